@@ -1,0 +1,334 @@
+//! Stage 4: draw the charts of chapter 2 as SVG with plotters, and describe each in Swedish.
+//!
+//! Charts are drawn on a large integer canvas (1 px ≈ 0.1 mm once placed on the page) with the
+//! embedded Inter font, so their text is real text in the report's own font. Every value comes
+//! from [`Scores`] and the comparison profiles; the alt text is generated from the same values.
+
+use std::sync::Once;
+
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use serde::Serialize;
+
+use crate::fonts;
+use crate::format::{int, number};
+use crate::scores::Scores;
+
+/// Canvas width of every chart in px.
+pub const WIDTH: u32 = 1600;
+
+/// Colours: dark blue, orange and dark grey stay apart for colour-blind readers and in greyscale
+/// print; each series also has its own line style and marker.
+pub const INK: RGBColor = RGBColor(0x1a, 0x1a, 0x1a);
+pub const MUTED: RGBColor = RGBColor(0x55, 0x55, 0x55);
+pub const GRID: RGBColor = RGBColor(0xc8, 0xcd, 0xd3);
+pub const TRACK: RGBColor = RGBColor(0xe8, 0xec, 0xf1);
+pub const PRIMARY: RGBColor = RGBColor(0x1f, 0x4e, 0x79);
+pub const COMPARE: RGBColor = RGBColor(0xb3, 0x54, 0x00);
+pub const HISTORY: RGBColor = RGBColor(0x4d, 0x4d, 0x4d);
+pub const TOTAL: RGBColor = RGBColor(0x0e, 0x5c, 0x4a);
+
+/// A drawn chart with what the report prints around it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Chart {
+    /// File stem: the SVG is handed to Typst as `/charts/<id>.svg`.
+    pub id: String,
+    #[serde(skip)]
+    pub svg: String,
+    /// Swedish text that can replace the picture.
+    pub alt: String,
+    pub caption: String,
+    /// Source line printed under the chart.
+    pub source: Option<String>,
+    /// Values in the chart, for the small table printed beside radar charts.
+    pub table: Option<ChartTable>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChartTable {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// One series of a profile chart.
+#[derive(Debug, Clone)]
+pub struct Series {
+    pub label: String,
+    pub values: Vec<f64>,
+    pub style: SeriesStyle,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SeriesStyle {
+    Primary,
+    Compare,
+    History,
+}
+
+fn register_fonts() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let _ = plotters::style::register_font(fonts::FAMILY, FontStyle::Normal, fonts::REGULAR);
+        let _ = plotters::style::register_font(fonts::FAMILY, FontStyle::Bold, fonts::BOLD);
+    });
+}
+
+fn font(size: u32) -> TextStyle<'static> {
+    TextStyle::from((fonts::FAMILY, size as f64).into_font()).color(&INK)
+}
+
+fn bold(size: u32) -> TextStyle<'static> {
+    TextStyle::from((fonts::FAMILY, size as f64, FontStyle::Bold).into_font()).color(&INK)
+}
+
+fn text_width(text: &str, size: u32) -> u32 {
+    (fonts::FAMILY, size as f64).into_font().box_size(text).map(|(w, _)| w).unwrap_or((text.chars().count() as u32) * size / 2)
+}
+
+/// Break `text` into lines no wider than `width` px.
+fn wrap(text: &str, size: u32, width: u32) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+        if !line.is_empty() && text_width(&candidate, size) > width {
+            lines.push(std::mem::take(&mut line));
+            line = word.to_string();
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+type Res<T> = Result<T, String>;
+
+fn err<E: std::fmt::Debug>(e: E) -> String {
+    format!("chart drawing failed: {e:?}")
+}
+
+/// Bar chart: the score of every area and the total.
+pub fn bars(who: &str, scores: &Scores) -> Res<Chart> {
+    register_fonts();
+    let n = scores.areas.len() as i32;
+    let row = 84;
+    let top = 20;
+    let label_right = 640;
+    let x0 = 670;
+    let x1 = 1500;
+    let total_y = top + n * row + 36;
+    let axis_y = total_y + row + 10;
+    let height = (axis_y + 60) as u32;
+    let scale = |v: f64, max: f64| x0 + ((x1 - x0) as f64 * (v / max).clamp(0.0, 1.0)).round() as i32;
+
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+        root.fill(&WHITE).map_err(err)?;
+        // Grid and axis labels (points per area).
+        for tick in (0..=100).step_by(20) {
+            let x = scale(tick as f64, 100.0);
+            root.draw(&PathElement::new(vec![(x, top - 6), (x, axis_y - 14)], GRID.stroke_width(2))).map_err(err)?;
+            root.draw(&Text::new(int(tick), (x, axis_y), font(28).color(&MUTED).pos(Pos::new(HPos::Center, VPos::Top)))).map_err(err)?;
+        }
+        for (i, a) in scores.areas.iter().enumerate() {
+            let y = top + i as i32 * row;
+            let mid = y + row / 2;
+            let label = format!("{} {}", a.id, a.title);
+            let lines = wrap(&label, 30, (label_right - 10) as u32);
+            let first = mid - (lines.len() as i32 - 1) * 17;
+            for (k, line) in lines.iter().enumerate() {
+                root.draw(&Text::new(line.clone(), (label_right, first + k as i32 * 34), font(30).pos(Pos::new(HPos::Right, VPos::Center)))).map_err(err)?;
+            }
+            root.draw(&Rectangle::new([(x0, mid - 24), (scale(a.max as f64, a.max as f64), mid + 24)], TRACK.filled())).map_err(err)?;
+            let end = scale(a.score as f64, a.max as f64);
+            root.draw(&Rectangle::new([(x0, mid - 24), (end, mid + 24)], PRIMARY.filled())).map_err(err)?;
+            root.draw(&Text::new(int(a.score), (end + 12, mid), bold(30).pos(Pos::new(HPos::Left, VPos::Center)))).map_err(err)?;
+        }
+        // The total, on its own scale (of the total maximum).
+        let sep = total_y - 18;
+        root.draw(&PathElement::new(vec![(40, sep), (x1, sep)], GRID.stroke_width(2))).map_err(err)?;
+        let mid = total_y + row / 2;
+        root.draw(&Text::new(format!("Totalt (av {})", int(scores.total_max)), (label_right, mid), bold(30).pos(Pos::new(HPos::Right, VPos::Center)))).map_err(err)?;
+        root.draw(&Rectangle::new([(x0, mid - 24), (x1, mid + 24)], TRACK.filled())).map_err(err)?;
+        let end = scale(scores.total as f64, scores.total_max as f64);
+        root.draw(&Rectangle::new([(x0, mid - 24), (end, mid + 24)], TOTAL.filled())).map_err(err)?;
+        root.draw(&Text::new(int(scores.total), (end + 12, mid), bold(30).pos(Pos::new(HPos::Left, VPos::Center)))).map_err(err)?;
+        root.present().map_err(err)?;
+    }
+    let parts: Vec<String> = scores.areas.iter().map(|a| format!("{} {} av {}", a.title, int(a.score), int(a.max))).collect();
+    let alt = format!("Stapeldiagram: {who} poäng per område. {}. Totalt {} av {}.", parts.join("; "), int(scores.total), int(scores.total_max));
+    Ok(Chart {
+        id: "poang-per-omrade".into(),
+        svg,
+        alt,
+        caption: format!("{who} poäng per område (av {} per område) och totalt (av {})", int(scores.areas.first().map_or(100, |a| a.max)), int(scores.total_max)),
+        source: None,
+        table: None,
+    })
+}
+
+/// Radar chart: the municipality's profile against one or more comparison series.
+/// `maxima` gives each axis its scale.
+pub fn radar(id: &str, caption: String, source: Option<String>, titles: &[String], maxima: &[f64], series: &[Series]) -> Res<Chart> {
+    register_fonts();
+    let n = titles.len();
+    let (cx, cy, r) = (800i32, 560i32, 380.0f64);
+    let legend_y = cy + r as i32 + 200;
+    let height = (legend_y + 60) as u32;
+    let angle = |i: usize| -std::f64::consts::FRAC_PI_2 + 2.0 * std::f64::consts::PI * i as f64 / n as f64;
+    let point = |i: usize, frac: f64| -> (i32, i32) {
+        let a = angle(i);
+        ((cx as f64 + r * frac * libm::cos(a)).round() as i32, (cy as f64 + r * frac * libm::sin(a)).round() as i32)
+    };
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
+        root.fill(&WHITE).map_err(err)?;
+        // Rings at every fifth of the scale, spokes, and ring values along the first spoke.
+        for ring in 1..=5 {
+            let frac = ring as f64 / 5.0;
+            let mut pts: Vec<(i32, i32)> = (0..n).map(|i| point(i, frac)).collect();
+            pts.push(pts[0]);
+            root.draw(&PathElement::new(pts, GRID.stroke_width(2))).map_err(err)?;
+            let (x, y) = point(0, frac);
+            let value = maxima.first().copied().unwrap_or(100.0) * frac;
+            root.draw(&Text::new(number(value, 0), (x + 10, y), font(24).color(&MUTED).pos(Pos::new(HPos::Left, VPos::Bottom)))).map_err(err)?;
+        }
+        for i in 0..n {
+            root.draw(&PathElement::new(vec![(cx, cy), point(i, 1.0)], GRID.stroke_width(2))).map_err(err)?;
+        }
+        // Axis labels, anchored away from the centre.
+        for (i, title) in titles.iter().enumerate() {
+            let a = angle(i);
+            let (c, s) = (libm::cos(a), libm::sin(a));
+            let (x, y) = point(i, 1.0);
+            let (x, y) = (x + (c * 34.0).round() as i32, y + (s * 34.0).round() as i32);
+            let h = if c > 0.2 { HPos::Left } else if c < -0.2 { HPos::Right } else { HPos::Center };
+            let width = if matches!(h, HPos::Center) { 560 } else { (WIDTH as i32 / 2 - r as i32 - 60).max(200) as u32 };
+            let lines = wrap(title, 28, width);
+            let lh = 32;
+            let block = lh * lines.len() as i32;
+            let y_top = if s < -0.5 { y - block } else if s > 0.5 { y } else { y - block / 2 };
+            for (k, line) in lines.iter().enumerate() {
+                root.draw(&Text::new(line.clone(), (x, y_top + k as i32 * lh + lh / 2), font(28).pos(Pos::new(h, VPos::Center)))).map_err(err)?;
+            }
+        }
+        // Series: comparison first, the municipality on top.
+        let mut order: Vec<&Series> = series.iter().collect();
+        order.sort_by_key(|s| s.style == SeriesStyle::Primary);
+        for s in &order {
+            let pts: Vec<(i32, i32)> = s.values.iter().enumerate().map(|(i, v)| point(i, (v / maxima.get(i).copied().unwrap_or(100.0)).clamp(0.0, 1.0))).collect();
+            let mut ring = pts.clone();
+            ring.push(pts[0]);
+            match s.style {
+                SeriesStyle::Primary => {
+                    root.draw(&Polygon::new(pts.clone(), PRIMARY.mix(0.14).filled())).map_err(err)?;
+                    root.draw(&PathElement::new(ring, PRIMARY.stroke_width(5))).map_err(err)?;
+                    for p in &pts {
+                        root.draw(&Circle::new(*p, 10, PRIMARY.filled())).map_err(err)?;
+                    }
+                }
+                SeriesStyle::Compare => {
+                    root.draw(&DashedPathElement::new(ring, 18, 10, COMPARE.stroke_width(5))).map_err(err)?;
+                    for p in &pts {
+                        root.draw(&Rectangle::new([(p.0 - 9, p.1 - 9), (p.0 + 9, p.1 + 9)], COMPARE.filled())).map_err(err)?;
+                    }
+                }
+                SeriesStyle::History => {
+                    root.draw(&DashedPathElement::new(ring, 6, 8, HISTORY.stroke_width(4))).map_err(err)?;
+                    for p in &pts {
+                        root.draw(&Polygon::new(vec![(p.0, p.1 - 11), (p.0 - 10, p.1 + 8), (p.0 + 10, p.1 + 8)], HISTORY.filled())).map_err(err)?;
+                    }
+                }
+            }
+        }
+        // Legend, centred under the chart.
+        let entries: Vec<(&Series, u32)> = series.iter().map(|s| (s, 70 + 16 + text_width(&s.label, 30) + 60)).collect();
+        let total: u32 = entries.iter().map(|(_, w)| *w).sum();
+        let mut x = (WIDTH.saturating_sub(total) / 2) as i32;
+        for (s, w) in entries {
+            let y = legend_y;
+            match s.style {
+                SeriesStyle::Primary => {
+                    root.draw(&PathElement::new(vec![(x, y), (x + 70, y)], PRIMARY.stroke_width(5))).map_err(err)?;
+                    root.draw(&Circle::new((x + 35, y), 10, PRIMARY.filled())).map_err(err)?;
+                }
+                SeriesStyle::Compare => {
+                    root.draw(&DashedPathElement::new(vec![(x, y), (x + 70, y)], 18, 10, COMPARE.stroke_width(5))).map_err(err)?;
+                    root.draw(&Rectangle::new([(x + 26, y - 9), (x + 44, y + 9)], COMPARE.filled())).map_err(err)?;
+                }
+                SeriesStyle::History => {
+                    root.draw(&DashedPathElement::new(vec![(x, y), (x + 70, y)], 6, 8, HISTORY.stroke_width(4))).map_err(err)?;
+                    root.draw(&Polygon::new(vec![(x + 35, y - 11), (x + 25, y + 8), (x + 45, y + 8)], HISTORY.filled())).map_err(err)?;
+                }
+            }
+            root.draw(&Text::new(s.label.clone(), (x + 86, y), font(30).pos(Pos::new(HPos::Left, VPos::Center)))).map_err(err)?;
+            x += w as i32;
+        }
+        root.present().map_err(err)?;
+    }
+    // Alt text and value table from the same numbers.
+    let primary = series.iter().find(|s| s.style == SeriesStyle::Primary);
+    let others: Vec<&Series> = series.iter().filter(|s| s.style != SeriesStyle::Primary).collect();
+    let mut parts = Vec::new();
+    let mut rows = Vec::new();
+    for (i, title) in titles.iter().enumerate() {
+        let vals: Vec<String> = series.iter().map(|s| format!("{} {}", s.label, number(s.values[i], 1))).collect();
+        parts.push(format!("{title}: {}", vals.join(", ")));
+        let mut row = vec![title.clone()];
+        row.extend(series.iter().map(|s| number(s.values[i], 1)));
+        rows.push(row);
+    }
+    let versus: Vec<String> = others.iter().map(|s| s.label.clone()).collect();
+    let alt = format!(
+        "Radardiagram: {} jämfört med {}. {}.",
+        primary.map_or(String::new(), |p| format!("poängprofilen för {}", p.label)),
+        crate::format::join_och(&versus),
+        parts.join("; ")
+    );
+    let mut columns = vec!["Område".to_string()];
+    columns.extend(series.iter().map(|s| s.label.clone()));
+    Ok(Chart { id: id.into(), svg, alt, caption, source, table: Some(ChartTable { columns, rows }) })
+}
+
+/// All charts of a report.
+pub fn draw_all(l: &crate::load::Loaded, scores: &Scores) -> Res<Vec<Chart>> {
+    let e = &l.evaluation;
+    let who = &e.municipality.genitive;
+    let name = &e.municipality.name;
+    let year = e.report.date.get_ref().date.map_or(0, |d| d.year);
+    let own = Series { label: format!("{name} ({year})"), values: scores.areas.iter().map(|a| a.score as f64).collect(), style: SeriesStyle::Primary };
+    let titles: Vec<String> = scores.areas.iter().map(|a| format!("{} {}", a.id, a.title)).collect();
+    let maxima: Vec<f64> = scores.areas.iter().map(|a| a.max as f64).collect();
+
+    let mut charts = vec![bars(who, scores)?];
+    let mut series = Vec::new();
+    for h in &e.history {
+        let h = h.get_ref();
+        series.push(Series { label: format!("{name} ({})", h.year), values: h.values.get_ref().clone(), style: SeriesStyle::History });
+    }
+    if let Some(p) = &e.comparison.national {
+        let p = p.get_ref();
+        series.push(Series { label: p.label.clone(), values: p.values.get_ref().clone(), style: SeriesStyle::Compare });
+    }
+    if !series.is_empty() {
+        let mut all = vec![own.clone()];
+        all.extend(series);
+        let against: Vec<String> = all[1..].iter().map(|s| s.label.clone()).collect();
+        let caption = format!("{name} ({year}) jämfört med {}", crate::format::join_och(&against));
+        let source = e.comparison.national.as_ref().map(|p| p.get_ref().source.clone());
+        charts.push(radar("profil-jamforelse", caption, source, &titles, &maxima, &all)?);
+    }
+    if let Some(p) = &e.comparison.peer {
+        let p = p.get_ref();
+        let all = vec![own.clone(), Series { label: p.label.clone(), values: p.values.get_ref().clone(), style: SeriesStyle::Compare }];
+        let caption = format!("{name} ({year}) jämfört med {}", p.label);
+        charts.push(radar("profil-jamforelsegrupp", caption, Some(p.source.clone()), &titles, &maxima, &all)?);
+    }
+    Ok(charts)
+}

@@ -1,0 +1,155 @@
+//! Errors and warnings about the input, pointing into the TOML file they concern.
+//!
+//! Every stage collects its findings as [`Diagnostic`]s instead of stopping at the first, so an
+//! evaluator sees all of them in one run. They are printed with `codespan-reporting`, which shows
+//! `file:line:column`, the source line and a marker under the spot.
+
+use std::io::IsTerminal;
+use std::ops::Range;
+
+use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
+use codespan_reporting::files::SimpleFiles;
+use codespan_reporting::term::{self, Config};
+use termcolor::{ColorChoice, StandardStream};
+
+/// Index of a file in a [`Sources`] set.
+pub type FileId = usize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One finding about the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub file: FileId,
+    /// Byte range in the file, when the finding has a place.
+    pub span: Option<Range<usize>>,
+    /// Key path in the TOML, e.g. `area[4].scores."4.2"`.
+    pub path: String,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(file: FileId, span: Option<Range<usize>>, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { severity: Severity::Error, file, span, path: path.into(), message: message.into(), help: None }
+    }
+
+    pub fn warning(file: FileId, span: Option<Range<usize>>, path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { severity: Severity::Warning, file, span, path: path.into(), message: message.into(), help: None }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// The text files a run has read, so that diagnostics can quote them.
+#[derive(Default)]
+pub struct Sources {
+    files: SimpleFiles<String, String>,
+    texts: Vec<String>,
+}
+
+impl Sources {
+    pub fn add(&mut self, name: impl Into<String>, text: impl Into<String>) -> FileId {
+        let text = text.into();
+        self.texts.push(text.clone());
+        self.files.add(name.into(), text)
+    }
+
+    pub fn text(&self, id: FileId) -> &str {
+        &self.texts[id]
+    }
+
+    pub fn name(&self, id: FileId) -> String {
+        self.files.get(id).map(|f| f.name().clone()).unwrap_or_default()
+    }
+
+    /// 1-based line and column of a byte offset (column counted in characters).
+    pub fn line_col(&self, id: FileId, offset: usize) -> (usize, usize) {
+        let text = self.text(id);
+        let offset = offset.min(text.len());
+        let offset = (0..=offset).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        let before = &text[..offset];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = text[line_start..offset].chars().count() + 1;
+        (line, col)
+    }
+
+    /// One diagnostic as plain text (no colour): `file:line:col: error: message`, the key path,
+    /// the quoted source line with a marker, and the help.
+    pub fn to_plain(&self, d: &Diagnostic) -> String {
+        let mut out = String::new();
+        let _ = term::emit_to_string(&mut out, &config(), &self.files, &self.convert(d));
+        out
+    }
+
+    /// One line per diagnostic: `file:line:col: error: message [path]`.
+    pub fn to_short(&self, d: &Diagnostic) -> String {
+        let place = match &d.span {
+            Some(span) => {
+                let (l, c) = self.line_col(d.file, span.start);
+                format!("{}:{l}:{c}", self.name(d.file))
+            }
+            None => self.name(d.file),
+        };
+        let kind = if d.is_error() { "error" } else { "warning" };
+        if d.path.is_empty() {
+            format!("{place}: {kind}: {}", d.message)
+        } else {
+            format!("{place}: {kind}: {} [{}]", d.message, d.path)
+        }
+    }
+
+    /// Print every diagnostic to standard error, in colour only on a terminal without `NO_COLOR`.
+    pub fn emit(&self, diagnostics: &[Diagnostic]) {
+        let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let mut stream = StandardStream::stderr(if colour { ColorChoice::Auto } else { ColorChoice::Never });
+        for d in diagnostics {
+            let _ = term::emit_to_write_style(&mut stream, &config(), &self.files, &self.convert(d));
+        }
+    }
+
+    fn convert(&self, d: &Diagnostic) -> CsDiagnostic<FileId> {
+        let base = match d.severity {
+            Severity::Error => CsDiagnostic::error(),
+            Severity::Warning => CsDiagnostic::warning(),
+        };
+        let mut labels = Vec::new();
+        if let Some(span) = &d.span {
+            let len = self.text(d.file).len();
+            let span = span.start.min(len)..span.end.min(len).max(span.start.min(len));
+            let label = if d.path.is_empty() { String::new() } else { format!("at `{}`", d.path) };
+            labels.push(Label::primary(d.file, span).with_message(label));
+        }
+        let mut notes = Vec::new();
+        if d.span.is_none() {
+            notes.push(format!("in {}{}", self.name(d.file), if d.path.is_empty() { String::new() } else { format!(", at `{}`", d.path) }));
+        }
+        if let Some(help) = &d.help {
+            notes.push(format!("help: {help}"));
+        }
+        base.with_message(d.message.clone()).with_labels(labels).with_notes(notes)
+    }
+}
+
+fn config() -> Config {
+    Config::default()
+}
+
+/// Count errors and warnings.
+pub fn counts(diagnostics: &[Diagnostic]) -> (usize, usize) {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    (errors, diagnostics.len() - errors)
+}

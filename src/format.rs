@@ -1,0 +1,84 @@
+//! Swedish formatting of numbers, dates and lists, done once in Rust so the templates only print.
+
+const MONTHS: [&str; 12] = [
+    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december",
+];
+
+/// A number the Swedish way: decimal comma, a space between thousands, a real minus sign.
+/// At most `decimals` decimals; trailing zeros are dropped (`52,0` prints as `52`).
+pub fn number(x: f64, decimals: usize) -> String {
+    let s = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i.to_string(), f.trim_end_matches('0').to_string()),
+        None => (s.clone(), String::new()),
+    };
+    let mut grouped = String::new();
+    let digits: Vec<char> = int.chars().collect();
+    for (i, c) in digits.iter().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 && digits.len() > 4 {
+            grouped.push('\u{00A0}');
+        }
+        grouped.push(*c);
+    }
+    let negative = x < 0.0 && (grouped.chars().any(|c| c != '0' && c != '\u{00A0}') || !frac.is_empty());
+    let mut out = String::new();
+    if negative {
+        out.push('\u{2212}');
+    }
+    out.push_str(&grouped);
+    if !frac.is_empty() {
+        out.push(',');
+        out.push_str(&frac);
+    }
+    out
+}
+
+/// An integer the Swedish way ("15 900").
+pub fn int(x: i64) -> String {
+    number(x as f64, 0)
+}
+
+/// ISO date, e.g. `2023-11-23`.
+pub fn iso_date(year: i32, month: u8, day: u8) -> String {
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// Long Swedish date, e.g. `23 november 2023`.
+pub fn long_date(year: i32, month: u8, day: u8) -> String {
+    let m = MONTHS.get(usize::from(month.max(1)) - 1).copied().unwrap_or("");
+    format!("{day} {m} {year}")
+}
+
+/// "A", "A och B", "A, B och C".
+pub fn join_och(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} och {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_comma_and_grouping() {
+        assert_eq!(number(52.0, 1), "52");
+        assert_eq!(number(49.26, 1), "49,3");
+        assert_eq!(number(63.5, 1), "63,5");
+        assert_eq!(int(15_900), "15\u{00A0}900");
+        assert_eq!(int(1234), "1234");
+        assert_eq!(int(1_234_567), "1\u{00A0}234\u{00A0}567");
+        assert_eq!(number(-3.0, 0), "\u{2212}3");
+        assert_eq!(number(-0.0, 0), "0");
+    }
+
+    #[test]
+    fn dates_and_lists() {
+        assert_eq!(iso_date(2023, 11, 23), "2023-11-23");
+        assert_eq!(long_date(2023, 8, 1), "1 augusti 2023");
+        assert_eq!(join_och(&["A".into(), "B".into(), "C".into()]), "A, B och C");
+        assert_eq!(join_och(&["A".into()]), "A");
+    }
+}

@@ -1,0 +1,29 @@
+//! kompass: Kommunkompassen evaluation reports as PDF, from one TOML file.
+//!
+//! The pipeline, one module per stage:
+//! [`load`] → [`validate`] → [`scores`] → [`charts`] → [`typeset`] → [`write`].
+//! Supporting modules: [`model`] (the data format), [`markup`] (the safe text markup),
+//! [`format`] (Swedish numbers and dates), [`fonts`] (embedded fonts), [`diagnostics`].
+
+pub mod charts;
+pub mod diagnostics;
+pub mod fonts;
+pub mod format;
+pub mod load;
+pub mod markup;
+pub mod model;
+pub mod scores;
+pub mod typeset;
+pub mod validate;
+pub mod write;
+
+pub use typst_pdf::PdfStandard;
+
+/// Render a loaded and validated evaluation to PDF bytes.
+pub fn render(loaded: &load::Loaded, standards: &[PdfStandard]) -> Result<Vec<u8>, String> {
+    let standards = typeset::standards(standards)?;
+    let scores = scores::derive(loaded);
+    let charts = charts::draw_all(loaded, &scores)?;
+    let bundle = typeset::bundle(loaded, &scores, &charts);
+    typeset::typeset(&bundle, standards)
+}

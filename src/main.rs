@@ -1,0 +1,103 @@
+//! The `kompass` command line. It only parses arguments and maps outcomes to exit codes; the
+//! work happens in the library's pipeline.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use kompass::diagnostics::{counts, Diagnostic, Sources};
+use kompass::load::{self, LoadError, Loaded};
+
+/// Kommunkompassen evaluation reports as PDF, from one TOML file.
+#[derive(Parser)]
+#[command(name = "kompass", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check an evaluation and typeset its report as PDF.
+    Render {
+        /// The evaluation file (TOML).
+        evaluation: PathBuf,
+        /// Where to write the PDF (default: the evaluation's name with `.pdf`, beside it).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Check an evaluation without rendering it.
+    Check {
+        /// The evaluation file (TOML).
+        evaluation: PathBuf,
+        /// Treat warnings as errors.
+        #[arg(long)]
+        deny_warnings: bool,
+    },
+}
+
+/// Exit codes: 0 success, 1 invalid data, 2 usage or I/O problem.
+const INVALID: u8 = 1;
+const TROUBLE: u8 = 2;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Render { evaluation, output } => {
+            let loaded = match checked(&evaluation, false) {
+                Ok(l) => l,
+                Err(code) => return ExitCode::from(code),
+            };
+            let output = output.unwrap_or_else(|| evaluation.with_extension("pdf"));
+            let start = std::time::Instant::now();
+            let pdf = match kompass::render(&loaded, &[]) {
+                Ok(pdf) => pdf,
+                Err(e) => {
+                    eprintln!("error: the report could not be typeset:\n{e}");
+                    return ExitCode::from(TROUBLE);
+                }
+            };
+            if let Err(e) = kompass::write::atomic_write(&output, &pdf) {
+                eprintln!("error: cannot write {}: {e}", output.display());
+                return ExitCode::from(TROUBLE);
+            }
+            eprintln!("wrote {} ({} kB) in {:.2} s", output.display(), pdf.len() / 1024, start.elapsed().as_secs_f64());
+            ExitCode::SUCCESS
+        }
+        Command::Check { evaluation, deny_warnings } => match checked(&evaluation, deny_warnings) {
+            Ok(_) => {
+                eprintln!("{}: ok", evaluation.display());
+                ExitCode::SUCCESS
+            }
+            Err(code) => ExitCode::from(code),
+        },
+    }
+}
+
+/// Load and validate, printing every diagnostic. On failure, the exit code to use.
+fn checked(path: &Path, deny_warnings: bool) -> Result<Loaded, u8> {
+    let (loaded, diagnostics): (Result<Loaded, Sources>, Vec<Diagnostic>) = match load::load_path(path) {
+        Ok(l) => {
+            let d = kompass::validate::check(&l);
+            (Ok(l), d)
+        }
+        Err((_, LoadError::Io(msg))) => {
+            eprintln!("error: {msg}");
+            return Err(TROUBLE);
+        }
+        Err((sources, LoadError::Invalid(d))) => (Err(sources), d),
+    };
+    match &loaded {
+        Ok(l) => l.sources.emit(&diagnostics),
+        Err(sources) => sources.emit(&diagnostics),
+    }
+    let (errors, warnings) = counts(&diagnostics);
+    if errors > 0 || (deny_warnings && warnings > 0) {
+        eprintln!("{}: {errors} error(s), {warnings} warning(s); nothing was written", path.display());
+        return Err(INVALID);
+    }
+    if warnings > 0 {
+        eprintln!("{}: {warnings} warning(s)", path.display());
+    }
+    loaded.map_err(|_| INVALID)
+}

@@ -1,0 +1,161 @@
+//! The two kinds of data kompass reads: a *framework* (the areas and sub-areas of one revision of
+//! Kommunkompassen, with the standard texts every report shares) and an *evaluation* (one
+//! municipality's scores and texts). Both are plain TOML; these types mirror it one to one.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// One revision of Kommunkompassen, e.g. `data/frameworks/kommunkompassen-2020.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Framework {
+    /// Stable reference used by evaluations, e.g. `kommunkompassen-2020`.
+    pub id: String,
+    /// Human name, e.g. "Kommunkompassen 2020".
+    pub name: String,
+    /// Chapter 1, "Vad är kommunkompassen?" (markup).
+    pub introduction: String,
+    /// The text under "Jämförelser" in chapter 2 (markup), unless an evaluation brings its own.
+    pub comparisons: String,
+    #[serde(rename = "area")]
+    pub areas: Vec<Spanned<FrameworkArea>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameworkArea {
+    pub id: u32,
+    pub title: String,
+    pub max: Spanned<i64>,
+    /// The "Allmänt" text of the area (markup).
+    pub general: String,
+    #[serde(rename = "subarea")]
+    pub subareas: Vec<Spanned<FrameworkSubarea>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrameworkSubarea {
+    /// Dotted id such as `4.2`.
+    pub id: String,
+    pub title: String,
+    pub max: i64,
+}
+
+/// One evaluation of one municipality, e.g. `examples/leksand-2023.toml`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evaluation {
+    /// Which framework the scores refer to, e.g. `kommunkompassen-2020`.
+    pub framework: Spanned<String>,
+    pub municipality: Municipality,
+    pub report: Report,
+    pub evaluators: Spanned<Vec<Evaluator>>,
+    pub summary: Summary,
+    #[serde(rename = "area")]
+    pub areas: Vec<Spanned<AreaEvaluation>>,
+    /// Comparison profiles for the charts of chapter 2.
+    #[serde(default)]
+    pub comparison: Comparisons,
+    /// Earlier evaluations of the same municipality (area scores), drawn in the profile chart.
+    #[serde(default)]
+    pub history: Vec<Spanned<EarlierEvaluation>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Municipality {
+    /// "Leksand"
+    pub name: String,
+    /// "Leksands", as in "Analys av Leksands kommun".
+    pub genitive: String,
+    pub population: Spanned<i64>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    /// Date printed on the cover; also the PDF's creation date. A TOML date: `2023-11-23`.
+    pub date: Spanned<toml::value::Datetime>,
+    /// When the evaluation was made, as it is to be printed: "augusti 2023".
+    pub evaluated: String,
+    /// Whether this was the municipality's first evaluation with Kommunkompassen.
+    pub first_evaluation: bool,
+    /// Number of people interviewed.
+    pub interviews: Spanned<i64>,
+    /// Print the number of interviews as an approximation ("ett 40-tal personer").
+    #[serde(default)]
+    pub interviews_approximate: bool,
+    /// The organisation that publishes the report, in full: "Sveriges Kommuner och Regioner".
+    pub publisher: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evaluator {
+    pub name: String,
+    /// Short name of the evaluator's organisation, e.g. "SKR".
+    pub organisation: String,
+}
+
+/// Chapter 2 texts (markup).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Summary {
+    /// Added after the generated paragraphs under "Utvärderingen".
+    #[serde(default)]
+    pub evaluation: String,
+    /// Replaces the framework's text under "Jämförelser".
+    #[serde(default)]
+    pub comparisons: Option<String>,
+    /// "Sammanfattande kommentarer".
+    pub comments: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaEvaluation {
+    pub id: Spanned<i64>,
+    /// Optional stated area score; when given it must equal the sum of the sub-scores.
+    #[serde(default)]
+    pub score: Option<Spanned<i64>>,
+    /// "Sammanfattande analys" (markup).
+    pub analysis: String,
+    #[serde(default)]
+    pub strengths: Vec<String>,
+    #[serde(default)]
+    pub improvements: Vec<String>,
+    /// Sub-area id → points achieved.
+    pub scores: BTreeMap<Spanned<String>, Spanned<i64>>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Comparisons {
+    /// Drawn against the municipality in the profile chart (e.g. a national average).
+    pub national: Option<Spanned<Profile>>,
+    /// Drawn against the municipality in the peer-group chart.
+    pub peer: Option<Spanned<Profile>>,
+}
+
+/// A score per area for comparison, with where it comes from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// Legend text, e.g. "Sverigesnitt".
+    pub label: String,
+    /// Printed under the chart.
+    pub source: String,
+    /// One value per area, in framework order.
+    pub values: Spanned<Vec<f64>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EarlierEvaluation {
+    pub year: i64,
+    /// One value per area, in framework order.
+    pub values: Spanned<Vec<f64>>,
+}

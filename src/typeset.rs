@@ -1,0 +1,245 @@
+//! Stage 5: hand the report to Typst. Data and charts become virtual files (one JSON file per
+//! area, one SVG per chart) beside the embedded templates; Typst reads them with `json()` and
+//! `image()`, so no text from the evaluation is ever parsed as Typst code. The compiled document
+//! is exported as PDF with a fixed identifier and the report date as timestamp.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use serde_json::json;
+use typst::diag::{FileError, FileResult, SourceDiagnostic};
+use typst::foundations::{Bytes, Datetime, Duration, Smart};
+use typst_layout::PagedDocument;
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World, WorldExt};
+use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
+
+use crate::charts::Chart;
+use crate::format::{int, iso_date, join_och, long_date};
+use crate::load::Loaded;
+use crate::markup::{self, Block};
+use crate::scores::Scores;
+
+/// The templates, embedded from `report-templates/`.
+pub const TEMPLATES: &[(&str, &str)] = &[
+    ("/report.typ", include_str!("../report-templates/report.typ")),
+    ("/style.typ", include_str!("../report-templates/style.typ")),
+    ("/markup.typ", include_str!("../report-templates/markup.typ")),
+];
+
+/// Everything Typst gets: virtual path → bytes.
+pub struct Bundle {
+    pub files: Vec<(String, Vec<u8>)>,
+    pub title: String,
+    pub date: (i32, u8, u8),
+    pub ident: String,
+}
+
+/// Build the virtual files of one report.
+pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
+    let e = &l.evaluation;
+    let fw = &l.framework;
+    let d = e.report.date.get_ref().date.unwrap_or(toml::value::Date { year: 1970, month: 1, day: 1 });
+    let (y, m, dd) = (d.year as i32, d.month, d.day);
+    let who = &e.municipality.genitive;
+    let title = format!("Kommunkompassen – Analys av {who} kommun");
+    let evaluator_names: Vec<String> = e.evaluators.get_ref().iter().map(|v| v.name.clone()).collect();
+    let mut orgs: Vec<String> = Vec::new();
+    for v in e.evaluators.get_ref() {
+        if !orgs.contains(&v.organisation) {
+            orgs.push(v.organisation.clone());
+        }
+    }
+    let interviews = if e.report.interviews_approximate {
+        format!("ett {}-tal personer", int(*e.report.interviews.get_ref()))
+    } else {
+        format!("{} personer", int(*e.report.interviews.get_ref()))
+    };
+    let earlier: Vec<String> = e.history.iter().map(|h| h.get_ref().year.to_string()).collect();
+    let first = if e.report.first_evaluation {
+        "Det var kommunens första utvärdering enligt Kommunkompassen.".to_string()
+    } else if earlier.is_empty() {
+        "Kommunen har utvärderats med Kommunkompassen tidigare.".to_string()
+    } else {
+        format!("Kommunen har tidigare utvärderats med Kommunkompassen år {}.", join_och(&earlier))
+    };
+    let mut evaluation = markup::parse(&format!(
+        "Utvärderingen av {who} kommun gjordes i {}. {first}\n\nUnderlaget består av kommunens styrdokument, dess webbplats och sociala medier samt intervjuer med {interviews} i organisationen.",
+        e.report.evaluated
+    ));
+    evaluation.extend(markup::parse(&e.summary.evaluation));
+
+    let chart_json: Vec<serde_json::Value> = charts.iter().map(|c| json!({"file": format!("/charts/{}.svg", c.id), "chart": c})).collect();
+    let intro_bars = format!("Diagrammet visar {who} poäng inom vart och ett av de {} områdena och den sammanlagda poängen, {} av {}.", count_word(scores.areas.len()), int(scores.total), int(scores.total_max));
+
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut area_files = Vec::new();
+    for (fa, a) in fw.areas.iter().map(|f| f.get_ref()).zip(&scores.areas) {
+        let eval = e.areas.iter().map(|x| x.get_ref()).find(|x| *x.id.get_ref() == fa.id as i64);
+        let inl = |v: Option<&Vec<String>>| -> Vec<Vec<markup::Inline>> { v.map(|v| v.iter().map(|s| markup::parse_inline(s)).collect()).unwrap_or_default() };
+        let area = json!({
+            "id": a.id,
+            "title": a.title,
+            "general": markup::parse(&fa.general),
+            "subareas": a.subs.iter().map(|s| json!({"id": s.id, "title": s.title, "score": int(s.score), "max": int(s.max)})).collect::<Vec<_>>(),
+            "analysis": markup::parse(eval.map_or("", |x| x.analysis.as_str())),
+            "strengths": inl(eval.map(|x| &x.strengths)),
+            "improvements": inl(eval.map(|x| &x.improvements)),
+            "score": int(a.score),
+            "max": int(a.max),
+        });
+        let path = format!("/data/area-{}.json", a.id);
+        files.push((path.clone(), to_json(&area)));
+        area_files.push(path);
+    }
+    let comparisons: Vec<Block> = markup::parse(e.summary.comparisons.as_deref().unwrap_or(&fw.comparisons));
+    let report = json!({
+        "meta": {
+            "title": title,
+            "subtitle": format!("Analys av {who} kommun"),
+            "municipality": e.municipality.name,
+            "genitive": who,
+            "date": iso_date(y, m, dd),
+            "date_long": long_date(y, m, dd),
+            "evaluators": evaluator_names,
+            "evaluators_line": format!("{}, {}", join_och(&evaluator_names), orgs.join(", ")),
+            "publisher": e.report.publisher,
+            "framework": fw.name,
+            "keywords": ["Kommunkompassen", e.municipality.name.as_str(), "utvärdering", "styrning och ledning"],
+            "subject": format!("Utvärdering av {who} kommun med {} ({})", fw.name, e.report.evaluated),
+        },
+        "intro": markup::parse(&fw.introduction),
+        "area_titles": scores.areas.iter().map(|a| json!({"id": a.id, "title": a.title})).collect::<Vec<_>>(),
+        "evaluation": evaluation,
+        "results_intro": intro_bars,
+        "charts": chart_json,
+        "comparisons": comparisons,
+        "comments": markup::parse(&e.summary.comments),
+        "areas": area_files,
+        "total": int(scores.total),
+        "total_max": int(scores.total_max),
+    });
+    files.push(("/data/report.json".into(), to_json(&report)));
+    for c in charts {
+        files.push((format!("/charts/{}.svg", c.id), c.svg.clone().into_bytes()));
+    }
+    let ident = format!("kompass/{}/{}", e.municipality.name, iso_date(y, m, dd));
+    Bundle { files, title, date: (y, m, dd), ident }
+}
+
+fn count_word(n: usize) -> String {
+    ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"].get(n).map_or_else(|| n.to_string(), |s| s.to_string())
+}
+
+fn to_json<T: Serialize>(v: &T) -> Vec<u8> {
+    serde_json::to_vec(v).unwrap_or_default()
+}
+
+/// The Typst world of one report: embedded fonts and templates plus the bundle's files.
+pub struct ReportWorld {
+    library: LazyHash<Library>,
+    book: LazyHash<FontBook>,
+    fonts: Vec<Font>,
+    main: FileId,
+    sources: HashMap<FileId, Source>,
+    files: HashMap<FileId, Bytes>,
+    today: Datetime,
+}
+
+fn file_id(path: &str) -> Option<FileId> {
+    Some(RootedPath::new(VirtualRoot::Project, VirtualPath::new(path).ok()?).intern())
+}
+
+impl ReportWorld {
+    pub fn new(bundle: &Bundle) -> Result<Self, String> {
+        let fonts: Vec<Font> = crate::fonts::ALL.iter().flat_map(|data| Font::iter(Bytes::new(data.to_vec()))).collect();
+        let book = FontBook::from_fonts(&fonts);
+        let mut sources = HashMap::new();
+        let mut files = HashMap::new();
+        for (path, text) in TEMPLATES {
+            let id = file_id(path).ok_or_else(|| format!("bad template path {path}"))?;
+            sources.insert(id, Source::new(id, text.to_string()));
+            files.insert(id, Bytes::from_string(text.to_string()));
+        }
+        for (path, data) in &bundle.files {
+            let id = file_id(path).ok_or_else(|| format!("bad data path {path}"))?;
+            files.insert(id, Bytes::new(data.clone()));
+        }
+        let main = file_id("/report.typ").ok_or("bad main path")?;
+        let (y, m, d) = bundle.date;
+        let today = Datetime::from_ymd(y, m, d).ok_or("bad report date")?;
+        Ok(Self { library: LazyHash::new(Library::builder().build()), book: LazyHash::new(book), fonts, main, sources, files, today })
+    }
+}
+
+impl World for ReportWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.book
+    }
+    fn main(&self) -> FileId {
+        self.main
+    }
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        self.sources.get(&id).cloned().ok_or_else(|| not_found(id))
+    }
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        // Only the embedded templates and the bundle's files exist: nothing on disk is reachable.
+        self.files.get(&id).cloned().ok_or_else(|| not_found(id))
+    }
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.get(index).cloned()
+    }
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}
+
+fn not_found(id: FileId) -> FileError {
+    FileError::NotFound(id.vpath().get_with_slash().into())
+}
+
+/// Which PDF standards to enforce.
+pub fn standards(list: &[PdfStandard]) -> Result<PdfStandards, String> {
+    PdfStandards::new(list).map_err(|e| e.message().to_string())
+}
+
+/// Compile the bundle and export it as PDF.
+pub fn typeset(bundle: &Bundle, standards: PdfStandards) -> Result<Vec<u8>, String> {
+    let world = ReportWorld::new(bundle)?;
+    let compiled = typst::compile::<PagedDocument>(&world);
+    let doc = compiled.output.map_err(|errs| describe(&world, errs.as_slice()))?;
+    let (y, m, d) = bundle.date;
+    let stamp = Datetime::from_ymd_hms(y, m, d, 0, 0, 0).ok_or("bad report date")?;
+    let options = PdfOptions {
+        ident: Smart::Custom(bundle.ident.clone()),
+        creator: Smart::Custom(Some(format!("kompass {}", env!("CARGO_PKG_VERSION")))),
+        timestamp: Some(Timestamp::new_utc(stamp)),
+        standards,
+        ..PdfOptions::default()
+    };
+    typst_pdf::pdf(&doc, &options).map_err(|errs| describe(&world, errs.as_slice()))
+}
+
+/// Typst's diagnostics as readable lines (`/report.typ:12: message`).
+fn describe(world: &ReportWorld, errs: &[SourceDiagnostic]) -> String {
+    errs.iter()
+        .map(|e| {
+            let place = e
+                .span
+                .id()
+                .map(|id| {
+                    let line = world.range(e.span).and_then(|r| world.source(id).ok().and_then(|s| s.lines().byte_to_line(r.start))).map_or(String::new(), |l| format!(":{}", l + 1));
+                    format!("{}{line}: ", id.vpath().get_with_slash())
+                })
+                .unwrap_or_default();
+            let hints: String = e.hints.iter().map(|h| format!("\n  hint: {}", h.v)).collect();
+            format!("{place}{}{hints}", e.message)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
