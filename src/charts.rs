@@ -74,16 +74,26 @@ fn register_fonts() {
     });
 }
 
-fn font(size: u32) -> TextStyle<'static> {
-    TextStyle::from((fonts::FAMILY, size as f64).into_font()).color(&INK)
+/// plotters' SVG backend writes `font-size` as the style's size divided by 1.24; sizes here are
+/// the px sizes that end up in the SVG (1 px ≈ 0.1 mm on the page, so 32 px ≈ 9 pt).
+const SVG_SIZE_FACTOR: f64 = 1.24;
+
+fn font(px: u32) -> TextStyle<'static> {
+    TextStyle::from((fonts::FAMILY, px as f64 * SVG_SIZE_FACTOR).into_font()).color(&INK)
 }
 
-fn bold(size: u32) -> TextStyle<'static> {
-    TextStyle::from((fonts::FAMILY, size as f64, FontStyle::Bold).into_font()).color(&INK)
+fn bold(px: u32) -> TextStyle<'static> {
+    TextStyle::from((fonts::FAMILY, px as f64 * SVG_SIZE_FACTOR, FontStyle::Bold).into_font()).color(&INK)
 }
 
-fn text_width(text: &str, size: u32) -> u32 {
-    (fonts::FAMILY, size as f64).into_font().box_size(text).map(|(w, _)| w).unwrap_or((text.chars().count() as u32) * size / 2)
+/// ab_glyph (plotters' text measurer) scales a font so that ascender − descender equals the
+/// requested size, while SVG `font-size` is the em size. For Inter that span is 1.21 em
+/// (ascender 0.969, descender −0.242).
+const MEASURE_SCALE: f64 = 1.21;
+
+/// Width of `text` set at `px` (SVG font-size) in the embedded regular face.
+fn text_width(text: &str, px: u32) -> u32 {
+    (fonts::FAMILY, px as f64 * MEASURE_SCALE).into_font().box_size(text).map(|(w, _)| w).unwrap_or((text.chars().count() as u32) * px * 6 / 10)
 }
 
 /// Break `text` into lines no wider than `width` px.
@@ -115,11 +125,11 @@ fn err<E: std::fmt::Debug>(e: E) -> String {
 pub fn bars(who: &str, scores: &Scores) -> Res<Chart> {
     register_fonts();
     let n = scores.areas.len() as i32;
-    let row = 84;
+    let row = 100;
     let top = 20;
-    let label_right = 640;
-    let x0 = 670;
-    let x1 = 1500;
+    let label_right = 650;
+    let x0 = 680;
+    let x1 = 1480;
     let total_y = top + n * row + 36;
     let axis_y = total_y + row + 10;
     let height = (axis_y + 60) as u32;
@@ -139,25 +149,25 @@ pub fn bars(who: &str, scores: &Scores) -> Res<Chart> {
             let y = top + i as i32 * row;
             let mid = y + row / 2;
             let label = format!("{} {}", a.id, a.title);
-            let lines = wrap(&label, 30, (label_right - 10) as u32);
-            let first = mid - (lines.len() as i32 - 1) * 17;
+            let lines = wrap(&label, 32, (label_right - 10) as u32);
+            let first = mid - (lines.len() as i32 - 1) * 19;
             for (k, line) in lines.iter().enumerate() {
-                root.draw(&Text::new(line.clone(), (label_right, first + k as i32 * 34), font(30).pos(Pos::new(HPos::Right, VPos::Center)))).map_err(err)?;
+                root.draw(&Text::new(line.clone(), (label_right, first + k as i32 * 38), font(32).pos(Pos::new(HPos::Right, VPos::Center)))).map_err(err)?;
             }
-            root.draw(&Rectangle::new([(x0, mid - 24), (scale(a.max as f64, a.max as f64), mid + 24)], TRACK.filled())).map_err(err)?;
+            root.draw(&Rectangle::new([(x0, mid - 28), (scale(a.max as f64, a.max as f64), mid + 28)], TRACK.filled())).map_err(err)?;
             let end = scale(a.score as f64, a.max as f64);
-            root.draw(&Rectangle::new([(x0, mid - 24), (end, mid + 24)], PRIMARY.filled())).map_err(err)?;
-            root.draw(&Text::new(int(a.score), (end + 12, mid), bold(30).pos(Pos::new(HPos::Left, VPos::Center)))).map_err(err)?;
+            root.draw(&Rectangle::new([(x0, mid - 28), (end, mid + 28)], PRIMARY.filled())).map_err(err)?;
+            root.draw(&Text::new(int(a.score), (end + 12, mid), bold(32).pos(Pos::new(HPos::Left, VPos::Center)))).map_err(err)?;
         }
         // The total, on its own scale (of the total maximum).
         let sep = total_y - 18;
         root.draw(&PathElement::new(vec![(40, sep), (x1, sep)], GRID.stroke_width(2))).map_err(err)?;
         let mid = total_y + row / 2;
-        root.draw(&Text::new(format!("Totalt (av {})", int(scores.total_max)), (label_right, mid), bold(30).pos(Pos::new(HPos::Right, VPos::Center)))).map_err(err)?;
-        root.draw(&Rectangle::new([(x0, mid - 24), (x1, mid + 24)], TRACK.filled())).map_err(err)?;
+        root.draw(&Text::new(format!("Totalt (av {})", int(scores.total_max)), (label_right, mid), bold(32).pos(Pos::new(HPos::Right, VPos::Center)))).map_err(err)?;
+        root.draw(&Rectangle::new([(x0, mid - 28), (x1, mid + 28)], TRACK.filled())).map_err(err)?;
         let end = scale(scores.total as f64, scores.total_max as f64);
-        root.draw(&Rectangle::new([(x0, mid - 24), (end, mid + 24)], TOTAL.filled())).map_err(err)?;
-        root.draw(&Text::new(int(scores.total), (end + 12, mid), bold(30).pos(Pos::new(HPos::Left, VPos::Center)))).map_err(err)?;
+        root.draw(&Rectangle::new([(x0, mid - 28), (end, mid + 28)], TOTAL.filled())).map_err(err)?;
+        root.draw(&Text::new(int(scores.total), (end + 12, mid), bold(32).pos(Pos::new(HPos::Left, VPos::Center)))).map_err(err)?;
         root.present().map_err(err)?;
     }
     let parts: Vec<String> = scores.areas.iter().map(|a| format!("{} {} av {}", a.title, int(a.score), int(a.max))).collect();
@@ -177,8 +187,8 @@ pub fn bars(who: &str, scores: &Scores) -> Res<Chart> {
 pub fn radar(id: &str, caption: String, source: Option<String>, titles: &[String], maxima: &[f64], series: &[Series]) -> Res<Chart> {
     register_fonts();
     let n = titles.len();
-    let (cx, cy, r) = (800i32, 560i32, 380.0f64);
-    let legend_y = cy + r as i32 + 200;
+    let (cx, cy, r) = (800i32, 600i32, 360.0f64);
+    let legend_y = cy + r as i32 + 230;
     let height = (legend_y + 60) as u32;
     let angle = |i: usize| -std::f64::consts::FRAC_PI_2 + 2.0 * std::f64::consts::PI * i as f64 / n as f64;
     let point = |i: usize, frac: f64| -> (i32, i32) {
@@ -197,7 +207,7 @@ pub fn radar(id: &str, caption: String, source: Option<String>, titles: &[String
             root.draw(&PathElement::new(pts, GRID.stroke_width(2))).map_err(err)?;
             let (x, y) = point(0, frac);
             let value = maxima.first().copied().unwrap_or(100.0) * frac;
-            root.draw(&Text::new(number(value, 0), (x + 10, y), font(24).color(&MUTED).pos(Pos::new(HPos::Left, VPos::Bottom)))).map_err(err)?;
+            root.draw(&Text::new(number(value, 0), (x + 10, y), font(26).color(&MUTED).pos(Pos::new(HPos::Left, VPos::Bottom)))).map_err(err)?;
         }
         for i in 0..n {
             root.draw(&PathElement::new(vec![(cx, cy), point(i, 1.0)], GRID.stroke_width(2))).map_err(err)?;
@@ -209,13 +219,13 @@ pub fn radar(id: &str, caption: String, source: Option<String>, titles: &[String
             let (x, y) = point(i, 1.0);
             let (x, y) = (x + (c * 34.0).round() as i32, y + (s * 34.0).round() as i32);
             let h = if c > 0.2 { HPos::Left } else if c < -0.2 { HPos::Right } else { HPos::Center };
-            let width = if matches!(h, HPos::Center) { 560 } else { (WIDTH as i32 / 2 - r as i32 - 60).max(200) as u32 };
-            let lines = wrap(title, 28, width);
-            let lh = 32;
+            let width = if matches!(h, HPos::Center) { 640 } else { (WIDTH as i32 / 2 - r as i32 - 50).max(200) as u32 };
+            let lines = wrap(title, 30, width);
+            let lh = 36;
             let block = lh * lines.len() as i32;
             let y_top = if s < -0.5 { y - block } else if s > 0.5 { y } else { y - block / 2 };
             for (k, line) in lines.iter().enumerate() {
-                root.draw(&Text::new(line.clone(), (x, y_top + k as i32 * lh + lh / 2), font(28).pos(Pos::new(h, VPos::Center)))).map_err(err)?;
+                root.draw(&Text::new(line.clone(), (x, y_top + k as i32 * lh + lh / 2), font(30).pos(Pos::new(h, VPos::Center)))).map_err(err)?;
             }
         }
         // Series: comparison first, the municipality on top.
@@ -248,7 +258,7 @@ pub fn radar(id: &str, caption: String, source: Option<String>, titles: &[String
             }
         }
         // Legend, centred under the chart.
-        let entries: Vec<(&Series, u32)> = series.iter().map(|s| (s, 70 + 16 + text_width(&s.label, 30) + 60)).collect();
+        let entries: Vec<(&Series, u32)> = series.iter().map(|s| (s, 70 + 16 + text_width(&s.label, 32) + 60)).collect();
         let total: u32 = entries.iter().map(|(_, w)| *w).sum();
         let mut x = (WIDTH.saturating_sub(total) / 2) as i32;
         for (s, w) in entries {
@@ -267,7 +277,7 @@ pub fn radar(id: &str, caption: String, source: Option<String>, titles: &[String
                     root.draw(&Polygon::new(vec![(x + 35, y - 11), (x + 25, y + 8), (x + 45, y + 8)], HISTORY.filled())).map_err(err)?;
                 }
             }
-            root.draw(&Text::new(s.label.clone(), (x + 86, y), font(30).pos(Pos::new(HPos::Left, VPos::Center)))).map_err(err)?;
+            root.draw(&Text::new(s.label.clone(), (x + 86, y), font(32).pos(Pos::new(HPos::Left, VPos::Center)))).map_err(err)?;
             x += w as i32;
         }
         root.present().map_err(err)?;
@@ -332,3 +342,4 @@ pub fn draw_all(l: &crate::load::Loaded, scores: &Scores) -> Res<Vec<Chart>> {
     }
     Ok(charts)
 }
+

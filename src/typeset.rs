@@ -111,6 +111,7 @@ pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
             "subject": format!("Utvärdering av {who} kommun med {} ({})", fw.name, e.report.evaluated),
         },
         "intro": markup::parse(&fw.introduction),
+        "areas_intro": format!("De {} huvudområdena är:", count_word(scores.areas.len())),
         "area_titles": scores.areas.iter().map(|a| json!({"id": a.id, "title": a.title})).collect::<Vec<_>>(),
         "evaluation": evaluation,
         "results_intro": intro_bars,
