@@ -25,6 +25,9 @@ enum Command {
         /// Where to write the PDF (default: the evaluation's name with `.pdf`, beside it).
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// PDF standards to conform to, comma-separated (`a-2a`, `a-2b`, `a-3a`, `ua-1`, …), or `none`.
+        #[arg(long, value_name = "LIST", default_value = kompass::typeset::DEFAULT_STANDARDS)]
+        standard: String,
     },
     /// Check an evaluation without rendering it.
     Check {
@@ -43,14 +46,21 @@ const TROUBLE: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Render { evaluation, output } => {
+        Command::Render { evaluation, output, standard } => {
+            let standards = match kompass::typeset::parse_standards(&standard).and_then(|list| kompass::typeset::standards(&list).map(|_| list)) {
+                Ok(list) => list,
+                Err(e) => {
+                    eprintln!("error: --standard {standard}: {e}");
+                    return ExitCode::from(TROUBLE);
+                }
+            };
             let loaded = match checked(&evaluation, false) {
                 Ok(l) => l,
                 Err(code) => return ExitCode::from(code),
             };
             let output = output.unwrap_or_else(|| evaluation.with_extension("pdf"));
             let start = std::time::Instant::now();
-            let pdf = match kompass::render(&loaded, &[]) {
+            let pdf = match kompass::render(&loaded, &standards) {
                 Ok(pdf) => pdf,
                 Err(e) => {
                     eprintln!("error: the report could not be typeset:\n{e}");

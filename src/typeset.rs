@@ -204,9 +204,32 @@ fn not_found(id: FileId) -> FileError {
     FileError::NotFound(id.vpath().get_with_slash().into())
 }
 
-/// Which PDF standards to enforce.
+/// The standards a report conforms to unless told otherwise: archival PDF/A-2a together with
+/// accessible PDF/UA-1.
+pub const DEFAULT_STANDARDS: &str = "a-2a,ua-1";
+
+/// Parse a comma-separated list of PDF standards as Typst names them (`a-2a`, `a-2b`, `a-3a`,
+/// `ua-1`, `1.7` …), or `none`.
+pub fn parse_standards(spec: &str) -> Result<Vec<PdfStandard>, String> {
+    if spec.trim() == "none" {
+        return Ok(Vec::new());
+    }
+    spec.split(',')
+        .map(|name| {
+            let name = name.trim();
+            serde_json::from_value(serde_json::Value::String(name.to_string())).map_err(|_| {
+                format!("unknown PDF standard `{name}`; use e.g. a-2a, a-2b, a-2u, a-3a, a-3b, a-4, ua-1, 1.7 or none")
+            })
+        })
+        .collect()
+}
+
+/// Which PDF standards to enforce; a combination Typst refuses is an error that says why.
 pub fn standards(list: &[PdfStandard]) -> Result<PdfStandards, String> {
-    PdfStandards::new(list).map_err(|e| e.message().to_string())
+    PdfStandards::new(list).map_err(|e| {
+        let hints: String = e.hints().iter().map(|h| format!("\n  hint: {h}")).collect();
+        format!("these PDF standards cannot be combined: {}{hints}", e.message())
+    })
 }
 
 /// Compile the bundle and export it as PDF.

@@ -1,0 +1,99 @@
+//! The example report, rendered by the real binary and read back from the PDF.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+use kompass::load;
+use kompass::scores;
+
+fn example_pdf() -> (std::path::PathBuf, String) {
+    let dir = scratch("render-example");
+    let pdf = dir.join("leksand.pdf");
+    render(Path::new(EXAMPLE), &pdf);
+    let text = pdf_text(&pdf);
+    (pdf, text)
+}
+
+#[test]
+fn example_report_holds_every_heading_title_and_score() {
+    let (pdf, text) = example_pdf();
+    let pages = page_count(&pdf);
+    assert!((25..=45).contains(&pages), "expected 25–45 pages, got {pages}");
+
+    let loaded = load::load_path(Path::new(EXAMPLE)).map_err(|_| "example must load").unwrap();
+    let s = scores::derive(&loaded);
+    let who = &loaded.evaluation.municipality.genitive;
+
+    for heading in [
+        "Innehåll".to_string(),
+        "1 Vad är kommunkompassen?".to_string(),
+        format!("2 {who} kommun i förhållande till Kommunkompassen: En sammanfattande genomgång"),
+        "Utvärderingen".into(),
+        "Sammanfattning av resultat".into(),
+        "Jämförelser".into(),
+        "Sammanfattande kommentarer".into(),
+        "3 Detaljerad genomgång per område".into(),
+        "4 Översikt av poängfördelning".into(),
+        "Allmänt".into(),
+        "Utvärderade delområden".into(),
+        "Styrkor".into(),
+        "Förbättringsmöjligheter".into(),
+        "Uppnått".into(),
+        "Max".into(),
+        format!("Analys av {who} kommun"),
+    ] {
+        assert!(text.contains(&heading), "missing heading {heading:?}");
+    }
+    for a in &s.areas {
+        assert!(text.contains(&format!("Område {} {}", a.id, a.title)), "missing area heading {}", a.id);
+        assert!(text.contains(&format!("Sammanfattande analys av område {} – {}", a.id, a.title)), "missing analysis heading {}", a.id);
+        // Chapter 3 score box and chapter 4 sum row print the derived area score.
+        assert!(text.contains(&format!("{} av {} poäng", a.score, a.max)), "missing score box of area {}", a.id);
+        assert!(text.contains(&format!("Summa område {} {} {}", a.id, a.score, a.max)), "missing sum row of area {}", a.id);
+        for sub in &a.subs {
+            let row = format!("{} {} {} {}", sub.id, sub.title, sub.score, sub.max);
+            assert!(text.contains(&row), "missing sub-area row {row:?}");
+        }
+    }
+    assert!(text.contains(&format!("Totalpoäng {} {}", s.total, s.total_max)), "missing total row");
+    // Chart labels are real text.
+    assert!(text.contains(&format!("Totalt (av {})", s.total_max)), "bar chart labels are not text");
+    let national = loaded.evaluation.comparison.national.as_ref().expect("example has a national profile");
+    assert!(text.contains(&national.get_ref().label), "radar legend is not text");
+    assert!(text.contains(&format!("Källa: {}", normalise(&national.get_ref().source))), "missing source line");
+}
+
+#[test]
+fn two_renders_are_byte_identical() {
+    let dir = scratch("render-twice");
+    let (a, b) = (dir.join("a.pdf"), dir.join("b.pdf"));
+    render(Path::new(EXAMPLE), &a);
+    render(Path::new(EXAMPLE), &b);
+    let (a, b) = (std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
+    assert!(a.len() > 10_000);
+    assert!(a == b, "two renders of the same input differ");
+}
+
+#[test]
+fn markup_in_data_prints_literally() {
+    let attack = r#"#read("/etc/passwd") $x$ @ref <lbl> \ ] *"#;
+    let src = std::fs::read_to_string(EXAMPLE).unwrap();
+    // Put the string into a Styrkor bullet and into a paragraph of chapter 2.
+    let bullet = "\"En resursstark befolkning som vill ha kontakt med kommunen\",";
+    let paragraph = "evaluation = \"\"\"\nBland de intervjuade";
+    assert!(src.contains(bullet) && src.contains(paragraph), "the example changed; update this test");
+    let src = src.replacen(bullet, &format!("'''{attack}''',"), 1).replacen(paragraph, &format!("evaluation = \"\"\"\n{}\n\nBland de intervjuade", attack.replace('\\', "\\\\")), 1);
+    let dir = scratch("render-attack");
+    let toml = dir.join("attack.toml");
+    std::fs::write(&toml, &src).unwrap();
+    let pdf = dir.join("attack.pdf");
+    render(&toml, &pdf);
+    // pdftotext drops some spaces around narrow glyphs at a line start, so compare without
+    // whitespace: any interpretation as Typst markup would still remove or change characters.
+    let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    let text = squash(&pdf_text(&pdf));
+    assert_eq!(text.matches(&squash(attack)).count(), 2, "the markup attack string did not print literally in both places");
+    assert!(!text.contains("root:"), "a file was read");
+}
