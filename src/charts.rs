@@ -8,6 +8,7 @@ use std::sync::Once;
 
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
+pub use plotters::style::RGBColor;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use serde::Serialize;
 
@@ -83,7 +84,8 @@ fn font(px: u32) -> TextStyle<'static> {
 }
 
 fn bold(px: u32) -> TextStyle<'static> {
-    TextStyle::from((fonts::FAMILY, px as f64 * SVG_SIZE_FACTOR, FontStyle::Bold).into_font()).color(&INK)
+    TextStyle::from((fonts::FAMILY, px as f64 * SVG_SIZE_FACTOR, FontStyle::Bold).into_font())
+        .color(&INK)
 }
 
 /// ab_glyph (plotters' text measurer) scales a font so that ascender − descender equals the
@@ -93,7 +95,11 @@ const MEASURE_SCALE: f64 = 1.21;
 
 /// Width of `text` set at `px` (SVG font-size) in the embedded regular face.
 fn text_width(text: &str, px: u32) -> u32 {
-    (fonts::FAMILY, px as f64 * MEASURE_SCALE).into_font().box_size(text).map(|(w, _)| w).unwrap_or((text.chars().count() as u32) * px * 6 / 10)
+    (fonts::FAMILY, px as f64 * MEASURE_SCALE)
+        .into_font()
+        .box_size(text)
+        .map(|(w, _)| w)
+        .unwrap_or((text.chars().count() as u32) * px * 6 / 10)
 }
 
 /// Break `text` into lines no wider than `width` px.
@@ -101,7 +107,11 @@ fn wrap(text: &str, size: u32, width: u32) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
-        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
         if !line.is_empty() && text_width(&candidate, size) > width {
             lines.push(std::mem::take(&mut line));
             line = word.to_string();
@@ -133,7 +143,8 @@ pub fn bars(who: &str, scores: &Scores) -> Res<Chart> {
     let total_y = top + n * row + 36;
     let axis_y = total_y + row + 10;
     let height = (axis_y + 60) as u32;
-    let scale = |v: f64, max: f64| x0 + ((x1 - x0) as f64 * (v / max).clamp(0.0, 1.0)).round() as i32;
+    let scale =
+        |v: f64, max: f64| x0 + ((x1 - x0) as f64 * (v / max).clamp(0.0, 1.0)).round() as i32;
 
     let mut svg = String::new();
     {
@@ -142,8 +153,19 @@ pub fn bars(who: &str, scores: &Scores) -> Res<Chart> {
         // Grid and axis labels (points per area).
         for tick in (0..=100).step_by(20) {
             let x = scale(tick as f64, 100.0);
-            root.draw(&PathElement::new(vec![(x, top - 6), (x, axis_y - 14)], GRID.stroke_width(2))).map_err(err)?;
-            root.draw(&Text::new(int(tick), (x, axis_y), font(28).color(&MUTED).pos(Pos::new(HPos::Center, VPos::Top)))).map_err(err)?;
+            root.draw(&PathElement::new(
+                vec![(x, top - 6), (x, axis_y - 14)],
+                GRID.stroke_width(2),
+            ))
+            .map_err(err)?;
+            root.draw(&Text::new(
+                int(tick),
+                (x, axis_y),
+                font(28)
+                    .color(&MUTED)
+                    .pos(Pos::new(HPos::Center, VPos::Top)),
+            ))
+            .map_err(err)?;
         }
         for (i, a) in scores.areas.iter().enumerate() {
             let y = top + i as i32 * row;
@@ -152,31 +174,87 @@ pub fn bars(who: &str, scores: &Scores) -> Res<Chart> {
             let lines = wrap(&label, 32, (label_right - 10) as u32);
             let first = mid - (lines.len() as i32 - 1) * 19;
             for (k, line) in lines.iter().enumerate() {
-                root.draw(&Text::new(line.clone(), (label_right, first + k as i32 * 38), font(32).pos(Pos::new(HPos::Right, VPos::Center)))).map_err(err)?;
+                root.draw(&Text::new(
+                    line.clone(),
+                    (label_right, first + k as i32 * 38),
+                    font(32).pos(Pos::new(HPos::Right, VPos::Center)),
+                ))
+                .map_err(err)?;
             }
-            root.draw(&Rectangle::new([(x0, mid - 28), (scale(a.max as f64, a.max as f64), mid + 28)], TRACK.filled())).map_err(err)?;
+            root.draw(&Rectangle::new(
+                [
+                    (x0, mid - 28),
+                    (scale(a.max as f64, a.max as f64), mid + 28),
+                ],
+                TRACK.filled(),
+            ))
+            .map_err(err)?;
             let end = scale(a.score as f64, a.max as f64);
-            root.draw(&Rectangle::new([(x0, mid - 28), (end, mid + 28)], PRIMARY.filled())).map_err(err)?;
-            root.draw(&Text::new(int(a.score), (end + 12, mid), bold(32).pos(Pos::new(HPos::Left, VPos::Center)))).map_err(err)?;
+            root.draw(&Rectangle::new(
+                [(x0, mid - 28), (end, mid + 28)],
+                PRIMARY.filled(),
+            ))
+            .map_err(err)?;
+            root.draw(&Text::new(
+                int(a.score),
+                (end + 12, mid),
+                bold(32).pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+            .map_err(err)?;
         }
         // The total, on its own scale (of the total maximum).
         let sep = total_y - 18;
-        root.draw(&PathElement::new(vec![(40, sep), (x1, sep)], GRID.stroke_width(2))).map_err(err)?;
+        root.draw(&PathElement::new(
+            vec![(40, sep), (x1, sep)],
+            GRID.stroke_width(2),
+        ))
+        .map_err(err)?;
         let mid = total_y + row / 2;
-        root.draw(&Text::new(format!("Totalt (av {})", int(scores.total_max)), (label_right, mid), bold(32).pos(Pos::new(HPos::Right, VPos::Center)))).map_err(err)?;
-        root.draw(&Rectangle::new([(x0, mid - 28), (x1, mid + 28)], TRACK.filled())).map_err(err)?;
+        root.draw(&Text::new(
+            format!("Totalt (av {})", int(scores.total_max)),
+            (label_right, mid),
+            bold(32).pos(Pos::new(HPos::Right, VPos::Center)),
+        ))
+        .map_err(err)?;
+        root.draw(&Rectangle::new(
+            [(x0, mid - 28), (x1, mid + 28)],
+            TRACK.filled(),
+        ))
+        .map_err(err)?;
         let end = scale(scores.total as f64, scores.total_max as f64);
-        root.draw(&Rectangle::new([(x0, mid - 28), (end, mid + 28)], TOTAL.filled())).map_err(err)?;
-        root.draw(&Text::new(int(scores.total), (end + 12, mid), bold(32).pos(Pos::new(HPos::Left, VPos::Center)))).map_err(err)?;
+        root.draw(&Rectangle::new(
+            [(x0, mid - 28), (end, mid + 28)],
+            TOTAL.filled(),
+        ))
+        .map_err(err)?;
+        root.draw(&Text::new(
+            int(scores.total),
+            (end + 12, mid),
+            bold(32).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(err)?;
         root.present().map_err(err)?;
     }
-    let parts: Vec<String> = scores.areas.iter().map(|a| format!("{} {} av {}", a.title, int(a.score), int(a.max))).collect();
-    let alt = format!("Stapeldiagram: {who} poäng per område. {}. Totalt {} av {}.", parts.join("; "), int(scores.total), int(scores.total_max));
+    let parts: Vec<String> = scores
+        .areas
+        .iter()
+        .map(|a| format!("{} {} av {}", a.title, int(a.score), int(a.max)))
+        .collect();
+    let alt = format!(
+        "Stapeldiagram: {who} poäng per område. {}. Totalt {} av {}.",
+        parts.join("; "),
+        int(scores.total),
+        int(scores.total_max)
+    );
     Ok(Chart {
         id: "poang-per-omrade".into(),
         svg,
         alt,
-        caption: format!("{who} poäng per område (av {} per område) och totalt (av {})", int(scores.areas.first().map_or(100, |a| a.max)), int(scores.total_max)),
+        caption: format!(
+            "{who} poäng per område (av {} per område) och totalt (av {})",
+            int(scores.areas.first().map_or(100, |a| a.max)),
+            int(scores.total_max)
+        ),
         source: None,
         table: None,
     })
@@ -184,16 +262,27 @@ pub fn bars(who: &str, scores: &Scores) -> Res<Chart> {
 
 /// Radar chart: the municipality's profile against one or more comparison series.
 /// `maxima` gives each axis its scale.
-pub fn radar(id: &str, caption: String, source: Option<String>, titles: &[String], maxima: &[f64], series: &[Series]) -> Res<Chart> {
+pub fn radar(
+    id: &str,
+    caption: String,
+    source: Option<String>,
+    titles: &[String],
+    maxima: &[f64],
+    series: &[Series],
+) -> Res<Chart> {
     register_fonts();
     let n = titles.len();
     let (cx, cy, r) = (800i32, 600i32, 360.0f64);
     let legend_y = cy + r as i32 + 230;
     let height = (legend_y + 60) as u32;
-    let angle = |i: usize| -std::f64::consts::FRAC_PI_2 + 2.0 * std::f64::consts::PI * i as f64 / n as f64;
+    let angle =
+        |i: usize| -std::f64::consts::FRAC_PI_2 + 2.0 * std::f64::consts::PI * i as f64 / n as f64;
     let point = |i: usize, frac: f64| -> (i32, i32) {
         let a = angle(i);
-        ((cx as f64 + r * frac * libm::cos(a)).round() as i32, (cy as f64 + r * frac * libm::sin(a)).round() as i32)
+        (
+            (cx as f64 + r * frac * libm::cos(a)).round() as i32,
+            (cy as f64 + r * frac * libm::sin(a)).round() as i32,
+        )
     };
     let mut svg = String::new();
     {
@@ -204,13 +293,25 @@ pub fn radar(id: &str, caption: String, source: Option<String>, titles: &[String
             let frac = ring as f64 / 5.0;
             let mut pts: Vec<(i32, i32)> = (0..n).map(|i| point(i, frac)).collect();
             pts.push(pts[0]);
-            root.draw(&PathElement::new(pts, GRID.stroke_width(2))).map_err(err)?;
+            root.draw(&PathElement::new(pts, GRID.stroke_width(2)))
+                .map_err(err)?;
             let (x, y) = point(0, frac);
             let value = maxima.first().copied().unwrap_or(100.0) * frac;
-            root.draw(&Text::new(number(value, 0), (x + 10, y), font(26).color(&MUTED).pos(Pos::new(HPos::Left, VPos::Bottom)))).map_err(err)?;
+            root.draw(&Text::new(
+                number(value, 0),
+                (x + 10, y),
+                font(26)
+                    .color(&MUTED)
+                    .pos(Pos::new(HPos::Left, VPos::Bottom)),
+            ))
+            .map_err(err)?;
         }
         for i in 0..n {
-            root.draw(&PathElement::new(vec![(cx, cy), point(i, 1.0)], GRID.stroke_width(2))).map_err(err)?;
+            root.draw(&PathElement::new(
+                vec![(cx, cy), point(i, 1.0)],
+                GRID.stroke_width(2),
+            ))
+            .map_err(err)?;
         }
         // Axis labels, anchored away from the centre.
         for (i, title) in titles.iter().enumerate() {
@@ -218,77 +319,165 @@ pub fn radar(id: &str, caption: String, source: Option<String>, titles: &[String
             let (c, s) = (libm::cos(a), libm::sin(a));
             let (x, y) = point(i, 1.0);
             let (x, y) = (x + (c * 34.0).round() as i32, y + (s * 34.0).round() as i32);
-            let h = if c > 0.2 { HPos::Left } else if c < -0.2 { HPos::Right } else { HPos::Center };
-            let width = if matches!(h, HPos::Center) { 640 } else { (WIDTH as i32 / 2 - r as i32 - 50).max(200) as u32 };
+            let h = if c > 0.2 {
+                HPos::Left
+            } else if c < -0.2 {
+                HPos::Right
+            } else {
+                HPos::Center
+            };
+            let width = if matches!(h, HPos::Center) {
+                640
+            } else {
+                (WIDTH as i32 / 2 - r as i32 - 50).max(200) as u32
+            };
             let lines = wrap(title, 30, width);
             let lh = 36;
             let block = lh * lines.len() as i32;
-            let y_top = if s < -0.5 { y - block } else if s > 0.5 { y } else { y - block / 2 };
+            let y_top = if s < -0.5 {
+                y - block
+            } else if s > 0.5 {
+                y
+            } else {
+                y - block / 2
+            };
             for (k, line) in lines.iter().enumerate() {
-                root.draw(&Text::new(line.clone(), (x, y_top + k as i32 * lh + lh / 2), font(30).pos(Pos::new(h, VPos::Center)))).map_err(err)?;
+                root.draw(&Text::new(
+                    line.clone(),
+                    (x, y_top + k as i32 * lh + lh / 2),
+                    font(30).pos(Pos::new(h, VPos::Center)),
+                ))
+                .map_err(err)?;
             }
         }
         // Series: comparison first, the municipality on top.
         let mut order: Vec<&Series> = series.iter().collect();
         order.sort_by_key(|s| s.style == SeriesStyle::Primary);
         for s in &order {
-            let pts: Vec<(i32, i32)> = s.values.iter().enumerate().map(|(i, v)| point(i, (v / maxima.get(i).copied().unwrap_or(100.0)).clamp(0.0, 1.0))).collect();
+            let pts: Vec<(i32, i32)> = s
+                .values
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    point(
+                        i,
+                        (v / maxima.get(i).copied().unwrap_or(100.0)).clamp(0.0, 1.0),
+                    )
+                })
+                .collect();
             let mut ring = pts.clone();
             ring.push(pts[0]);
             match s.style {
                 SeriesStyle::Primary => {
-                    root.draw(&Polygon::new(pts.clone(), PRIMARY.mix(0.14).filled())).map_err(err)?;
-                    root.draw(&PathElement::new(ring, PRIMARY.stroke_width(5))).map_err(err)?;
+                    root.draw(&Polygon::new(pts.clone(), PRIMARY.mix(0.14).filled()))
+                        .map_err(err)?;
+                    root.draw(&PathElement::new(ring, PRIMARY.stroke_width(5)))
+                        .map_err(err)?;
                     for p in &pts {
-                        root.draw(&Circle::new(*p, 10, PRIMARY.filled())).map_err(err)?;
+                        root.draw(&Circle::new(*p, 10, PRIMARY.filled()))
+                            .map_err(err)?;
                     }
                 }
                 SeriesStyle::Compare => {
-                    root.draw(&DashedPathElement::new(ring, 18, 10, COMPARE.stroke_width(5))).map_err(err)?;
+                    root.draw(&DashedPathElement::new(
+                        ring,
+                        18,
+                        10,
+                        COMPARE.stroke_width(5),
+                    ))
+                    .map_err(err)?;
                     for p in &pts {
-                        root.draw(&Rectangle::new([(p.0 - 9, p.1 - 9), (p.0 + 9, p.1 + 9)], COMPARE.filled())).map_err(err)?;
+                        root.draw(&Rectangle::new(
+                            [(p.0 - 9, p.1 - 9), (p.0 + 9, p.1 + 9)],
+                            COMPARE.filled(),
+                        ))
+                        .map_err(err)?;
                     }
                 }
                 SeriesStyle::History => {
-                    root.draw(&DashedPathElement::new(ring, 6, 8, HISTORY.stroke_width(4))).map_err(err)?;
+                    root.draw(&DashedPathElement::new(ring, 6, 8, HISTORY.stroke_width(4)))
+                        .map_err(err)?;
                     for p in &pts {
-                        root.draw(&Polygon::new(vec![(p.0, p.1 - 11), (p.0 - 10, p.1 + 8), (p.0 + 10, p.1 + 8)], HISTORY.filled())).map_err(err)?;
+                        root.draw(&Polygon::new(
+                            vec![(p.0, p.1 - 11), (p.0 - 10, p.1 + 8), (p.0 + 10, p.1 + 8)],
+                            HISTORY.filled(),
+                        ))
+                        .map_err(err)?;
                     }
                 }
             }
         }
         // Legend, centred under the chart.
-        let entries: Vec<(&Series, u32)> = series.iter().map(|s| (s, 70 + 16 + text_width(&s.label, 32) + 60)).collect();
+        let entries: Vec<(&Series, u32)> = series
+            .iter()
+            .map(|s| (s, 70 + 16 + text_width(&s.label, 32) + 60))
+            .collect();
         let total: u32 = entries.iter().map(|(_, w)| *w).sum();
         let mut x = (WIDTH.saturating_sub(total) / 2) as i32;
         for (s, w) in entries {
             let y = legend_y;
             match s.style {
                 SeriesStyle::Primary => {
-                    root.draw(&PathElement::new(vec![(x, y), (x + 70, y)], PRIMARY.stroke_width(5))).map_err(err)?;
-                    root.draw(&Circle::new((x + 35, y), 10, PRIMARY.filled())).map_err(err)?;
+                    root.draw(&PathElement::new(
+                        vec![(x, y), (x + 70, y)],
+                        PRIMARY.stroke_width(5),
+                    ))
+                    .map_err(err)?;
+                    root.draw(&Circle::new((x + 35, y), 10, PRIMARY.filled()))
+                        .map_err(err)?;
                 }
                 SeriesStyle::Compare => {
-                    root.draw(&DashedPathElement::new(vec![(x, y), (x + 70, y)], 18, 10, COMPARE.stroke_width(5))).map_err(err)?;
-                    root.draw(&Rectangle::new([(x + 26, y - 9), (x + 44, y + 9)], COMPARE.filled())).map_err(err)?;
+                    root.draw(&DashedPathElement::new(
+                        vec![(x, y), (x + 70, y)],
+                        18,
+                        10,
+                        COMPARE.stroke_width(5),
+                    ))
+                    .map_err(err)?;
+                    root.draw(&Rectangle::new(
+                        [(x + 26, y - 9), (x + 44, y + 9)],
+                        COMPARE.filled(),
+                    ))
+                    .map_err(err)?;
                 }
                 SeriesStyle::History => {
-                    root.draw(&DashedPathElement::new(vec![(x, y), (x + 70, y)], 6, 8, HISTORY.stroke_width(4))).map_err(err)?;
-                    root.draw(&Polygon::new(vec![(x + 35, y - 11), (x + 25, y + 8), (x + 45, y + 8)], HISTORY.filled())).map_err(err)?;
+                    root.draw(&DashedPathElement::new(
+                        vec![(x, y), (x + 70, y)],
+                        6,
+                        8,
+                        HISTORY.stroke_width(4),
+                    ))
+                    .map_err(err)?;
+                    root.draw(&Polygon::new(
+                        vec![(x + 35, y - 11), (x + 25, y + 8), (x + 45, y + 8)],
+                        HISTORY.filled(),
+                    ))
+                    .map_err(err)?;
                 }
             }
-            root.draw(&Text::new(s.label.clone(), (x + 86, y), font(32).pos(Pos::new(HPos::Left, VPos::Center)))).map_err(err)?;
+            root.draw(&Text::new(
+                s.label.clone(),
+                (x + 86, y),
+                font(32).pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+            .map_err(err)?;
             x += w as i32;
         }
         root.present().map_err(err)?;
     }
     // Alt text and value table from the same numbers.
     let primary = series.iter().find(|s| s.style == SeriesStyle::Primary);
-    let others: Vec<&Series> = series.iter().filter(|s| s.style != SeriesStyle::Primary).collect();
+    let others: Vec<&Series> = series
+        .iter()
+        .filter(|s| s.style != SeriesStyle::Primary)
+        .collect();
     let mut parts = Vec::new();
     let mut rows = Vec::new();
     for (i, title) in titles.iter().enumerate() {
-        let vals: Vec<String> = series.iter().map(|s| format!("{} {}", s.label, number(s.values[i], 1))).collect();
+        let vals: Vec<String> = series
+            .iter()
+            .map(|s| format!("{} {}", s.label, number(s.values[i], 1)))
+            .collect();
         parts.push(format!("{title}: {}", vals.join(", ")));
         let mut row = vec![title.clone()];
         row.extend(series.iter().map(|s| number(s.values[i], 1)));
@@ -303,7 +492,14 @@ pub fn radar(id: &str, caption: String, source: Option<String>, titles: &[String
     );
     let mut columns = vec!["Område".to_string()];
     columns.extend(series.iter().map(|s| s.label.clone()));
-    Ok(Chart { id: id.into(), svg, alt, caption, source, table: Some(ChartTable { columns, rows }) })
+    Ok(Chart {
+        id: id.into(),
+        svg,
+        alt,
+        caption,
+        source,
+        table: Some(ChartTable { columns, rows }),
+    })
 }
 
 /// All charts of a report.
@@ -312,34 +508,77 @@ pub fn draw_all(l: &crate::load::Loaded, scores: &Scores) -> Res<Vec<Chart>> {
     let who = &e.municipality.genitive;
     let name = &e.municipality.name;
     let year = e.report.date.get_ref().date.map_or(0, |d| d.year);
-    let own = Series { label: format!("{name} ({year})"), values: scores.areas.iter().map(|a| a.score as f64).collect(), style: SeriesStyle::Primary };
-    let titles: Vec<String> = scores.areas.iter().map(|a| format!("{} {}", a.id, a.title)).collect();
+    let own = Series {
+        label: format!("{name} ({year})"),
+        values: scores.areas.iter().map(|a| a.score as f64).collect(),
+        style: SeriesStyle::Primary,
+    };
+    let titles: Vec<String> = scores
+        .areas
+        .iter()
+        .map(|a| format!("{} {}", a.id, a.title))
+        .collect();
     let maxima: Vec<f64> = scores.areas.iter().map(|a| a.max as f64).collect();
 
     let mut charts = vec![bars(who, scores)?];
     let mut series = Vec::new();
     for h in &e.history {
         let h = h.get_ref();
-        series.push(Series { label: format!("{name} ({})", h.year), values: h.values.get_ref().clone(), style: SeriesStyle::History });
+        series.push(Series {
+            label: format!("{name} ({})", h.year),
+            values: h.values.get_ref().clone(),
+            style: SeriesStyle::History,
+        });
     }
     if let Some(p) = &e.comparison.national {
         let p = p.get_ref();
-        series.push(Series { label: p.label.clone(), values: p.values.get_ref().clone(), style: SeriesStyle::Compare });
+        series.push(Series {
+            label: p.label.clone(),
+            values: p.values.get_ref().clone(),
+            style: SeriesStyle::Compare,
+        });
     }
     if !series.is_empty() {
         let mut all = vec![own.clone()];
         all.extend(series);
         let against: Vec<String> = all[1..].iter().map(|s| s.label.clone()).collect();
-        let caption = format!("{name} ({year}) jämfört med {}", crate::format::join_och(&against));
-        let source = e.comparison.national.as_ref().map(|p| p.get_ref().source.clone());
-        charts.push(radar("profil-jamforelse", caption, source, &titles, &maxima, &all)?);
+        let caption = format!(
+            "{name} ({year}) jämfört med {}",
+            crate::format::join_och(&against)
+        );
+        let source = e
+            .comparison
+            .national
+            .as_ref()
+            .map(|p| p.get_ref().source.clone());
+        charts.push(radar(
+            "profil-jamforelse",
+            caption,
+            source,
+            &titles,
+            &maxima,
+            &all,
+        )?);
     }
     if let Some(p) = &e.comparison.peer {
         let p = p.get_ref();
-        let all = vec![own.clone(), Series { label: p.label.clone(), values: p.values.get_ref().clone(), style: SeriesStyle::Compare }];
+        let all = vec![
+            own.clone(),
+            Series {
+                label: p.label.clone(),
+                values: p.values.get_ref().clone(),
+                style: SeriesStyle::Compare,
+            },
+        ];
         let caption = format!("{name} ({year}) jämfört med {}", p.label);
-        charts.push(radar("profil-jamforelsegrupp", caption, Some(p.source.clone()), &titles, &maxima, &all)?);
+        charts.push(radar(
+            "profil-jamforelsegrupp",
+            caption,
+            Some(p.source.clone()),
+            &titles,
+            &maxima,
+            &all,
+        )?);
     }
     Ok(charts)
 }
-

@@ -35,12 +35,36 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(file: FileId, span: Option<Range<usize>>, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { severity: Severity::Error, file, span, path: path.into(), message: message.into(), help: None }
+    pub fn error(
+        file: FileId,
+        span: Option<Range<usize>>,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity: Severity::Error,
+            file,
+            span,
+            path: path.into(),
+            message: message.into(),
+            help: None,
+        }
     }
 
-    pub fn warning(file: FileId, span: Option<Range<usize>>, path: impl Into<String>, message: impl Into<String>) -> Self {
-        Self { severity: Severity::Warning, file, span, path: path.into(), message: message.into(), help: None }
+    pub fn warning(
+        file: FileId,
+        span: Option<Range<usize>>,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self {
+            severity: Severity::Warning,
+            file,
+            span,
+            path: path.into(),
+            message: message.into(),
+            help: None,
+        }
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -72,14 +96,20 @@ impl Sources {
     }
 
     pub fn name(&self, id: FileId) -> String {
-        self.files.get(id).map(|f| f.name().clone()).unwrap_or_default()
+        self.files
+            .get(id)
+            .map(|f| f.name().clone())
+            .unwrap_or_default()
     }
 
     /// 1-based line and column of a byte offset (column counted in characters).
     pub fn line_col(&self, id: FileId, offset: usize) -> (usize, usize) {
         let text = self.text(id);
         let offset = offset.min(text.len());
-        let offset = (0..=offset).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        let offset = (0..=offset)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0);
         let before = &text[..offset];
         let line = before.matches('\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -114,10 +144,16 @@ impl Sources {
 
     /// Print every diagnostic to standard error, in colour only on a terminal without `NO_COLOR`.
     pub fn emit(&self, diagnostics: &[Diagnostic]) {
-        let colour = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        let mut stream = StandardStream::stderr(if colour { ColorChoice::Auto } else { ColorChoice::Never });
+        let colour = std::io::stderr().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+        let mut stream = StandardStream::stderr(if colour {
+            ColorChoice::Auto
+        } else {
+            ColorChoice::Never
+        });
         for d in diagnostics {
-            let _ = term::emit_to_write_style(&mut stream, &config(), &self.files, &self.convert(d));
+            let _ =
+                term::emit_to_write_style(&mut stream, &config(), &self.files, &self.convert(d));
         }
     }
 
@@ -130,17 +166,31 @@ impl Sources {
         if let Some(span) = &d.span {
             let len = self.text(d.file).len();
             let span = span.start.min(len)..span.end.min(len).max(span.start.min(len));
-            let label = if d.path.is_empty() { String::new() } else { format!("at `{}`", d.path) };
+            let label = if d.path.is_empty() {
+                String::new()
+            } else {
+                format!("at `{}`", d.path)
+            };
             labels.push(Label::primary(d.file, span).with_message(label));
         }
         let mut notes = Vec::new();
         if d.span.is_none() {
-            notes.push(format!("in {}{}", self.name(d.file), if d.path.is_empty() { String::new() } else { format!(", at `{}`", d.path) }));
+            notes.push(format!(
+                "in {}{}",
+                self.name(d.file),
+                if d.path.is_empty() {
+                    String::new()
+                } else {
+                    format!(", at `{}`", d.path)
+                }
+            ));
         }
         if let Some(help) = &d.help {
             notes.push(format!("help: {help}"));
         }
-        base.with_message(d.message.clone()).with_labels(labels).with_notes(notes)
+        base.with_message(d.message.clone())
+            .with_labels(labels)
+            .with_notes(notes)
     }
 }
 

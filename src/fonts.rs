@@ -12,4 +12,11 @@ pub const BOLD: &[u8] = include_bytes!("../fonts/Inter-Bold.otf");
 pub const BOLD_ITALIC: &[u8] = include_bytes!("../fonts/Inter-BoldItalic.otf");
 
 /// Every embedded font file.
-pub const ALL: &[&[u8]] = &[REGULAR, ITALIC, SEMIBOLD, SEMIBOLD_ITALIC, BOLD, BOLD_ITALIC];
+pub const ALL: &[&[u8]] = &[
+    REGULAR,
+    ITALIC,
+    SEMIBOLD,
+    SEMIBOLD_ITALIC,
+    BOLD,
+    BOLD_ITALIC,
+];

@@ -1,7 +1,18 @@
 //! Swedish formatting of numbers, dates and lists, done once in Rust so the templates only print.
 
 const MONTHS: [&str; 12] = [
-    "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december",
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
 ];
 
 /// A number the Swedish way: decimal comma, a space between thousands, a real minus sign.
@@ -20,7 +31,8 @@ pub fn number(x: f64, decimals: usize) -> String {
         }
         grouped.push(*c);
     }
-    let negative = x < 0.0 && (grouped.chars().any(|c| c != '0' && c != '\u{00A0}') || !frac.is_empty());
+    let negative =
+        x < 0.0 && (grouped.chars().any(|c| c != '0' && c != '\u{00A0}') || !frac.is_empty());
     let mut out = String::new();
     if negative {
         out.push('\u{2212}');
@@ -45,7 +57,10 @@ pub fn iso_date(year: i32, month: u8, day: u8) -> String {
 
 /// Long Swedish date, e.g. `23 november 2023`.
 pub fn long_date(year: i32, month: u8, day: u8) -> String {
-    let m = MONTHS.get(usize::from(month.max(1)) - 1).copied().unwrap_or("");
+    let m = MONTHS
+        .get(usize::from(month.max(1)) - 1)
+        .copied()
+        .unwrap_or("");
     format!("{day} {m} {year}")
 }
 
@@ -78,7 +93,10 @@ mod tests {
     fn dates_and_lists() {
         assert_eq!(iso_date(2023, 11, 23), "2023-11-23");
         assert_eq!(long_date(2023, 8, 1), "1 augusti 2023");
-        assert_eq!(join_och(&["A".into(), "B".into(), "C".into()]), "A, B och C");
+        assert_eq!(
+            join_och(&["A".into(), "B".into(), "C".into()]),
+            "A, B och C"
+        );
         assert_eq!(join_och(&["A".into()]), "A");
     }
 }

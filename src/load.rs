@@ -40,19 +40,40 @@ pub struct Loaded {
 pub fn load_path(path: &Path) -> Result<Loaded, (Sources, LoadError)> {
     let name = path.display().to_string();
     let mut sources = Sources::default();
-    let meta = std::fs::metadata(path).map_err(|e| (Sources::default(), LoadError::Io(format!("cannot read {name}: {e}"))))?;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        (
+            Sources::default(),
+            LoadError::Io(format!("cannot read {name}: {e}")),
+        )
+    })?;
     if meta.len() > MAX_INPUT_BYTES {
-        return Err((sources, LoadError::Io(format!("{name} is {} bytes; an evaluation file may be at most {MAX_INPUT_BYTES} bytes", meta.len()))));
+        return Err((
+            sources,
+            LoadError::Io(format!(
+                "{name} is {} bytes; an evaluation file may be at most {MAX_INPUT_BYTES} bytes",
+                meta.len()
+            )),
+        ));
     }
-    let bytes = std::fs::read(path).map_err(|e| (Sources::default(), LoadError::Io(format!("cannot read {name}: {e}"))))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        (
+            Sources::default(),
+            LoadError::Io(format!("cannot read {name}: {e}")),
+        )
+    })?;
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let file = sources.add(name, lossy);
-            let d = Diagnostic::error(file, Some(valid..valid + 1), "", "the file is not UTF-8 text")
-                .with_help("save the file as UTF-8 (the encoding every TOML file uses)");
+            let d = Diagnostic::error(
+                file,
+                Some(valid..valid + 1),
+                "",
+                "the file is not UTF-8 text",
+            )
+            .with_help("save the file as UTF-8 (the encoding every TOML file uses)");
             return Err((sources, LoadError::Invalid(vec![d])));
         }
     };
@@ -70,8 +91,13 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, (Sources, LoadError)> 
     let framework_id = evaluation.framework.get_ref().clone();
     let Some((fw_name, fw_text)) = FRAMEWORKS.iter().find(|(id, _)| *id == framework_id) else {
         let known: Vec<&str> = FRAMEWORKS.iter().map(|(id, _)| *id).collect();
-        let d = Diagnostic::error(eval_file, Some(evaluation.framework.span()), "framework", format!("unknown framework `{framework_id}`"))
-            .with_help(format!("known frameworks: {}", known.join(", ")));
+        let d = Diagnostic::error(
+            eval_file,
+            Some(evaluation.framework.span()),
+            "framework",
+            format!("unknown framework `{framework_id}`"),
+        )
+        .with_help(format!("known frameworks: {}", known.join(", ")));
         return Err((sources, LoadError::Invalid(vec![d])));
     };
     let framework_file = sources.add(format!("data/frameworks/{fw_name}.toml"), *fw_text);
@@ -79,7 +105,13 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, (Sources, LoadError)> 
         Ok(f) => f,
         Err(d) => return Err((sources, LoadError::Invalid(vec![d]))),
     };
-    Ok(Loaded { sources, evaluation, eval_file, framework, framework_file })
+    Ok(Loaded {
+        sources,
+        evaluation,
+        eval_file,
+        framework,
+        framework_file,
+    })
 }
 
 /// Parse a framework file on its own (used by tests and `kompass new`).
@@ -93,7 +125,12 @@ pub fn parse<T: DeserializeOwned>(file: FileId, text: &str) -> Result<T, Diagnos
     let de = match toml::de::Deserializer::parse(text) {
         Ok(de) => de,
         Err(e) => {
-            return Err(Diagnostic::error(file, e.span(), "", format!("TOML syntax: {}", e.message().trim())));
+            return Err(Diagnostic::error(
+                file,
+                e.span(),
+                "",
+                format!("TOML syntax: {}", e.message().trim()),
+            ));
         }
     };
     serde_path_to_error::deserialize(de).map_err(|e| {
@@ -126,7 +163,11 @@ pub fn key_path(path: &serde_path_to_error::Path) -> String {
 
 /// Quote a TOML key when it is not a bare key.
 pub fn quote_key(key: &str) -> String {
-    if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+    if !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
         key.to_string()
     } else {
         format!("{key:?}")
@@ -135,5 +176,8 @@ pub fn quote_key(key: &str) -> String {
 
 /// Make serde's messages read a little better for evaluators.
 fn describe(message: &str) -> String {
-    message.replace("invalid type: ", "wrong type: found ").replace("missing field", "missing key").replace("unknown field", "unknown key")
+    message
+        .replace("invalid type: ", "wrong type: found ")
+        .replace("missing field", "missing key")
+        .replace("unknown field", "unknown key")
 }

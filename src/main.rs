@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use kompass::diagnostics::{counts, Diagnostic, Sources};
+use kompass::diagnostics::{Diagnostic, Sources, counts};
 use kompass::load::{self, LoadError, Loaded};
 
 /// Kommunkompassen evaluation reports as PDF, from one TOML file.
@@ -46,8 +46,14 @@ const TROUBLE: u8 = 2;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Render { evaluation, output, standard } => {
-            let standards = match kompass::typeset::parse_standards(&standard).and_then(|list| kompass::typeset::standards(&list).map(|_| list)) {
+        Command::Render {
+            evaluation,
+            output,
+            standard,
+        } => {
+            let standards = match kompass::typeset::parse_standards(&standard)
+                .and_then(|list| kompass::typeset::standards(&list).map(|_| list))
+            {
                 Ok(list) => list,
                 Err(e) => {
                     eprintln!("error: --standard {standard}: {e}");
@@ -71,10 +77,18 @@ fn main() -> ExitCode {
                 eprintln!("error: cannot write {}: {e}", output.display());
                 return ExitCode::from(TROUBLE);
             }
-            eprintln!("wrote {} ({} kB) in {:.2} s", output.display(), pdf.len() / 1024, start.elapsed().as_secs_f64());
+            eprintln!(
+                "wrote {} ({} kB) in {:.2} s",
+                output.display(),
+                pdf.len() / 1024,
+                start.elapsed().as_secs_f64()
+            );
             ExitCode::SUCCESS
         }
-        Command::Check { evaluation, deny_warnings } => match checked(&evaluation, deny_warnings) {
+        Command::Check {
+            evaluation,
+            deny_warnings,
+        } => match checked(&evaluation, deny_warnings) {
             Ok(_) => {
                 eprintln!("{}: ok", evaluation.display());
                 ExitCode::SUCCESS
@@ -86,24 +100,28 @@ fn main() -> ExitCode {
 
 /// Load and validate, printing every diagnostic. On failure, the exit code to use.
 fn checked(path: &Path, deny_warnings: bool) -> Result<Loaded, u8> {
-    let (loaded, diagnostics): (Result<Loaded, Sources>, Vec<Diagnostic>) = match load::load_path(path) {
-        Ok(l) => {
-            let d = kompass::validate::check(&l);
-            (Ok(l), d)
-        }
-        Err((_, LoadError::Io(msg))) => {
-            eprintln!("error: {msg}");
-            return Err(TROUBLE);
-        }
-        Err((sources, LoadError::Invalid(d))) => (Err(sources), d),
-    };
+    let (loaded, diagnostics): (Result<Loaded, Sources>, Vec<Diagnostic>) =
+        match load::load_path(path) {
+            Ok(l) => {
+                let d = kompass::validate::check(&l);
+                (Ok(l), d)
+            }
+            Err((_, LoadError::Io(msg))) => {
+                eprintln!("error: {msg}");
+                return Err(TROUBLE);
+            }
+            Err((sources, LoadError::Invalid(d))) => (Err(sources), d),
+        };
     match &loaded {
         Ok(l) => l.sources.emit(&diagnostics),
         Err(sources) => sources.emit(&diagnostics),
     }
     let (errors, warnings) = counts(&diagnostics);
     if errors > 0 || (deny_warnings && warnings > 0) {
-        eprintln!("{}: {errors} error(s), {warnings} warning(s); nothing was written", path.display());
+        eprintln!(
+            "{}: {errors} error(s), {warnings} warning(s); nothing was written",
+            path.display()
+        );
         return Err(INVALID);
     }
     if warnings > 0 {

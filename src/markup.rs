@@ -14,7 +14,10 @@ pub enum Block {
     /// A paragraph of inline content.
     Par { c: Vec<Inline> },
     /// A bullet list (`start` is none) or a numbered list.
-    List { start: Option<u64>, items: Vec<Vec<Block>> },
+    List {
+        start: Option<u64>,
+        items: Vec<Vec<Block>>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -28,8 +31,14 @@ pub enum Inline {
 
 /// Parse a text field.
 pub fn parse(src: &str) -> Vec<Block> {
-    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(src, Options::empty()).into_offset_iter().collect();
-    let mut p = Conv { src, events, pos: 0 };
+    let events: Vec<(Event, Range<usize>)> = Parser::new_ext(src, Options::empty())
+        .into_offset_iter()
+        .collect();
+    let mut p = Conv {
+        src,
+        events,
+        pos: 0,
+    };
     p.blocks()
 }
 
@@ -44,7 +53,9 @@ pub fn parse_inline(src: &str) -> Vec<Inline> {
         match block {
             Block::Par { c } => out.extend(c),
             // A list inside a bullet: keep what was typed.
-            Block::List { .. } => out.push(Inline::Text { s: src.trim().to_string() }),
+            Block::List { .. } => out.push(Inline::Text {
+                s: src.trim().to_string(),
+            }),
         }
     }
     out
@@ -99,7 +110,12 @@ impl Conv<'_> {
                     self.pos += 1; // End(List)
                     out.push(Block::List { start, items });
                 }
-                Event::Start(Tag::Emphasis | Tag::Strong) | Event::Text(_) | Event::SoftBreak | Event::HardBreak | Event::Code(_) | Event::InlineHtml(_) => {
+                Event::Start(Tag::Emphasis | Tag::Strong)
+                | Event::Text(_)
+                | Event::SoftBreak
+                | Event::HardBreak
+                | Event::Code(_)
+                | Event::InlineHtml(_) => {
                     loose.extend(self.inline_run());
                 }
                 Event::Start(_) => {
@@ -107,10 +123,14 @@ impl Conv<'_> {
                     flush(&mut loose, &mut out);
                     self.skip_element();
                     let raw = self.src[range].trim_end().to_string();
-                    out.push(Block::Par { c: vec![Inline::Text { s: raw }] });
+                    out.push(Block::Par {
+                        c: vec![Inline::Text { s: raw }],
+                    });
                 }
                 _ => {
-                    loose.push(Inline::Text { s: self.src[range].to_string() });
+                    loose.push(Inline::Text {
+                        s: self.src[range].to_string(),
+                    });
                     self.pos += 1;
                 }
             }
@@ -147,7 +167,11 @@ impl Conv<'_> {
                     self.pos += 1;
                     let c = self.inlines();
                     self.pos += 1;
-                    out.push(if strong { Inline::Strong { c } } else { Inline::Emph { c } });
+                    out.push(if strong {
+                        Inline::Strong { c }
+                    } else {
+                        Inline::Emph { c }
+                    });
                 }
                 Event::Start(Tag::Paragraph | Tag::List(_) | Tag::Item) => break,
                 Event::Start(_) => {
@@ -186,7 +210,9 @@ impl Conv<'_> {
 
 fn flush(loose: &mut Vec<Inline>, out: &mut Vec<Block>) {
     if !loose.is_empty() {
-        out.push(Block::Par { c: std::mem::take(loose) });
+        out.push(Block::Par {
+            c: std::mem::take(loose),
+        });
     }
 }
 
@@ -200,7 +226,6 @@ fn push_raw(out: &mut Vec<Inline>, s: &str) {
 fn push_text(out: &mut Vec<Inline>, s: &str) {
     push_raw(out, &typography(s));
 }
-
 
 /// Swedish typography for typed text: a spaced hyphen becomes an en dash, and a pair of straight
 /// double quotes around words becomes ”…”. Anything that does not look like that stays as typed.
@@ -233,7 +258,9 @@ fn opens(c: &[char], i: usize) -> bool {
 
 fn closes(c: &[char], j: usize) -> bool {
     let before_ok = c[j - 1].is_alphanumeric() || matches!(c[j - 1], '.' | ',' | '!' | '?' | '…');
-    let after_ok = c.get(j + 1).is_none_or(|n| n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '–'));
+    let after_ok = c.get(j + 1).is_none_or(|n| {
+        n.is_whitespace() || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '–')
+    });
     before_ok && after_ok
 }
 
@@ -246,7 +273,9 @@ mod tests {
             .iter()
             .map(|b| match b {
                 Block::Par { c } => plain(c),
-                Block::List { items, .. } => items.iter().map(|i| text(i)).collect::<Vec<_>>().join("|"),
+                Block::List { items, .. } => {
+                    items.iter().map(|i| text(i)).collect::<Vec<_>>().join("|")
+                }
             })
             .collect::<Vec<_>>()
             .join("\n\n")
@@ -276,14 +305,23 @@ mod tests {
 
     #[test]
     fn unsupported_constructs_print_as_typed() {
-        for src in ["# Rubrik", "[länk](http://x)", "`kod`", "> citat", "<b>fet</b>"] {
+        for src in [
+            "# Rubrik",
+            "[länk](http://x)",
+            "`kod`",
+            "> citat",
+            "<b>fet</b>",
+        ] {
             assert_eq!(text(&parse(src)), src, "for {src}");
         }
     }
 
     #[test]
     fn swedish_typography() {
-        assert_eq!(typography(r#"en "top-down" produkt - inte mer"#), "en ”top-down” produkt – inte mer");
+        assert_eq!(
+            typography(r#"en "top-down" produkt - inte mer"#),
+            "en ”top-down” produkt – inte mer"
+        );
         assert_eq!(typography(r#"read("/etc") "#), r#"read("/etc") "#);
     }
 }

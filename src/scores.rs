@@ -33,7 +33,12 @@ pub fn derive(l: &Loaded) -> Scores {
     let mut areas = Vec::new();
     for fa in &l.framework.areas {
         let fa = fa.get_ref();
-        let eval = l.evaluation.areas.iter().map(|a| a.get_ref()).find(|a| *a.id.get_ref() == fa.id as i64);
+        let eval = l
+            .evaluation
+            .areas
+            .iter()
+            .map(|a| a.get_ref())
+            .find(|a| *a.id.get_ref() == fa.id as i64);
         let subs: Vec<SubScore> = fa
             .subareas
             .iter()
@@ -42,13 +47,28 @@ pub fn derive(l: &Loaded) -> Scores {
                 let score = eval
                     .and_then(|a| a.scores.iter().find(|(k, _)| *k.get_ref() == s.id))
                     .map_or(0, |(_, v)| *v.get_ref());
-                SubScore { id: s.id.clone(), title: s.title.clone(), score, max: s.max }
+                SubScore {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    score,
+                    max: s.max,
+                }
             })
             .collect();
         let score = subs.iter().map(|s| s.score).sum();
-        areas.push(AreaScore { id: fa.id, title: fa.title.clone(), score, max: *fa.max.get_ref(), subs });
+        areas.push(AreaScore {
+            id: fa.id,
+            title: fa.title.clone(),
+            score,
+            max: *fa.max.get_ref(),
+            subs,
+        });
     }
     let total = areas.iter().map(|a| a.score).sum();
     let total_max = areas.iter().map(|a| a.max).sum();
-    Scores { areas, total, total_max }
+    Scores {
+        areas,
+        total,
+        total_max,
+    }
 }

@@ -9,11 +9,11 @@ use serde::Serialize;
 use serde_json::json;
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration, Smart};
-use typst_layout::PagedDocument;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World, WorldExt};
+use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::charts::Chart;
@@ -24,9 +24,15 @@ use crate::scores::Scores;
 
 /// The templates, embedded from `report-templates/`.
 pub const TEMPLATES: &[(&str, &str)] = &[
-    ("/report.typ", include_str!("../report-templates/report.typ")),
+    (
+        "/report.typ",
+        include_str!("../report-templates/report.typ"),
+    ),
     ("/style.typ", include_str!("../report-templates/style.typ")),
-    ("/markup.typ", include_str!("../report-templates/markup.typ")),
+    (
+        "/markup.typ",
+        include_str!("../report-templates/markup.typ"),
+    ),
 ];
 
 /// Everything Typst gets: virtual path → bytes.
@@ -41,11 +47,20 @@ pub struct Bundle {
 pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
     let e = &l.evaluation;
     let fw = &l.framework;
-    let d = e.report.date.get_ref().date.unwrap_or(toml::value::Date { year: 1970, month: 1, day: 1 });
+    let d = e.report.date.get_ref().date.unwrap_or(toml::value::Date {
+        year: 1970,
+        month: 1,
+        day: 1,
+    });
     let (y, m, dd) = (d.year as i32, d.month, d.day);
     let who = &e.municipality.genitive;
     let title = format!("Kommunkompassen – Analys av {who} kommun");
-    let evaluator_names: Vec<String> = e.evaluators.get_ref().iter().map(|v| v.name.clone()).collect();
+    let evaluator_names: Vec<String> = e
+        .evaluators
+        .get_ref()
+        .iter()
+        .map(|v| v.name.clone())
+        .collect();
     let mut orgs: Vec<String> = Vec::new();
     for v in e.evaluators.get_ref() {
         if !orgs.contains(&v.organisation) {
@@ -57,13 +72,20 @@ pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
     } else {
         format!("{} personer", int(*e.report.interviews.get_ref()))
     };
-    let earlier: Vec<String> = e.history.iter().map(|h| h.get_ref().year.to_string()).collect();
+    let earlier: Vec<String> = e
+        .history
+        .iter()
+        .map(|h| h.get_ref().year.to_string())
+        .collect();
     let first = if e.report.first_evaluation {
         "Det var kommunens första utvärdering enligt Kommunkompassen.".to_string()
     } else if earlier.is_empty() {
         "Kommunen har utvärderats med Kommunkompassen tidigare.".to_string()
     } else {
-        format!("Kommunen har tidigare utvärderats med Kommunkompassen år {}.", join_och(&earlier))
+        format!(
+            "Kommunen har tidigare utvärderats med Kommunkompassen år {}.",
+            join_och(&earlier)
+        )
     };
     let mut evaluation = markup::parse(&format!(
         "Utvärderingen av {who} kommun gjordes i {}. {first}\n\nUnderlaget består av kommunens styrdokument, dess webbplats och sociala medier samt intervjuer med {interviews} i organisationen.",
@@ -71,14 +93,29 @@ pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
     ));
     evaluation.extend(markup::parse(&e.summary.evaluation));
 
-    let chart_json: Vec<serde_json::Value> = charts.iter().map(|c| json!({"file": format!("/charts/{}.svg", c.id), "chart": c})).collect();
-    let intro_bars = format!("Diagrammet visar {who} poäng inom vart och ett av de {} områdena och den sammanlagda poängen, {} av {}.", count_word(scores.areas.len()), int(scores.total), int(scores.total_max));
+    let chart_json: Vec<serde_json::Value> = charts
+        .iter()
+        .map(|c| json!({"file": format!("/charts/{}.svg", c.id), "chart": c}))
+        .collect();
+    let intro_bars = format!(
+        "Diagrammet visar {who} poäng inom vart och ett av de {} områdena och den sammanlagda poängen, {} av {}.",
+        count_word(scores.areas.len()),
+        int(scores.total),
+        int(scores.total_max)
+    );
 
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut area_files = Vec::new();
     for (fa, a) in fw.areas.iter().map(|f| f.get_ref()).zip(&scores.areas) {
-        let eval = e.areas.iter().map(|x| x.get_ref()).find(|x| *x.id.get_ref() == fa.id as i64);
-        let inl = |v: Option<&Vec<String>>| -> Vec<Vec<markup::Inline>> { v.map(|v| v.iter().map(|s| markup::parse_inline(s)).collect()).unwrap_or_default() };
+        let eval = e
+            .areas
+            .iter()
+            .map(|x| x.get_ref())
+            .find(|x| *x.id.get_ref() == fa.id as i64);
+        let inl = |v: Option<&Vec<String>>| -> Vec<Vec<markup::Inline>> {
+            v.map(|v| v.iter().map(|s| markup::parse_inline(s)).collect())
+                .unwrap_or_default()
+        };
         let area = json!({
             "id": a.id,
             "title": a.title,
@@ -94,7 +131,8 @@ pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
         files.push((path.clone(), to_json(&area)));
         area_files.push(path);
     }
-    let comparisons: Vec<Block> = markup::parse(e.summary.comparisons.as_deref().unwrap_or(&fw.comparisons));
+    let comparisons: Vec<Block> =
+        markup::parse(e.summary.comparisons.as_deref().unwrap_or(&fw.comparisons));
     let report = json!({
         "meta": {
             "title": title,
@@ -127,11 +165,20 @@ pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
         files.push((format!("/charts/{}.svg", c.id), c.svg.clone().into_bytes()));
     }
     let ident = format!("kompass/{}/{}", e.municipality.name, iso_date(y, m, dd));
-    Bundle { files, title, date: (y, m, dd), ident }
+    Bundle {
+        files,
+        title,
+        date: (y, m, dd),
+        ident,
+    }
 }
 
 fn count_word(n: usize) -> String {
-    ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"].get(n).map_or_else(|| n.to_string(), |s| s.to_string())
+    [
+        "noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio",
+    ]
+    .get(n)
+    .map_or_else(|| n.to_string(), |s| s.to_string())
 }
 
 fn to_json<T: Serialize>(v: &T) -> Vec<u8> {
@@ -155,7 +202,10 @@ fn file_id(path: &str) -> Option<FileId> {
 
 impl ReportWorld {
     pub fn new(bundle: &Bundle) -> Result<Self, String> {
-        let fonts: Vec<Font> = crate::fonts::ALL.iter().flat_map(|data| Font::iter(Bytes::new(data.to_vec()))).collect();
+        let fonts: Vec<Font> = crate::fonts::ALL
+            .iter()
+            .flat_map(|data| Font::iter(Bytes::new(data.to_vec())))
+            .collect();
         let book = FontBook::from_fonts(&fonts);
         let mut sources = HashMap::new();
         let mut files = HashMap::new();
@@ -171,7 +221,15 @@ impl ReportWorld {
         let main = file_id("/report.typ").ok_or("bad main path")?;
         let (y, m, d) = bundle.date;
         let today = Datetime::from_ymd(y, m, d).ok_or("bad report date")?;
-        Ok(Self { library: LazyHash::new(Library::builder().build()), book: LazyHash::new(book), fonts, main, sources, files, today })
+        Ok(Self {
+            library: LazyHash::new(Library::builder().build()),
+            book: LazyHash::new(book),
+            fonts,
+            main,
+            sources,
+            files,
+            today,
+        })
     }
 }
 
@@ -228,7 +286,10 @@ pub fn parse_standards(spec: &str) -> Result<Vec<PdfStandard>, String> {
 pub fn standards(list: &[PdfStandard]) -> Result<PdfStandards, String> {
     PdfStandards::new(list).map_err(|e| {
         let hints: String = e.hints().iter().map(|h| format!("\n  hint: {h}")).collect();
-        format!("these PDF standards cannot be combined: {}{hints}", e.message())
+        format!(
+            "these PDF standards cannot be combined: {}{hints}",
+            e.message()
+        )
     })
 }
 
@@ -236,7 +297,9 @@ pub fn standards(list: &[PdfStandard]) -> Result<PdfStandards, String> {
 pub fn typeset(bundle: &Bundle, standards: PdfStandards) -> Result<Vec<u8>, String> {
     let world = ReportWorld::new(bundle)?;
     let compiled = typst::compile::<PagedDocument>(&world);
-    let doc = compiled.output.map_err(|errs| describe(&world, errs.as_slice()))?;
+    let doc = compiled
+        .output
+        .map_err(|errs| describe(&world, errs.as_slice()))?;
     let (y, m, d) = bundle.date;
     let stamp = Datetime::from_ymd_hms(y, m, d, 0, 0, 0).ok_or("bad report date")?;
     let options = PdfOptions {
@@ -257,11 +320,23 @@ fn describe(world: &ReportWorld, errs: &[SourceDiagnostic]) -> String {
                 .span
                 .id()
                 .map(|id| {
-                    let line = world.range(e.span).and_then(|r| world.source(id).ok().and_then(|s| s.lines().byte_to_line(r.start))).map_or(String::new(), |l| format!(":{}", l + 1));
+                    let line = world
+                        .range(e.span)
+                        .and_then(|r| {
+                            world
+                                .source(id)
+                                .ok()
+                                .and_then(|s| s.lines().byte_to_line(r.start))
+                        })
+                        .map_or(String::new(), |l| format!(":{}", l + 1));
                     format!("{}{line}: ", id.vpath().get_with_slash())
                 })
                 .unwrap_or_default();
-            let hints: String = e.hints.iter().map(|h| format!("\n  hint: {}", h.v)).collect();
+            let hints: String = e
+                .hints
+                .iter()
+                .map(|h| format!("\n  hint: {}", h.v))
+                .collect();
             format!("{place}{}{hints}", e.message)
         })
         .collect::<Vec<_>>()

@@ -26,33 +26,79 @@ fn check_framework(l: &Loaded) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let mut ids = BTreeSet::new();
     if l.framework.areas.is_empty() {
-        out.push(Diagnostic::error(f, None, "area", "the framework has no areas"));
+        out.push(Diagnostic::error(
+            f,
+            None,
+            "area",
+            "the framework has no areas",
+        ));
     }
     for (i, area) in l.framework.areas.iter().enumerate() {
         let path = format!("area[{}]", i + 1);
         let a = area.get_ref();
         if !ids.insert(a.id) {
-            out.push(Diagnostic::error(f, Some(area.span()), &path, format!("area {} is defined twice", a.id)));
+            out.push(Diagnostic::error(
+                f,
+                Some(area.span()),
+                &path,
+                format!("area {} is defined twice", a.id),
+            ));
         }
         if a.id as usize != i + 1 {
-            out.push(Diagnostic::error(f, Some(area.span()), format!("{path}.id"), format!("areas must be numbered 1, 2, 3 … in order; expected {}, found {}", i + 1, a.id)));
+            out.push(Diagnostic::error(
+                f,
+                Some(area.span()),
+                format!("{path}.id"),
+                format!(
+                    "areas must be numbered 1, 2, 3 … in order; expected {}, found {}",
+                    i + 1,
+                    a.id
+                ),
+            ));
         }
         let sum: i64 = a.subareas.iter().map(|s| s.get_ref().max).sum();
         if sum != *a.max.get_ref() {
-            out.push(Diagnostic::error(f, Some(a.max.span()), format!("{path}.max"), format!("the sub-area maxima of area {} add up to {sum}, but the area maximum is {}", a.id, a.max.get_ref())));
+            out.push(Diagnostic::error(
+                f,
+                Some(a.max.span()),
+                format!("{path}.max"),
+                format!(
+                    "the sub-area maxima of area {} add up to {sum}, but the area maximum is {}",
+                    a.id,
+                    a.max.get_ref()
+                ),
+            ));
         }
         let mut sub_ids = BTreeSet::new();
         for (j, s) in a.subareas.iter().enumerate() {
             let sp = format!("{path}.subarea[{}]", j + 1);
             let sv = s.get_ref();
             if !sub_ids.insert(sv.id.clone()) {
-                out.push(Diagnostic::error(f, Some(s.span()), &sp, format!("sub-area {} is defined twice", sv.id)));
+                out.push(Diagnostic::error(
+                    f,
+                    Some(s.span()),
+                    &sp,
+                    format!("sub-area {} is defined twice", sv.id),
+                ));
             }
             if !sv.id.starts_with(&format!("{}.", a.id)) {
-                out.push(Diagnostic::error(f, Some(s.span()), format!("{sp}.id"), format!("sub-area ids of area {} must start with `{}.`; found `{}`", a.id, a.id, sv.id)));
+                out.push(Diagnostic::error(
+                    f,
+                    Some(s.span()),
+                    format!("{sp}.id"),
+                    format!(
+                        "sub-area ids of area {} must start with `{}.`; found `{}`",
+                        a.id, a.id, sv.id
+                    ),
+                ));
             }
             if sv.max <= 0 {
-                out.push(Diagnostic::error(f, Some(s.span()), format!("{sp}.max"), format!("a sub-area maximum must be positive; found {}", sv.max)));
+                out.push(Diagnostic::error(
+                    f,
+                    Some(s.span()),
+                    format!("{sp}.max"),
+                    format!("a sub-area maximum must be positive; found {}", sv.max),
+                ));
             }
         }
     }
@@ -67,61 +113,149 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
     // Report facts.
     let date = e.report.date.get_ref();
     if date.date.is_none() || date.time.is_some() || date.offset.is_some() {
-        out.push(Diagnostic::error(f, Some(e.report.date.span()), "report.date", format!("expected a date such as 2023-11-23, found `{date}`")));
+        out.push(Diagnostic::error(
+            f,
+            Some(e.report.date.span()),
+            "report.date",
+            format!("expected a date such as 2023-11-23, found `{date}`"),
+        ));
     } else if let Some(d) = date.date {
-        if !(1..=12).contains(&d.month) || d.day == 0 || d.day > days_in_month(d.year as i32, d.month) {
-            out.push(Diagnostic::error(f, Some(e.report.date.span()), "report.date", format!("`{date}` is not a date in the calendar")));
+        if !(1..=12).contains(&d.month)
+            || d.day == 0
+            || d.day > days_in_month(d.year as i32, d.month)
+        {
+            out.push(Diagnostic::error(
+                f,
+                Some(e.report.date.span()),
+                "report.date",
+                format!("`{date}` is not a date in the calendar"),
+            ));
         }
     }
     if e.evaluators.get_ref().is_empty() {
-        out.push(Diagnostic::error(f, Some(e.evaluators.span()), "evaluators", "at least one evaluator is needed").with_help("add [[evaluators]] with name and organisation"));
+        out.push(
+            Diagnostic::error(
+                f,
+                Some(e.evaluators.span()),
+                "evaluators",
+                "at least one evaluator is needed",
+            )
+            .with_help("add [[evaluators]] with name and organisation"),
+        );
     }
     for (i, ev) in e.evaluators.get_ref().iter().enumerate() {
         if ev.name.trim().is_empty() {
-            out.push(Diagnostic::error(f, Some(e.evaluators.span()), format!("evaluators[{}].name", i + 1), "an evaluator needs a name"));
+            out.push(Diagnostic::error(
+                f,
+                Some(e.evaluators.span()),
+                format!("evaluators[{}].name", i + 1),
+                "an evaluator needs a name",
+            ));
         }
     }
     if *e.report.interviews.get_ref() <= 0 {
-        out.push(Diagnostic::error(f, Some(e.report.interviews.span()), "report.interviews", format!("expected a positive number of interviews, found {}", e.report.interviews.get_ref())));
+        out.push(Diagnostic::error(
+            f,
+            Some(e.report.interviews.span()),
+            "report.interviews",
+            format!(
+                "expected a positive number of interviews, found {}",
+                e.report.interviews.get_ref()
+            ),
+        ));
     }
     if *e.municipality.population.get_ref() <= 0 {
-        out.push(Diagnostic::error(f, Some(e.municipality.population.span()), "municipality.population", format!("expected a positive population, found {}", e.municipality.population.get_ref())));
+        out.push(Diagnostic::error(
+            f,
+            Some(e.municipality.population.span()),
+            "municipality.population",
+            format!(
+                "expected a positive population, found {}",
+                e.municipality.population.get_ref()
+            ),
+        ));
     }
-    for (key, text) in [("municipality.name", &e.municipality.name), ("municipality.genitive", &e.municipality.genitive)] {
+    for (key, text) in [
+        ("municipality.name", &e.municipality.name),
+        ("municipality.genitive", &e.municipality.genitive),
+    ] {
         if text.trim().is_empty() {
             out.push(Diagnostic::error(f, None, key, "must not be empty"));
         }
     }
 
     // Areas: each framework area exactly once, every sub-area scored within its range.
-    let by_id: BTreeMap<i64, usize> = fw.areas.iter().enumerate().map(|(i, a)| (a.get_ref().id as i64, i)).collect();
+    let by_id: BTreeMap<i64, usize> = fw
+        .areas
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.get_ref().id as i64, i))
+        .collect();
     let mut seen: BTreeMap<i64, usize> = BTreeMap::new();
     for (i, area) in e.areas.iter().enumerate() {
         let path = format!("area[{}]", i + 1);
         let a = area.get_ref();
         let id = *a.id.get_ref();
         let Some(&fi) = by_id.get(&id) else {
-            out.push(Diagnostic::error(f, Some(a.id.span()), format!("{path}.id"), format!("the framework `{}` has no area {id}; it has areas 1–{}", fw.id, fw.areas.len())));
+            out.push(Diagnostic::error(
+                f,
+                Some(a.id.span()),
+                format!("{path}.id"),
+                format!(
+                    "the framework `{}` has no area {id}; it has areas 1–{}",
+                    fw.id,
+                    fw.areas.len()
+                ),
+            ));
             continue;
         };
         if let Some(first) = seen.insert(id, i) {
-            out.push(Diagnostic::error(f, Some(a.id.span()), format!("{path}.id"), format!("area {id} is given twice (first as area[{}])", first + 1)));
+            out.push(Diagnostic::error(
+                f,
+                Some(a.id.span()),
+                format!("{path}.id"),
+                format!("area {id} is given twice (first as area[{}])", first + 1),
+            ));
             continue;
         }
         let fa = fw.areas[fi].get_ref();
         let mut sum = 0;
         for (key, value) in &a.scores {
             let kp = format!("{path}.scores.{}", quote_key(key.get_ref()));
-            match fa.subareas.iter().find(|s| s.get_ref().id == *key.get_ref()) {
+            match fa
+                .subareas
+                .iter()
+                .find(|s| s.get_ref().id == *key.get_ref())
+            {
                 None => {
-                    let ids: Vec<&str> = fa.subareas.iter().map(|s| s.get_ref().id.as_str()).collect();
-                    out.push(Diagnostic::error(f, Some(key.span()), kp, format!("area {id} has no sub-area `{}`", key.get_ref())).with_help(format!("its sub-areas are {}", ids.join(", "))));
+                    let ids: Vec<&str> = fa
+                        .subareas
+                        .iter()
+                        .map(|s| s.get_ref().id.as_str())
+                        .collect();
+                    out.push(
+                        Diagnostic::error(
+                            f,
+                            Some(key.span()),
+                            kp,
+                            format!("area {id} has no sub-area `{}`", key.get_ref()),
+                        )
+                        .with_help(format!("its sub-areas are {}", ids.join(", "))),
+                    );
                 }
                 Some(s) => {
                     let s = s.get_ref();
                     let v = *value.get_ref();
                     if v < 0 || v > s.max {
-                        out.push(Diagnostic::error(f, Some(value.span()), kp, format!("expected a score from 0 to {} for {} {}, found {v}", s.max, s.id, s.title)));
+                        out.push(Diagnostic::error(
+                            f,
+                            Some(value.span()),
+                            kp,
+                            format!(
+                                "expected a score from 0 to {} for {} {}, found {v}",
+                                s.max, s.id, s.title
+                            ),
+                        ));
                     }
                     sum += v;
                 }
@@ -130,20 +264,62 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
         for s in &fa.subareas {
             let s = s.get_ref();
             if !a.scores.keys().any(|k| *k.get_ref() == s.id) {
-                out.push(Diagnostic::error(f, Some(area.span().start..area.span().start + 6), format!("{path}.scores"), format!("no score for sub-area {} {} (0–{})", s.id, s.title, s.max)).with_help(format!("add `\"{}\" = <points>` under the area's scores", s.id)));
+                out.push(
+                    Diagnostic::error(
+                        f,
+                        Some(area.span().start..area.span().start + 6),
+                        format!("{path}.scores"),
+                        format!("no score for sub-area {} {} (0–{})", s.id, s.title, s.max),
+                    )
+                    .with_help(format!(
+                        "add `\"{}\" = <points>` under the area's scores",
+                        s.id
+                    )),
+                );
             }
         }
         if let Some(stated) = &a.score {
             if *stated.get_ref() != sum {
-                out.push(Diagnostic::error(f, Some(stated.span()), format!("{path}.score"), format!("area {id} is stated as {} but its sub-scores add up to {sum}", stated.get_ref())).with_help("remove `score` (kompass derives it) or correct the sub-scores"));
+                out.push(
+                    Diagnostic::error(
+                        f,
+                        Some(stated.span()),
+                        format!("{path}.score"),
+                        format!(
+                            "area {id} is stated as {} but its sub-scores add up to {sum}",
+                            stated.get_ref()
+                        ),
+                    )
+                    .with_help("remove `score` (kompass derives it) or correct the sub-scores"),
+                );
             }
         }
         if a.analysis.trim().is_empty() {
-            out.push(Diagnostic::warning(f, Some(a.id.span()), format!("{path}.analysis"), format!("area {id} has an empty analysis")));
+            out.push(Diagnostic::warning(
+                f,
+                Some(a.id.span()),
+                format!("{path}.analysis"),
+                format!("area {id} has an empty analysis"),
+            ));
         }
-        for (list, name) in [(&a.strengths, "strengths"), (&a.improvements, "improvements")] {
+        for (list, name) in [
+            (&a.strengths, "strengths"),
+            (&a.improvements, "improvements"),
+        ] {
             if list.is_empty() {
-                out.push(Diagnostic::warning(f, Some(a.id.span()), format!("{path}.{name}"), format!("area {id} lists no {}", if name == "strengths" { "strengths (Styrkor)" } else { "improvement opportunities (Förbättringsmöjligheter)" })));
+                out.push(Diagnostic::warning(
+                    f,
+                    Some(a.id.span()),
+                    format!("{path}.{name}"),
+                    format!(
+                        "area {id} lists no {}",
+                        if name == "strengths" {
+                            "strengths (Styrkor)"
+                        } else {
+                            "improvement opportunities (Förbättringsmöjligheter)"
+                        }
+                    ),
+                ));
             }
             for (k, item) in list.iter().enumerate() {
                 if item.chars().count() > LONG_BULLET {
@@ -155,41 +331,107 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
     for fa in &fw.areas {
         let fa = fa.get_ref();
         if !seen.contains_key(&(fa.id as i64)) {
-            out.push(Diagnostic::error(f, None, "area", format!("area {} {} is missing", fa.id, fa.title)).with_help(format!("add an [[area]] table with id = {}", fa.id)));
+            out.push(
+                Diagnostic::error(
+                    f,
+                    None,
+                    "area",
+                    format!("area {} {} is missing", fa.id, fa.title),
+                )
+                .with_help(format!("add an [[area]] table with id = {}", fa.id)),
+            );
         }
     }
 
     // Comparison profiles.
-    let maxima: Vec<f64> = fw.areas.iter().map(|a| *a.get_ref().max.get_ref() as f64).collect();
-    for (name, profile) in [("national", &e.comparison.national), ("peer", &e.comparison.peer)] {
+    let maxima: Vec<f64> = fw
+        .areas
+        .iter()
+        .map(|a| *a.get_ref().max.get_ref() as f64)
+        .collect();
+    for (name, profile) in [
+        ("national", &e.comparison.national),
+        ("peer", &e.comparison.peer),
+    ] {
         if let Some(p) = profile {
-            check_values(l, out, &format!("comparison.{name}.values"), &p.get_ref().values, &maxima);
+            check_values(
+                l,
+                out,
+                &format!("comparison.{name}.values"),
+                &p.get_ref().values,
+                &maxima,
+            );
             check_profile_text(l, out, &format!("comparison.{name}"), p.get_ref(), p.span());
         }
     }
     for (i, h) in e.history.iter().enumerate() {
-        check_values(l, out, &format!("history[{}].values", i + 1), &h.get_ref().values, &maxima);
+        check_values(
+            l,
+            out,
+            &format!("history[{}].values", i + 1),
+            &h.get_ref().values,
+            &maxima,
+        );
     }
 }
 
-fn check_profile_text(l: &Loaded, out: &mut Vec<Diagnostic>, path: &str, p: &Profile, span: std::ops::Range<usize>) {
+fn check_profile_text(
+    l: &Loaded,
+    out: &mut Vec<Diagnostic>,
+    path: &str,
+    p: &Profile,
+    span: std::ops::Range<usize>,
+) {
     if p.label.trim().is_empty() {
-        out.push(Diagnostic::error(l.eval_file, Some(span.clone()), format!("{path}.label"), "a comparison profile needs a label for the legend"));
+        out.push(Diagnostic::error(
+            l.eval_file,
+            Some(span.clone()),
+            format!("{path}.label"),
+            "a comparison profile needs a label for the legend",
+        ));
     }
     if p.source.trim().is_empty() {
-        out.push(Diagnostic::error(l.eval_file, Some(span), format!("{path}.source"), "a comparison profile needs a source, printed under the chart"));
+        out.push(Diagnostic::error(
+            l.eval_file,
+            Some(span),
+            format!("{path}.source"),
+            "a comparison profile needs a source, printed under the chart",
+        ));
     }
 }
 
-fn check_values(l: &Loaded, out: &mut Vec<Diagnostic>, path: &str, values: &toml::Spanned<Vec<f64>>, maxima: &[f64]) {
+fn check_values(
+    l: &Loaded,
+    out: &mut Vec<Diagnostic>,
+    path: &str,
+    values: &toml::Spanned<Vec<f64>>,
+    maxima: &[f64],
+) {
     let v = values.get_ref();
     if v.len() != maxima.len() {
-        out.push(Diagnostic::error(l.eval_file, Some(values.span()), path, format!("expected {} values (one per area), found {}", maxima.len(), v.len())));
+        out.push(Diagnostic::error(
+            l.eval_file,
+            Some(values.span()),
+            path,
+            format!(
+                "expected {} values (one per area), found {}",
+                maxima.len(),
+                v.len()
+            ),
+        ));
         return;
     }
     for (i, (x, max)) in v.iter().zip(maxima).enumerate() {
         if !x.is_finite() || *x < 0.0 || x > max {
-            out.push(Diagnostic::error(l.eval_file, Some(values.span()), format!("{path}[{}]", i + 1), format!("expected a value from 0 to {max} for area {}, found {x}", i + 1)));
+            out.push(Diagnostic::error(
+                l.eval_file,
+                Some(values.span()),
+                format!("{path}[{}]", i + 1),
+                format!(
+                    "expected a value from 0 to {max} for area {}, found {x}",
+                    i + 1
+                ),
+            ));
         }
     }
 }

@@ -20,9 +20,14 @@ fn example_pdf() -> (std::path::PathBuf, String) {
 fn example_report_holds_every_heading_title_and_score() {
     let (pdf, text) = example_pdf();
     let pages = page_count(&pdf);
-    assert!((25..=45).contains(&pages), "expected 25–45 pages, got {pages}");
+    assert!(
+        (25..=45).contains(&pages),
+        "expected 25–45 pages, got {pages}"
+    );
 
-    let loaded = load::load_path(Path::new(EXAMPLE)).map_err(|_| "example must load").unwrap();
+    let loaded = load::load_path(Path::new(EXAMPLE))
+        .map_err(|_| "example must load")
+        .unwrap();
     let s = scores::derive(&loaded);
     let who = &loaded.evaluation.municipality.genitive;
 
@@ -47,22 +52,58 @@ fn example_report_holds_every_heading_title_and_score() {
         assert!(text.contains(&heading), "missing heading {heading:?}");
     }
     for a in &s.areas {
-        assert!(text.contains(&format!("Område {} {}", a.id, a.title)), "missing area heading {}", a.id);
-        assert!(text.contains(&format!("Sammanfattande analys av område {} – {}", a.id, a.title)), "missing analysis heading {}", a.id);
+        assert!(
+            text.contains(&format!("Område {} {}", a.id, a.title)),
+            "missing area heading {}",
+            a.id
+        );
+        assert!(
+            text.contains(&format!(
+                "Sammanfattande analys av område {} – {}",
+                a.id, a.title
+            )),
+            "missing analysis heading {}",
+            a.id
+        );
         // Chapter 3 score box and chapter 4 sum row print the derived area score.
-        assert!(text.contains(&format!("{} av {} poäng", a.score, a.max)), "missing score box of area {}", a.id);
-        assert!(text.contains(&format!("Summa område {} {} {}", a.id, a.score, a.max)), "missing sum row of area {}", a.id);
+        assert!(
+            text.contains(&format!("{} av {} poäng", a.score, a.max)),
+            "missing score box of area {}",
+            a.id
+        );
+        assert!(
+            text.contains(&format!("Summa område {} {} {}", a.id, a.score, a.max)),
+            "missing sum row of area {}",
+            a.id
+        );
         for sub in &a.subs {
             let row = format!("{} {} {} {}", sub.id, sub.title, sub.score, sub.max);
             assert!(text.contains(&row), "missing sub-area row {row:?}");
         }
     }
-    assert!(text.contains(&format!("Totalpoäng {} {}", s.total, s.total_max)), "missing total row");
+    assert!(
+        text.contains(&format!("Totalpoäng {} {}", s.total, s.total_max)),
+        "missing total row"
+    );
     // Chart labels are real text.
-    assert!(text.contains(&format!("Totalt (av {})", s.total_max)), "bar chart labels are not text");
-    let national = loaded.evaluation.comparison.national.as_ref().expect("example has a national profile");
-    assert!(text.contains(&national.get_ref().label), "radar legend is not text");
-    assert!(text.contains(&format!("Källa: {}", normalise(&national.get_ref().source))), "missing source line");
+    assert!(
+        text.contains(&format!("Totalt (av {})", s.total_max)),
+        "bar chart labels are not text"
+    );
+    let national = loaded
+        .evaluation
+        .comparison
+        .national
+        .as_ref()
+        .expect("example has a national profile");
+    assert!(
+        text.contains(&national.get_ref().label),
+        "radar legend is not text"
+    );
+    assert!(
+        text.contains(&format!("Källa: {}", normalise(&national.get_ref().source))),
+        "missing source line"
+    );
 }
 
 #[test]
@@ -83,8 +124,20 @@ fn markup_in_data_prints_literally() {
     // Put the string into a Styrkor bullet and into a paragraph of chapter 2.
     let bullet = "\"En resursstark befolkning som vill ha kontakt med kommunen\",";
     let paragraph = "evaluation = \"\"\"\nBland de intervjuade";
-    assert!(src.contains(bullet) && src.contains(paragraph), "the example changed; update this test");
-    let src = src.replacen(bullet, &format!("'''{attack}''',"), 1).replacen(paragraph, &format!("evaluation = \"\"\"\n{}\n\nBland de intervjuade", attack.replace('\\', "\\\\")), 1);
+    assert!(
+        src.contains(bullet) && src.contains(paragraph),
+        "the example changed; update this test"
+    );
+    let src = src
+        .replacen(bullet, &format!("'''{attack}''',"), 1)
+        .replacen(
+            paragraph,
+            &format!(
+                "evaluation = \"\"\"\n{}\n\nBland de intervjuade",
+                attack.replace('\\', "\\\\")
+            ),
+            1,
+        );
     let dir = scratch("render-attack");
     let toml = dir.join("attack.toml");
     std::fs::write(&toml, &src).unwrap();
@@ -94,6 +147,10 @@ fn markup_in_data_prints_literally() {
     // whitespace: any interpretation as Typst markup would still remove or change characters.
     let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let text = squash(&pdf_text(&pdf));
-    assert_eq!(text.matches(&squash(attack)).count(), 2, "the markup attack string did not print literally in both places");
+    assert_eq!(
+        text.matches(&squash(attack)).count(),
+        2,
+        "the markup attack string did not print literally in both places"
+    );
     assert!(!text.contains("root:"), "a file was read");
 }

@@ -16,14 +16,23 @@ fn example() -> String {
 /// Load and check an edited example, returning the one-line form of every diagnostic.
 fn diagnose(src: &str) -> Vec<String> {
     match load::load_str("edited.toml", src) {
-        Ok(l) => validate::check(&l).iter().filter(|d| d.severity == Severity::Error).map(|d| l.sources.to_short(d)).collect(),
-        Err((sources, load::LoadError::Invalid(ds))) => ds.iter().map(|d| sources.to_short(d)).collect(),
+        Ok(l) => validate::check(&l)
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .map(|d| l.sources.to_short(d))
+            .collect(),
+        Err((sources, load::LoadError::Invalid(ds))) => {
+            ds.iter().map(|d| sources.to_short(d)).collect()
+        }
         Err((_, load::LoadError::Io(e))) => vec![e],
     }
 }
 
 fn line_of(src: &str, needle: &str) -> usize {
-    src[..src.find(needle).expect("needle in source")].matches('\n').count() + 1
+    src[..src.find(needle).expect("needle in source")]
+        .matches('\n')
+        .count()
+        + 1
 }
 
 #[test]
@@ -38,18 +47,39 @@ fn a_stated_area_score_must_equal_the_sum() {
     let d = diagnose(&src);
     let line = line_of(&src, "score = 47");
     assert_eq!(d.len(), 1, "{d:?}");
-    assert!(d[0].starts_with(&format!("edited.toml:{line}:9: error: area 4 is stated as 47 but its sub-scores add up to 48")), "{d:?}");
+    assert!(
+        d[0].starts_with(&format!(
+            "edited.toml:{line}:9: error: area 4 is stated as 47 but its sub-scores add up to 48"
+        )),
+        "{d:?}"
+    );
     assert!(d[0].ends_with("[area[4].score]"), "{d:?}");
 }
 
 #[test]
 fn several_errors_are_reported_in_one_run() {
-    let src = example().replacen("\"1.4\" = 2", "\"1.4\" = 12", 1).replacen("\"6.3\" = 8\n", "\"6.3\" = 8\n\"6.9\" = 1\n", 1).replacen("\"8.4\" = 17\n", "", 1);
+    let src = example()
+        .replacen("\"1.4\" = 2", "\"1.4\" = 12", 1)
+        .replacen("\"6.3\" = 8\n", "\"6.3\" = 8\n\"6.9\" = 1\n", 1)
+        .replacen("\"8.4\" = 17\n", "", 1);
     let d = diagnose(&src);
     assert_eq!(d.len(), 3, "{d:?}");
-    assert!(d.iter().any(|m| m.contains(&format!(":{}:", line_of(&src, "\"1.4\" = 12"))) && m.contains("expected a score from 0 to 10")), "{d:?}");
-    assert!(d.iter().any(|m| m.contains("area 6 has no sub-area `6.9`") && m.contains("[area[6].scores.\"6.9\"]")), "{d:?}");
-    assert!(d.iter().any(|m| m.contains("no score for sub-area 8.4")), "{d:?}");
+    assert!(
+        d.iter().any(
+            |m| m.contains(&format!(":{}:", line_of(&src, "\"1.4\" = 12")))
+                && m.contains("expected a score from 0 to 10")
+        ),
+        "{d:?}"
+    );
+    assert!(
+        d.iter().any(|m| m.contains("area 6 has no sub-area `6.9`")
+            && m.contains("[area[6].scores.\"6.9\"]")),
+        "{d:?}"
+    );
+    assert!(
+        d.iter().any(|m| m.contains("no score for sub-area 8.4")),
+        "{d:?}"
+    );
 }
 
 #[test]
@@ -57,7 +87,11 @@ fn unknown_keys_and_wrong_types_point_at_the_spot() {
     let src = example().replacen("first_evaluation = true", "first_evaluation = \"ja\"", 1);
     let d = diagnose(&src);
     assert_eq!(d.len(), 1, "{d:?}");
-    assert!(d[0].contains(&format!(":{}:", line_of(&src, "first_evaluation ="))) && d[0].contains("report.first_evaluation"), "{d:?}");
+    assert!(
+        d[0].contains(&format!(":{}:", line_of(&src, "first_evaluation =")))
+            && d[0].contains("report.first_evaluation"),
+        "{d:?}"
+    );
 
     let src = example().replacen("interviews = 40", "interveiws = 40", 1);
     let d = diagnose(&src);
@@ -66,10 +100,18 @@ fn unknown_keys_and_wrong_types_point_at_the_spot() {
 
 #[test]
 fn comparison_profiles_need_one_value_per_area() {
-    let src = example().replacen("values = [63, 65, 73, 64, 61, 59, 68, 64]", "values = [63, 65, 73, 64, 61, 59, 68]", 1);
+    let src = example().replacen(
+        "values = [63, 65, 73, 64, 61, 59, 68, 64]",
+        "values = [63, 65, 73, 64, 61, 59, 68]",
+        1,
+    );
     let d = diagnose(&src);
     assert_eq!(d.len(), 1, "{d:?}");
-    assert!(d[0].contains("expected 8 values (one per area), found 7") && d[0].contains("[comparison.national.values]"), "{d:?}");
+    assert!(
+        d[0].contains("expected 8 values (one per area), found 7")
+            && d[0].contains("[comparison.national.values]"),
+        "{d:?}"
+    );
 }
 
 #[test]
@@ -85,9 +127,20 @@ fn invalid_input_exits_1_and_keeps_the_previous_pdf() {
     let o = kompass(&["render", toml.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("expected a score from 0 to 15") && err.contains("eval.toml:"), "{err}");
-    assert_eq!(std::fs::read(&pdf).unwrap(), before, "the previous PDF was touched");
-    let leftovers: Vec<_> = std::fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).filter(|e| e.file_name().to_string_lossy().ends_with(".tmp")).collect();
+    assert!(
+        err.contains("expected a score from 0 to 15") && err.contains("eval.toml:"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(&pdf).unwrap(),
+        before,
+        "the previous PDF was touched"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
     assert!(leftovers.is_empty(), "temporary files left behind");
 }
 
@@ -95,20 +148,45 @@ fn invalid_input_exits_1_and_keeps_the_previous_pdf() {
 fn missing_file_and_bad_standard_exit_2() {
     let o = kompass(&["render", "/nonexistent/eval.toml"]);
     assert_eq!(o.status.code(), Some(2));
-    let o = kompass(&["render", EXAMPLE, "--standard", "a-2b,a-3b", "-o", "/nonexistent/x.pdf"]);
+    let o = kompass(&[
+        "render",
+        EXAMPLE,
+        "--standard",
+        "a-2b,a-3b",
+        "-o",
+        "/nonexistent/x.pdf",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("choose at most one PDF/A standard"));
 }
 
 #[test]
 fn broken_bytes_are_errors_not_panics() {
-    for (name, bytes) in [("empty", Vec::new()), ("binary", vec![0xff, 0xfe, 0x00, 0x41]), ("nested", "a = ".bytes().chain(std::iter::repeat_n(b'[', 5000)).collect())] {
+    for (name, bytes) in [
+        ("empty", Vec::new()),
+        ("binary", vec![0xff, 0xfe, 0x00, 0x41]),
+        (
+            "nested",
+            "a = "
+                .bytes()
+                .chain(std::iter::repeat_n(b'[', 5000))
+                .collect(),
+        ),
+    ] {
         let dir = scratch(&format!("broken-{name}"));
         let toml = dir.join("x.toml");
         std::fs::write(&toml, bytes).unwrap();
         let o = kompass(&["check", toml.to_str().unwrap()]);
-        assert_eq!(o.status.code(), Some(1), "{name}: {}", String::from_utf8_lossy(&o.stderr));
-        assert!(String::from_utf8_lossy(&o.stderr).contains("error"), "{name}");
+        assert_eq!(
+            o.status.code(),
+            Some(1),
+            "{name}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(
+            String::from_utf8_lossy(&o.stderr).contains("error"),
+            "{name}"
+        );
     }
 }
 
@@ -121,23 +199,38 @@ fn derived_scores_match_the_seed_tables() {
         eprintln!("seed not found; skipping the cross-check");
         return;
     };
-    let loaded = load::load_path(Path::new(EXAMPLE)).map_err(|_| "example must load").unwrap();
+    let loaded = load::load_path(Path::new(EXAMPLE))
+        .map_err(|_| "example must load")
+        .unwrap();
     let s = kompass::scores::derive(&loaded);
     let chapter4 = &seed[seed.rfind("4. Översikt av poängfördelning").unwrap()..];
     // Every sub-area line of the seed: "<id> <title>\t<score>\t<max>".
     let mut seen = 0;
     for line in chapter4.lines() {
         let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() == 3 && cols[0].chars().next().is_some_and(|c| c.is_ascii_digit()) && cols[0].contains('.') {
+        if cols.len() == 3
+            && cols[0].chars().next().is_some_and(|c| c.is_ascii_digit())
+            && cols[0].contains('.')
+        {
             let id = cols[0].split_whitespace().next().unwrap();
-            let Some(sub) = s.areas.iter().flat_map(|a| &a.subs).find(|x| x.id == id) else { continue };
+            let Some(sub) = s.areas.iter().flat_map(|a| &a.subs).find(|x| x.id == id) else {
+                continue;
+            };
             assert_eq!(sub.score.to_string(), cols[1].trim(), "score of {id}");
             assert_eq!(sub.max.to_string(), cols[2].trim(), "max of {id}");
             seen += 1;
         }
     }
-    assert_eq!(seen, s.areas.iter().map(|a| a.subs.len()).sum::<usize>(), "every sub-area is in the seed tables");
+    assert_eq!(
+        seen,
+        s.areas.iter().map(|a| a.subs.len()).sum::<usize>(),
+        "every sub-area is in the seed tables"
+    );
     // The seed's own area sums (the "\t<sum>\t100" lines) equal what kompass derives.
-    let sums: Vec<i64> = chapter4.lines().filter_map(|l| l.strip_prefix('\t')).filter_map(|l| l.split('\t').next()?.trim().parse().ok()).collect();
+    let sums: Vec<i64> = chapter4
+        .lines()
+        .filter_map(|l| l.strip_prefix('\t'))
+        .filter_map(|l| l.split('\t').next()?.trim().parse().ok())
+        .collect();
     assert_eq!(sums, s.areas.iter().map(|a| a.score).collect::<Vec<_>>());
 }

@@ -7,7 +7,11 @@ use std::process::{Command, Output};
 pub const EXAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/leksand-2023.toml");
 
 pub fn kompass(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kompass")).args(args).env("NO_COLOR", "1").output().expect("run kompass")
+    Command::new(env!("CARGO_BIN_EXE_kompass"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run kompass")
 }
 
 /// A fresh directory under the target directory, removed and recreated.
@@ -20,13 +24,25 @@ pub fn scratch(name: &str) -> PathBuf {
 
 /// Render `toml` to `out` and insist that it worked.
 pub fn render(toml: &Path, out: &Path) {
-    let o = kompass(&["render", toml.to_str().unwrap(), "-o", out.to_str().unwrap()]);
-    assert!(o.status.success(), "render failed: {}", String::from_utf8_lossy(&o.stderr));
+    let o = kompass(&[
+        "render",
+        toml.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        o.status.success(),
+        "render failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 /// The text of a PDF with all runs of whitespace collapsed to one space.
 pub fn pdf_text(pdf: &Path) -> String {
-    let o = Command::new("pdftotext").args([pdf.to_str().unwrap(), "-"]).output().expect("pdftotext (poppler-utils) must be installed");
+    let o = Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed");
     assert!(o.status.success(), "pdftotext failed");
     normalise(&String::from_utf8_lossy(&o.stdout))
 }
@@ -36,7 +52,13 @@ pub fn normalise(s: &str) -> String {
 }
 
 pub fn page_count(pdf: &Path) -> usize {
-    let o = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo (poppler-utils) must be installed");
+    let o = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils) must be installed");
     let info = String::from_utf8_lossy(&o.stdout);
-    info.lines().find_map(|l| l.strip_prefix("Pages:")).and_then(|n| n.trim().parse().ok()).expect("page count")
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("page count")
 }
