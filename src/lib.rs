@@ -13,6 +13,7 @@ pub mod load;
 pub mod markup;
 pub mod model;
 pub mod scores;
+pub mod skeleton;
 pub mod typeset;
 pub mod validate;
 pub mod write;

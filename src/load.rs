@@ -137,7 +137,11 @@ pub fn parse<T: DeserializeOwned>(file: FileId, text: &str) -> Result<T, Diagnos
         let path = key_path(e.path());
         let inner = e.into_inner();
         let message = inner.message().trim().to_string();
-        Diagnostic::error(file, inner.span(), path, describe(&message))
+        let d = Diagnostic::error(file, inner.span(), path, describe(&message));
+        match did_you_mean(&message) {
+            Some(key) => d.with_help(format!("did you mean `{key}`?")),
+            None => d,
+        }
     })
 }
 
@@ -172,6 +176,37 @@ pub fn quote_key(key: &str) -> String {
     } else {
         format!("{key:?}")
     }
+}
+
+/// For serde's "unknown field `x`, expected one of `a`, `b`" the closest known key, if any is
+/// close enough to be a typo.
+pub fn did_you_mean(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (unknown, expected) = rest.split_once('`')?;
+    expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|k| (edit_distance(unknown, k), k))
+        .filter(|(d, k)| *d <= 2.max(k.chars().count() / 4))
+        .min()
+        .map(|(_, k)| k.to_string())
+}
+
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 /// Make serde's messages read a little better for evaluators.

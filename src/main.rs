@@ -30,12 +30,26 @@ enum Command {
         standard: String,
     },
     /// Check an evaluation without rendering it.
+    ///
+    /// Runs every check `render` runs: TOML syntax, unknown keys, types, score ranges, missing
+    /// or unknown sub-areas, stated sums, comparison profiles, dates, evaluators. Exit code 0
+    /// when valid (warnings allowed), 1 when the data is invalid, 2 for usage or I/O problems.
+    /// Every key of the data format is documented in docs/data-format.md.
+    #[command(after_help = "The data format: docs/data-format.md in the kompass repository.")]
     Check {
         /// The evaluation file (TOML).
         evaluation: PathBuf,
         /// Treat warnings as errors.
         #[arg(long)]
         deny_warnings: bool,
+    },
+    /// Write a complete evaluation skeleton for a municipality, from the framework.
+    New {
+        /// The municipality's name, e.g. Vallentuna.
+        municipality: String,
+        /// Where to write it (default: <name>.toml in the current directory). Never overwrites.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
 }
 
@@ -95,6 +109,39 @@ fn main() -> ExitCode {
             }
             Err(code) => ExitCode::from(code),
         },
+        Command::New {
+            municipality,
+            output,
+        } => {
+            let name = municipality.trim();
+            if name.is_empty() {
+                eprintln!("error: the municipality needs a name");
+                return ExitCode::from(TROUBLE);
+            }
+            let Some(framework) = load::parse_framework(load::FRAMEWORKS[0].0) else {
+                eprintln!("error: the built-in framework does not load");
+                return ExitCode::from(TROUBLE);
+            };
+            let output = output.unwrap_or_else(|| {
+                PathBuf::from(format!("{}.toml", name.to_lowercase().replace(' ', "-")))
+            });
+            let text =
+                kompass::skeleton::skeleton(&framework, name, &kompass::skeleton::today_iso());
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&output);
+            match file.and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes())) {
+                Ok(()) => {
+                    eprintln!("wrote {}", output.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("error: cannot write {}: {e}", output.display());
+                    ExitCode::from(TROUBLE)
+                }
+            }
+        }
     }
 }
 

@@ -234,3 +234,53 @@ fn derived_scores_match_the_seed_tables() {
         .collect();
     assert_eq!(sums, s.areas.iter().map(|a| a.score).collect::<Vec<_>>());
 }
+
+#[test]
+fn a_new_skeleton_passes_check_with_warnings_only_and_renders() {
+    let dir = scratch("new-skeleton");
+    let toml = dir.join("vallentuna.toml");
+    let o = kompass(&["new", "Vallentuna", "-o", toml.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = std::fs::read_to_string(&toml).unwrap();
+    let framework = load::parse_framework("kommunkompassen-2020").unwrap();
+    for a in &framework.areas {
+        for s in &a.get_ref().subareas {
+            let s = s.get_ref();
+            assert!(
+                text.contains(&format!("\"{}\" = 0  # {} (0–{})", s.id, s.title, s.max)),
+                "skeleton lacks {}",
+                s.id
+            );
+        }
+    }
+    let o = kompass(&["check", toml.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("warning"));
+    let o = kompass(&["check", "--deny-warnings", toml.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    // It never overwrites.
+    let o = kompass(&["new", "Vallentuna", "-o", toml.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    let pdf = dir.join("vallentuna.pdf");
+    render(&toml, &pdf);
+    assert!(pdf_text(&pdf).contains("Analys av Vallentunas kommun"));
+}
+
+#[test]
+fn a_misspelt_key_gets_a_suggestion() {
+    let src = example().replacen("interviews = 40", "interveiws = 40", 1);
+    let loaded = load::load_str("edited.toml", &src);
+    let Err((sources, load::LoadError::Invalid(d))) = loaded else {
+        panic!("expected an error")
+    };
+    assert_eq!(d[0].help.as_deref(), Some("did you mean `interviews`?"));
+    assert!(
+        sources.to_plain(&d[0]).contains("interveiws = 40"),
+        "the source line is quoted"
+    );
+}

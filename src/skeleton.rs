@@ -1,0 +1,131 @@
+//! `kompass new`: a complete evaluation skeleton generated from the framework, so an evaluator
+//! starts from a file that already passes `kompass check` (with warnings for the empty texts).
+
+use crate::model::Framework;
+
+/// The genitive of a Swedish municipality name: "Leksand" → "Leksands", "Borås" → "Borås".
+pub fn genitive(name: &str) -> String {
+    if name.ends_with(['s', 'x', 'z', 'S', 'X', 'Z']) {
+        name.to_string()
+    } else {
+        format!("{name}s")
+    }
+}
+
+/// TOML basic string with the characters TOML requires escaped.
+fn quoted(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The skeleton for `municipality`, dated `date` (ISO).
+pub fn skeleton(framework: &Framework, municipality: &str, date: &str) -> String {
+    let mut t = String::new();
+    let genitive_form = genitive(municipality);
+    t.push_str(&format!(
+        "# Kommunkompassen – utvärdering av {genitive_form} kommun.\n"
+    ));
+    t.push_str("# Fill in every placeholder, then run `kompass check` and `kompass render`.\n");
+    t.push_str("# Texts take markup: blank lines between paragraphs, *emphasis*, **strong**, \"- \" bullets.\n\n");
+    t.push_str(&format!("framework = {}\n\n", quoted(&framework.id)));
+    t.push_str("[municipality]\n");
+    t.push_str(&format!("name = {}\n", quoted(municipality)));
+    t.push_str(&format!(
+        "genitive = {}  # as in \"Analys av {genitive_form} kommun\"\n",
+        quoted(&genitive_form)
+    ));
+    t.push_str("population = 10_000  # PLACEHOLDER: number of inhabitants\n\n");
+    t.push_str("[report]\n");
+    t.push_str(&format!(
+        "date = {date}  # the report date, printed on the cover\n"
+    ));
+    t.push_str("evaluated = \"månad år\"  # PLACEHOLDER: when the evaluation was made, e.g. \"augusti 2023\"\n");
+    t.push_str("first_evaluation = true\n");
+    t.push_str("interviews = 40  # PLACEHOLDER: number of people interviewed\n");
+    t.push_str("interviews_approximate = true  # prints \"ett 40-tal personer\"\n");
+    t.push_str("publisher = \"Sveriges Kommuner och Regioner\"\n\n");
+    t.push_str(
+        "[[evaluators]]\nname = \"Förnamn Efternamn\"  # PLACEHOLDER\norganisation = \"SKR\"\n\n",
+    );
+    t.push_str("[summary]\n");
+    t.push_str("evaluation = \"\"  # added after the generated text under \"Utvärderingen\"\n");
+    t.push_str("comments = \"\"\"\nPLACEHOLDER: Sammanfattande kommentarer.\n\"\"\"\n");
+    for area in &framework.areas {
+        let a = area.get_ref();
+        t.push_str(&format!("\n# {}\n", "-".repeat(94)));
+        t.push_str(&format!(
+            "[[area]]\nid = {}  # {} (max {})\n",
+            a.id,
+            a.title,
+            a.max.get_ref()
+        ));
+        t.push_str(
+            "analysis = \"\"\"\n\"\"\"\nstrengths = []\nimprovements = []\n\n[area.scores]\n",
+        );
+        for s in &a.subareas {
+            let s = s.get_ref();
+            t.push_str(&format!(
+                "{} = 0  # {} (0–{})\n",
+                quoted(&s.id),
+                s.title,
+                s.max
+            ));
+        }
+    }
+    t.push_str("\n# Comparison profiles for the charts: one value per area, in order.\n");
+    t.push_str("# [comparison.national]\n# label = \"Sverigesnitt\"\n# source = \"…\"\n");
+    t.push_str(&format!(
+        "# values = [{}]\n",
+        vec!["0"; framework.areas.len()].join(", ")
+    ));
+    t
+}
+
+/// Today's date (UTC) as ISO text, from the system clock.
+pub fn today_iso() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let days = (secs / 86_400) as i64;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn genitives() {
+        assert_eq!(genitive("Leksand"), "Leksands");
+        assert_eq!(genitive("Borås"), "Borås");
+        assert_eq!(genitive("Vallentuna"), "Vallentunas");
+    }
+
+    #[test]
+    fn today_is_a_plausible_iso_date() {
+        let t = today_iso();
+        assert_eq!(t.len(), 10);
+        let year: i32 = t[..4].parse().unwrap();
+        assert!(year >= 2024, "{t}");
+        assert!(t.as_bytes()[4] == b'-' && t.as_bytes()[7] == b'-');
+    }
+}
