@@ -153,6 +153,8 @@ pub fn key_path(path: &serde_path_to_error::Path) -> String {
     for seg in path.iter() {
         match seg {
             Segment::Seq { index } => out.push_str(&format!("[{}]", index + 1)),
+            // serde_spanned's private wrapper keys are not part of the file.
+            Segment::Map { key } if key.starts_with("$__") => {}
             Segment::Map { key } | Segment::Enum { variant: key } => {
                 if !out.is_empty() {
                     out.push('.');
@@ -215,4 +217,6 @@ fn describe(message: &str) -> String {
         .replace("invalid type: ", "wrong type: found ")
         .replace("missing field", "missing key")
         .replace("unknown field", "unknown key")
+        .replace("expected i64", "expected a whole number")
+        .replace("expected f64", "expected a number")
 }
