@@ -30,6 +30,12 @@ pub enum LoadError {
 /// The evaluation together with its framework, and the texts both were read from.
 pub struct Loaded {
     pub sources: Sources,
+    /// Structural errors found while loading (unknown keys, wrong types, missing keys). They were
+    /// repaired with placeholders so that every other check could still run; any of them makes
+    /// the evaluation invalid.
+    pub load_errors: Vec<Diagnostic>,
+    /// The placeholder edits made to the text, to map positions back to the file.
+    pub edits: Vec<Edit>,
     pub evaluation: Evaluation,
     pub eval_file: FileId,
     pub framework: Framework,
@@ -84,21 +90,27 @@ pub fn load_path(path: &Path) -> Result<Loaded, (Sources, LoadError)> {
 pub fn load_str(name: &str, text: &str) -> Result<Loaded, (Sources, LoadError)> {
     let mut sources = Sources::default();
     let eval_file = sources.add(name, text);
-    let evaluation: Evaluation = match parse(eval_file, text) {
-        Ok(e) => e,
-        Err(d) => return Err((sources, LoadError::Invalid(vec![d]))),
+    let recovered = parse_recovering::<Evaluation>(eval_file, text);
+    let Some(evaluation) = recovered.value else {
+        return Err((sources, LoadError::Invalid(recovered.errors)));
     };
+    let (load_errors, edits) = (recovered.errors, recovered.edits);
+    let map = |span: std::ops::Range<usize>| map_span(&edits, span).unwrap_or(0..0);
     let framework_id = evaluation.framework.get_ref().clone();
     let Some((fw_name, fw_text)) = FRAMEWORKS.iter().find(|(id, _)| *id == framework_id) else {
         let known: Vec<&str> = FRAMEWORKS.iter().map(|(id, _)| *id).collect();
         let d = Diagnostic::error(
             eval_file,
-            Some(evaluation.framework.span()),
+            Some(map(evaluation.framework.span())),
             "framework",
             format!("unknown framework `{framework_id}`"),
         )
         .with_help(format!("known frameworks: {}", known.join(", ")));
-        return Err((sources, LoadError::Invalid(vec![d])));
+        let mut errors = load_errors;
+        if map_span(&edits, evaluation.framework.span()).is_some() {
+            errors.push(d);
+        }
+        return Err((sources, LoadError::Invalid(errors)));
     };
     let framework_file = sources.add(format!("data/frameworks/{fw_name}.toml"), *fw_text);
     let framework: Framework = match parse(framework_file, fw_text) {
@@ -107,6 +119,8 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, (Sources, LoadError)> 
     };
     Ok(Loaded {
         sources,
+        load_errors,
+        edits,
         evaluation,
         eval_file,
         framework,
@@ -122,27 +136,7 @@ pub fn parse_framework(id: &str) -> Option<Framework> {
 
 /// Deserialize TOML into `T`, turning the first problem into a diagnostic with its key path.
 pub fn parse<T: DeserializeOwned>(file: FileId, text: &str) -> Result<T, Diagnostic> {
-    let de = match toml::de::Deserializer::parse(text) {
-        Ok(de) => de,
-        Err(e) => {
-            return Err(Diagnostic::error(
-                file,
-                e.span(),
-                "",
-                format!("TOML syntax: {}", e.message().trim()),
-            ));
-        }
-    };
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = key_path(e.path());
-        let inner = e.into_inner();
-        let message = inner.message().trim().to_string();
-        let d = Diagnostic::error(file, inner.span(), path, describe(&message));
-        match did_you_mean(&message) {
-            Some(key) => d.with_help(format!("did you mean `{key}`?")),
-            None => d,
-        }
-    })
+    parse_raw(file, text).map_err(|(d, _)| d)
 }
 
 /// A key path as an evaluator reads it: tables by name, the n-th `[[area]]` counted from 1,
@@ -219,4 +213,314 @@ fn describe(message: &str) -> String {
         .replace("unknown field", "unknown key")
         .replace("expected i64", "expected a whole number")
         .replace("expected f64", "expected a number")
+}
+
+/// A placeholder edit: at `pos` (in the text as it was when the edit was made), `removed` bytes
+/// were replaced by `inserted` bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Edit {
+    pub pos: usize,
+    pub removed: usize,
+    pub inserted: usize,
+}
+
+/// Map a span of the repaired text back to the file. `None` when the span lies in text that
+/// kompass inserted itself: a finding there is a consequence of a repair, not of the file.
+pub fn map_span(edits: &[Edit], span: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let mut start = span.start;
+    let mut end = span.end;
+    for e in edits.iter().rev() {
+        if start >= e.pos && start < e.pos + e.inserted && e.inserted != e.removed {
+            return None;
+        }
+        let shift = |off: usize| {
+            if off >= e.pos + e.inserted {
+                off - e.inserted + e.removed
+            } else {
+                off.min(e.pos + e.removed)
+            }
+        };
+        start = shift(start);
+        end = shift(end).max(start);
+    }
+    Some(start..end)
+}
+
+/// The most structural errors collected before giving up on a file.
+pub const MAX_LOAD_ERRORS: usize = 50;
+
+pub struct Recovered<T> {
+    pub value: Option<T>,
+    pub errors: Vec<Diagnostic>,
+    pub edits: Vec<Edit>,
+}
+
+/// Deserialize, reporting every structural error rather than the first: each error is recorded
+/// and repaired in a working copy of the text (an unknown key is blanked out, a missing key or a
+/// value of the wrong type gets a placeholder), and deserialization runs again. Syntax errors
+/// are all reported at once from the recovering parser, without repair.
+pub fn parse_recovering<T: DeserializeOwned>(file: FileId, text: &str) -> Recovered<T> {
+    let (_, syntax) = toml::de::DeTable::parse_recoverable(text);
+    if !syntax.is_empty() {
+        let errors = syntax
+            .iter()
+            .map(|e| {
+                Diagnostic::error(
+                    file,
+                    e.span(),
+                    "",
+                    format!("TOML syntax: {}", e.message().trim()),
+                )
+            })
+            .collect();
+        return Recovered {
+            value: None,
+            errors,
+            edits: Vec::new(),
+        };
+    }
+    let mut work = text.to_string();
+    let mut edits: Vec<Edit> = Vec::new();
+    let mut errors: Vec<Diagnostic> = Vec::new();
+    for _ in 0..MAX_LOAD_ERRORS * 3 {
+        let (diag, raw) = match parse_raw::<T>(file, &work) {
+            Ok(value) => {
+                return Recovered {
+                    value: Some(value),
+                    errors,
+                    edits,
+                };
+            }
+            Err(x) => x,
+        };
+        let span = diag.span.clone().unwrap_or(0..0);
+        // A key reported missing right after a misspelling of it was suggested is the same mistake.
+        let suggested = raw
+            .strip_prefix("missing field `")
+            .and_then(|r| r.split('`').next())
+            .is_some_and(|key| {
+                let help = format!("did you mean `{key}`?");
+                errors
+                    .iter()
+                    .any(|e| e.help.as_deref() == Some(help.as_str()))
+            });
+        if let (false, Some(mapped)) = (suggested, map_span(&edits, span.clone())) {
+            let mut d = diag.clone();
+            d.span = diag.span.as_ref().map(|_| mapped);
+            if !errors.contains(&d) {
+                errors.push(d);
+            }
+        }
+        if errors.len() >= MAX_LOAD_ERRORS {
+            break;
+        }
+        let Some(edit) = repair(&mut work, &raw, span, diag.path.is_empty()) else {
+            break;
+        };
+        edits.push(edit);
+    }
+    if errors.is_empty() {
+        errors.push(Diagnostic::error(
+            file,
+            None,
+            "",
+            "the file could not be read as an evaluation",
+        ));
+    }
+    Recovered {
+        value: None,
+        errors,
+        edits,
+    }
+}
+
+/// Deserialize once; on failure the diagnostic and serde's own message.
+fn parse_raw<T: DeserializeOwned>(file: FileId, text: &str) -> Result<T, (Diagnostic, String)> {
+    let de = toml::de::Deserializer::parse(text).map_err(|e| {
+        let d = Diagnostic::error(
+            file,
+            e.span(),
+            "",
+            format!("TOML syntax: {}", e.message().trim()),
+        );
+        (d, String::new())
+    })?;
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = key_path(e.path());
+        let inner = e.into_inner();
+        let message = inner.message().trim().to_string();
+        let mut d = Diagnostic::error(file, inner.span(), path, describe(&message));
+        if let Some(key) = did_you_mean(&message) {
+            d = d.with_help(format!("did you mean `{key}`?"));
+        }
+        (d, message)
+    })
+}
+
+/// Change `work` so that the error described by serde's `message` at `span` goes away.
+fn repair(
+    work: &mut String,
+    message: &str,
+    span: std::ops::Range<usize>,
+    at_root: bool,
+) -> Option<Edit> {
+    if message.starts_with("unknown field") {
+        let (doc, _) = toml::de::DeTable::parse_recoverable(work);
+        let mut ranges = Vec::new();
+        find_item(work, doc.get_ref(), &span, &mut ranges);
+        if ranges.is_empty() {
+            return None;
+        }
+        let mut bytes = std::mem::take(work).into_bytes();
+        for r in ranges {
+            for b in &mut bytes[r] {
+                if *b != b'\n' {
+                    *b = b' ';
+                }
+            }
+        }
+        // Only ASCII bytes were replaced by spaces, and only whole items: still valid UTF-8.
+        *work = String::from_utf8(bytes).unwrap_or_default();
+        return Some(Edit {
+            pos: span.start,
+            removed: 0,
+            inserted: 0,
+        });
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.split('`').next()?;
+        let (pos, insert) = if at_root && span.start == 0 && span.end == 0 {
+            (0, format!("{key} = \"\"\n"))
+        } else if work[span.start..].starts_with('{') {
+            (span.start + 1, format!(" {key} = \"\","))
+        } else {
+            let eol = work[span.end..]
+                .find('\n')
+                .map_or(work.len(), |i| span.end + i);
+            if eol == work.len() {
+                (eol, format!("\n{key} = \"\""))
+            } else {
+                (eol + 1, format!("{key} = \"\"\n"))
+            }
+        };
+        work.insert_str(pos, &insert);
+        return Some(Edit {
+            pos,
+            removed: 0,
+            inserted: insert.len(),
+        });
+    }
+    if message.starts_with("invalid type")
+        || message.starts_with("invalid value")
+        || message.starts_with("invalid length")
+    {
+        if span.start >= span.end
+            || span.end > work.len()
+            || !work.is_char_boundary(span.start)
+            || !work.is_char_boundary(span.end)
+        {
+            return None;
+        }
+        let expected = message.rsplit("expected").next().unwrap_or_default();
+        let placeholder = if expected.contains("string") || expected.contains("str") {
+            "\"\""
+        } else if expected.contains("i64")
+            || expected.contains("u32")
+            || expected.contains("integer")
+            || expected.contains("i32")
+        {
+            "0"
+        } else if expected.contains("f64") || expected.contains("float") {
+            "0.0"
+        } else if expected.contains("bool") {
+            "false"
+        } else if expected.contains("datetime") || expected.contains("date") {
+            "2000-01-01"
+        } else if expected.contains("sequence") || expected.contains("array") {
+            "[]"
+        } else if expected.contains("struct")
+            || expected.contains("map")
+            || expected.contains("table")
+        {
+            "{}"
+        } else {
+            return None;
+        };
+        if work[span.start..].starts_with('[') {
+            return None;
+        }
+        work.replace_range(span.clone(), placeholder);
+        return Some(Edit {
+            pos: span.start,
+            removed: span.len(),
+            inserted: placeholder.len(),
+        });
+    }
+    None
+}
+
+/// The byte ranges that make up the item whose key has `key_span`: the key and its value, or
+/// for a table written with a `[header]` the header line and every item inside it.
+fn find_item(
+    text: &str,
+    table: &toml::de::DeTable<'_>,
+    key_span: &std::ops::Range<usize>,
+    out: &mut Vec<std::ops::Range<usize>>,
+) -> bool {
+    use toml::de::DeValue;
+    for (k, v) in table {
+        if k.span() == *key_span {
+            whole_item(text, k.span(), v, out);
+            return true;
+        }
+        let found = match v.get_ref() {
+            DeValue::Table(t) => find_item(text, t, key_span, out),
+            DeValue::Array(a) => a.iter().any(|item| match item.get_ref() {
+                DeValue::Table(t) => find_item(text, t, key_span, out),
+                _ => false,
+            }),
+            _ => false,
+        };
+        if found {
+            return true;
+        }
+    }
+    false
+}
+
+fn whole_item(
+    text: &str,
+    key: std::ops::Range<usize>,
+    value: &toml::Spanned<toml::de::DeValue<'_>>,
+    out: &mut Vec<std::ops::Range<usize>>,
+) {
+    use toml::de::DeValue;
+    let header = |span: std::ops::Range<usize>| -> bool { text[span.start..].starts_with('[') };
+    let line = |pos: usize| -> std::ops::Range<usize> {
+        let start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+        start..end
+    };
+    match value.get_ref() {
+        DeValue::Table(t) if header(value.span()) => {
+            out.push(line(value.span().start));
+            for (k, v) in t {
+                whole_item(text, k.span(), v, out);
+            }
+        }
+        DeValue::Array(a)
+            if a.iter()
+                .any(|i| matches!(i.get_ref(), DeValue::Table(_)) && header(i.span())) =>
+        {
+            for item in a.iter() {
+                if let DeValue::Table(t) = item.get_ref() {
+                    out.push(line(item.span().start));
+                    for (k, v) in t {
+                        whole_item(text, k.span(), v, out);
+                    }
+                }
+            }
+        }
+        _ => out.push(key.start..value.span().end.max(key.end)),
+    }
 }

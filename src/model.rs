@@ -128,7 +128,7 @@ pub struct AreaEvaluation {
     #[serde(default)]
     pub improvements: Vec<String>,
     /// Sub-area id → points achieved.
-    pub scores: BTreeMap<Spanned<String>, Spanned<i64>>,
+    pub scores: Spanned<BTreeMap<Spanned<String>, Spanned<i64>>>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

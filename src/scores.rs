@@ -45,7 +45,12 @@ pub fn derive(l: &Loaded) -> Scores {
             .map(|s| {
                 let s = s.get_ref();
                 let score = eval
-                    .and_then(|a| a.scores.iter().find(|(k, _)| *k.get_ref() == s.id))
+                    .and_then(|a| {
+                        a.scores
+                            .get_ref()
+                            .iter()
+                            .find(|(k, _)| *k.get_ref() == s.id)
+                    })
                     .map_or(0, |(_, v)| *v.get_ref());
                 SubScore {
                     id: s.id.clone(),

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostics::Diagnostic;
-use crate::load::{Loaded, quote_key};
+use crate::load::{Loaded, map_span, quote_key};
 use crate::model::Profile;
 
 /// Bullets longer than this many characters draw a warning: the table cell gets hard to read.
@@ -17,7 +17,24 @@ pub fn check(l: &Loaded) -> Vec<Diagnostic> {
     if out.iter().any(Diagnostic::is_error) {
         return out;
     }
-    check_evaluation(l, &mut out);
+    out.extend(l.load_errors.iter().cloned());
+    let mut found = Vec::new();
+    check_evaluation(l, &mut found);
+    // Positions refer to the text as loaded; when structural errors were repaired with
+    // placeholders, map them back and drop findings about the placeholders themselves.
+    for mut d in found {
+        if d.file == l.eval_file {
+            if let Some(span) = d.span.clone() {
+                match map_span(&l.edits, span) {
+                    Some(mapped) => d.span = Some(mapped),
+                    None => continue,
+                }
+            }
+        }
+        out.push(d);
+    }
+    // In file order, so every finding can be read top to bottom beside the file.
+    out.sort_by_key(|d| (d.file, d.span.as_ref().map_or(usize::MAX, |s| s.start)));
     out
 }
 
@@ -220,7 +237,7 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
         }
         let fa = fw.areas[fi].get_ref();
         let mut sum = 0;
-        for (key, value) in &a.scores {
+        for (key, value) in a.scores.get_ref() {
             let kp = format!("{path}.scores.{}", quote_key(key.get_ref()));
             match fa
                 .subareas
@@ -263,11 +280,11 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
         }
         for s in &fa.subareas {
             let s = s.get_ref();
-            if !a.scores.keys().any(|k| *k.get_ref() == s.id) {
+            if !a.scores.get_ref().keys().any(|k| *k.get_ref() == s.id) {
                 out.push(
                     Diagnostic::error(
                         f,
-                        Some(area.span().start..area.span().start + 6),
+                        Some(a.scores.span()),
                         format!("{path}.scores"),
                         format!("no score for sub-area {} {} (0–{})", s.id, s.title, s.max),
                     )

@@ -274,13 +274,18 @@ fn a_new_skeleton_passes_check_with_warnings_only_and_renders() {
 #[test]
 fn a_misspelt_key_gets_a_suggestion() {
     let src = example().replacen("interviews = 40", "interveiws = 40", 1);
-    let loaded = load::load_str("edited.toml", &src);
-    let Err((sources, load::LoadError::Invalid(d))) = loaded else {
-        panic!("expected an error")
-    };
+    let l = load::load_str("edited.toml", &src)
+        .map_err(|_| "loads with repairs")
+        .unwrap();
+    let d = validate::check(&l);
+    assert_eq!(
+        d.len(),
+        1,
+        "one mistake, one error (no extra 'missing interviews'): {d:?}"
+    );
     assert_eq!(d[0].help.as_deref(), Some("did you mean `interviews`?"));
     assert!(
-        sources.to_plain(&d[0]).contains("interveiws = 40"),
+        l.sources.to_plain(&d[0]).contains("interveiws = 40"),
         "the source line is quoted"
     );
 }
@@ -425,4 +430,92 @@ fn each_kind_of_mistake_has_its_diagnostic() {
         d[0].ends_with("at least one evaluator is needed [evaluators]"),
         "{d:?}"
     );
+}
+
+#[test]
+fn one_mistake_of_each_kind_all_reported_in_one_run_with_their_lines() {
+    let edits: &[(&str, &str, &str, &str)] = &[
+        // (find, replace, a needle on the line the diagnostic must point at, message part)
+        (
+            "name = \"Leksand\"",
+            "name = \"Leksand\"\nkommun = \"Leksand\"",
+            "kommun = ",
+            "unknown key `kommun`",
+        ),
+        (
+            "first_evaluation = true",
+            "first_evaluation = \"ja\"",
+            "first_evaluation = ",
+            "expected a boolean",
+        ),
+        (
+            "publisher = \"Sveriges Kommuner och Regioner\"\n",
+            "",
+            "[report]",
+            "missing key `publisher`",
+        ),
+        (
+            "date = 2023-11-23",
+            "date = 2023-11-23T08:00:00",
+            "date = 2023",
+            "expected a date such as 2023-11-23",
+        ),
+        (
+            "\"1.4\" = 2",
+            "\"1.4\" = 12",
+            "\"1.4\" = 12",
+            "expected a score from 0 to 10",
+        ),
+        (
+            "\"2.4\" = 16\n",
+            "\"2.4\" = 16\n\"2.7\" = 1\n",
+            "\"2.7\" = 1",
+            "area 2 has no sub-area `2.7`",
+        ),
+        (
+            "\"3.5\" = 8\n",
+            "",
+            "[area.scores]\n\"3.1\" = 6",
+            "no score for sub-area 3.5",
+        ),
+        (
+            "id = 4\n",
+            "id = 4\nscore = 47\n",
+            "score = 47",
+            "area 4 is stated as 47 but its sub-scores add up to 48",
+        ),
+        (
+            "id = 6\n",
+            "id = 5\n",
+            "id = 5\nanalysis = \"\"\"\nMed den nya",
+            "area 5 is given twice",
+        ),
+        (
+            "values = [50, 54, 52, 46, 49, 45, 50, 49]",
+            "values = [50, 54, 52]",
+            "values = [50, 54, 52]\n",
+            "expected 8 values",
+        ),
+    ];
+    let mut src = example();
+    for (find, replace, _, _) in edits {
+        assert!(src.contains(find), "example lacks {find:?}");
+        src = src.replacen(find, replace, 1);
+    }
+    let d = diagnose(&src);
+    for (_, _, needle, message) in edits {
+        let line = line_of(&src, needle);
+        assert!(
+            d.iter()
+                .any(|m| m.starts_with(&format!("edited.toml:{line}:")) && m.contains(message)),
+            "no diagnostic {message:?} on line {line}; got {d:#?}"
+        );
+    }
+    // Area 6 is now missing (its table says 5): that is reported as well.
+    assert!(
+        d.iter()
+            .any(|m| m.contains("area 6 Kvalitetsutveckling is missing")),
+        "{d:#?}"
+    );
+    assert_eq!(d.len(), edits.len() + 1, "{d:#?}");
 }
