@@ -526,15 +526,15 @@ pub fn draw_all(l: &crate::load::Loaded, scores: &Scores) -> Res<Vec<Chart>> {
         let h = h.get_ref();
         series.push(Series {
             label: format!("{name} ({})", h.year),
-            values: h.values.get_ref().clone(),
+            values: crate::model::numbers(&h.values),
             style: SeriesStyle::History,
         });
     }
     if let Some(p) = &e.comparison.national {
         let p = p.get_ref();
         series.push(Series {
-            label: p.label.clone(),
-            values: p.values.get_ref().clone(),
+            label: p.label.get_ref().clone(),
+            values: crate::model::numbers(&p.values),
             style: SeriesStyle::Compare,
         });
     }
@@ -550,7 +550,7 @@ pub fn draw_all(l: &crate::load::Loaded, scores: &Scores) -> Res<Vec<Chart>> {
             .comparison
             .national
             .as_ref()
-            .map(|p| p.get_ref().source.clone());
+            .map(|p| p.get_ref().source.get_ref().clone());
         charts.push(radar(
             "profil-jamforelse",
             caption,
@@ -565,8 +565,8 @@ pub fn draw_all(l: &crate::load::Loaded, scores: &Scores) -> Res<Vec<Chart>> {
         let all = vec![
             own.clone(),
             Series {
-                label: p.label.clone(),
-                values: p.values.get_ref().clone(),
+                label: p.label.get_ref().clone(),
+                values: crate::model::numbers(&p.values),
                 style: SeriesStyle::Compare,
             },
         ];
@@ -574,7 +574,7 @@ pub fn draw_all(l: &crate::load::Loaded, scores: &Scores) -> Res<Vec<Chart>> {
         charts.push(radar(
             "profil-jamforelsegrupp",
             caption,
-            Some(p.source.clone()),
+            Some(p.source.get_ref().clone()),
             &titles,
             &maxima,
             &all,

@@ -36,6 +36,8 @@ pub struct Loaded {
     pub load_errors: Vec<Diagnostic>,
     /// The placeholder edits made to the text, to map positions back to the file.
     pub edits: Vec<Edit>,
+    /// Key paths that hold placeholders after repairs.
+    pub repaired: Vec<String>,
     pub evaluation: Evaluation,
     pub eval_file: FileId,
     pub framework: Framework,
@@ -94,7 +96,7 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, (Sources, LoadError)> 
     let Some(evaluation) = recovered.value else {
         return Err((sources, LoadError::Invalid(recovered.errors)));
     };
-    let (load_errors, edits) = (recovered.errors, recovered.edits);
+    let (load_errors, edits, repaired) = (recovered.errors, recovered.edits, recovered.repaired);
     let map = |span: std::ops::Range<usize>| map_span(&edits, span).unwrap_or(0..0);
     let framework_id = evaluation.framework.get_ref().clone();
     let Some((fw_name, fw_text)) = FRAMEWORKS.iter().find(|(id, _)| *id == framework_id) else {
@@ -121,6 +123,7 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, (Sources, LoadError)> 
         sources,
         load_errors,
         edits,
+        repaired,
         evaluation,
         eval_file,
         framework,
@@ -253,6 +256,8 @@ pub struct Recovered<T> {
     pub value: Option<T>,
     pub errors: Vec<Diagnostic>,
     pub edits: Vec<Edit>,
+    /// Key paths that hold placeholders: findings about them are consequences of the repair.
+    pub repaired: Vec<String>,
 }
 
 /// Deserialize, reporting every structural error rather than the first: each error is recorded
@@ -277,11 +282,13 @@ pub fn parse_recovering<T: DeserializeOwned>(file: FileId, text: &str) -> Recove
             value: None,
             errors,
             edits: Vec::new(),
+            repaired: Vec::new(),
         };
     }
     let mut work = text.to_string();
     let mut edits: Vec<Edit> = Vec::new();
     let mut errors: Vec<Diagnostic> = Vec::new();
+    let mut repaired: Vec<String> = Vec::new();
     for _ in 0..MAX_LOAD_ERRORS * 3 {
         let (diag, raw) = match parse_raw::<T>(file, &work) {
             Ok(value) => {
@@ -289,6 +296,7 @@ pub fn parse_recovering<T: DeserializeOwned>(file: FileId, text: &str) -> Recove
                     value: Some(value),
                     errors,
                     edits,
+                    repaired,
                 };
             }
             Err(x) => x,
@@ -306,7 +314,21 @@ pub fn parse_recovering<T: DeserializeOwned>(file: FileId, text: &str) -> Recove
             });
         if let (false, Some(mapped)) = (suggested, map_span(&edits, span.clone())) {
             let mut d = diag.clone();
-            d.span = diag.span.as_ref().map(|_| mapped);
+            // A key missing at the top level has no place in the file.
+            let nowhere = diag.path.is_empty() && span.is_empty();
+            d.span = if nowhere {
+                None
+            } else {
+                diag.span.as_ref().map(|_| mapped)
+            };
+            if nowhere {
+                if let Some(key) = raw
+                    .strip_prefix("missing field `")
+                    .and_then(|r| r.split('`').next())
+                {
+                    d.path = key.to_string();
+                }
+            }
             if !errors.contains(&d) {
                 errors.push(d);
             }
@@ -331,6 +353,7 @@ pub fn parse_recovering<T: DeserializeOwned>(file: FileId, text: &str) -> Recove
         value: None,
         errors,
         edits,
+        repaired,
     }
 }
 
@@ -346,9 +369,23 @@ fn parse_raw<T: DeserializeOwned>(file: FileId, text: &str) -> Result<T, (Diagno
         (d, String::new())
     })?;
     serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = key_path(e.path());
+        let mut path = key_path(e.path());
         let inner = e.into_inner();
         let message = inner.message().trim().to_string();
+        // Entries of tables with free keys (the scores) are not named by serde: find the key
+        // whose value is at the error's place.
+        if let Some(span) = inner.span() {
+            if let Some(key) = key_of_value(text, &span) {
+                let quoted = quote_key(&key);
+                if !path.ends_with(&quoted) && !message.starts_with("unknown field") {
+                    path = if path.is_empty() {
+                        quoted
+                    } else {
+                        format!("{path}.{quoted}")
+                    };
+                }
+            }
+        }
         let mut d = Diagnostic::error(file, inner.span(), path, describe(&message));
         if let Some(key) = did_you_mean(&message) {
             d = d.with_help(format!("did you mean `{key}`?"));
@@ -523,4 +560,30 @@ fn whole_item(
         }
         _ => out.push(key.start..value.span().end.max(key.end)),
     }
+}
+
+/// The key of the value written at `span`, if a key/value pair has its value exactly there.
+fn key_of_value(text: &str, span: &std::ops::Range<usize>) -> Option<String> {
+    use toml::de::DeValue;
+    fn walk(t: &toml::de::DeTable<'_>, span: &std::ops::Range<usize>) -> Option<String> {
+        for (k, v) in t {
+            if v.span() == *span {
+                return Some(k.get_ref().to_string());
+            }
+            let inner = match v.get_ref() {
+                DeValue::Table(t) => walk(t, span),
+                DeValue::Array(a) => a.iter().find_map(|i| match i.get_ref() {
+                    DeValue::Table(t) => walk(t, span),
+                    _ => None,
+                }),
+                _ => None,
+            };
+            if inner.is_some() {
+                return inner;
+            }
+        }
+        None
+    }
+    let (doc, _) = toml::de::DeTable::parse_recoverable(text);
+    walk(doc.get_ref(), span)
 }

@@ -95,7 +95,7 @@ pub struct Report {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Evaluator {
-    pub name: String,
+    pub name: Spanned<String>,
     /// Short name of the evaluator's organisation, e.g. "SKR".
     pub organisation: String,
 }
@@ -122,11 +122,13 @@ pub struct AreaEvaluation {
     #[serde(default)]
     pub score: Option<Spanned<i64>>,
     /// "Sammanfattande analys" (markup).
-    pub analysis: String,
+    pub analysis: Spanned<String>,
+    /// "Styrkor": one bullet each (inline markup).
     #[serde(default)]
-    pub strengths: Vec<String>,
+    pub strengths: Vec<Spanned<String>>,
+    /// "Förbättringsmöjligheter": one bullet each (inline markup).
     #[serde(default)]
-    pub improvements: Vec<String>,
+    pub improvements: Vec<Spanned<String>>,
     /// Sub-area id → points achieved.
     pub scores: Spanned<BTreeMap<Spanned<String>, Spanned<i64>>>,
 }
@@ -145,11 +147,11 @@ pub struct Comparisons {
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     /// Legend text, e.g. "Sverigesnitt".
-    pub label: String,
+    pub label: Spanned<String>,
     /// Printed under the chart.
-    pub source: String,
+    pub source: Spanned<String>,
     /// One value per area, in framework order.
-    pub values: Spanned<Vec<f64>>,
+    pub values: Spanned<Vec<Spanned<f64>>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -157,5 +159,10 @@ pub struct Profile {
 pub struct EarlierEvaluation {
     pub year: i64,
     /// One value per area, in framework order.
-    pub values: Spanned<Vec<f64>>,
+    pub values: Spanned<Vec<Spanned<f64>>>,
+}
+
+/// The plain numbers of a list of values.
+pub fn numbers(values: &Spanned<Vec<Spanned<f64>>>) -> Vec<f64> {
+    values.get_ref().iter().map(|v| *v.get_ref()).collect()
 }

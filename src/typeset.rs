@@ -59,7 +59,7 @@ pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
         .evaluators
         .get_ref()
         .iter()
-        .map(|v| v.name.clone())
+        .map(|v| v.name.get_ref().clone())
         .collect();
     let mut orgs: Vec<String> = Vec::new();
     for v in e.evaluators.get_ref() {
@@ -112,16 +112,20 @@ pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
             .iter()
             .map(|x| x.get_ref())
             .find(|x| *x.id.get_ref() == fa.id as i64);
-        let inl = |v: Option<&Vec<String>>| -> Vec<Vec<markup::Inline>> {
-            v.map(|v| v.iter().map(|s| markup::parse_inline(s)).collect())
-                .unwrap_or_default()
+        let inl = |v: Option<&Vec<toml::Spanned<String>>>| -> Vec<Vec<markup::Inline>> {
+            v.map(|v| {
+                v.iter()
+                    .map(|s| markup::parse_inline(s.get_ref()))
+                    .collect()
+            })
+            .unwrap_or_default()
         };
         let area = json!({
             "id": a.id,
             "title": a.title,
             "general": markup::parse(&fa.general),
             "subareas": a.subs.iter().map(|s| json!({"id": s.id, "title": s.title, "score": int(s.score), "max": int(s.max)})).collect::<Vec<_>>(),
-            "analysis": markup::parse(eval.map_or("", |x| x.analysis.as_str())),
+            "analysis": markup::parse(eval.map_or("", |x| x.analysis.get_ref().as_str())),
             "strengths": inl(eval.map(|x| &x.strengths)),
             "improvements": inl(eval.map(|x| &x.improvements)),
             "score": int(a.score),

@@ -23,6 +23,14 @@ pub fn check(l: &Loaded) -> Vec<Diagnostic> {
     // Positions refer to the text as loaded; when structural errors were repaired with
     // placeholders, map them back and drop findings about the placeholders themselves.
     for mut d in found {
+        let about_placeholder = l.repaired.iter().any(|p| {
+            d.path == *p
+                || d.path.starts_with(&format!("{p}."))
+                || d.path.starts_with(&format!("{p}["))
+        });
+        if about_placeholder {
+            continue;
+        }
         if d.file == l.eval_file {
             if let Some(span) = d.span.clone() {
                 match map_span(&l.edits, span) {
@@ -161,10 +169,10 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
         );
     }
     for (i, ev) in e.evaluators.get_ref().iter().enumerate() {
-        if ev.name.trim().is_empty() {
+        if ev.name.get_ref().trim().is_empty() {
             out.push(Diagnostic::error(
                 f,
-                Some(e.evaluators.span()),
+                Some(ev.name.span()),
                 format!("evaluators[{}].name", i + 1),
                 "an evaluator needs a name",
             ));
@@ -311,10 +319,10 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
                 );
             }
         }
-        if a.analysis.trim().is_empty() {
+        if a.analysis.get_ref().trim().is_empty() {
             out.push(Diagnostic::warning(
                 f,
-                Some(a.id.span()),
+                Some(a.analysis.span()),
                 format!("{path}.analysis"),
                 format!("area {id} has an empty analysis"),
             ));
@@ -339,8 +347,14 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
                 ));
             }
             for (k, item) in list.iter().enumerate() {
-                if item.chars().count() > LONG_BULLET {
-                    out.push(Diagnostic::warning(f, Some(a.id.span()), format!("{path}.{name}[{}]", k + 1), format!("a bullet of {} characters is hard to read in the table (aim for under {LONG_BULLET})", item.chars().count())));
+                let chars = item.get_ref().chars().count();
+                if chars > LONG_BULLET {
+                    out.push(Diagnostic::warning(
+                        f,
+                        Some(item.span()),
+                        format!("{path}.{name}[{}]", k + 1),
+                        format!("a bullet of {chars} characters is hard to read in the table (aim for under {LONG_BULLET})"),
+                    ));
                 }
             }
         }
@@ -378,7 +392,7 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
                 &p.get_ref().values,
                 &maxima,
             );
-            check_profile_text(l, out, &format!("comparison.{name}"), p.get_ref(), p.span());
+            check_profile_text(l, out, &format!("comparison.{name}"), p.get_ref());
         }
     }
     for (i, h) in e.history.iter().enumerate() {
@@ -392,25 +406,19 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_profile_text(
-    l: &Loaded,
-    out: &mut Vec<Diagnostic>,
-    path: &str,
-    p: &Profile,
-    span: std::ops::Range<usize>,
-) {
-    if p.label.trim().is_empty() {
+fn check_profile_text(l: &Loaded, out: &mut Vec<Diagnostic>, path: &str, p: &Profile) {
+    if p.label.get_ref().trim().is_empty() {
         out.push(Diagnostic::error(
             l.eval_file,
-            Some(span.clone()),
+            Some(p.label.span()),
             format!("{path}.label"),
             "a comparison profile needs a label for the legend",
         ));
     }
-    if p.source.trim().is_empty() {
+    if p.source.get_ref().trim().is_empty() {
         out.push(Diagnostic::error(
             l.eval_file,
-            Some(span),
+            Some(p.source.span()),
             format!("{path}.source"),
             "a comparison profile needs a source, printed under the chart",
         ));
@@ -421,7 +429,7 @@ fn check_values(
     l: &Loaded,
     out: &mut Vec<Diagnostic>,
     path: &str,
-    values: &toml::Spanned<Vec<f64>>,
+    values: &toml::Spanned<Vec<toml::Spanned<f64>>>,
     maxima: &[f64],
 ) {
     let v = values.get_ref();
@@ -438,11 +446,12 @@ fn check_values(
         ));
         return;
     }
-    for (i, (x, max)) in v.iter().zip(maxima).enumerate() {
-        if !x.is_finite() || *x < 0.0 || x > max {
+    for (i, (value, max)) in v.iter().zip(maxima).enumerate() {
+        let x = *value.get_ref();
+        if !x.is_finite() || x < 0.0 || x > *max {
             out.push(Diagnostic::error(
                 l.eval_file,
-                Some(values.span()),
+                Some(value.span()),
                 format!("{path}[{}]", i + 1),
                 format!(
                     "expected a value from 0 to {max} for area {}, found {x}",

@@ -97,11 +97,14 @@ fn example_report_holds_every_heading_title_and_score() {
         .as_ref()
         .expect("example has a national profile");
     assert!(
-        text.contains(&national.get_ref().label),
+        text.contains(national.get_ref().label.get_ref()),
         "radar legend is not text"
     );
     assert!(
-        text.contains(&format!("Källa: {}", normalise(&national.get_ref().source))),
+        text.contains(&format!(
+            "Källa: {}",
+            normalise(national.get_ref().source.get_ref())
+        )),
         "missing source line"
     );
 }

@@ -342,7 +342,7 @@ fn each_kind_of_mistake_has_its_diagnostic() {
         (
             "\"3.5\" = 8",
             "\"3.5\" = 8.5",
-            "wrong type: found floating point `8.5`, expected a whole number [area[3].scores]",
+            "wrong type: found floating point `8.5`, expected a whole number [area[3].scores.\"3.5\"]",
         ),
         (
             "\"5.2\" = 4\n",
