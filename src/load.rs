@@ -55,13 +55,18 @@ pub fn load_path(path: &Path) -> Result<Loaded, (Sources, LoadError)> {
         )
     })?;
     if meta.len() > MAX_INPUT_BYTES {
-        return Err((
-            sources,
-            LoadError::Io(format!(
-                "{name} is {} bytes; an evaluation file may be at most {MAX_INPUT_BYTES} bytes",
+        let file = sources.add(name, String::new());
+        let d = Diagnostic::error(
+            file,
+            None,
+            "",
+            format!(
+                "the file is {} bytes; an evaluation file may be at most {MAX_INPUT_BYTES} bytes (8 MiB)",
                 meta.len()
-            )),
-        ));
+            ),
+        )
+        .with_help("a real evaluation is around 60 kB: is this the right file?");
+        return Err((sources, LoadError::Invalid(vec![d])));
     }
     let bytes = std::fs::read(path).map_err(|e| {
         (
@@ -334,6 +339,12 @@ pub fn parse_recovering<T: DeserializeOwned>(file: FileId, text: &str) -> Recove
             }
         }
         if errors.len() >= MAX_LOAD_ERRORS {
+            errors.push(Diagnostic::error(
+                file,
+                None,
+                "",
+                format!("stopped after {MAX_LOAD_ERRORS} structural errors; correct these and check again"),
+            ));
             break;
         }
         let Some(edit) = repair(&mut work, &raw, span, diag.path.is_empty()) else {

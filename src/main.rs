@@ -57,6 +57,9 @@ enum Command {
 const INVALID: u8 = 1;
 const TROUBLE: u8 = 2;
 
+/// The most diagnostics printed in one run.
+const MAX_SHOWN: usize = 100;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
@@ -159,9 +162,17 @@ fn checked(path: &Path, deny_warnings: bool) -> Result<Loaded, u8> {
             }
             Err((sources, LoadError::Invalid(d))) => (Err(sources), d),
         };
+    // A file with thousands of mistakes is not helped by thousands of messages.
+    let shown = &diagnostics[..diagnostics.len().min(MAX_SHOWN)];
     match &loaded {
-        Ok(l) => l.sources.emit(&diagnostics),
-        Err(sources) => sources.emit(&diagnostics),
+        Ok(l) => l.sources.emit(shown),
+        Err(sources) => sources.emit(shown),
+    }
+    if diagnostics.len() > MAX_SHOWN {
+        eprintln!(
+            "… and {} more finding(s) not shown",
+            diagnostics.len() - MAX_SHOWN
+        );
     }
     let (errors, warnings) = counts(&diagnostics);
     if errors > 0 || (deny_warnings && warnings > 0) {

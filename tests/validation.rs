@@ -161,31 +161,66 @@ fn missing_file_and_bad_standard_exit_2() {
 }
 
 #[test]
-fn broken_bytes_are_errors_not_panics() {
-    for (name, bytes) in [
-        ("empty", Vec::new()),
-        ("binary", vec![0xff, 0xfe, 0x00, 0x41]),
+fn hostile_files_get_clear_errors_not_panics() {
+    let seed = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/broken/30-warnings-only.toml"
+    ))
+    .unwrap();
+    let many_keys: String = (0..10_000).map(|i| format!("k{i} = {i}\n")).collect();
+    let many_scores: String = (0..10_000).map(|i| format!("\"9.{i}\" = 1\n")).collect();
+    let many_tables: String = (0..10_000).map(|i| format!("[t{i}]\n")).collect();
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        ("empty", Vec::new(), "missing key `framework`"),
+        ("binary", vec![0xff, 0xfe, 0x00, 0x41], "not UTF-8"),
         (
             "nested",
-            "a = "
-                .bytes()
-                .chain(std::iter::repeat_n(b'[', 5000))
-                .collect(),
+            format!("a = {}{}\n", "[".repeat(100_000), "]".repeat(100_000)).into_bytes(),
+            "TOML syntax",
         ),
-    ] {
-        let dir = scratch(&format!("broken-{name}"));
+        (
+            "20-mb-string",
+            seed.replacen(
+                "framework = ",
+                &format!("x = \"{}\"\nframework = ", "x".repeat(20_000_000)),
+                1,
+            )
+            .into_bytes(),
+            "may be at most",
+        ),
+        (
+            "10000-keys",
+            format!("{many_keys}{seed}").into_bytes(),
+            "stopped after 50 structural errors",
+        ),
+        (
+            "10000-scores",
+            seed.replacen("\"1.1\" = 9\n", &format!("\"1.1\" = 9\n{many_scores}"), 1)
+                .into_bytes(),
+            "more finding(s) not shown",
+        ),
+        (
+            "10000-tables",
+            many_tables.into_bytes(),
+            "stopped after 50 structural errors",
+        ),
+    ];
+    for (name, bytes, expected) in cases {
+        let dir = scratch(&format!("hostile-{name}"));
         let toml = dir.join("x.toml");
         std::fs::write(&toml, bytes).unwrap();
         let o = kompass(&["check", toml.to_str().unwrap()]);
-        assert_eq!(
-            o.status.code(),
-            Some(1),
-            "{name}: {}",
-            String::from_utf8_lossy(&o.stderr)
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{name}: {err}");
+        assert!(
+            err.contains(expected),
+            "{name}: expected {expected:?} in {}",
+            &err[err.len().saturating_sub(2000)..]
         );
         assert!(
-            String::from_utf8_lossy(&o.stderr).contains("error"),
-            "{name}"
+            err.lines().count() < 2000,
+            "{name}: {} lines of output",
+            err.lines().count()
         );
     }
 }
