@@ -95,6 +95,15 @@ pub fn load_path(path: &Path) -> Result<Loaded, (Sources, LoadError)> {
 
 /// Load an evaluation given as text (`name` is used in diagnostics).
 pub fn load_str(name: &str, text: &str) -> Result<Loaded, (Sources, LoadError)> {
+    load_str_with(name, text, FRAMEWORKS)
+}
+
+/// Load an evaluation against the given frameworks (id, TOML text) instead of the built-in ones.
+pub fn load_str_with(
+    name: &str,
+    text: &str,
+    frameworks: &[(&str, &str)],
+) -> Result<Loaded, (Sources, LoadError)> {
     let mut sources = Sources::default();
     let eval_file = sources.add(name, text);
     let recovered = parse_recovering::<Evaluation>(eval_file, text);
@@ -104,8 +113,8 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, (Sources, LoadError)> 
     let (load_errors, edits, repaired) = (recovered.errors, recovered.edits, recovered.repaired);
     let map = |span: std::ops::Range<usize>| map_span(&edits, span).unwrap_or(0..0);
     let framework_id = evaluation.framework.get_ref().clone();
-    let Some((fw_name, fw_text)) = FRAMEWORKS.iter().find(|(id, _)| *id == framework_id) else {
-        let known: Vec<&str> = FRAMEWORKS.iter().map(|(id, _)| *id).collect();
+    let Some((fw_name, fw_text)) = frameworks.iter().find(|(id, _)| *id == framework_id) else {
+        let known: Vec<&str> = frameworks.iter().map(|(id, _)| *id).collect();
         let d = Diagnostic::error(
             eval_file,
             Some(map(evaluation.framework.span())),

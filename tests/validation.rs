@@ -554,3 +554,72 @@ fn one_mistake_of_each_kind_all_reported_in_one_run_with_their_lines() {
     );
     assert_eq!(d.len(), edits.len() + 1, "{d:#?}");
 }
+
+#[test]
+fn a_framework_whose_maxima_do_not_add_up_is_refused() {
+    let framework = load::FRAMEWORKS[0].1;
+    let broken = framework.replacen(
+        "id = \"4.3\"\ntitle = \"Jämförelser för ökad effektivitet\"\nmax = 20",
+        "id = \"4.3\"\ntitle = \"Jämförelser för ökad effektivitet\"\nmax = 25",
+        1,
+    );
+    assert_ne!(broken, framework, "the framework changed; update this test");
+    let l = load::load_str_with(
+        "edited.toml",
+        &example(),
+        &[("kommunkompassen-2020", &broken)],
+    )
+    .map_err(|_| "loads")
+    .unwrap();
+    let d: Vec<String> = validate::check(&l)
+        .iter()
+        .map(|d| l.sources.to_short(d))
+        .collect();
+    assert_eq!(d.len(), 1, "{d:?}");
+    let line = line_of(&broken, "title = \"Effektivitet\"\nmax = 100") + 1;
+    assert!(d[0].starts_with(&format!("data/frameworks/kommunkompassen-2020.toml:{line}:7: error: the sub-area maxima of area 4 add up to 105, but the area maximum is 100")), "{d:?}");
+}
+
+#[test]
+fn colour_only_on_a_terminal_and_never_with_no_color() {
+    let dir = scratch("colour");
+    let toml = dir.join("x.toml");
+    std::fs::write(&toml, example().replacen("\"2.1\" = 7", "\"2.1\" = 70", 1)).unwrap();
+    let bin = env!("CARGO_BIN_EXE_kompass");
+    let run = |no_color: bool| {
+        let mut c = std::process::Command::new("script");
+        c.args([
+            "-qec",
+            &format!("{bin} check {}", toml.display()),
+            "/dev/null",
+        ]);
+        c.env_remove("NO_COLOR");
+        if no_color {
+            c.env("NO_COLOR", "1");
+        }
+        String::from_utf8_lossy(
+            &c.output()
+                .expect("script (util-linux) gives a terminal")
+                .stdout,
+        )
+        .into_owned()
+    };
+    let on_terminal = run(false);
+    assert!(
+        on_terminal.contains("expected a score from 0 to 15"),
+        "{on_terminal}"
+    );
+    assert!(on_terminal.contains("\u{1b}["), "no colour on a terminal");
+    assert!(!run(true).contains("\u{1b}["), "colour despite NO_COLOR");
+    // Through a pipe: plain text, even without NO_COLOR.
+    let o = std::process::Command::new(bin)
+        .args(["check", toml.to_str().unwrap()])
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    let piped = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        piped.contains("expected a score from 0 to 15") && !piped.contains("\u{1b}["),
+        "{piped}"
+    );
+}
