@@ -229,6 +229,14 @@ fn describe(message: &str) -> String {
         .replace("missing field", "missing key")
         .replace("unknown field", "unknown key")
         .replace("expected i64", "expected a whole number")
+        .replace(
+            "expected a sequence",
+            "expected a list, like [\"…\", \"…\"]",
+        )
+        .replace(
+            "expected a TOML datetime",
+            "expected a date, like 2023-11-23",
+        )
         .replace("expected f64", "expected a number")
 }
 
@@ -359,6 +367,18 @@ pub fn parse_recovering<T: DeserializeOwned>(file: FileId, text: &str) -> Recove
         let Some(edit) = repair(&mut work, &raw, span, diag.path.is_empty()) else {
             break;
         };
+        if let Some(key) = raw
+            .strip_prefix("missing field `")
+            .and_then(|r| r.split('`').next())
+        {
+            repaired.push(if diag.path.is_empty() {
+                key.to_string()
+            } else {
+                format!("{}.{}", diag.path, quote_key(key))
+            });
+        } else if !raw.starts_with("unknown field") {
+            repaired.push(diag.path.clone());
+        }
         edits.push(edit);
     }
     if errors.is_empty() {
