@@ -40,6 +40,8 @@ pub struct Chart {
     /// Swedish text that can replace the picture.
     pub alt: String,
     pub caption: String,
+    /// Sentence that introduces the chart in the text.
+    pub intro: String,
     /// Source line printed under the chart.
     pub source: Option<String>,
     /// Values in the chart, for the small table printed beside radar charts.
@@ -255,6 +257,12 @@ pub fn bars(who: &str, scores: &Scores) -> Res<Chart> {
             int(scores.areas.first().map_or(100, |a| a.max)),
             int(scores.total_max)
         ),
+        intro: format!(
+            "Diagrammet visar {who} poäng inom vart och ett av de {} områdena och den sammanlagda poängen, {} av {}.",
+            crate::format::count_word(scores.areas.len()),
+            int(scores.total),
+            int(scores.total_max)
+        ),
         source: None,
         table: None,
     })
@@ -265,6 +273,7 @@ pub fn bars(who: &str, scores: &Scores) -> Res<Chart> {
 pub fn radar(
     id: &str,
     caption: String,
+    intro: String,
     source: Option<String>,
     titles: &[String],
     maxima: &[f64],
@@ -497,6 +506,7 @@ pub fn radar(
         svg,
         alt,
         caption,
+        intro,
         source,
         table: Some(ChartTable { columns, rows }),
     })
@@ -538,14 +548,31 @@ pub fn draw_all(l: &crate::load::Loaded, scores: &Scores) -> Res<Vec<Chart>> {
             style: SeriesStyle::Compare,
         });
     }
+    let describe = |p: &crate::model::Profile| {
+        p.description
+            .clone()
+            .unwrap_or_else(|| p.label.get_ref().clone())
+    };
     if !series.is_empty() {
         let mut all = vec![own.clone()];
         all.extend(series);
-        let against: Vec<String> = all[1..].iter().map(|s| s.label.clone()).collect();
-        let caption = format!(
-            "{name} ({year}) jämfört med {}",
-            crate::format::join_och(&against)
-        );
+        let years: Vec<String> = e
+            .history
+            .iter()
+            .map(|h| h.get_ref().year.to_string())
+            .collect();
+        let mut against = match years.len() {
+            0 => vec![],
+            1 => vec![format!("utvärderingen {}", years[0])],
+            _ => vec![format!(
+                "utvärderingarna {}",
+                crate::format::join_och(&years)
+            )],
+        };
+        if let Some(p) = &e.comparison.national {
+            against.push(describe(p.get_ref()));
+        }
+        let against = crate::format::join_och(&against);
         let source = e
             .comparison
             .national
@@ -553,7 +580,8 @@ pub fn draw_all(l: &crate::load::Loaded, scores: &Scores) -> Res<Vec<Chart>> {
             .map(|p| p.get_ref().source.get_ref().clone());
         charts.push(radar(
             "profil-jamforelse",
-            caption,
+            format!("{name} ({year}) jämfört med {against}"),
+            format!("I nästa diagram jämförs {who} poängprofil med {against}."),
             source,
             &titles,
             &maxima,
@@ -570,10 +598,11 @@ pub fn draw_all(l: &crate::load::Loaded, scores: &Scores) -> Res<Vec<Chart>> {
                 style: SeriesStyle::Compare,
             },
         ];
-        let caption = format!("{name} ({year}) jämfört med {}", p.label);
+        let against = describe(p);
         charts.push(radar(
             "profil-jamforelsegrupp",
-            caption,
+            format!("{name} ({year}) jämfört med {against}"),
+            format!("I nästa diagram jämförs {who} poängprofil med {against}."),
             Some(p.source.get_ref().clone()),
             &titles,
             &maxima,

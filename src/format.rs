@@ -64,6 +64,15 @@ pub fn long_date(year: i32, month: u8, day: u8) -> String {
     format!("{day} {m} {year}")
 }
 
+/// A small count in words, as Swedish prose writes it ("åtta områden"); digits from 11 up.
+pub fn count_word(n: usize) -> String {
+    [
+        "noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio",
+    ]
+    .get(n)
+    .map_or_else(|| n.to_string(), |s| s.to_string())
+}
+
 /// "A", "A och B", "A, B och C".
 pub fn join_och(items: &[String]) -> String {
     match items {

@@ -15,8 +15,11 @@ pub struct Framework {
     pub id: String,
     /// Human name, e.g. "Kommunkompassen 2020".
     pub name: String,
-    /// Chapter 1, "Vad är kommunkompassen?" (markup).
+    /// Chapter 1, "Vad är kommunkompassen?" (markup), up to the list of areas.
     pub introduction: String,
+    /// Chapter 1 after the list of areas (markup).
+    #[serde(default)]
+    pub introduction_end: String,
     /// The text under "Jämförelser" in chapter 2 (markup), unless an evaluation brings its own.
     pub comparisons: String,
     #[serde(rename = "area")]
@@ -150,6 +153,10 @@ pub struct Profile {
     pub label: Spanned<String>,
     /// Printed under the chart.
     pub source: Spanned<String>,
+    /// How the text names the profile after "jämfört med", e.g. "ett genomsnitt av alla
+    /// utvärderingar sedan 2020"; the label when not given.
+    #[serde(default)]
+    pub description: Option<String>,
     /// One value per area, in framework order.
     pub values: Spanned<Vec<Spanned<f64>>>,
 }

@@ -97,12 +97,6 @@ pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
         .iter()
         .map(|c| json!({"file": format!("/charts/{}.svg", c.id), "chart": c}))
         .collect();
-    let intro_bars = format!(
-        "Diagrammet visar {who} poäng inom vart och ett av de {} områdena och den sammanlagda poängen, {} av {}.",
-        count_word(scores.areas.len()),
-        int(scores.total),
-        int(scores.total_max)
-    );
 
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut area_files = Vec::new();
@@ -153,10 +147,10 @@ pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
             "subject": format!("Utvärdering av {who} kommun med {} ({})", fw.name, e.report.evaluated),
         },
         "intro": markup::parse(&fw.introduction),
-        "areas_intro": format!("De {} huvudområdena är:", count_word(scores.areas.len())),
+        "intro_end": markup::parse(&fw.introduction_end),
+        "areas_intro": format!("De {} huvudområdena är:", crate::format::count_word(scores.areas.len())),
         "area_titles": scores.areas.iter().map(|a| json!({"id": a.id, "title": a.title})).collect::<Vec<_>>(),
         "evaluation": evaluation,
-        "results_intro": intro_bars,
         "charts": chart_json,
         "comparisons": comparisons,
         "comments": markup::parse(&e.summary.comments),
@@ -175,14 +169,6 @@ pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
         date: (y, m, dd),
         ident,
     }
-}
-
-fn count_word(n: usize) -> String {
-    [
-        "noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio",
-    ]
-    .get(n)
-    .map_or_else(|| n.to_string(), |s| s.to_string())
 }
 
 fn to_json<T: Serialize>(v: &T) -> Vec<u8> {
