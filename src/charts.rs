@@ -152,6 +152,27 @@ pub fn bars(who: &str, scores: &Scores) -> Res<Chart> {
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
         root.fill(&WHITE).map_err(err)?;
+        // A bar on its track (the maximum), with its value after the end.
+        let bar = |mid: i32, value: f64, max: f64, colour: RGBColor| -> Res<()> {
+            root.draw(&Rectangle::new(
+                [(x0, mid - 28), (x1, mid + 28)],
+                TRACK.filled(),
+            ))
+            .map_err(err)?;
+            let end = scale(value, max);
+            root.draw(&Rectangle::new(
+                [(x0, mid - 28), (end, mid + 28)],
+                colour.filled(),
+            ))
+            .map_err(err)?;
+            root.draw(&Text::new(
+                number(value, 0),
+                (end + 12, mid),
+                bold(32).pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+            .map_err(err)?;
+            Ok(())
+        };
         // Grid and axis labels (points per area).
         for tick in (0..=100).step_by(20) {
             let x = scale(tick as f64, 100.0);
@@ -183,26 +204,7 @@ pub fn bars(who: &str, scores: &Scores) -> Res<Chart> {
                 ))
                 .map_err(err)?;
             }
-            root.draw(&Rectangle::new(
-                [
-                    (x0, mid - 28),
-                    (scale(a.max as f64, a.max as f64), mid + 28),
-                ],
-                TRACK.filled(),
-            ))
-            .map_err(err)?;
-            let end = scale(a.score as f64, a.max as f64);
-            root.draw(&Rectangle::new(
-                [(x0, mid - 28), (end, mid + 28)],
-                PRIMARY.filled(),
-            ))
-            .map_err(err)?;
-            root.draw(&Text::new(
-                int(a.score),
-                (end + 12, mid),
-                bold(32).pos(Pos::new(HPos::Left, VPos::Center)),
-            ))
-            .map_err(err)?;
+            bar(mid, a.score as f64, a.max as f64, PRIMARY)?;
         }
         // The total, on its own scale (of the total maximum).
         let sep = total_y - 18;
@@ -218,23 +220,7 @@ pub fn bars(who: &str, scores: &Scores) -> Res<Chart> {
             bold(32).pos(Pos::new(HPos::Right, VPos::Center)),
         ))
         .map_err(err)?;
-        root.draw(&Rectangle::new(
-            [(x0, mid - 28), (x1, mid + 28)],
-            TRACK.filled(),
-        ))
-        .map_err(err)?;
-        let end = scale(scores.total as f64, scores.total_max as f64);
-        root.draw(&Rectangle::new(
-            [(x0, mid - 28), (end, mid + 28)],
-            TOTAL.filled(),
-        ))
-        .map_err(err)?;
-        root.draw(&Text::new(
-            int(scores.total),
-            (end + 12, mid),
-            bold(32).pos(Pos::new(HPos::Left, VPos::Center)),
-        ))
-        .map_err(err)?;
+        bar(mid, scores.total as f64, scores.total_max as f64, TOTAL)?;
         root.present().map_err(err)?;
     }
     let parts: Vec<String> = scores

@@ -35,14 +35,15 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(
+    pub fn new(
+        severity: Severity,
         file: FileId,
         span: Option<Range<usize>>,
         path: impl Into<String>,
         message: impl Into<String>,
     ) -> Self {
         Self {
-            severity: Severity::Error,
+            severity,
             file,
             span,
             path: path.into(),
@@ -51,20 +52,22 @@ impl Diagnostic {
         }
     }
 
+    pub fn error(
+        file: FileId,
+        span: Option<Range<usize>>,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self::new(Severity::Error, file, span, path, message)
+    }
+
     pub fn warning(
         file: FileId,
         span: Option<Range<usize>>,
         path: impl Into<String>,
         message: impl Into<String>,
     ) -> Self {
-        Self {
-            severity: Severity::Warning,
-            file,
-            span,
-            path: path.into(),
-            message: message.into(),
-            help: None,
-        }
+        Self::new(Severity::Warning, file, span, path, message)
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
