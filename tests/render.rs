@@ -124,14 +124,17 @@ fn two_renders_are_byte_identical() {
 fn markup_in_data_prints_literally() {
     let attack = r#"#read("/etc/passwd") $x$ @ref <lbl> \ ] *"#;
     let src = std::fs::read_to_string(EXAMPLE).unwrap();
-    // Put the string into a Styrkor bullet and into a paragraph of chapter 2.
+    // Put the string into a Styrkor bullet, a paragraph of chapter 2 and a chart label.
     let bullet = "\"En resursstark befolkning som vill ha kontakt med kommunen\",";
     let paragraph = "evaluation = \"\"\"\nBland de intervjuade";
     assert!(
         src.contains(bullet) && src.contains(paragraph),
         "the example changed; update this test"
     );
+    let label = "label = \"Sverigesnitt\"";
+    assert!(src.contains(label), "the example changed; update this test");
     let src = src
+        .replacen(label, &format!("label = '''{attack}'''"), 1)
         .replacen(bullet, &format!("'''{attack}''',"), 1)
         .replacen(
             paragraph,
@@ -150,10 +153,12 @@ fn markup_in_data_prints_literally() {
     // whitespace: any interpretation as Typst markup would still remove or change characters.
     let squash = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     let text = squash(&pdf_text(&pdf));
+    // A Styrkor bullet, a paragraph, and as a comparison label: the chart legend (SVG text)
+    // and the header of the chart's value table.
     assert_eq!(
         text.matches(&squash(attack)).count(),
-        2,
-        "the markup attack string did not print literally in both places"
+        4,
+        "the markup attack string did not print literally in all four places"
     );
     assert!(!text.contains("root:"), "a file was read");
 }
