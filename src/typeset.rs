@@ -12,7 +12,7 @@ use typst::foundations::{Bytes, Datetime, Duration, Smart};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
-use typst::{Library, LibraryExt, World, WorldExt};
+use typst::{Feature, Library, LibraryExt, World, WorldExt};
 use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
@@ -212,7 +212,12 @@ impl ReportWorld {
         let (y, m, d) = bundle.date;
         let today = Datetime::from_ymd(y, m, d).ok_or("bad report date")?;
         Ok(Self {
-            library: LazyHash::new(Library::builder().build()),
+            // `a11y-extras` gives the templates `pdf.header-cell` for row header cells.
+            library: LazyHash::new(
+                Library::builder()
+                    .with_features([Feature::A11yExtras].into_iter().collect())
+                    .build(),
+            ),
             book: LazyHash::new(book),
             fonts,
             main,

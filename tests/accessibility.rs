@@ -238,6 +238,29 @@ fn headings_tables_and_figures_are_structured() {
         count("L") >= 2 * areas && count("LI") > 0,
         "lists are not tagged as lists"
     );
+    // Row labels are header cells too: every sub-area, area and sum row of chapter 4 and every
+    // area row of the two chart value tables.
+    let row_headers = elements
+        .iter()
+        .filter(|(s, d)| {
+            s == "TH" && {
+                let attrs = match d.get("/A") {
+                    Some(Value::Array(a)) => a.clone(),
+                    Some(v) => vec![v.clone()],
+                    None => vec![],
+                };
+                attrs
+                    .iter()
+                    .any(|a| a.get("/Scope").and_then(Value::as_str) == Some("/Row"))
+            }
+        })
+        .count();
+    let subareas: usize = scores.areas.iter().map(|a| a.subs.len()).sum();
+    assert_eq!(
+        row_headers,
+        subareas + areas + (areas + 1) + 2 * areas,
+        "row header cells"
+    );
     // The contents list every chapter and every H2, each entry a link.
     assert_eq!(
         count("TOCI"),
