@@ -53,6 +53,9 @@ pub struct FrameworkSubarea {
 pub struct Evaluation {
     /// Which framework the scores refer to, e.g. `kommunkompassen-2020`.
     pub framework: Spanned<String>,
+    /// Optional stated total; when given it must equal the sum of all sub-scores.
+    #[serde(default)]
+    pub total: Option<Spanned<i64>>,
     pub municipality: Municipality,
     pub report: Report,
     pub evaluators: Spanned<Vec<Evaluator>>,

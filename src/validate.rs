@@ -359,6 +359,28 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    if let Some(stated) = &e.total {
+        let sum: i64 = e
+            .areas
+            .iter()
+            .flat_map(|a| a.get_ref().scores.get_ref().values())
+            .map(|v| *v.get_ref())
+            .sum();
+        if *stated.get_ref() != sum {
+            out.push(
+                Diagnostic::error(
+                    f,
+                    Some(stated.span()),
+                    "total",
+                    format!(
+                        "the total is stated as {} but the sub-scores add up to {sum}",
+                        stated.get_ref()
+                    ),
+                )
+                .with_help("remove `total` (kompass derives it) or correct the sub-scores"),
+            );
+        }
+    }
     for fa in &fw.areas {
         let fa = fa.get_ref();
         if !seen.contains_key(&(fa.id as i64)) {
