@@ -19,15 +19,16 @@ use crate::scores::Scores;
 /// Canvas width of every chart in px.
 pub const WIDTH: u32 = 1600;
 
-/// Colours: dark blue, orange and dark grey stay apart for colour-blind readers and in greyscale
-/// print; each series also has its own line style and marker.
+/// Colours: dark blue, orange and mid grey stay apart for colour-blind readers and in greyscale
+/// print (luminance about 0.07, 0.16 and 0.25); each series also has its own line style and
+/// marker.
 pub const INK: RGBColor = RGBColor(0x1a, 0x1a, 0x1a);
 pub const MUTED: RGBColor = RGBColor(0x55, 0x55, 0x55);
 pub const GRID: RGBColor = RGBColor(0xc8, 0xcd, 0xd3);
 pub const TRACK: RGBColor = RGBColor(0xe8, 0xec, 0xf1);
 pub const PRIMARY: RGBColor = RGBColor(0x1f, 0x4e, 0x79);
 pub const COMPARE: RGBColor = RGBColor(0xb3, 0x54, 0x00);
-pub const HISTORY: RGBColor = RGBColor(0x4d, 0x4d, 0x4d);
+pub const HISTORY: RGBColor = RGBColor(0x8a, 0x8a, 0x8a);
 pub const TOTAL: RGBColor = RGBColor(0x0e, 0x5c, 0x4a);
 
 /// A drawn chart with what the report prints around it.

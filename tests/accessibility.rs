@@ -380,8 +380,14 @@ fn text_colours_meet_wcag_aa_contrast() {
     ] {
         assert!(contrast(rgb(c), white) >= 3.0, "{what} too light");
     }
-    assert!(
-        (luminance(rgb(PRIMARY)) - luminance(rgb(COMPARE))).abs() > 0.05,
-        "series alike in greyscale"
-    );
+    let series = [PRIMARY, COMPARE, HISTORY];
+    for (i, a) in series.iter().enumerate() {
+        for b in &series[i + 1..] {
+            let gap = (luminance(rgb(*a)) - luminance(rgb(*b))).abs();
+            assert!(
+                gap > 0.05,
+                "series {a:?} and {b:?} alike in greyscale ({gap:.3})"
+            );
+        }
+    }
 }

@@ -162,3 +162,39 @@ fn markup_in_data_prints_literally() {
     );
     assert!(!text.contains("root:"), "a file was read");
 }
+
+#[test]
+fn earlier_evaluations_are_drawn_in_the_profile_chart() {
+    let src = std::fs::read_to_string(EXAMPLE).unwrap();
+    let anchor = "[comparison.national]";
+    assert!(
+        src.contains(anchor),
+        "the example changed; update this test"
+    );
+    let src = src
+        .replacen("first_evaluation = true", "first_evaluation = false", 1)
+        .replacen(
+            anchor,
+            &format!(
+                "[[history]]\nyear = 2019\nvalues = [41, 45, 47, 39, 44, 40, 42, 44]\n\n{anchor}"
+            ),
+            1,
+        );
+    let dir = scratch("render-history");
+    let toml = dir.join("history.toml");
+    std::fs::write(&toml, src).unwrap();
+    let pdf = dir.join("history.pdf");
+    render(&toml, &pdf);
+    let text = pdf_text(&pdf);
+    assert!(
+        text.contains("Kommunen har tidigare utvärderats med Kommunkompassen år 2019."),
+        "evaluation text"
+    );
+    assert!(text.contains("jämförs Leksands poängprofil med utvärderingen 2019 och Sverigesnittet för Kommunkompassen"), "chart intro");
+    assert!(
+        text.contains("Leksand (2019)"),
+        "legend and value table name the earlier evaluation"
+    );
+    // The value table has a column for 2019: area 4 reads 48 (2023), 39 (2019), 64 (average).
+    assert!(text.contains("4 Effektivitet 48 39 64"), "value table row");
+}

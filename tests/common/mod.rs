@@ -47,8 +47,13 @@ pub fn pdf_text(pdf: &Path) -> String {
     normalise(&String::from_utf8_lossy(&o.stdout))
 }
 
+/// Collapse whitespace and join words that hyphenation broke over a line (pdftotext keeps the
+/// soft hyphen, U+00AD, at the end of the line).
 pub fn normalise(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    s.replace("\u{ad}\n", "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 pub fn page_count(pdf: &Path) -> usize {
