@@ -116,31 +116,14 @@ fn main() -> ExitCode {
             municipality,
             output,
         } => {
-            let name = municipality.trim();
-            if name.is_empty() {
-                eprintln!("error: the municipality needs a name");
-                return ExitCode::from(TROUBLE);
-            }
-            let Some(framework) = load::parse_framework(load::FRAMEWORKS[0].0) else {
-                eprintln!("error: the built-in framework does not load");
-                return ExitCode::from(TROUBLE);
-            };
-            let output = output.unwrap_or_else(|| {
-                PathBuf::from(format!("{}.toml", name.to_lowercase().replace(' ', "-")))
-            });
-            let text =
-                kompass::skeleton::skeleton(&framework, name, &kompass::skeleton::today_iso());
-            let file = std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&output);
-            match file.and_then(|mut f| std::io::Write::write_all(&mut f, text.as_bytes())) {
+            let output = output.unwrap_or_else(|| kompass::skeleton::default_path(&municipality));
+            match kompass::skeleton::create(&output, &municipality) {
                 Ok(()) => {
                     eprintln!("wrote {}", output.display());
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("error: cannot write {}: {e}", output.display());
+                    eprintln!("error: {e}");
                     ExitCode::from(TROUBLE)
                 }
             }

@@ -90,6 +90,34 @@ pub fn skeleton(framework: &Framework, municipality: &str, date: &str) -> String
     t
 }
 
+/// `<name>.toml` in the current directory: lower case, spaces as hyphens.
+pub fn default_path(municipality: &str) -> std::path::PathBuf {
+    format!(
+        "{}.toml",
+        municipality.trim().to_lowercase().replace(' ', "-")
+    )
+    .into()
+}
+
+/// Write a new skeleton for `municipality` to `output`, dated today; never overwrites a file.
+pub fn create(output: &std::path::Path, municipality: &str) -> Result<(), String> {
+    let name = municipality.trim();
+    if name.is_empty() {
+        return Err("the municipality needs a name".into());
+    }
+    let (id, _) = crate::load::FRAMEWORKS[0];
+    let framework =
+        crate::load::parse_framework(id).ok_or("the built-in framework does not load")?;
+    let text = skeleton(&framework, name, &today_iso());
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(output)
+        .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+    std::io::Write::write_all(&mut file, text.as_bytes())
+        .map_err(|e| format!("cannot write {}: {e}", output.display()))
+}
+
 /// Today's date (UTC) as ISO text, from the system clock.
 pub fn today_iso() -> String {
     let secs = std::time::SystemTime::now()
