@@ -19,6 +19,13 @@ fn example_pdf() -> (std::path::PathBuf, String) {
 #[test]
 fn example_report_holds_every_heading_title_and_score() {
     let (pdf, text) = example_pdf();
+    let lines = pdf_lines_layout(&pdf);
+    // A table row: a line that starts with `start` and ends with the given numbers.
+    let row = |start: &str, numbers: &str| {
+        lines
+            .iter()
+            .any(|l| l.starts_with(start) && l.ends_with(numbers))
+    };
     let pages = page_count(&pdf);
     assert!(
         (25..=45).contains(&pages),
@@ -72,17 +79,29 @@ fn example_report_holds_every_heading_title_and_score() {
             a.id
         );
         assert!(
-            text.contains(&format!("Summa område {} {} {}", a.id, a.score, a.max)),
+            row(
+                &format!("Summa område {}", a.id),
+                &format!(" {} {}", a.score, a.max)
+            ),
             "missing sum row of area {}",
             a.id
         );
         for sub in &a.subs {
-            let row = format!("{} {} {} {}", sub.id, sub.title, sub.score, sub.max);
-            assert!(text.contains(&row), "missing sub-area row {row:?}");
+            let title = format!("{} {}", sub.id, sub.title);
+            assert!(text.contains(&title), "missing sub-area {title:?}");
+            assert!(
+                row(
+                    &format!("{} ", sub.id),
+                    &format!(" {} {}", sub.score, sub.max)
+                ),
+                "missing the score row of {title:?} ({} of {})",
+                sub.score,
+                sub.max
+            );
         }
     }
     assert!(
-        text.contains(&format!("Totalpoäng {} {}", s.total, s.total_max)),
+        row("Totalpoäng", &format!(" {} {}", s.total, s.total_max)),
         "missing total row"
     );
     // Chart labels are real text.

@@ -37,9 +37,29 @@ pub fn render(toml: &Path, out: &Path) {
     );
 }
 
-/// The text of a PDF with all runs of whitespace collapsed to one space.
+/// The text of a PDF in reading order, with all runs of whitespace collapsed to one space.
 pub fn pdf_text(pdf: &Path) -> String {
+    pdftotext(pdf, &[])
+}
+
+/// The lines of a PDF as laid out on the page (`pdftotext -layout`), whitespace collapsed: a
+/// table row is one line (a wrapped cell continues on the next).
+pub fn pdf_lines_layout(pdf: &Path) -> Vec<String> {
     let o = Command::new("pdftotext")
+        .args(["-layout", pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed");
+    assert!(o.status.success(), "pdftotext failed");
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .map(normalise)
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+fn pdftotext(pdf: &Path, options: &[&str]) -> String {
+    let o = Command::new("pdftotext")
+        .args(options)
         .args([pdf.to_str().unwrap(), "-"])
         .output()
         .expect("pdftotext (poppler-utils) must be installed");
