@@ -209,6 +209,9 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
         }
     }
 
+    // Stated sums are compared with the sums of the scores stage, the one place that adds.
+    let derived = crate::scores::derive(l);
+
     // Areas: each framework area exactly once, every sub-area scored within its range.
     let by_id: BTreeMap<i64, usize> = fw
         .areas
@@ -244,7 +247,6 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let fa = fw.areas[fi].get_ref();
-        let mut sum = 0;
         for (key, value) in a.scores.get_ref() {
             let kp = format!("{path}.scores.{}", quote_key(key.get_ref()));
             match fa
@@ -282,7 +284,6 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
                             ),
                         ));
                     }
-                    sum += v;
                 }
             }
         }
@@ -304,6 +305,7 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
             }
         }
         if let Some(stated) = &a.score {
+            let sum = derived.areas[fi].score;
             if *stated.get_ref() != sum {
                 out.push(
                     Diagnostic::error(
@@ -360,12 +362,7 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
         }
     }
     if let Some(stated) = &e.total {
-        let sum: i64 = e
-            .areas
-            .iter()
-            .flat_map(|a| a.get_ref().scores.get_ref().values())
-            .map(|v| *v.get_ref())
-            .sum();
+        let sum = derived.total;
         if *stated.get_ref() != sum {
             out.push(
                 Diagnostic::error(
