@@ -291,16 +291,6 @@ pub fn radar(
             pts.push(pts[0]);
             root.draw(&PathElement::new(pts, GRID.stroke_width(2)))
                 .map_err(err)?;
-            let (x, y) = point(0, frac);
-            let value = maxima.first().copied().unwrap_or(100.0) * frac;
-            root.draw(&Text::new(
-                number(value, 0),
-                (x + 10, y),
-                font(26)
-                    .color(&MUTED)
-                    .pos(Pos::new(HPos::Left, VPos::Bottom)),
-            ))
-            .map_err(err)?;
         }
         for i in 0..n {
             root.draw(&PathElement::new(
@@ -403,6 +393,27 @@ pub fn radar(
                 }
             }
         }
+        // Ring values along the first spoke, on top of the series with a white ground so that
+        // no line crosses a number.
+        for ring in 1..=5 {
+            let frac = ring as f64 / 5.0;
+            let (x, y) = point(0, frac);
+            let label = number(maxima.first().copied().unwrap_or(100.0) * frac, 0);
+            let w = text_width(&label, 26) as i32;
+            root.draw(&Rectangle::new(
+                [(x + 6, y - 30), (x + 14 + w, y - 2)],
+                WHITE.filled(),
+            ))
+            .map_err(err)?;
+            root.draw(&Text::new(
+                label,
+                (x + 10, y - 4),
+                font(26)
+                    .color(&MUTED)
+                    .pos(Pos::new(HPos::Left, VPos::Bottom)),
+            ))
+            .map_err(err)?;
+        }
         // Legend, centred under the chart.
         let entries: Vec<(&Series, u32)> = series
             .iter()
@@ -502,8 +513,8 @@ pub fn radar(
 /// All charts of a report.
 pub fn draw_all(l: &crate::load::Loaded, scores: &Scores) -> Res<Vec<Chart>> {
     let e = &l.evaluation;
-    let who = &e.municipality.genitive;
-    let name = &e.municipality.name;
+    let who = e.municipality.genitive.get_ref();
+    let name = e.municipality.name.get_ref();
     let year = e.report.date.get_ref().date.map_or(0, |d| d.year);
     let own = Series {
         label: format!("{name} ({year})"),

@@ -73,10 +73,13 @@ pub struct Evaluation {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Municipality {
-    /// "Leksand"
-    pub name: String,
-    /// "Leksands", as in "Analys av Leksands kommun".
-    pub genitive: String,
+    /// The place name: "Leksand", "Öckerö".
+    pub name: Spanned<String>,
+    /// The genitive of the place name: "Leksands", "Öckerös", as in "Öckerös poäng".
+    pub genitive: Spanned<String>,
+    /// The organisation's official name: "Leksands kommun", "Öckerö kommun", "Göteborgs Stad",
+    /// as in "Analys av Öckerö kommun".
+    pub official_name: Spanned<String>,
     pub population: Spanned<i64>,
 }
 
@@ -88,7 +91,7 @@ pub struct Report {
     /// When the evaluation was made, as it is to be printed: "augusti 2023".
     pub evaluated: String,
     /// Whether this was the municipality's first evaluation with Kommunkompassen.
-    pub first_evaluation: bool,
+    pub first_evaluation: Spanned<bool>,
     /// Number of people interviewed.
     pub interviews: Spanned<i64>,
     /// Print the number of interviews as an approximation ("ett 40-tal personer").
@@ -131,10 +134,10 @@ pub struct AreaEvaluation {
     pub analysis: Spanned<String>,
     /// "Styrkor": one bullet each (inline markup).
     #[serde(default)]
-    pub strengths: Vec<Spanned<String>>,
+    pub strengths: Option<Spanned<Vec<Spanned<String>>>>,
     /// "Förbättringsmöjligheter": one bullet each (inline markup).
     #[serde(default)]
-    pub improvements: Vec<Spanned<String>>,
+    pub improvements: Option<Spanned<Vec<Spanned<String>>>>,
     /// Sub-area id → points achieved.
     pub scores: Spanned<BTreeMap<Spanned<String>, Spanned<i64>>>,
 }
@@ -170,6 +173,13 @@ pub struct EarlierEvaluation {
     pub year: i64,
     /// One value per area, in framework order.
     pub values: Spanned<Vec<Spanned<f64>>>,
+}
+
+impl AreaEvaluation {
+    /// The bullets of a list (`strengths` or `improvements`); none when the key is left out.
+    pub fn bullets(list: &Option<Spanned<Vec<Spanned<String>>>>) -> &[Spanned<String>] {
+        list.as_ref().map_or(&[], |l| l.get_ref().as_slice())
+    }
 }
 
 /// The plain numbers of a list of values.

@@ -3,14 +3,7 @@
 
 use crate::model::Framework;
 
-/// The genitive of a Swedish municipality name: "Leksand" → "Leksands", "Borås" → "Borås".
-pub fn genitive(name: &str) -> String {
-    if name.ends_with(['s', 'x', 'z', 'S', 'X', 'Z']) {
-        name.to_string()
-    } else {
-        format!("{name}s")
-    }
-}
+use crate::municipalities;
 
 /// TOML basic string with the characters TOML requires escaped.
 fn quoted(s: &str) -> String {
@@ -27,23 +20,45 @@ fn quoted(s: &str) -> String {
     out
 }
 
-/// The skeleton for `municipality`, dated `date` (ISO).
+/// The skeleton for `municipality` (a place name, or an official name such as "Öckerö
+/// kommun"), dated `date` (ISO). A municipality in the table of Sweden's municipalities gets its
+/// two name forms and population from there; another gets the forms by the common rule and a
+/// placeholder population.
 pub fn skeleton(framework: &Framework, municipality: &str, date: &str) -> String {
     let mut t = String::new();
-    let genitive_form = genitive(municipality);
-    t.push_str(&format!(
-        "# Kommunkompassen – utvärdering av {genitive_form} kommun.\n"
-    ));
+    let place = municipalities::place_name(municipality);
+    let known = municipalities::find(&place);
+    let (genitive, official) = match known {
+        Some(m) => (m.genitive.to_string(), m.official_name.to_string()),
+        None => (
+            municipalities::genitive(&place),
+            municipalities::official_name_by_rule(&place),
+        ),
+    };
+    t.push_str(&format!("# Kommunkompassen – utvärdering av {official}.\n"));
     t.push_str("# Fill in every placeholder, then run `kompass check` and `kompass render`.\n");
     t.push_str("# Texts take markup: blank lines between paragraphs, *emphasis*, **strong**, \"- \" bullets.\n\n");
     t.push_str(&format!("framework = {}\n\n", quoted(&framework.id)));
     t.push_str("[municipality]\n");
-    t.push_str(&format!("name = {}\n", quoted(municipality)));
+    t.push_str(&format!("name = {}\n", quoted(&place)));
     t.push_str(&format!(
-        "genitive = {}  # as in \"Analys av {genitive_form} kommun\"\n",
-        quoted(&genitive_form)
+        "genitive = {}  # as in \"{genitive} poäng\"\n",
+        quoted(&genitive)
     ));
-    t.push_str("population = 10_000  # PLACEHOLDER: number of inhabitants\n\n");
+    t.push_str(&format!(
+        "official_name = {}  # as in \"Analys av {official}\"\n",
+        quoted(&official)
+    ));
+    match known {
+        Some(m) => t.push_str(&format!(
+            "population = {}  # {}\n\n",
+            thousands(m.population),
+            municipalities::POPULATION_SOURCE
+        )),
+        None => t.push_str(&format!(
+            "population = 10_000  # PLACEHOLDER: number of inhabitants (\"{place}\" is not in kompass's table; check the name forms above too)\n\n"
+        )),
+    }
     t.push_str("[report]\n");
     t.push_str(&format!(
         "date = {date}  # the report date, printed on the cover\n"
@@ -90,11 +105,27 @@ pub fn skeleton(framework: &Framework, municipality: &str, date: &str) -> String
     t
 }
 
-/// `<name>.toml` in the current directory: lower case, spaces as hyphens.
+/// A whole number as TOML writes it readably: 16137 → `16_137`.
+fn thousands(n: i64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('_');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `<name>.toml` in the current directory: the place name in lower case, spaces as hyphens
+/// ("Öckerö kommun" → `öckerö.toml`).
 pub fn default_path(municipality: &str) -> std::path::PathBuf {
     format!(
         "{}.toml",
-        municipality.trim().to_lowercase().replace(' ', "-")
+        municipalities::place_name(municipality)
+            .to_lowercase()
+            .replace(' ', "-")
     )
     .into()
 }
@@ -113,9 +144,32 @@ pub fn create(output: &std::path::Path, municipality: &str) -> Result<(), String
         .write(true)
         .create_new(true)
         .open(output)
-        .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                format!(
+                    "{} already exists; kompass new never overwrites a file\n  hint: choose another file with -o, e.g. `kompass new \"{name}\" -o {}`",
+                    output.display(),
+                    sibling_name(output)
+                )
+            } else {
+                format!("cannot write {}: {e}", output.display())
+            }
+        })?;
     std::io::Write::write_all(&mut file, text.as_bytes())
         .map_err(|e| format!("cannot write {}: {e}", output.display()))
+}
+
+/// A free file name beside `path` to suggest: `öckerö-2.toml`, `öckerö-3.toml`, …
+fn sibling_name(path: &std::path::Path) -> String {
+    let stem = path
+        .file_stem()
+        .map_or("evaluation".into(), |s| s.to_string_lossy());
+    (2..100)
+        .map(|i| path.with_file_name(format!("{stem}-{i}.toml")))
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| path.with_file_name(format!("{stem}-ny.toml")))
+        .display()
+        .to_string()
 }
 
 /// Today's date (UTC) as ISO text, from the system clock.
@@ -142,10 +196,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn genitives() {
-        assert_eq!(genitive("Leksand"), "Leksands");
-        assert_eq!(genitive("Borås"), "Borås");
-        assert_eq!(genitive("Vallentuna"), "Vallentunas");
+    fn numbers_with_thousands_separators() {
+        assert_eq!(thousands(16_137), "16_137");
+        assert_eq!(thousands(995_574), "995_574");
+        assert_eq!(thousands(2_387), "2_387");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1_000_000), "1_000_000");
     }
 
     #[test]

@@ -20,6 +20,7 @@ use crate::charts::Chart;
 use crate::format::{int, iso_date, join_och, long_date};
 use crate::load::Loaded;
 use crate::markup::{self, Block};
+use crate::model::{AreaEvaluation, Evaluator};
 use crate::scores::Scores;
 
 /// The templates, embedded from `report-templates/`.
@@ -53,20 +54,15 @@ pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
         day: 1,
     });
     let (y, m, dd) = (d.year as i32, d.month, d.day);
-    let who = &e.municipality.genitive;
-    let title = format!("Kommunkompassen – Analys av {who} kommun");
+    // Two name forms: the organisation ("Öckerö kommun") and the place's genitive ("Öckerös").
+    let official = e.municipality.official_name.get_ref();
+    let title = format!("Kommunkompassen – Analys av {official}");
     let evaluator_names: Vec<String> = e
         .evaluators
         .get_ref()
         .iter()
         .map(|v| v.name.get_ref().clone())
         .collect();
-    let mut orgs: Vec<String> = Vec::new();
-    for v in e.evaluators.get_ref() {
-        if !orgs.contains(&v.organisation) {
-            orgs.push(v.organisation.clone());
-        }
-    }
     let interviews = if e.report.interviews_approximate {
         format!("ett {}-tal personer", int(*e.report.interviews.get_ref()))
     } else {
@@ -77,7 +73,7 @@ pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
         .iter()
         .map(|h| h.get_ref().year.to_string())
         .collect();
-    let first = if e.report.first_evaluation {
+    let first = if *e.report.first_evaluation.get_ref() {
         "Det var kommunens första utvärdering enligt Kommunkompassen.".to_string()
     } else if earlier.is_empty() {
         "Kommunen har utvärderats med Kommunkompassen tidigare.".to_string()
@@ -88,7 +84,7 @@ pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
         )
     };
     let mut evaluation = markup::parse(&format!(
-        "Utvärderingen av {who} kommun gjordes i {}. {first}\n\nUnderlaget består av kommunens styrdokument, dess webbplats och sociala medier samt intervjuer med {interviews} i organisationen.",
+        "Utvärderingen av {official} gjordes i {}. {first}\n\nUnderlaget består av kommunens styrdokument, dess webbplats och sociala medier samt intervjuer med {interviews} i organisationen.",
         e.report.evaluated
     ));
     evaluation.extend(markup::parse(&e.summary.evaluation));
@@ -106,7 +102,7 @@ pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
             .iter()
             .map(|x| x.get_ref())
             .find(|x| *x.id.get_ref() == fa.id as i64);
-        let inl = |v: Option<&Vec<toml::Spanned<String>>>| -> Vec<Vec<markup::Inline>> {
+        let inl = |v: Option<&[toml::Spanned<String>]>| -> Vec<Vec<markup::Inline>> {
             v.map(|v| {
                 v.iter()
                     .map(|s| markup::parse_inline(s.get_ref()))
@@ -120,8 +116,8 @@ pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
             "general": markup::parse(&fa.general),
             "subareas": a.subs.iter().map(|s| json!({"id": s.id, "title": s.title, "score": int(s.score), "max": int(s.max)})).collect::<Vec<_>>(),
             "analysis": markup::parse(eval.map_or("", |x| x.analysis.get_ref().as_str())),
-            "strengths": inl(eval.map(|x| &x.strengths)),
-            "improvements": inl(eval.map(|x| &x.improvements)),
+            "strengths": inl(eval.map(|x| AreaEvaluation::bullets(&x.strengths))),
+            "improvements": inl(eval.map(|x| AreaEvaluation::bullets(&x.improvements))),
             "score": int(a.score),
             "max": int(a.max),
         });
@@ -134,17 +130,19 @@ pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
     let report = json!({
         "meta": {
             "title": title,
-            "subtitle": format!("Analys av {who} kommun"),
-            "municipality": e.municipality.name,
-            "genitive": who,
+            "subtitle": format!("Analys av {official}"),
+            "municipality": e.municipality.name.get_ref(),
+            "official_name": official,
+            "official_genitive": crate::municipalities::genitive(official),
+            "genitive": e.municipality.genitive.get_ref(),
             "date": iso_date(y, m, dd),
             "date_long": long_date(y, m, dd),
             "evaluators": evaluator_names,
-            "evaluators_line": format!("{}, {}", join_och(&evaluator_names), orgs.join(", ")),
+            "evaluators_line": evaluators_line(e.evaluators.get_ref()),
             "publisher": e.report.publisher,
             "framework": fw.name,
-            "keywords": ["Kommunkompassen", e.municipality.name.as_str(), "utvärdering", "styrning och ledning"],
-            "subject": format!("Utvärdering av {who} kommun med {} ({})", fw.name, e.report.evaluated),
+            "keywords": ["Kommunkompassen", e.municipality.name.get_ref().as_str(), "utvärdering", "styrning och ledning"],
+            "subject": format!("Utvärdering av {official} med {} ({})", fw.name, e.report.evaluated),
         },
         "intro": markup::parse(&fw.introduction),
         "intro_end": markup::parse(&fw.introduction_end),
@@ -162,13 +160,41 @@ pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
     for c in charts {
         files.push((format!("/charts/{}.svg", c.id), c.svg.clone().into_bytes()));
     }
-    let ident = format!("kompass/{}/{}", e.municipality.name, iso_date(y, m, dd));
+    let ident = format!(
+        "kompass/{}/{}",
+        e.municipality.name.get_ref(),
+        iso_date(y, m, dd)
+    );
     Bundle {
         files,
         title,
         date: (y, m, dd),
         ident,
     }
+}
+
+/// The evaluators as the cover prints them, grouped by organisation in the order they first
+/// appear: "Anna Lindqvist och Lisa Berg, SKR; Per-Olof Svensson, KS".
+pub fn evaluators_line(evaluators: &[Evaluator]) -> String {
+    let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
+    for v in evaluators {
+        let org = v.organisation.trim();
+        match groups.iter_mut().find(|(o, _)| *o == org) {
+            Some((_, names)) => names.push(v.name.get_ref().clone()),
+            None => groups.push((org, vec![v.name.get_ref().clone()])),
+        }
+    }
+    groups
+        .iter()
+        .map(|(org, names)| {
+            if org.is_empty() {
+                join_och(names)
+            } else {
+                format!("{}, {org}", join_och(names))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 fn to_json<T: Serialize>(v: &T) -> Vec<u8> {
@@ -279,6 +305,14 @@ pub fn parse_standards(spec: &str) -> Result<Vec<PdfStandard>, String> {
 
 /// Which PDF standards to enforce; a combination Typst refuses is an error that says why.
 pub fn standards(list: &[PdfStandard]) -> Result<PdfStandards, String> {
+    // PDF/A-1 forbids transparency, and the profile charts draw their areas translucent (so
+    // that every series stays visible): refuse it here rather than fail deep inside the export.
+    if list
+        .iter()
+        .any(|s| matches!(s, PdfStandard::A_1a | PdfStandard::A_1b))
+    {
+        return Err("PDF/A-1 (a-1a, a-1b) forbids transparency, which the profile charts need for their overlapping areas\n  hint: use a-2b, or the default a-2a,ua-1; PDF/A-2 is the archival standard for documents like this one".into());
+    }
     PdfStandards::new(list).map_err(|e| {
         let hints: String = e.hints().iter().map(|h| format!("\n  hint: {h}")).collect();
         format!(

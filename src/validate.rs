@@ -31,12 +31,12 @@ pub fn check(l: &Loaded) -> Vec<Diagnostic> {
         if about_placeholder {
             continue;
         }
-        if d.file == l.eval_file {
-            if let Some(span) = d.span.clone() {
-                match map_span(&l.edits, span) {
-                    Some(mapped) => d.span = Some(mapped),
-                    None => continue,
-                }
+        if d.file == l.eval_file
+            && let Some(span) = d.span.clone()
+        {
+            match map_span(&l.edits, span) {
+                Some(mapped) => d.span = Some(mapped),
+                None => continue,
             }
         }
         out.push(d);
@@ -144,18 +144,17 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
             "report.date",
             format!("expected a date such as 2023-11-23, found `{date}`"),
         ));
-    } else if let Some(d) = date.date {
-        if !(1..=12).contains(&d.month)
+    } else if let Some(d) = date.date
+        && (!(1..=12).contains(&d.month)
             || d.day == 0
-            || d.day > days_in_month(d.year as i32, d.month)
-        {
-            out.push(Diagnostic::error(
-                f,
-                Some(e.report.date.span()),
-                "report.date",
-                format!("`{date}` is not a date in the calendar"),
-            ));
-        }
+            || d.day > days_in_month(d.year as i32, d.month))
+    {
+        out.push(Diagnostic::error(
+            f,
+            Some(e.report.date.span()),
+            "report.date",
+            format!("`{date}` is not a date in the calendar"),
+        ));
     }
     if e.evaluators.get_ref().is_empty() {
         out.push(
@@ -200,13 +199,27 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
             ),
         ));
     }
-    for (key, text) in [
-        ("municipality.name", &e.municipality.name),
-        ("municipality.genitive", &e.municipality.genitive),
-    ] {
-        if text.trim().is_empty() {
-            out.push(Diagnostic::error(f, None, key, "must not be empty"));
-        }
+    check_names(l, out);
+    if e.report.first_evaluation.get_ref() == &true && !e.history.is_empty() {
+        let years: Vec<String> = e
+            .history
+            .iter()
+            .map(|h| h.get_ref().year.to_string())
+            .collect();
+        out.push(
+            Diagnostic::error(
+                f,
+                Some(e.report.first_evaluation.span()),
+                "report.first_evaluation",
+                format!(
+                    "`first_evaluation = true`, but [[history]] lists earlier evaluations ({})",
+                    crate::format::join_och(&years)
+                ),
+            )
+            .with_help(
+                "the report would print \"kommunens första utvärdering\" beside a chart of earlier ones: set `first_evaluation = false` or remove the [[history]] entries",
+            ),
+        );
     }
 
     // Stated sums are compared with the sums of the scores stage, the one place that adds.
@@ -260,6 +273,8 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
                         .iter()
                         .map(|s| s.get_ref().id.as_str())
                         .collect();
+                    let help = crate::hints::misplaced_key(key.get_ref(), &kp)
+                        .unwrap_or_else(|| format!("its sub-areas are {}", ids.join(", ")));
                     out.push(
                         Diagnostic::error(
                             f,
@@ -267,7 +282,7 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
                             kp,
                             format!("area {id} has no sub-area `{}`", key.get_ref()),
                         )
-                        .with_help(format!("its sub-areas are {}", ids.join(", "))),
+                        .with_help(help),
                     );
                 }
                 Some(s) => {
@@ -333,22 +348,27 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
             (&a.strengths, "strengths"),
             (&a.improvements, "improvements"),
         ] {
-            if list.is_empty() {
-                out.push(Diagnostic::warning(
-                    f,
-                    Some(a.id.span()),
-                    format!("{path}.{name}"),
-                    format!(
-                        "area {id} lists no {}",
-                        if name == "strengths" {
-                            "strengths (Styrkor)"
-                        } else {
-                            "improvement opportunities (Förbättringsmöjligheter)"
-                        }
+            let items = crate::model::AreaEvaluation::bullets(list);
+            if items.is_empty() {
+                let what = if name == "strengths" {
+                    "strengths (Styrkor)"
+                } else {
+                    "improvement opportunities (Förbättringsmöjligheter)"
+                };
+                // At the empty list when it is written, at the area's id when it is left out.
+                let (span, message) = match list {
+                    Some(l) => (l.span(), format!("area {id} lists no {what}")),
+                    None => (
+                        a.id.span(),
+                        format!("area {id} has no `{name}` list, so it lists no {what}"),
                     ),
-                ));
+                };
+                out.push(
+                    Diagnostic::warning(f, Some(span), format!("{path}.{name}"), message)
+                        .with_help("the report prints \"Inga angivna.\" in that column"),
+                );
             }
-            for (k, item) in list.iter().enumerate() {
+            for (k, item) in items.iter().enumerate() {
                 let chars = item.get_ref().chars().count();
                 if chars > LONG_BULLET {
                     out.push(Diagnostic::warning(
@@ -423,6 +443,128 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
             &maxima,
         );
     }
+}
+
+/// The municipality's names: not empty, and the same as in the table of Sweden's
+/// municipalities when the name is one it knows (a warning: names do change).
+fn check_names(l: &Loaded, out: &mut Vec<Diagnostic>) {
+    let f = l.eval_file;
+    let m = &l.evaluation.municipality;
+    let mut empty = false;
+    for (key, text) in [
+        ("name", &m.name),
+        ("genitive", &m.genitive),
+        ("official_name", &m.official_name),
+    ] {
+        if text.get_ref().trim().is_empty() {
+            empty = true;
+            out.push(Diagnostic::error(
+                f,
+                Some(text.span()),
+                format!("municipality.{key}"),
+                "must not be empty",
+            ));
+        }
+    }
+    if empty {
+        return;
+    }
+    let name = m.name.get_ref().trim();
+    let Some(known) = crate::municipalities::find(name) else {
+        let place = crate::municipalities::place_name(name);
+        let help = match crate::municipalities::find(&place) {
+            Some(k) if k.name != name => format!("`name` is the place name alone: \"{}\"", k.name),
+            _ => closest_municipality(name).map_or(
+                "check the spelling; for a name kompass does not know, make sure `genitive` and `official_name` are right".to_string(),
+                |k| format!("did you mean \"{k}\"?"),
+            ),
+        };
+        out.push(
+            Diagnostic::warning(
+                f,
+                Some(m.name.span()),
+                "municipality.name",
+                format!("kompass does not know a Swedish municipality named \"{name}\""),
+            )
+            .with_help(help),
+        );
+        return;
+    };
+    if name != known.name {
+        let (message, help) = if name.eq_ignore_ascii_case(known.official_name)
+            || name.to_lowercase() == known.official_name.to_lowercase()
+        {
+            (
+                format!(
+                    "`name` holds the official name; the place name is \"{}\"",
+                    known.name
+                ),
+                format!(
+                    "write `name = \"{}\"`; \"{}\" belongs in `official_name`",
+                    known.name, known.official_name
+                ),
+            )
+        } else {
+            (
+                format!("the municipality is written \"{}\"", known.name),
+                "`name` is the place name, as SCB writes it".to_string(),
+            )
+        };
+        out.push(
+            Diagnostic::warning(f, Some(m.name.span()), "municipality.name", message)
+                .with_help(help),
+        );
+    }
+    for (key, value, expected, example) in [
+        (
+            "genitive",
+            &m.genitive,
+            known.genitive,
+            format!("as in \"{} poäng\"", known.genitive),
+        ),
+        (
+            "official_name",
+            &m.official_name,
+            known.official_name,
+            format!("as in \"Analys av {}\"", known.official_name),
+        ),
+    ] {
+        if value.get_ref().trim() != expected {
+            out.push(
+                Diagnostic::warning(
+                    f,
+                    Some(value.span()),
+                    format!("municipality.{key}"),
+                    format!(
+                        "{} is \"{expected}\" in the table of Sweden's municipalities, not \"{}\"",
+                        if key == "genitive" {
+                            format!("the genitive of {}", known.name)
+                        } else {
+                            format!("the official name of {}", known.name)
+                        },
+                        value.get_ref().trim()
+                    ),
+                )
+                .with_help(format!("write `{key} = \"{expected}\"` ({example})")),
+            );
+        }
+    }
+}
+
+/// The known municipality whose name is closest to `name`, if close enough to be a typo.
+fn closest_municipality(name: &str) -> Option<&'static str> {
+    let lower = name.to_lowercase();
+    crate::municipalities::all()
+        .iter()
+        .map(|m| {
+            (
+                crate::load::edit_distance(&lower, &m.name.to_lowercase()),
+                m.name,
+            )
+        })
+        .filter(|(d, n)| *d <= 2.max(n.chars().count() / 4))
+        .min()
+        .map(|(_, n)| n)
 }
 
 fn check_profile_text(l: &Loaded, out: &mut Vec<Diagnostic>, path: &str, p: &Profile) {

@@ -36,12 +36,12 @@ fn example_report_holds_every_heading_title_and_score() {
         .map_err(|_| "example must load")
         .unwrap();
     let s = scores::derive(&loaded);
-    let who = &loaded.evaluation.municipality.genitive;
+    let who = loaded.evaluation.municipality.official_name.get_ref();
 
     for heading in [
         "Innehåll".to_string(),
         "1 Vad är kommunkompassen?".to_string(),
-        format!("2 {who} kommun i förhållande till Kommunkompassen: En sammanfattande genomgång"),
+        format!("2 {who} i förhållande till Kommunkompassen: En sammanfattande genomgång"),
         "Utvärderingen".into(),
         "Sammanfattning av resultat".into(),
         "Jämförelser".into(),
@@ -54,7 +54,7 @@ fn example_report_holds_every_heading_title_and_score() {
         "Förbättringsmöjligheter".into(),
         "Uppnått".into(),
         "Max".into(),
-        format!("Analys av {who} kommun"),
+        format!("Analys av {who}"),
     ] {
         assert!(text.contains(&heading), "missing heading {heading:?}");
     }
@@ -216,4 +216,153 @@ fn earlier_evaluations_are_drawn_in_the_profile_chart() {
     );
     // The value table has a column for 2019: area 4 reads 48 (2023), 39 (2019), 64 (average).
     assert!(text.contains("4 Effektivitet 48 39 64"), "value table row");
+}
+
+#[test]
+fn every_municipality_gets_its_official_name_and_its_genitive() {
+    let dir = scratch("name-forms");
+    // (place, genitive of the place, official name): a vowel ending, an s ending, a hyphen.
+    for (name, genitive, official) in [
+        ("Öckerö", "Öckerös", "Öckerö kommun"),
+        ("Täby", "Täbys", "Täby kommun"),
+        ("Leksand", "Leksands", "Leksands kommun"),
+        ("Kramfors", "Kramfors", "Kramfors kommun"),
+        ("Malung-Sälen", "Malung-Sälens", "Malung-Sälens kommun"),
+    ] {
+        let toml = dir.join(format!("{name}.toml"));
+        std::fs::write(&toml, example_as(name, genitive, official)).unwrap();
+        let pdf = dir.join(format!("{name}.pdf"));
+        render(&toml, &pdf);
+        let text = pdf_text(&pdf);
+        assert_eq!(
+            pdf_info(&pdf, "Title"),
+            format!("Kommunkompassen – Analys av {official}")
+        );
+        for expected in [
+            format!("Analys av {official}"),
+            format!("2 {official} i förhållande till Kommunkompassen"),
+            format!("Utvärderingen av {official} gjordes"),
+            format!("Diagrammet visar {genitive} poäng"),
+            format!("Figur 1: {genitive} poäng per område"),
+            format!("jämförs {genitive} poängprofil med"),
+            format!("Tabellerna visar {official}s resultat"),
+        ] {
+            assert!(text.contains(&expected), "{name}: missing {expected:?}");
+        }
+        // The wrong form of either kind does not appear: "Öckerö poäng", "Öckerös kommun".
+        if genitive != name {
+            assert!(!text.contains(&format!("{name} poäng")), "{name}");
+        }
+        let wrong_official = format!("{genitive} kommun");
+        if official != wrong_official {
+            assert!(
+                !text.contains(&wrong_official),
+                "{name}: {wrong_official:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn evaluators_are_grouped_by_organisation_on_the_cover() {
+    let dir = scratch("evaluators");
+    let src = std::fs::read_to_string(EXAMPLE).unwrap();
+    let start = src.find("[[evaluators]]").unwrap();
+    let end = src.find("[summary]").unwrap();
+    let src = format!(
+        "{}[[evaluators]]\nname = \"Anna Lindqvist\"\norganisation = \"SKR\"\n\n[[evaluators]]\nname = \"Per-Olof Svensson\"\norganisation = \"KS\"\n\n[[evaluators]]\nname = \"Lisa Berg\"\norganisation = \"SKR\"\n\n{}",
+        &src[..start],
+        &src[end..]
+    );
+    let toml = dir.join("e.toml");
+    std::fs::write(&toml, src).unwrap();
+    let pdf = dir.join("e.pdf");
+    render(&toml, &pdf);
+    let cover = pdf_pages(&pdf)[0].text();
+    assert!(
+        cover.contains("Anna Lindqvist och Lisa Berg, SKR; Per-Olof Svensson, KS"),
+        "{cover}"
+    );
+    // The PDF's authors stay the names, in the file's order.
+    assert_eq!(
+        pdf_info(&pdf, "Author"),
+        "Anna Lindqvist, Per-Olof Svensson, Lisa Berg"
+    );
+}
+
+#[test]
+fn a_long_strengths_list_breaks_across_pages_with_its_header_repeated() {
+    let dir = scratch("long-list");
+    let src = std::fs::read_to_string(EXAMPLE).unwrap();
+    let area = src.find("id = 3\n").unwrap();
+    let start = area + src[area..].find("strengths = [").unwrap();
+    let end = start + src[start..].find("]\n").unwrap();
+    let items: Vec<String> = (1..=25)
+        .map(|i| format!("  \"Styrka {i}: kommunen arbetar systematiskt med uppföljning, och resultaten används i nästa års planering av verksamheten\""))
+        .collect();
+    let area5 = src.find("id = 5\n").unwrap();
+    let imp = area5 + src[area5..].find("improvements = [").unwrap();
+    let imp_end = imp + src[imp..].find("]\n").unwrap();
+    let src = format!(
+        "{}strengths = [\n{},\n{}improvements = [{}",
+        &src[..start],
+        items.join(",\n"),
+        &src[end..imp],
+        &src[imp_end..]
+    );
+    let toml = dir.join("long.toml");
+    std::fs::write(&toml, src).unwrap();
+    let pdf = dir.join("long.pdf");
+    render(&toml, &pdf);
+    let pages = pdf_pages(&pdf);
+    let texts: Vec<String> = pages.iter().map(Page::text).collect();
+    let chapter3 = texts
+        .iter()
+        .rposition(|t| t.contains("3 Detaljerad genomgång per område"))
+        .unwrap();
+    let first = (chapter3..pages.len())
+        .find(|&p| texts[p].contains("Område 3 Styrning"))
+        .unwrap();
+    let next = (first + 1..pages.len())
+        .find(|&p| texts[p].contains("Område 4 Effektivitet"))
+        .unwrap();
+    let with_header = (first..next)
+        .filter(|&p| texts[p].contains("Styrkor Förbättringsmöjligheter"))
+        .count();
+    assert!(
+        with_header >= 2,
+        "the table header is on {with_header} page(s)"
+    );
+    for i in 1..=25 {
+        assert!(
+            (first..next).any(|p| texts[p].contains(&format!("Styrka {i}:"))),
+            "strength {i} is missing from area 3's pages"
+        );
+    }
+    // Every page of the area but its last is filled at least half way down.
+    for (p, page) in pages.iter().enumerate().take(next - 1).skip(first) {
+        let body_bottom = page.height - 80.0;
+        let lowest = page
+            .words
+            .iter()
+            .map(|(y, _)| *y)
+            .filter(|y| *y < body_bottom)
+            .fold(0.0, f64::max);
+        assert!(
+            lowest > page.height / 2.0,
+            "page {} ends at {lowest:.0} of {:.0} pt",
+            p + 1,
+            page.height
+        );
+    }
+    // An empty list says so instead of leaving an empty column.
+    let area5 = (next..pages.len())
+        .find(|&p| texts[p].contains("Område 5 Brukarens fokus"))
+        .unwrap();
+    assert!(
+        texts[area5..area5 + 3]
+            .iter()
+            .any(|t| t.contains("Inga angivna.")),
+        "no 'Inga angivna.' for area 5's improvements"
+    );
 }

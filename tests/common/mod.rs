@@ -87,3 +87,77 @@ pub fn page_count(pdf: &Path) -> usize {
         .and_then(|n| n.trim().parse().ok())
         .expect("page count")
 }
+
+/// One page as `pdftotext -bbox` sees it: its height and every word with its bottom edge (y
+/// grows downwards, in points).
+pub struct Page {
+    pub height: f64,
+    pub words: Vec<(f64, String)>,
+}
+
+impl Page {
+    pub fn text(&self) -> String {
+        self.words
+            .iter()
+            .map(|(_, w)| w.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// Every page of a PDF with its words and their positions.
+pub fn pdf_pages(pdf: &Path) -> Vec<Page> {
+    let o = Command::new("pdftotext")
+        .args(["-bbox", pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed");
+    assert!(o.status.success(), "pdftotext -bbox failed");
+    let html = String::from_utf8_lossy(&o.stdout);
+    let attr = |tag: &str, name: &str| -> f64 {
+        tag.split(&format!("{name}=\""))
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0)
+    };
+    let mut pages = Vec::new();
+    for chunk in html.split("<page ").skip(1) {
+        let height = attr(chunk, "height");
+        let words = chunk
+            .split("<word ")
+            .skip(1)
+            .filter_map(|w| {
+                let (tag, rest) = w.split_once('>')?;
+                let text = rest.split("</word>").next()?;
+                Some((attr(tag, "yMax"), text.replace("&amp;", "&")))
+            })
+            .collect();
+        pages.push(Page { height, words });
+    }
+    pages
+}
+
+/// The example with the municipality's names replaced.
+pub fn example_as(name: &str, genitive: &str, official: &str) -> String {
+    let src = std::fs::read_to_string(EXAMPLE).unwrap();
+    let start = src.find("[municipality]").unwrap();
+    let end = start + src[start..].find("population").unwrap();
+    format!(
+        "{}[municipality]\nname = \"{name}\"\ngenitive = \"{genitive}\"\nofficial_name = \"{official}\"\n{}",
+        &src[..start],
+        &src[end..]
+    )
+}
+
+/// The PDF's document information (`pdfinfo`): the value of `key`, e.g. "Title".
+pub fn pdf_info(pdf: &Path, key: &str) -> String {
+    let o = Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils) must be installed");
+    String::from_utf8_lossy(&o.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix(&format!("{key}:")))
+        .map(|v| v.trim().to_string())
+        .unwrap_or_default()
+}
