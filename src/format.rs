@@ -26,7 +26,7 @@ pub fn number(x: f64, decimals: usize) -> String {
     let mut grouped = String::new();
     let digits: Vec<char> = int.chars().collect();
     for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 && digits.len() > 4 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) && digits.len() > 4 {
             grouped.push('\u{00A0}');
         }
         grouped.push(*c);

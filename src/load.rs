@@ -207,7 +207,7 @@ pub fn did_you_mean(message: &str) -> Option<String> {
 }
 
 /// Levenshtein distance in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
+pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
@@ -289,20 +289,9 @@ pub struct Recovered<T> {
 pub fn parse_recovering<T: DeserializeOwned>(file: FileId, text: &str) -> Recovered<T> {
     let (_, syntax) = toml::de::DeTable::parse_recoverable(text);
     if !syntax.is_empty() {
-        let errors = syntax
-            .iter()
-            .map(|e| {
-                Diagnostic::error(
-                    file,
-                    e.span(),
-                    "",
-                    format!("TOML syntax: {}", e.message().trim()),
-                )
-            })
-            .collect();
         return Recovered {
             value: None,
-            errors,
+            errors: syntax_errors(file, text, &syntax),
             edits: Vec::new(),
             repaired: Vec::new(),
         };
@@ -311,6 +300,9 @@ pub fn parse_recovering<T: DeserializeOwned>(file: FileId, text: &str) -> Recove
     let mut edits: Vec<Edit> = Vec::new();
     let mut errors: Vec<Diagnostic> = Vec::new();
     let mut repaired: Vec<String> = Vec::new();
+    quote_dotted_score_keys(file, &mut work, &mut edits, &mut errors);
+    // Keys suggested for an unknown key ("did you mean"): findings about them follow from it.
+    let mut suggested_keys: Vec<String> = Vec::new();
     for _ in 0..MAX_LOAD_ERRORS * 3 {
         let (diag, raw) = match parse_raw::<T>(file, &work) {
             Ok(value) => {
@@ -329,11 +321,23 @@ pub fn parse_recovering<T: DeserializeOwned>(file: FileId, text: &str) -> Recove
             .strip_prefix("missing field `")
             .and_then(|r| r.split('`').next())
             .is_some_and(|key| {
-                let help = format!("did you mean `{key}`?");
-                errors
-                    .iter()
-                    .any(|e| e.help.as_deref() == Some(help.as_str()))
+                let full = if diag.path.is_empty() {
+                    key.to_string()
+                } else {
+                    format!("{}.{}", diag.path, quote_key(key))
+                };
+                suggested_keys.contains(&full)
             });
+        if let Some(key) = suggested_key(&raw, &diag.path) {
+            let parent = diag.path.rsplit_once('.').map_or("", |(p, _)| p);
+            let full = if parent.is_empty() {
+                key
+            } else {
+                format!("{parent}.{key}")
+            };
+            repaired.push(full.clone());
+            suggested_keys.push(full);
+        }
         if let (false, Some(mapped)) = (suggested, map_span(&edits, span.clone())) {
             let mut d = diag.clone();
             // A key missing at the top level has no place in the file.
@@ -343,13 +347,12 @@ pub fn parse_recovering<T: DeserializeOwned>(file: FileId, text: &str) -> Recove
             } else {
                 diag.span.as_ref().map(|_| mapped)
             };
-            if nowhere {
-                if let Some(key) = raw
+            if nowhere
+                && let Some(key) = raw
                     .strip_prefix("missing field `")
                     .and_then(|r| r.split('`').next())
-                {
-                    d.path = key.to_string();
-                }
+            {
+                d.path = key.to_string();
             }
             if !errors.contains(&d) {
                 errors.push(d);
@@ -398,6 +401,7 @@ pub fn parse_recovering<T: DeserializeOwned>(file: FileId, text: &str) -> Recove
 }
 
 /// Deserialize once; on failure the diagnostic and serde's own message.
+#[allow(clippy::result_large_err)] // a failed parse is the slow path; it is built once per repair
 fn parse_raw<T: DeserializeOwned>(file: FileId, text: &str) -> Result<T, (Diagnostic, String)> {
     let de = toml::de::Deserializer::parse(text).map_err(|e| {
         let d = Diagnostic::error(
@@ -414,24 +418,169 @@ fn parse_raw<T: DeserializeOwned>(file: FileId, text: &str) -> Result<T, (Diagno
         let message = inner.message().trim().to_string();
         // Entries of tables with free keys (the scores) are not named by serde: find the key
         // whose value is at the error's place.
-        if let Some(span) = inner.span() {
-            if let Some(key) = key_of_value(text, &span) {
-                let quoted = quote_key(&key);
-                if !path.ends_with(&quoted) && !message.starts_with("unknown field") {
-                    path = if path.is_empty() {
-                        quoted
-                    } else {
-                        format!("{path}.{quoted}")
-                    };
-                }
+        if let Some(span) = inner.span()
+            && let Some(key) = key_of_value(text, &span)
+        {
+            let quoted = quote_key(&key);
+            if !path.ends_with(&quoted) && !message.starts_with("unknown field") {
+                path = if path.is_empty() {
+                    quoted
+                } else {
+                    format!("{path}.{quoted}")
+                };
             }
         }
+        let help = help_for(&message, &path, inner.span().and_then(|s| text.get(s)));
         let mut d = Diagnostic::error(file, inner.span(), path, describe(&message));
-        if let Some(key) = did_you_mean(&message) {
-            d = d.with_help(format!("did you mean `{key}`?"));
+        if let Some(help) = help {
+            d = d.with_help(help);
         }
         (d, message)
     })
+}
+
+/// The keys serde lists after "expected one of" in an unknown-key message.
+fn expected_keys(message: &str) -> Vec<&str> {
+    message
+        .split_once("expected")
+        .map(|(_, rest)| rest.split('`').skip(1).step_by(2).collect())
+        .unwrap_or_default()
+}
+
+/// The key an unknown key stands for, if kompass can tell: a misspelling or a Swedish name.
+fn suggested_key(message: &str, _path: &str) -> Option<String> {
+    let unknown = message.strip_prefix("unknown field `")?.split('`').next()?;
+    did_you_mean(message)
+        .or_else(|| crate::hints::swedish_key(unknown, &expected_keys(message)).map(String::from))
+}
+
+/// Help for serde's `message` about the key at `path` whose value is written as `value`.
+fn help_for(message: &str, path: &str, value: Option<&str>) -> Option<String> {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let unknown = rest.split('`').next()?;
+        if let Some(h) = crate::hints::misplaced_key(unknown, path) {
+            return Some(h);
+        }
+        if let Some(en) = crate::hints::swedish_key(unknown, &expected_keys(message)) {
+            return Some(format!(
+                "kompass's keys are English: write `{en}` for `{unknown}`"
+            ));
+        }
+        return did_you_mean(message).map(|key| format!("did you mean `{key}`?"));
+    }
+    if message.starts_with("invalid type") {
+        let key = path.rsplit('.').next().unwrap_or(path);
+        return value.and_then(|v| crate::hints::value_hint(key, v));
+    }
+    None
+}
+
+/// Every syntax error once per line, with help where the line shows what was meant. A `"""`
+/// text that is not closed is named at its opening, and the errors it causes further down are
+/// left out.
+fn syntax_errors(file: FileId, text: &str, syntax: &[toml::de::Error]) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    let unclosed = crate::hints::unclosed_multiline(text);
+    if let Some((span, message)) = &unclosed {
+        errors.push(
+            Diagnostic::error(
+                file,
+                Some(span.clone()),
+                "",
+                format!("TOML syntax: {message}"),
+            )
+            .with_help("end the text with \"\"\" on a line of its own"),
+        );
+    }
+    let mut lines_seen = Vec::new();
+    for e in syntax {
+        let span = e.span();
+        let start = span.as_ref().map_or(0, |s| s.start.min(text.len()));
+        if unclosed.as_ref().is_some_and(|(u, _)| start >= u.start) {
+            continue;
+        }
+        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        if lines_seen.contains(&line_start) {
+            continue;
+        }
+        lines_seen.push(line_start);
+        let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let mut d = Diagnostic::error(
+            file,
+            span,
+            "",
+            format!("TOML syntax: {}", e.message().trim()),
+        );
+        if let Some(h) = crate::hints::syntax_hint(&text[line_start..line_end]) {
+            d = d.with_help(h);
+        }
+        errors.push(d);
+    }
+    errors
+}
+
+/// `1.1 = 11` under `[area.scores]` is, to TOML, a table `1` holding a key `1`. Report each
+/// such key once, with the fix, and quote it in the working copy so the rest can be checked.
+fn quote_dotted_score_keys(
+    file: FileId,
+    work: &mut String,
+    edits: &mut Vec<Edit>,
+    errors: &mut Vec<Diagnostic>,
+) {
+    let mut found: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
+    let mut areas = 0;
+    let mut in_scores = false;
+    let mut in_text = false;
+    let mut offset = 0;
+    for line in work.split_inclusive('\n') {
+        let t = line.trim();
+        if line.matches("\"\"\"").count() % 2 == 1 {
+            in_text = !in_text;
+        } else if !in_text && t.starts_with('[') {
+            let header: String = t
+                .split('#')
+                .next()
+                .unwrap_or("")
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            in_scores = header == "[area.scores]";
+            areas += usize::from(header == "[[area]]");
+        } else if !in_text && in_scores {
+            let lead = line.len() - line.trim_start().len();
+            let key: String = t
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            let rest = t[key.len()..].trim_start();
+            if key.contains('.')
+                && key.starts_with(|c: char| c.is_ascii_digit())
+                && rest.starts_with('=')
+            {
+                found.push((offset + lead..offset + lead + key.len(), areas));
+            }
+        }
+        offset += line.len();
+    }
+    for (span, area) in found.iter().rev() {
+        let key = work[span.clone()].to_string();
+        errors.push(
+            Diagnostic::error(
+                file,
+                Some(span.clone()),
+                format!("area[{area}].scores"),
+                format!("`{key}` without quotes is read by TOML as a table `{}` holding a key, not as sub-area {key}", key.split('.').next().unwrap_or("")),
+            )
+            .with_help(format!("write the sub-area id in quotes: `\"{key}\" = …`")),
+        );
+        work.replace_range(span.clone(), &format!("\"{key}\""));
+        edits.push(Edit {
+            pos: span.start,
+            removed: key.len(),
+            inserted: key.len() + 2,
+        });
+    }
+    errors.reverse();
 }
 
 /// Change `work` so that the error described by serde's `message` at `span` goes away.

@@ -235,15 +235,15 @@ pub fn typography(s: &str) -> String {
     let mut out = chars.clone();
     let mut i = 0;
     while i < chars.len() {
-        if chars[i] == '"' && opens(&chars, i) {
-            if let Some(j) = (i + 1..chars.len()).find(|&j| chars[j] == '"') {
-                if closes(&chars, j) {
-                    out[i] = '”';
-                    out[j] = '”';
-                    i = j + 1;
-                    continue;
-                }
-            }
+        if chars[i] == '"'
+            && opens(&chars, i)
+            && let Some(j) = (i + 1..chars.len()).find(|&j| chars[j] == '"')
+            && closes(&chars, j)
+        {
+            out[i] = '”';
+            out[j] = '”';
+            i = j + 1;
+            continue;
         }
         i += 1;
     }

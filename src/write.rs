@@ -26,3 +26,79 @@ pub fn atomic_write(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     result
 }
+
+/// Where `render` writes: the evaluation's name with `.pdf` beside it, the file `-o` names, or
+/// `<evaluation>.pdf` inside the folder `-o` names. Refused before any work: a folder that does
+/// not exist, a name that does not end in `.pdf`, the evaluation itself, or an existing file
+/// that is not a PDF – kompass only ever replaces a PDF.
+pub fn output_path(evaluation: &Path, output: Option<&Path>) -> Result<PathBuf, String> {
+    let own_name = || {
+        let stem = evaluation
+            .file_stem()
+            .map_or("report".into(), |s| s.to_string_lossy().into_owned());
+        PathBuf::from(format!("{stem}.pdf"))
+    };
+    let target = match output {
+        None => evaluation.with_extension("pdf"),
+        Some(o) if o.is_dir() => o.join(own_name()),
+        Some(o) => {
+            let text = o.as_os_str().to_string_lossy();
+            if text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR) {
+                return Err(format!(
+                    "the folder {} does not exist; create it first, or name a file with -o",
+                    o.display()
+                ));
+            }
+            o.to_path_buf()
+        }
+    };
+    if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty())
+        && !dir.is_dir()
+    {
+        return Err(format!(
+            "the folder {} does not exist; create it first (the PDF would be {})",
+            dir.display(),
+            target.display()
+        ));
+    }
+    let is_pdf_name = target
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    if same_file(&target, evaluation) {
+        return Err(format!(
+            "-o {} names the evaluation itself; the report must go to another file",
+            target.display()
+        ));
+    }
+    if !is_pdf_name {
+        return Err(format!(
+            "-o {}: the report's file name must end in .pdf",
+            target.display()
+        ));
+    }
+    if target.is_dir() {
+        return Err(format!("{} is a folder", target.display()));
+    }
+    if target.exists() && !starts_like_pdf(&target) {
+        return Err(format!(
+            "{} exists and is not a PDF; kompass only replaces PDFs, so nothing was written",
+            target.display()
+        ));
+    }
+    Ok(target)
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
+}
+
+fn starts_like_pdf(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 5];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| &head == b"%PDF-")
+}

@@ -298,12 +298,100 @@ fn a_new_skeleton_passes_check_with_warnings_only_and_renders() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("warning"));
     let o = kompass(&["check", "--deny-warnings", toml.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
-    // It never overwrites.
+    // It never overwrites, and says how to write elsewhere.
+    let before = std::fs::read(&toml).unwrap();
     let o = kompass(&["new", "Vallentuna", "-o", toml.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("already exists") && err.contains("-o "),
+        "{err}"
+    );
+    assert_eq!(std::fs::read(&toml).unwrap(), before);
     let pdf = dir.join("vallentuna.pdf");
     render(&toml, &pdf);
-    assert!(pdf_text(&pdf).contains("Analys av Vallentunas kommun"));
+    let text = pdf_text(&pdf);
+    assert!(
+        text.contains("Analys av Vallentuna kommun"),
+        "official name"
+    );
+    assert!(text.contains("Vallentunas poäng"), "genitive of the place");
+}
+
+#[test]
+fn new_fills_both_name_forms_and_the_population_from_the_table() {
+    let dir = scratch("new-forms");
+    for (typed, file, name, genitive, official) in [
+        (
+            "Öckerö kommun",
+            "a.toml",
+            "Öckerö",
+            "Öckerös",
+            "Öckerö kommun",
+        ),
+        ("Täby", "b.toml", "Täby", "Täbys", "Täby kommun"),
+        ("falu kommun", "c.toml", "Falun", "Faluns", "Falu kommun"),
+        (
+            "Göteborgs Stad",
+            "d.toml",
+            "Göteborg",
+            "Göteborgs",
+            "Göteborgs Stad",
+        ),
+    ] {
+        let path = dir.join(file);
+        let o = kompass(&["new", typed, "-o", path.to_str().unwrap()]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let text = std::fs::read_to_string(&path).unwrap();
+        let l = load::load_str("x.toml", &text)
+            .map_err(|_| "loads")
+            .unwrap();
+        let m = &l.evaluation.municipality;
+        assert_eq!(m.name.get_ref(), name);
+        assert_eq!(m.genitive.get_ref(), genitive);
+        assert_eq!(m.official_name.get_ref(), official);
+        let row = kompass::municipalities::find(name).unwrap();
+        assert_eq!(*m.population.get_ref(), row.population);
+        // Written with `_` between the thousands, as a person would type it.
+        let digits = row.population.to_string();
+        let grouped: String = digits
+            .chars()
+            .enumerate()
+            .flat_map(|(i, c)| {
+                let sep = i > 0 && (digits.len() - i).is_multiple_of(3);
+                sep.then_some('_').into_iter().chain(std::iter::once(c))
+            })
+            .collect();
+        assert!(
+            text.contains(&format!("population = {grouped}  # SCB")),
+            "{typed}"
+        );
+        // No warning about the names of a municipality kompass knows.
+        assert!(
+            !validate::check(&l)
+                .iter()
+                .any(|d| d.path.starts_with("municipality")),
+            "{typed}"
+        );
+    }
+    // The default file name is the place name: `kompass new "Öckerö kommun"` → öckerö.toml.
+    assert_eq!(
+        kompass::skeleton::default_path("Öckerö kommun"),
+        std::path::PathBuf::from("öckerö.toml")
+    );
+    // An unknown name gets the forms by rule and a placeholder population, with a warning.
+    let path = dir.join("e.toml");
+    let o = kompass(&["new", "Påhittby", "-o", path.to_str().unwrap()]);
+    assert!(o.status.success());
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("official_name = \"Påhittby kommun\""));
+    assert!(text.contains("genitive = \"Påhittbys\""));
+    let o = kompass(&["check", path.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("kompass does not know a Swedish municipality named \"Påhittby\""),
+        "{err}"
+    );
 }
 
 #[test]
@@ -337,7 +425,7 @@ fn each_kind_of_mistake_has_its_diagnostic() {
         (
             "date = 2023-11-23",
             "date = 2023-02-30",
-            "edited.toml:15:8: error: TOML syntax: invalid date",
+            "edited.toml:16:8: error: TOML syntax: invalid date",
         ),
         (
             "date = 2023-11-23",
@@ -355,7 +443,7 @@ fn each_kind_of_mistake_has_its_diagnostic() {
             "expected a positive number of interviews, found 0 [report.interviews]",
         ),
         (
-            "population = 15_900",
+            "population = 16_113",
             "population = -5",
             "expected a positive population, found -5 [municipality.population]",
         ),

@@ -1,0 +1,89 @@
+//! One module per subcommand. Shared here: exit codes and loading with every diagnostic printed.
+
+pub mod check;
+pub mod new;
+pub mod render;
+
+use std::path::Path;
+
+use kompass::diagnostics::{Diagnostic, Sources, counts};
+use kompass::load::{self, LoadError, Loaded};
+
+/// Exit codes: 0 success, 1 invalid data, 2 usage or I/O problem.
+pub const INVALID: u8 = 1;
+pub const TROUBLE: u8 = 2;
+
+/// The most diagnostics printed in one run.
+const MAX_SHOWN: usize = 100;
+
+/// What a check found, for the closing line.
+pub struct Outcome {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Outcome {
+    /// "1 error, 2 warnings"
+    pub fn summary(&self) -> String {
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut parts = Vec::new();
+        if self.errors > 0 {
+            parts.push(plural(self.errors, "error", "errors"));
+        }
+        if self.warnings > 0 {
+            parts.push(plural(self.warnings, "warning", "warnings"));
+        }
+        parts.join(", ")
+    }
+}
+
+/// Load and validate, printing every diagnostic. `Err` carries the outcome when the data is
+/// invalid (or has warnings while `deny_warnings` is set), or `None` for an I/O problem (already
+/// reported).
+pub fn checked(path: &Path, deny_warnings: bool) -> Result<(Loaded, Outcome), Option<Outcome>> {
+    let (loaded, diagnostics): (Result<Loaded, Sources>, Vec<Diagnostic>) =
+        match load::load_path(path) {
+            Ok(l) => {
+                let d = kompass::validate::check(&l);
+                (Ok(l), d)
+            }
+            Err((_, LoadError::Io(msg))) => {
+                eprintln!("error: {msg}");
+                return Err(None);
+            }
+            Err((sources, LoadError::Invalid(d))) => (Err(sources), d),
+        };
+    // A file with thousands of mistakes is not helped by thousands of messages.
+    let shown = &diagnostics[..diagnostics.len().min(MAX_SHOWN)];
+    match &loaded {
+        Ok(l) => l.sources.emit(shown),
+        Err(sources) => sources.emit(shown),
+    }
+    if diagnostics.len() > MAX_SHOWN {
+        eprintln!(
+            "… and {} more finding(s) not shown",
+            diagnostics.len() - MAX_SHOWN
+        );
+    }
+    let (errors, warnings) = counts(&diagnostics);
+    let outcome = Outcome { errors, warnings };
+    match loaded {
+        Ok(l) if errors == 0 && !(deny_warnings && warnings > 0) => Ok((l, outcome)),
+        _ => Err(Some(outcome)),
+    }
+}
+
+/// The closing line of a run that stopped on the data: what was found and why it failed.
+pub fn refused(path: &Path, outcome: &Outcome, consequence: &str) {
+    let why = if outcome.errors == 0 {
+        " (--deny-warnings makes warnings fail)"
+    } else {
+        ""
+    };
+    eprintln!(
+        "{}: {}{why}{consequence}",
+        path.display(),
+        outcome.summary()
+    );
+}

@@ -1,0 +1,58 @@
+//! `kompass render`: check, typeset, write.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::{INVALID, TROUBLE, checked, refused};
+
+pub fn run(
+    evaluation: &Path,
+    output: Option<PathBuf>,
+    standard: &str,
+    deny_warnings: bool,
+) -> ExitCode {
+    let standards = match kompass::typeset::parse_standards(standard)
+        .and_then(|list| kompass::typeset::standards(&list).map(|_| list))
+    {
+        Ok(list) => list,
+        Err(e) => {
+            eprintln!("error: --standard {standard}: {e}");
+            return ExitCode::from(TROUBLE);
+        }
+    };
+    // Where the PDF goes is settled before any work, so a wrong -o costs nothing.
+    let output = match kompass::write::output_path(evaluation, output.as_deref()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(TROUBLE);
+        }
+    };
+    let (loaded, _) = match checked(evaluation, deny_warnings) {
+        Ok(l) => l,
+        Err(Some(outcome)) => {
+            refused(evaluation, &outcome, "; no PDF was written");
+            return ExitCode::from(INVALID);
+        }
+        Err(None) => return ExitCode::from(TROUBLE),
+    };
+    let start = std::time::Instant::now();
+    let pdf = match kompass::render(&loaded, &standards) {
+        Ok(pdf) => pdf,
+        Err(e) => {
+            eprintln!("error: the report could not be typeset:\n{e}");
+            return ExitCode::from(TROUBLE);
+        }
+    };
+    if let Err(e) = kompass::write::atomic_write(&output, &pdf) {
+        eprintln!("error: cannot write {}: {e}", output.display());
+        return ExitCode::from(TROUBLE);
+    }
+    eprintln!(
+        "wrote {} ({} kB) in {:.2} s",
+        output.display(),
+        pdf.len() / 1024,
+        start.elapsed().as_secs_f64()
+    );
+    ExitCode::SUCCESS
+}
