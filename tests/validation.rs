@@ -711,3 +711,108 @@ fn colour_only_on_a_terminal_and_never_with_no_color() {
         "{piped}"
     );
 }
+
+#[test]
+fn render_output_folder_and_refusals() {
+    let dir = scratch("render-output");
+    let toml = dir.join("eval.toml");
+    std::fs::copy(EXAMPLE, &toml).unwrap();
+    let before = std::fs::read(&toml).unwrap();
+    // A folder: the PDF goes inside it, named after the evaluation.
+    let out = dir.join("out");
+    std::fs::create_dir(&out).unwrap();
+    let o = kompass(&[
+        "render",
+        toml.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(out.join("eval.pdf").is_file());
+    // A folder that does not exist is named.
+    let missing = format!("{}/", dir.join("nowhere").display());
+    let o = kompass(&["render", toml.to_str().unwrap(), "-o", &missing]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("nowhere"));
+    let o = kompass(&[
+        "render",
+        toml.to_str().unwrap(),
+        "-o",
+        dir.join("nowhere/x.pdf").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("does not exist"));
+    // The evaluation itself, or a file that is not a PDF, is never overwritten.
+    let o = kompass(&[
+        "render",
+        toml.to_str().unwrap(),
+        "-o",
+        toml.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("names the evaluation itself"));
+    assert_eq!(std::fs::read(&toml).unwrap(), before);
+    let notes = dir.join("notes.pdf");
+    std::fs::write(&notes, "my notes").unwrap();
+    let o = kompass(&[
+        "render",
+        toml.to_str().unwrap(),
+        "-o",
+        notes.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&notes).unwrap(), "my notes");
+    // PDF/A-1 is refused with a reason before any work.
+    let o = kompass(&["render", toml.to_str().unwrap(), "--standard", "a-1b"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("transparency") && err.contains("a-2b"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("report.typ"),
+        "an internal message leaked: {err}"
+    );
+}
+
+#[test]
+fn closing_lines_say_what_happened() {
+    let dir = scratch("closing-lines");
+    let toml = dir.join("warn.toml");
+    // One warning: the first area's improvements emptied.
+    let src = example();
+    let first = src.find("improvements = [").unwrap();
+    let close = first + src[first..].find("]\n").unwrap();
+    let src = format!("{}improvements = []{}", &src[..first], &src[close + 1..]);
+    std::fs::write(&toml, &src).unwrap();
+    let o = kompass(&["check", toml.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(err.contains("valid, with 1 warning"), "{err}");
+    assert!(
+        !err.contains("nothing was written") && !err.contains(": ok"),
+        "{err}"
+    );
+    let o = kompass(&["check", "--deny-warnings", toml.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--deny-warnings makes warnings fail"));
+    // render knows --deny-warnings too, and then writes nothing.
+    let pdf = dir.join("warn.pdf");
+    let o = kompass(&[
+        "render",
+        "--deny-warnings",
+        toml.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no PDF was written"));
+    assert!(!pdf.exists());
+    let o = kompass(&["check", EXAMPLE]);
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .trim_end()
+            .ends_with(": ok")
+    );
+}
