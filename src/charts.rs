@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::fonts;
 use crate::format::{int, number};
-use crate::scores::Scores;
+use crate::report::Report;
 
 /// Canvas width of every chart in px.
 pub const WIDTH: u32 = 1600;
@@ -135,7 +135,7 @@ fn err<E: std::fmt::Debug>(e: E) -> String {
 }
 
 /// Bar chart: the score of every area and the total.
-pub fn bars(who: &str, scores: &Scores) -> Res<Chart> {
+pub fn bars(who: &str, scores: &Report) -> Res<Chart> {
     register_fonts();
     let n = scores.areas.len() as i32;
     let row = 100;
@@ -511,54 +511,43 @@ pub fn radar(
 }
 
 /// All charts of a report.
-pub fn draw_all(l: &crate::load::Loaded, scores: &Scores) -> Res<Vec<Chart>> {
-    let e = &l.evaluation;
-    let who = e.municipality.genitive.get_ref();
-    let name = e.municipality.name.get_ref();
-    let year = e.report.date.get_ref().date.map_or(0, |d| d.year);
+pub fn draw_all(r: &Report) -> Res<Vec<Chart>> {
+    let who = &r.municipality.genitive;
+    let name = &r.municipality.name;
+    let year = r.date.year;
     let own = Series {
         label: format!("{name} ({year})"),
-        values: scores.areas.iter().map(|a| a.score as f64).collect(),
+        values: r.areas.iter().map(|a| a.score as f64).collect(),
         style: SeriesStyle::Primary,
     };
-    let titles: Vec<String> = scores
+    let titles: Vec<String> = r
         .areas
         .iter()
         .map(|a| format!("{} {}", a.id, a.title))
         .collect();
-    let maxima: Vec<f64> = scores.areas.iter().map(|a| a.max as f64).collect();
+    let maxima: Vec<f64> = r.areas.iter().map(|a| a.max as f64).collect();
 
-    let mut charts = vec![bars(who, scores)?];
-    let mut series = Vec::new();
-    for h in &e.history {
-        let h = h.get_ref();
-        series.push(Series {
+    let mut charts = vec![bars(who, r)?];
+    let mut series: Vec<Series> = r
+        .history
+        .iter()
+        .map(|h| Series {
             label: format!("{name} ({})", h.year),
-            values: crate::model::numbers(&h.values),
+            values: h.values.clone(),
             style: SeriesStyle::History,
-        });
-    }
-    if let Some(p) = &e.comparison.national {
-        let p = p.get_ref();
+        })
+        .collect();
+    if let Some(p) = &r.national {
         series.push(Series {
-            label: p.label.get_ref().clone(),
-            values: crate::model::numbers(&p.values),
+            label: p.label.clone(),
+            values: p.values.clone(),
             style: SeriesStyle::Compare,
         });
     }
-    let describe = |p: &crate::model::Profile| {
-        p.description
-            .clone()
-            .unwrap_or_else(|| p.label.get_ref().clone())
-    };
     if !series.is_empty() {
         let mut all = vec![own.clone()];
         all.extend(series);
-        let years: Vec<String> = e
-            .history
-            .iter()
-            .map(|h| h.get_ref().year.to_string())
-            .collect();
+        let years: Vec<String> = r.history.iter().map(|h| h.year.to_string()).collect();
         let mut against = match years.len() {
             0 => vec![],
             1 => vec![format!("utvärderingen {}", years[0])],
@@ -567,41 +556,37 @@ pub fn draw_all(l: &crate::load::Loaded, scores: &Scores) -> Res<Vec<Chart>> {
                 crate::format::join_och(&years)
             )],
         };
-        if let Some(p) = &e.comparison.national {
-            against.push(describe(p.get_ref()));
+        if let Some(p) = &r.national {
+            against.push(p.description.clone());
         }
         let against = crate::format::join_och(&against);
-        let source = e
-            .comparison
-            .national
-            .as_ref()
-            .map(|p| p.get_ref().source.get_ref().clone());
         charts.push(radar(
             "profil-jamforelse",
             format!("{name} ({year}) jämfört med {against}"),
             format!("I nästa diagram jämförs {who} poängprofil med {against}."),
-            source,
+            r.national.as_ref().map(|p| p.source.clone()),
             &titles,
             &maxima,
             &all,
         )?);
     }
-    if let Some(p) = &e.comparison.peer {
-        let p = p.get_ref();
+    if let Some(p) = &r.peer {
         let all = vec![
-            own.clone(),
+            own,
             Series {
-                label: p.label.get_ref().clone(),
-                values: crate::model::numbers(&p.values),
+                label: p.label.clone(),
+                values: p.values.clone(),
                 style: SeriesStyle::Compare,
             },
         ];
-        let against = describe(p);
         charts.push(radar(
             "profil-jamforelsegrupp",
-            format!("{name} ({year}) jämfört med {against}"),
-            format!("I nästa diagram jämförs {who} poängprofil med {against}."),
-            Some(p.source.get_ref().clone()),
+            format!("{name} ({year}) jämfört med {}", p.description),
+            format!(
+                "I nästa diagram jämförs {who} poängprofil med {}.",
+                p.description
+            ),
+            Some(p.source.clone()),
             &titles,
             &maxima,
             &all,

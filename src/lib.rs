@@ -1,7 +1,8 @@
 //! kompass: Kommunkompassen evaluation reports as PDF, from one TOML file.
 //!
 //! The pipeline, one module per stage:
-//! [`load`] → [`validate`] → [`scores`] → [`charts`] → [`typeset`] → [`write`].
+//! [`load`] → [`validate`] → [`scores`] → [`report`] (the validated model) → [`charts`] →
+//! [`typeset`] → [`write`].
 //! Supporting modules: [`model`] (the data format), [`markup`] (the safe text markup),
 //! [`format`] (Swedish numbers and dates), [`fonts`] (embedded fonts), [`diagnostics`].
 
@@ -13,6 +14,7 @@ pub mod hints;
 pub mod load;
 pub mod markup;
 pub mod model;
+pub mod report;
 pub mod municipalities;
 pub mod scores;
 pub mod skeleton;
@@ -24,9 +26,13 @@ pub use typst_pdf::PdfStandard;
 
 /// Render a loaded and validated evaluation to PDF bytes.
 pub fn render(loaded: &load::Loaded, standards: &[PdfStandard]) -> Result<Vec<u8>, String> {
+    render_report(&report::Report::build(loaded), standards)
+}
+
+/// Render a report model to PDF bytes.
+pub fn render_report(r: &report::Report, standards: &[PdfStandard]) -> Result<Vec<u8>, String> {
     let standards = typeset::standards(standards)?;
-    let scores = scores::derive(loaded);
-    let charts = charts::draw_all(loaded, &scores)?;
-    let bundle = typeset::bundle(loaded, &scores, &charts);
+    let charts = charts::draw_all(r)?;
+    let bundle = typeset::bundle(r, &charts);
     typeset::typeset(&bundle, standards)
 }

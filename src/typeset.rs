@@ -18,10 +18,8 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::charts::Chart;
 use crate::format::{int, iso_date, join_och, long_date};
-use crate::load::Loaded;
 use crate::markup::{self, Block};
-use crate::model::{AreaEvaluation, Evaluator};
-use crate::scores::Scores;
+use crate::report::{Date, Evaluator, Report};
 
 /// The templates, embedded from `report-templates/`.
 pub const TEMPLATES: &[(&str, &str)] = &[
@@ -45,35 +43,18 @@ pub struct Bundle {
 }
 
 /// Build the virtual files of one report.
-pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
-    let e = &l.evaluation;
-    let fw = &l.framework;
-    let d = e.report.date.get_ref().date.unwrap_or(toml::value::Date {
-        year: 1970,
-        month: 1,
-        day: 1,
-    });
-    let (y, m, dd) = (d.year as i32, d.month, d.day);
+pub fn bundle(r: &Report, charts: &[Chart]) -> Bundle {
+    let Date { year: y, month: m, day: dd } = r.date;
     // Two name forms: the organisation ("Öckerö kommun") and the place's genitive ("Öckerös").
-    let official = e.municipality.official_name.get_ref();
+    let official = &r.municipality.official_name;
     let title = format!("Kommunkompassen – Analys av {official}");
-    let evaluator_names: Vec<String> = e
-        .evaluators
-        .get_ref()
-        .iter()
-        .map(|v| v.name.get_ref().clone())
-        .collect();
-    let interviews = if e.report.interviews_approximate {
-        format!("ett {}-tal personer", int(*e.report.interviews.get_ref()))
+    let interviews = if r.interviews_approximate {
+        format!("ett {}-tal personer", int(r.interviews))
     } else {
-        format!("{} personer", int(*e.report.interviews.get_ref()))
+        format!("{} personer", int(r.interviews))
     };
-    let earlier: Vec<String> = e
-        .history
-        .iter()
-        .map(|h| h.get_ref().year.to_string())
-        .collect();
-    let first = if *e.report.first_evaluation.get_ref() {
+    let earlier: Vec<String> = r.history.iter().map(|h| h.year.to_string()).collect();
+    let first = if r.first_evaluation {
         "Det var kommunens första utvärdering enligt Kommunkompassen.".to_string()
     } else if earlier.is_empty() {
         "Kommunen har utvärderats med Kommunkompassen tidigare.".to_string()
@@ -85,9 +66,9 @@ pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
     };
     let mut evaluation = markup::parse(&format!(
         "Utvärderingen av {official} gjordes i {}. {first}\n\nUnderlaget består av kommunens styrdokument, dess webbplats och sociala medier samt intervjuer med {interviews} i organisationen.",
-        e.report.evaluated
+        r.evaluated
     ));
-    evaluation.extend(markup::parse(&e.summary.evaluation));
+    evaluation.extend(markup::parse(&r.summary_evaluation));
 
     let chart_json: Vec<serde_json::Value> = charts
         .iter()
@@ -96,28 +77,18 @@ pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
 
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let mut area_files = Vec::new();
-    for (fa, a) in fw.areas.iter().map(|f| f.get_ref()).zip(&scores.areas) {
-        let eval = e
-            .areas
-            .iter()
-            .map(|x| x.get_ref())
-            .find(|x| *x.id.get_ref() == fa.id as i64);
-        let inl = |v: Option<&[toml::Spanned<String>]>| -> Vec<Vec<markup::Inline>> {
-            v.map(|v| {
-                v.iter()
-                    .map(|s| markup::parse_inline(s.get_ref()))
-                    .collect()
-            })
-            .unwrap_or_default()
+    for a in &r.areas {
+        let inl = |v: &[String]| -> Vec<Vec<markup::Inline>> {
+            v.iter().map(|s| markup::parse_inline(s)).collect()
         };
         let area = json!({
             "id": a.id,
             "title": a.title,
-            "general": markup::parse(&fa.general),
-            "subareas": a.subs.iter().map(|s| json!({"id": s.id, "title": s.title, "score": int(s.score), "max": int(s.max)})).collect::<Vec<_>>(),
-            "analysis": markup::parse(eval.map_or("", |x| x.analysis.get_ref().as_str())),
-            "strengths": inl(eval.map(|x| AreaEvaluation::bullets(&x.strengths))),
-            "improvements": inl(eval.map(|x| AreaEvaluation::bullets(&x.improvements))),
+            "general": markup::parse(&a.general),
+            "subareas": a.subareas.iter().map(|s| json!({"id": s.id, "title": s.title, "score": int(s.score), "max": int(s.max)})).collect::<Vec<_>>(),
+            "analysis": markup::parse(&a.analysis),
+            "strengths": inl(&a.strengths),
+            "improvements": inl(&a.improvements),
             "score": int(a.score),
             "max": int(a.max),
         });
@@ -125,46 +96,41 @@ pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
         files.push((path.clone(), to_json(&area)));
         area_files.push(path);
     }
-    let comparisons: Vec<Block> =
-        markup::parse(e.summary.comparisons.as_deref().unwrap_or(&fw.comparisons));
+    let comparisons: Vec<Block> = markup::parse(&r.comparisons);
     let report = json!({
         "meta": {
             "title": title,
             "subtitle": format!("Analys av {official}"),
-            "municipality": e.municipality.name.get_ref(),
+            "municipality": r.municipality.name,
             "official_name": official,
             "official_genitive": crate::municipalities::genitive(official),
-            "genitive": e.municipality.genitive.get_ref(),
+            "genitive": r.municipality.genitive,
             "date": iso_date(y, m, dd),
             "date_long": long_date(y, m, dd),
-            "evaluators": evaluator_names,
-            "evaluators_line": evaluators_line(e.evaluators.get_ref()),
-            "publisher": e.report.publisher,
-            "framework": fw.name,
-            "keywords": ["Kommunkompassen", e.municipality.name.get_ref().as_str(), "utvärdering", "styrning och ledning"],
-            "subject": format!("Utvärdering av {official} med {} ({})", fw.name, e.report.evaluated),
+            "evaluators": r.evaluator_names(),
+            "evaluators_line": evaluators_line(&r.evaluators),
+            "publisher": r.publisher,
+            "framework": r.framework_name,
+            "keywords": ["Kommunkompassen", r.municipality.name.as_str(), "utvärdering", "styrning och ledning"],
+            "subject": format!("Utvärdering av {official} med {} ({})", r.framework_name, r.evaluated),
         },
-        "intro": markup::parse(&fw.introduction),
-        "intro_end": markup::parse(&fw.introduction_end),
-        "areas_intro": format!("De {} huvudområdena är:", crate::format::count_word(scores.areas.len())),
-        "area_titles": scores.areas.iter().map(|a| json!({"id": a.id, "title": a.title})).collect::<Vec<_>>(),
+        "intro": markup::parse(&r.introduction),
+        "intro_end": markup::parse(&r.introduction_end),
+        "areas_intro": format!("De {} huvudområdena är:", crate::format::count_word(r.areas.len())),
+        "area_titles": r.areas.iter().map(|a| json!({"id": a.id, "title": a.title})).collect::<Vec<_>>(),
         "evaluation": evaluation,
         "charts": chart_json,
         "comparisons": comparisons,
-        "comments": markup::parse(&e.summary.comments),
+        "comments": markup::parse(&r.comments),
         "areas": area_files,
-        "total": int(scores.total),
-        "total_max": int(scores.total_max),
+        "total": int(r.total),
+        "total_max": int(r.total_max),
     });
     files.push(("/data/report.json".into(), to_json(&report)));
     for c in charts {
         files.push((format!("/charts/{}.svg", c.id), c.svg.clone().into_bytes()));
     }
-    let ident = format!(
-        "kompass/{}/{}",
-        e.municipality.name.get_ref(),
-        iso_date(y, m, dd)
-    );
+    let ident = format!("kompass/{}/{}", r.municipality.name, iso_date(y, m, dd));
     Bundle {
         files,
         title,
@@ -178,10 +144,10 @@ pub fn bundle(l: &Loaded, scores: &Scores, charts: &[Chart]) -> Bundle {
 pub fn evaluators_line(evaluators: &[Evaluator]) -> String {
     let mut groups: Vec<(&str, Vec<String>)> = Vec::new();
     for v in evaluators {
-        let org = v.organisation.trim();
+        let org = v.organisation.as_str();
         match groups.iter_mut().find(|(o, _)| *o == org) {
-            Some((_, names)) => names.push(v.name.get_ref().clone()),
-            None => groups.push((org, vec![v.name.get_ref().clone()])),
+            Some((_, names)) => names.push(v.name.clone()),
+            None => groups.push((org, vec![v.name.clone()])),
         }
     }
     groups

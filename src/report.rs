@@ -1,0 +1,245 @@
+//! The report model: every fact about one evaluation that the report, the charts and the other
+//! commands need, built once after validation. It holds plain values – no spans, no TOML – with
+//! every score already summed by [`crate::scores`], the area texts next to their framework
+//! titles, and the areas in framework order. Charts, typesetting and `diff` read this, never the
+//! raw TOML structures.
+
+use serde::Serialize;
+
+use crate::load::Loaded;
+use crate::model::AreaEvaluation;
+
+/// A calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// `2023-11-23`
+    pub fn iso(&self) -> String {
+        crate::format::iso_date(self.year, self.month, self.day)
+    }
+
+    fn from_toml(d: Option<toml::value::Date>) -> Self {
+        let d = d.unwrap_or(toml::value::Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        });
+        Date {
+            year: i32::from(d.year),
+            month: d.month,
+            day: d.day,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Names {
+    /// "Öckerö"
+    pub name: String,
+    /// "Öckerös", as in "Öckerös poäng".
+    pub genitive: String,
+    /// "Öckerö kommun", as in "Analys av Öckerö kommun".
+    pub official_name: String,
+    pub population: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Evaluator {
+    pub name: String,
+    pub organisation: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SubArea {
+    /// "4.2"
+    pub id: String,
+    pub title: String,
+    pub score: i64,
+    pub max: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Area {
+    pub id: u32,
+    pub title: String,
+    /// The framework's "Allmänt" text (markup).
+    pub general: String,
+    /// The sum of the sub-scores.
+    pub score: i64,
+    pub max: i64,
+    pub subareas: Vec<SubArea>,
+    /// "Sammanfattande analys" (markup).
+    pub analysis: String,
+    pub strengths: Vec<String>,
+    pub improvements: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Profile {
+    pub label: String,
+    pub source: String,
+    /// How the text names the profile after "jämfört med"; the label when not given.
+    pub description: String,
+    pub values: Vec<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Earlier {
+    pub year: i64,
+    pub values: Vec<f64>,
+}
+
+/// One evaluation, ready to be shown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub framework_id: String,
+    /// "Kommunkompassen 2020"
+    pub framework_name: String,
+    /// Chapter 1 before and after the list of areas (markup).
+    pub introduction: String,
+    pub introduction_end: String,
+    pub municipality: Names,
+    pub date: Date,
+    /// "augusti 2023"
+    pub evaluated: String,
+    pub first_evaluation: bool,
+    pub interviews: i64,
+    pub interviews_approximate: bool,
+    pub publisher: String,
+    pub evaluators: Vec<Evaluator>,
+    /// Added after the generated paragraphs under "Utvärderingen" (markup).
+    pub summary_evaluation: String,
+    /// The text under "Jämförelser": the evaluation's own, or the framework's (markup).
+    pub comparisons: String,
+    /// "Sammanfattande kommentarer" (markup).
+    pub comments: String,
+    /// In framework order.
+    pub areas: Vec<Area>,
+    pub total: i64,
+    pub total_max: i64,
+    pub national: Option<Profile>,
+    pub peer: Option<Profile>,
+    pub history: Vec<Earlier>,
+}
+
+impl Report {
+    /// Build the model of a loaded evaluation. Expects data that passed validation.
+    pub fn build(l: &Loaded) -> Report {
+        let e = &l.evaluation;
+        let fw = &l.framework;
+        let scores = crate::scores::derive(l);
+        let areas = fw
+            .areas
+            .iter()
+            .map(|f| f.get_ref())
+            .zip(&scores.areas)
+            .map(|(fa, a)| {
+                let eval = e
+                    .areas
+                    .iter()
+                    .map(|x| x.get_ref())
+                    .find(|x| *x.id.get_ref() == i64::from(fa.id));
+                let bullets = |list: Option<&Option<toml::Spanned<Vec<toml::Spanned<String>>>>>| {
+                    list.map(|l| {
+                        AreaEvaluation::bullets(l)
+                            .iter()
+                            .map(|s| s.get_ref().clone())
+                            .collect()
+                    })
+                    .unwrap_or_default()
+                };
+                Area {
+                    id: a.id,
+                    title: a.title.clone(),
+                    general: fa.general.clone(),
+                    score: a.score,
+                    max: a.max,
+                    subareas: a
+                        .subs
+                        .iter()
+                        .map(|s| SubArea {
+                            id: s.id.clone(),
+                            title: s.title.clone(),
+                            score: s.score,
+                            max: s.max,
+                        })
+                        .collect(),
+                    analysis: eval.map_or(String::new(), |x| x.analysis.get_ref().clone()),
+                    strengths: bullets(eval.map(|x| &x.strengths)),
+                    improvements: bullets(eval.map(|x| &x.improvements)),
+                }
+            })
+            .collect();
+        let profile = |p: &Option<toml::Spanned<crate::model::Profile>>| {
+            p.as_ref().map(|p| {
+                let p = p.get_ref();
+                Profile {
+                    label: p.label.get_ref().clone(),
+                    source: p.source.get_ref().clone(),
+                    description: p
+                        .description
+                        .clone()
+                        .unwrap_or_else(|| p.label.get_ref().clone()),
+                    values: crate::model::numbers(&p.values),
+                }
+            })
+        };
+        Report {
+            framework_id: fw.id.clone(),
+            framework_name: fw.name.clone(),
+            introduction: fw.introduction.clone(),
+            introduction_end: fw.introduction_end.clone(),
+            municipality: Names {
+                name: e.municipality.name.get_ref().trim().to_string(),
+                genitive: e.municipality.genitive.get_ref().trim().to_string(),
+                official_name: e.municipality.official_name.get_ref().trim().to_string(),
+                population: *e.municipality.population.get_ref(),
+            },
+            date: Date::from_toml(e.report.date.get_ref().date),
+            evaluated: e.report.evaluated.clone(),
+            first_evaluation: *e.report.first_evaluation.get_ref(),
+            interviews: *e.report.interviews.get_ref(),
+            interviews_approximate: e.report.interviews_approximate,
+            publisher: e.report.publisher.clone(),
+            evaluators: e
+                .evaluators
+                .get_ref()
+                .iter()
+                .map(|v| Evaluator {
+                    name: v.name.get_ref().trim().to_string(),
+                    organisation: v.organisation.trim().to_string(),
+                })
+                .collect(),
+            summary_evaluation: e.summary.evaluation.clone(),
+            comparisons: e
+                .summary
+                .comparisons
+                .clone()
+                .unwrap_or_else(|| fw.comparisons.clone()),
+            comments: e.summary.comments.clone(),
+            areas,
+            total: scores.total,
+            total_max: scores.total_max,
+            national: profile(&e.comparison.national),
+            peer: profile(&e.comparison.peer),
+            history: e
+                .history
+                .iter()
+                .map(|h| Earlier {
+                    year: h.get_ref().year,
+                    values: crate::model::numbers(&h.get_ref().values),
+                })
+                .collect(),
+        }
+    }
+
+    /// The evaluators' names in the file's order (the PDF's authors).
+    pub fn evaluator_names(&self) -> Vec<String> {
+        self.evaluators.iter().map(|v| v.name.clone()).collect()
+    }
+}
