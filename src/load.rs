@@ -48,32 +48,45 @@ pub struct Loaded {
 pub fn load_path(path: &Path) -> Result<Loaded, (Sources, LoadError)> {
     let name = path.display().to_string();
     let mut sources = Sources::default();
-    let meta = std::fs::metadata(path).map_err(|e| {
-        (
-            Sources::default(),
-            LoadError::Io(format!("cannot read {name}: {e}")),
-        )
-    })?;
-    if meta.len() > MAX_INPUT_BYTES {
-        let file = sources.add(name, String::new());
+    // Read at most one byte past the limit, so that neither a huge file nor an endless source
+    // (`/dev/zero`, a pipe) is read to the end.
+    let too_big = |what: String| {
+        let mut sources = Sources::default();
+        let file = sources.add(name.clone(), String::new());
         let d = Diagnostic::error(
             file,
             None,
             "",
-            format!(
-                "the file is {} bytes; an evaluation file may be at most {MAX_INPUT_BYTES} bytes (8 MiB)",
-                meta.len()
-            ),
+            format!("{what}; an evaluation file may be at most {MAX_INPUT_BYTES} bytes (8 MiB)"),
         )
         .with_help("a real evaluation is around 60 kB: is this the right file?");
-        return Err((sources, LoadError::Invalid(vec![d])));
-    }
-    let bytes = std::fs::read(path).map_err(|e| {
+        (sources, LoadError::Invalid(vec![d]))
+    };
+    let io = |e: std::io::Error| {
         (
             Sources::default(),
             LoadError::Io(format!("cannot read {name}: {e}")),
         )
-    })?;
+    };
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.is_dir() {
+            return Err(io(std::io::Error::other("it is a folder, not a file")));
+        }
+        if meta.len() > MAX_INPUT_BYTES {
+            return Err(too_big(format!("the file is {} bytes", meta.len())));
+        }
+    }
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::fs::File::open(path).map_err(io)?, MAX_INPUT_BYTES + 1),
+        &mut bytes,
+    )
+    .map_err(io)?;
+    if bytes.len() as u64 > MAX_INPUT_BYTES {
+        return Err(too_big(format!(
+            "the input goes on past {MAX_INPUT_BYTES} bytes"
+        )));
+    }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {

@@ -62,6 +62,12 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Interrupted (Ctrl-C, kill): remove a half-written temporary PDF; the previous PDF was
+    // never touched.
+    let _ = ctrlc::set_handler(|| {
+        kompass::write::clean_up_interrupted();
+        std::process::exit(130);
+    });
     match Cli::parse().command {
         Command::Render {
             evaluation,

@@ -44,7 +44,11 @@ pub struct Bundle {
 
 /// Build the virtual files of one report.
 pub fn bundle(r: &Report, charts: &[Chart]) -> Bundle {
-    let Date { year: y, month: m, day: dd } = r.date;
+    let Date {
+        year: y,
+        month: m,
+        day: dd,
+    } = r.date;
     // Two name forms: the organisation ("Öckerö kommun") and the place's genitive ("Öckerös").
     let official = &r.municipality.official_name;
     let title = format!("Kommunkompassen – Analys av {official}");

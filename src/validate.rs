@@ -41,6 +41,11 @@ pub fn check(l: &Loaded) -> Vec<Diagnostic> {
         }
         out.push(d);
     }
+    // Characters the report cannot print: found in the file as written.
+    out.extend(crate::glyphs::check(
+        l.eval_file,
+        l.sources.text(l.eval_file),
+    ));
     // In file order, so every finding can be read top to bottom beside the file.
     out.sort_by_key(|d| (d.file, d.span.as_ref().map_or(usize::MAX, |s| s.start)));
     out

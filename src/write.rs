@@ -5,6 +5,25 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+/// The temporary file being written, if any: removed when the process is interrupted.
+static IN_PROGRESS: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
+
+/// Remove a temporary file left by an interrupted [`atomic_write`]. Called from the Ctrl-C /
+/// termination handler, so that an interrupted render leaves the previous PDF and nothing else.
+pub fn clean_up_interrupted() {
+    if let Ok(mut guard) = IN_PROGRESS.lock() {
+        if let Some(tmp) = guard.take() {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+fn set_in_progress(path: Option<PathBuf>) {
+    if let Ok(mut guard) = IN_PROGRESS.lock() {
+        *guard = path;
+    }
+}
+
 pub fn atomic_write(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -15,6 +34,7 @@ pub fn atomic_write(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "report.pdf".into());
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    set_in_progress(Some(tmp.clone()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
         f.write_all(bytes)?;
@@ -24,6 +44,7 @@ pub fn atomic_write(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
+    set_in_progress(None);
     result
 }
 

@@ -816,3 +816,54 @@ fn closing_lines_say_what_happened() {
             .ends_with(": ok")
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn an_endless_input_is_read_only_to_the_limit() {
+    let o = kompass(&["check", "/dev/zero"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("at most 8388608 bytes"));
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_render_leaves_the_previous_pdf_and_no_temporary_file() {
+    let dir = scratch("interrupted");
+    let toml = dir.join("eval.toml");
+    std::fs::copy(EXAMPLE, &toml).unwrap();
+    let pdf = dir.join("eval.pdf");
+    render(&toml, &pdf);
+    let previous = std::fs::read(&pdf).unwrap();
+    // Interrupt at different moments: before, during and after typesetting and writing.
+    for delay_ms in [0, 30, 60, 90, 120, 150, 200, 300] {
+        let child = std::process::Command::new(env!("CARGO_BIN_EXE_kompass"))
+            .args([
+                "render",
+                toml.to_str().unwrap(),
+                "-o",
+                pdf.to_str().unwrap(),
+            ])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = std::process::Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status();
+        let _ = child.wait_with_output();
+        let stray: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect();
+        assert!(stray.is_empty(), "after {delay_ms} ms: {stray:?}");
+        // Either the previous PDF or the new one, never half of one: the same input renders to
+        // the same bytes.
+        assert_eq!(
+            std::fs::read(&pdf).unwrap(),
+            previous,
+            "after {delay_ms} ms"
+        );
+    }
+}

@@ -1,0 +1,200 @@
+//! Can the report print every character of the evaluation? A character the embedded fonts have
+//! no glyph for (an emoji, Arabic or Chinese letters pasted into a bullet), a control character
+//! written as an escape (`\u0007`) or U+FFFD "�" (left where a text's encoding broke) would make
+//! Typst fail at render time; `check` finds them first and points at the string that holds them.
+
+use std::sync::OnceLock;
+
+use typst::foundations::Bytes;
+use typst::text::Font;
+
+use crate::diagnostics::{Diagnostic, FileId};
+
+/// The embedded faces (regular, italic, bold …), for their character coverage.
+fn faces() -> &'static [Font] {
+    static FACES: OnceLock<Vec<Font>> = OnceLock::new();
+    FACES.get_or_init(|| {
+        crate::fonts::ALL
+            .iter()
+            .flat_map(|data| Font::iter(Bytes::new(data.to_vec())))
+            .collect()
+    })
+}
+
+/// Characters that print nothing and need no glyph.
+fn invisible(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\t' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}')
+}
+
+/// Whether every face of the report's font can show `c`.
+pub fn printable(c: char) -> bool {
+    invisible(c)
+        || (!c.is_control() && faces().iter().all(|f| f.info().coverage.contains(c as u32)))
+}
+
+/// Every character in the string values of `text` (an evaluation's TOML) that the report cannot
+/// print: one error per character and string, at the character when it is written as itself.
+pub fn check(file: FileId, text: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let (doc, _) = toml::de::DeTable::parse_recoverable(text);
+    walk_table(file, text, doc.get_ref(), "", &mut out);
+    out
+}
+
+fn walk_table(
+    file: FileId,
+    text: &str,
+    table: &toml::de::DeTable<'_>,
+    path: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (k, v) in table {
+        let key = crate::load::quote_key(k.get_ref());
+        let p = if path.is_empty() {
+            key
+        } else {
+            format!("{path}.{key}")
+        };
+        walk_value(file, text, v, &p, out);
+    }
+}
+
+fn walk_value(
+    file: FileId,
+    text: &str,
+    value: &toml::Spanned<toml::de::DeValue<'_>>,
+    path: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    use toml::de::DeValue;
+    match value.get_ref() {
+        DeValue::String(s) => check_string(file, text, s, value.span(), path, out),
+        DeValue::Table(t) => walk_table(file, text, t, path, out),
+        DeValue::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                walk_value(file, text, item, &format!("{path}[{}]", i + 1), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn check_string(
+    file: FileId,
+    text: &str,
+    s: &str,
+    span: std::ops::Range<usize>,
+    path: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let raw = text.get(span.clone()).unwrap_or("");
+    // Where `needle` is written inside the string, or the whole string.
+    let locate = |needle: &str| {
+        raw.find(needle).map_or(span.clone(), |i| {
+            span.start + i..span.start + i + needle.len()
+        })
+    };
+    let mut seen: Vec<String> = Vec::new();
+    let chars: Vec<char> = s.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if printable(c) {
+            i += 1;
+            continue;
+        }
+        // A run of letters the font lacks (a word in another script) is one finding.
+        let mut j = i + 1;
+        if !c.is_control() && c != '\u{FFFD}' {
+            while j < chars.len()
+                && !printable(chars[j])
+                && !chars[j].is_control()
+                && chars[j] != '\u{FFFD}'
+            {
+                j += 1;
+            }
+        }
+        let run: String = chars[i..j].iter().collect();
+        i = j;
+        if seen.contains(&run) {
+            continue;
+        }
+        seen.push(run.clone());
+        let code = format!("U+{:04X}", c as u32);
+        let d = if c == '\u{FFFD}' {
+            Diagnostic::error(
+                file,
+                Some(locate(&run)),
+                path,
+                format!("the text holds {code} \"\u{FFFD}\", the mark left where a text's encoding broke"),
+            )
+            .with_help("the text was probably pasted from a document read in the wrong encoding: retype the characters around the mark")
+        } else if c.is_control() {
+            let escape = format!("\\u{:04X}", c as u32);
+            let at = if raw.contains(&escape) {
+                locate(&escape)
+            } else {
+                locate(&escape.to_lowercase())
+            };
+            Diagnostic::error(
+                file,
+                Some(at),
+                path,
+                format!("the text holds the control character {code}, which cannot be printed"),
+            )
+            .with_help("remove it; it is invisible in most editors")
+        } else {
+            let codes: Vec<String> = run
+                .chars()
+                .take(4)
+                .map(|c| format!("U+{:04X}", c as u32))
+                .collect();
+            let more = if run.chars().count() > 4 { " …" } else { "" };
+            Diagnostic::error(
+                file,
+                Some(locate(&run)),
+                path,
+                format!(
+                    "the report's font has no glyph for \"{run}\" ({}{more})",
+                    codes.join(" ")
+                ),
+            )
+            .with_help("the embedded font (Inter) covers Latin, Greek and Cyrillic letters and common punctuation: remove the characters or write them in Latin letters")
+        };
+        out.push(d);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_the_fonts_print() {
+        for c in "AÖåäö–”’…−€§½ÆØßÉçñΩЖ 0123".chars() {
+            assert!(printable(c), "{c:?}");
+        }
+        for c in ['😀', 'م', '中', '\u{7}', '\u{FFFD}'] {
+            assert!(!printable(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn located_at_the_character() {
+        let text = "[[area]]\nstrengths = [\"Bra 😀 arbete\", \"ok\"]\nx = \"a\\u0007b\"\ny = \"och قرار\"\n";
+        let d = check(0, text);
+        assert_eq!(d.len(), 3, "{d:?}");
+        assert_eq!(&text[d[1].span.clone().unwrap()], "\\u0007");
+        assert_eq!(&text[d[2].span.clone().unwrap()], "قرار");
+        assert!(
+            d[2].message.contains("U+0642 U+0631 U+0627 U+0631"),
+            "{}",
+            d[2].message
+        );
+        assert_eq!(d[0].path, "area[1].strengths[1]");
+        assert_eq!(&text[d[0].span.clone().unwrap()], "😀");
+        assert!(d[0].message.contains("U+1F600"));
+        assert_eq!(d[1].path, "area[1].x");
+        assert!(d[1].message.contains("U+0007"));
+    }
+}
