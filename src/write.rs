@@ -11,10 +11,10 @@ static IN_PROGRESS: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(No
 /// Remove a temporary file left by an interrupted [`atomic_write`]. Called from the Ctrl-C /
 /// termination handler, so that an interrupted render leaves the previous PDF and nothing else.
 pub fn clean_up_interrupted() {
-    if let Ok(mut guard) = IN_PROGRESS.lock() {
-        if let Some(tmp) = guard.take() {
-            let _ = std::fs::remove_file(tmp);
-        }
+    if let Ok(mut guard) = IN_PROGRESS.lock()
+        && let Some(tmp) = guard.take()
+    {
+        let _ = std::fs::remove_file(tmp);
     }
 }
 
