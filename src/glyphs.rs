@@ -36,47 +36,10 @@ pub fn printable(c: char) -> bool {
 /// print: one error per character and string, at the character when it is written as itself.
 pub fn check(file: FileId, text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let (doc, _) = toml::de::DeTable::parse_recoverable(text);
-    walk_table(file, text, doc.get_ref(), "", &mut out);
+    for (path, span, s) in crate::load::strings(text) {
+        check_string(file, text, &s, span, &path, &mut out);
+    }
     out
-}
-
-fn walk_table(
-    file: FileId,
-    text: &str,
-    table: &toml::de::DeTable<'_>,
-    path: &str,
-    out: &mut Vec<Diagnostic>,
-) {
-    for (k, v) in table {
-        let key = crate::load::quote_key(k.get_ref());
-        let p = if path.is_empty() {
-            key
-        } else {
-            format!("{path}.{key}")
-        };
-        walk_value(file, text, v, &p, out);
-    }
-}
-
-fn walk_value(
-    file: FileId,
-    text: &str,
-    value: &toml::Spanned<toml::de::DeValue<'_>>,
-    path: &str,
-    out: &mut Vec<Diagnostic>,
-) {
-    use toml::de::DeValue;
-    match value.get_ref() {
-        DeValue::String(s) => check_string(file, text, s, value.span(), path, out),
-        DeValue::Table(t) => walk_table(file, text, t, path, out),
-        DeValue::Array(items) => {
-            for (i, item) in items.iter().enumerate() {
-                walk_value(file, text, item, &format!("{path}[{}]", i + 1), out);
-            }
-        }
-        _ => {}
-    }
 }
 
 fn check_string(

@@ -27,13 +27,26 @@ pub use typst_pdf::PdfStandard;
 
 /// Render a loaded and validated evaluation to PDF bytes.
 pub fn render(loaded: &load::Loaded, standards: &[PdfStandard]) -> Result<Vec<u8>, String> {
-    render_report(&report::Report::build(loaded), standards)
+    render_with(loaded, standards, &typeset::Options::default())
+}
+
+/// Render with options (a draft …).
+pub fn render_with(
+    loaded: &load::Loaded,
+    standards: &[PdfStandard],
+    options: &typeset::Options,
+) -> Result<Vec<u8>, String> {
+    render_report(&report::Report::build(loaded), standards, options)
 }
 
 /// Render a report model to PDF bytes.
-pub fn render_report(r: &report::Report, standards: &[PdfStandard]) -> Result<Vec<u8>, String> {
+pub fn render_report(
+    r: &report::Report,
+    standards: &[PdfStandard],
+    options: &typeset::Options,
+) -> Result<Vec<u8>, String> {
     let standards = typeset::standards(standards)?;
     let charts = charts::draw_all(r)?;
-    let bundle = typeset::bundle(r, &charts);
+    let bundle = typeset::bundle(r, &charts, options);
     typeset::typeset(&bundle, standards)
 }

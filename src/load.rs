@@ -789,3 +789,45 @@ fn key_of_value(text: &str, span: &std::ops::Range<usize>) -> Option<String> {
     let (doc, _) = toml::de::DeTable::parse_recoverable(text);
     walk(doc.get_ref(), span)
 }
+
+/// Every string value in a TOML text with its key path (`area[1].strengths[2]`) and span, in
+/// file order. Keys are not included.
+pub fn strings(text: &str) -> Vec<(String, std::ops::Range<usize>, String)> {
+    use toml::de::DeValue;
+    fn table(
+        t: &toml::de::DeTable<'_>,
+        path: &str,
+        out: &mut Vec<(String, std::ops::Range<usize>, String)>,
+    ) {
+        for (k, v) in t {
+            let key = quote_key(k.get_ref());
+            let p = if path.is_empty() {
+                key
+            } else {
+                format!("{path}.{key}")
+            };
+            value(v, &p, out);
+        }
+    }
+    fn value(
+        v: &toml::Spanned<DeValue<'_>>,
+        path: &str,
+        out: &mut Vec<(String, std::ops::Range<usize>, String)>,
+    ) {
+        match v.get_ref() {
+            DeValue::String(s) => out.push((path.to_string(), v.span(), s.to_string())),
+            DeValue::Table(t) => table(t, path, out),
+            DeValue::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    value(item, &format!("{path}[{}]", i + 1), out);
+                }
+            }
+            _ => {}
+        }
+    }
+    let (doc, _) = toml::de::DeTable::parse_recoverable(text);
+    let mut out = Vec::new();
+    table(doc.get_ref(), "", &mut out);
+    out.sort_by_key(|(_, span, _)| span.start);
+    out
+}

@@ -32,6 +32,10 @@ enum Command {
         /// Refuse to render when the check finds warnings.
         #[arg(long)]
         deny_warnings: bool,
+        /// A draft for fact-checking: "UTKAST" across every page, the version in the header;
+        /// placeholders from `kompass new` are allowed.
+        #[arg(long)]
+        draft: bool,
     },
     /// Check an evaluation without rendering it.
     ///
@@ -47,6 +51,9 @@ enum Command {
         /// Treat warnings as errors.
         #[arg(long)]
         deny_warnings: bool,
+        /// Check as for a draft: placeholders from `kompass new` are allowed.
+        #[arg(long)]
+        draft: bool,
     },
     /// Write a complete evaluation skeleton for a municipality, from the framework.
     ///
@@ -74,11 +81,27 @@ fn main() -> ExitCode {
             output,
             standard,
             deny_warnings,
-        } => cmd::render::run(&evaluation, output, &standard, deny_warnings),
+            draft,
+        } => cmd::render::run(
+            &evaluation,
+            output,
+            &standard,
+            cmd::Strictness {
+                deny_warnings,
+                draft,
+            },
+        ),
         Command::Check {
             evaluation,
             deny_warnings,
-        } => cmd::check::run(&evaluation, deny_warnings),
+            draft,
+        } => cmd::check::run(
+            &evaluation,
+            cmd::Strictness {
+                deny_warnings,
+                draft,
+            },
+        ),
         Command::New {
             municipality,
             output,

@@ -68,6 +68,25 @@ pub struct Evaluation {
     /// Earlier evaluations of the same municipality (area scores), drawn in the profile chart.
     #[serde(default)]
     pub history: Vec<Spanned<EarlierEvaluation>>,
+    /// The versions of this report, oldest first: printed as "Versionshistorik"; the last is
+    /// the current version.
+    #[serde(default, rename = "revision")]
+    pub revisions: Vec<Spanned<Revision>>,
+}
+
+/// One version of the report, e.g. the draft sent for fact-checking and the corrected final.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Revision {
+    /// 1, 2, 3 …: each larger than the one before.
+    pub version: Spanned<i64>,
+    /// A TOML date, not before the previous revision's.
+    pub date: Spanned<toml::value::Datetime>,
+    /// What changed, as printed: "Faktagranskade uppgifter rättade i område 4".
+    pub changes: Spanned<String>,
+    /// Who made the change.
+    #[serde(default)]
+    pub by: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

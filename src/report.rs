@@ -94,6 +94,14 @@ pub struct Earlier {
     pub values: Vec<f64>,
 }
 
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Revision {
+    pub version: i64,
+    pub date: Date,
+    pub changes: String,
+    pub by: String,
+}
+
 /// One evaluation, ready to be shown.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
@@ -125,6 +133,8 @@ pub struct Report {
     pub national: Option<Profile>,
     pub peer: Option<Profile>,
     pub history: Vec<Earlier>,
+    /// Oldest first; the last is the current version.
+    pub revisions: Vec<Revision>,
 }
 
 impl Report {
@@ -235,7 +245,27 @@ impl Report {
                     values: crate::model::numbers(&h.get_ref().values),
                 })
                 .collect(),
+            revisions: e
+                .revisions
+                .iter()
+                .map(|r| {
+                    let r = r.get_ref();
+                    Revision {
+                        version: *r.version.get_ref(),
+                        date: Date::from_toml(r.date.get_ref().date),
+                        changes: r.changes.get_ref().trim().to_string(),
+                        by: r.by.trim().to_string(),
+                    }
+                })
+                .collect(),
         }
+    }
+
+    /// The current version and its date: the last revision, or version 1 of the report date.
+    pub fn version(&self) -> (i64, Date) {
+        self.revisions
+            .last()
+            .map_or((1, self.date), |r| (r.version, r.date))
     }
 
     /// The evaluators' names in the file's order (the PDF's authors).

@@ -5,6 +5,13 @@ use crate::model::Framework;
 
 use crate::municipalities;
 
+/// The word that marks what `kompass new` left to fill in, in texts and in comments.
+pub const PLACEHOLDER: &str = "PLACEHOLDER";
+/// The evaluator's name in a new skeleton.
+pub const PLACEHOLDER_NAME: &str = "Förnamn Efternamn";
+/// `report.evaluated` in a new skeleton.
+pub const PLACEHOLDER_EVALUATED: &str = "månad år";
+
 /// TOML basic string with the characters TOML requires escaped.
 fn quoted(s: &str) -> String {
     let mut out = String::from("\"");

@@ -42,8 +42,16 @@ pub struct Bundle {
     pub ident: String,
 }
 
+/// How a report is rendered, beyond its data.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// A draft for fact-checking: "UTKAST" across every page, the version in the header, and
+    /// "(utkast)" after the title.
+    pub draft: bool,
+}
+
 /// Build the virtual files of one report.
-pub fn bundle(r: &Report, charts: &[Chart]) -> Bundle {
+pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
     let Date {
         year: y,
         month: m,
@@ -51,7 +59,25 @@ pub fn bundle(r: &Report, charts: &[Chart]) -> Bundle {
     } = r.date;
     // Two name forms: the organisation ("Öckerö kommun") and the place's genitive ("Öckerös").
     let official = &r.municipality.official_name;
-    let title = format!("Kommunkompassen – Analys av {official}");
+    let mut title = format!("Kommunkompassen – Analys av {official}");
+    if options.draft {
+        title.push_str(" (utkast)");
+    }
+    let (version, version_date) = r.version();
+    let version_line = format!("version {version}, {}", version_date.iso());
+    let (header_left, header_right) = if options.draft {
+        (
+            format!("Utkast för faktagranskning – {version_line}"),
+            official.clone(),
+        )
+    } else if r.revisions.is_empty() {
+        (title.clone(), iso_date(y, m, dd))
+    } else {
+        (
+            title.clone(),
+            format!("Version {version}, {}", version_date.iso()),
+        )
+    };
     let interviews = if r.interviews_approximate {
         format!("ett {}-tal personer", int(r.interviews))
     } else {
@@ -117,7 +143,21 @@ pub fn bundle(r: &Report, charts: &[Chart]) -> Bundle {
             "framework": r.framework_name,
             "keywords": ["Kommunkompassen", r.municipality.name.as_str(), "utvärdering", "styrning och ledning"],
             "subject": format!("Utvärdering av {official} med {} ({})", r.framework_name, r.evaluated),
+            "draft": options.draft,
+            "header_left": header_left,
+            "header_right": header_right,
+            "version": if options.draft || !r.revisions.is_empty() {
+                Some(format!("{version} ({})", version_date.iso()))
+            } else {
+                None
+            },
         },
+        "revisions": r.revisions.iter().map(|v| json!({
+            "version": v.version.to_string(),
+            "date": v.date.iso(),
+            "changes": markup::parse_inline(&v.changes),
+            "by": v.by,
+        })).collect::<Vec<_>>(),
         "intro": markup::parse(&r.introduction),
         "intro_end": markup::parse(&r.introduction_end),
         "areas_intro": format!("De {} huvudområdena är:", crate::format::count_word(r.areas.len())),

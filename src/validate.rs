@@ -141,26 +141,8 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
     let fw = &l.framework;
 
     // Report facts.
-    let date = e.report.date.get_ref();
-    if date.date.is_none() || date.time.is_some() || date.offset.is_some() {
-        out.push(Diagnostic::error(
-            f,
-            Some(e.report.date.span()),
-            "report.date",
-            format!("expected a date such as 2023-11-23, found `{date}`"),
-        ));
-    } else if let Some(d) = date.date
-        && (!(1..=12).contains(&d.month)
-            || d.day == 0
-            || d.day > days_in_month(d.year as i32, d.month))
-    {
-        out.push(Diagnostic::error(
-            f,
-            Some(e.report.date.span()),
-            "report.date",
-            format!("`{date}` is not a date in the calendar"),
-        ));
-    }
+    check_date(f, &e.report.date, "report.date", out);
+    check_revisions(l, out);
     if e.evaluators.get_ref().is_empty() {
         out.push(
             Diagnostic::error(
@@ -625,6 +607,173 @@ fn check_values(
                 ),
             ));
         }
+    }
+}
+
+/// What a final report may not contain: anything still as `kompass new` left it – the
+/// evaluator "Förnamn Efternamn", "månad år", a text with "PLACEHOLDER", an area whose
+/// sub-scores are all 0, a number still marked `# PLACEHOLDER` with the skeleton's value. A draft
+/// renders with them.
+pub fn check_final(l: &Loaded) -> Vec<Diagnostic> {
+    use crate::skeleton::{PLACEHOLDER, PLACEHOLDER_EVALUATED, PLACEHOLDER_NAME};
+    let f = l.eval_file;
+    let e = &l.evaluation;
+    let text = l.sources.text(f);
+    let help = "fill it in, or render a draft with --draft";
+    let mut out = Vec::new();
+    for (path, span, s) in crate::load::strings(text) {
+        let reason = if s.trim() == PLACEHOLDER_NAME && path.starts_with("evaluators") {
+            format!("the evaluator's name is still the placeholder \"{PLACEHOLDER_NAME}\"")
+        } else if s.trim() == PLACEHOLDER_EVALUATED && path == "report.evaluated" {
+            format!("`evaluated` is still the placeholder \"{PLACEHOLDER_EVALUATED}\"")
+        } else if s.contains(PLACEHOLDER) {
+            format!("the text still holds \"{PLACEHOLDER}\" from kompass new")
+        } else {
+            continue;
+        };
+        out.push(
+            Diagnostic::error(
+                f,
+                Some(span),
+                path,
+                format!("{reason}; a final report cannot be published with it"),
+            )
+            .with_help(help),
+        );
+    }
+    for (i, a) in e.areas.iter().enumerate() {
+        let scores = a.get_ref().scores.get_ref();
+        if !scores.is_empty() && scores.values().all(|v| *v.get_ref() == 0) {
+            out.push(
+                Diagnostic::error(
+                    f,
+                    Some(a.get_ref().scores.span()),
+                    format!("area[{}].scores", i + 1),
+                    format!(
+                        "every sub-score of area {} is 0, as kompass new leaves them",
+                        a.get_ref().id.get_ref()
+                    ),
+                )
+                .with_help("enter the scores, or render a draft with --draft"),
+            );
+        }
+    }
+    // Numbers the skeleton marks with a `# PLACEHOLDER` comment, still at its value.
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some((code, comment)) = line.split_once('#')
+            && comment.trim_start().starts_with(PLACEHOLDER)
+            && let Some((key, value)) = code.split_once('=')
+        {
+            let key = key.trim();
+            let value = value.trim();
+            let unchanged = matches!(
+                (key, value),
+                ("population", "10_000") | ("interviews", "40")
+            );
+            if unchanged {
+                let start = offset + line.find(value).unwrap_or(0);
+                let path = if key == "population" {
+                    "municipality.population"
+                } else {
+                    "report.interviews"
+                };
+                out.push(
+                    Diagnostic::error(
+                        f,
+                        Some(start..start + value.len()),
+                        path,
+                        format!("`{key} = {value}` is still marked PLACEHOLDER, as kompass new wrote it"),
+                    )
+                    .with_help("enter the real number and remove the `# PLACEHOLDER` comment, or render a draft with --draft"),
+                );
+            }
+        }
+        offset += line.len();
+    }
+    out.sort_by_key(|d| d.span.as_ref().map_or(usize::MAX, |s| s.start));
+    out
+}
+
+/// A TOML date without time, and a real one: the date a value is, if it is one.
+fn check_date(
+    f: crate::diagnostics::FileId,
+    value: &toml::Spanned<toml::value::Datetime>,
+    path: &str,
+    out: &mut Vec<Diagnostic>,
+) -> Option<toml::value::Date> {
+    let date = value.get_ref();
+    if date.date.is_none() || date.time.is_some() || date.offset.is_some() {
+        out.push(Diagnostic::error(
+            f,
+            Some(value.span()),
+            path,
+            format!("expected a date such as 2023-11-23, found `{date}`"),
+        ));
+        return None;
+    }
+    let d = date.date?;
+    if !(1..=12).contains(&d.month) || d.day == 0 || d.day > days_in_month(d.year as i32, d.month) {
+        out.push(Diagnostic::error(
+            f,
+            Some(value.span()),
+            path,
+            format!("`{date}` is not a date in the calendar"),
+        ));
+        return None;
+    }
+    Some(d)
+}
+
+/// Versions increase and are not dated before the one before them.
+fn check_revisions(l: &Loaded, out: &mut Vec<Diagnostic>) {
+    let f = l.eval_file;
+    let mut previous: Option<(i64, Option<toml::value::Date>)> = None;
+    for (i, r) in l.evaluation.revisions.iter().enumerate() {
+        let path = format!("revision[{}]", i + 1);
+        let r = r.get_ref();
+        let version = *r.version.get_ref();
+        let date = check_date(f, &r.date, &format!("{path}.date"), out);
+        if version < 1 {
+            out.push(Diagnostic::error(
+                f,
+                Some(r.version.span()),
+                format!("{path}.version"),
+                format!("versions are numbered from 1; found {version}"),
+            ));
+        }
+        if r.changes.get_ref().trim().is_empty() {
+            out.push(Diagnostic::error(
+                f,
+                Some(r.changes.span()),
+                format!("{path}.changes"),
+                "a revision needs a line on what changed, printed in the Versionshistorik",
+            ));
+        }
+        if let Some((pv, pd)) = previous {
+            if version <= pv {
+                out.push(
+                    Diagnostic::error(
+                        f,
+                        Some(r.version.span()),
+                        format!("{path}.version"),
+                        format!("version {version} follows version {pv}; each revision needs a larger number"),
+                    )
+                    .with_help(format!("the next version is {}", pv + 1)),
+                );
+            }
+            if let (Some(d), Some(p)) = (date, pd)
+                && (d.year, d.month, d.day) < (p.year, p.month, p.day)
+            {
+                out.push(Diagnostic::error(
+                    f,
+                    Some(r.date.span()),
+                    format!("{path}.date"),
+                    format!("version {version} is dated {d}, before version {pv} ({p})"),
+                ));
+            }
+        }
+        previous = Some((version, date));
     }
 }
 

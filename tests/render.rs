@@ -366,3 +366,82 @@ fn a_long_strengths_list_breaks_across_pages_with_its_header_repeated() {
         "no 'Inga angivna.' for area 5's improvements"
     );
 }
+
+/// The pages of a PDF whose content draws text at `size` pt (qpdf's QDF form lists each page's
+/// content stream after a `%% Contents for page N` line).
+fn pages_with_text_size(pdf: &Path, size: &str) -> Vec<usize> {
+    let qdf = pdf.with_extension("qdf.pdf");
+    let o = std::process::Command::new("qpdf")
+        .args(["--qdf", "--object-streams=disable"])
+        .arg(pdf)
+        .arg(&qdf)
+        .output()
+        .expect("qpdf must be installed");
+    assert!(o.status.success(), "qpdf failed");
+    let bytes = std::fs::read(&qdf).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let needle = format!(" {size} Tf");
+    text.split("%% Contents for page ")
+        .skip(1)
+        .filter(|chunk| {
+            // The content stream runs to its `endstream`.
+            chunk
+                .split("endstream")
+                .next()
+                .unwrap_or("")
+                .contains(&needle)
+        })
+        .filter_map(|chunk| chunk.split_whitespace().next()?.parse().ok())
+        .collect()
+}
+
+#[test]
+fn a_draft_says_utkast_on_every_page_and_in_its_title() {
+    let dir = scratch("draft");
+    let pdf = dir.join("draft.pdf");
+    let o = kompass(&["render", "--draft", EXAMPLE, "-o", pdf.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pages = page_count(&pdf);
+    // The watermark is the only text set at 120 pt.
+    assert_eq!(
+        pages_with_text_size(&pdf, "120"),
+        (1..=pages).collect::<Vec<_>>()
+    );
+    assert!(pdf_info(&pdf, "Title").ends_with("(utkast)"));
+    let texts: Vec<String> = pdf_pages(&pdf).iter().map(Page::text).collect();
+    assert!(texts[0].contains("Utkast för faktagranskning"));
+    for (i, t) in texts.iter().enumerate().skip(2) {
+        assert!(
+            t.contains("Utkast för faktagranskning – version 1, 2023-11-23"),
+            "page {}: {t}",
+            i + 1
+        );
+    }
+    // The final render has none of it.
+    let (final_pdf, text) = example_pdf();
+    assert!(pages_with_text_size(&final_pdf, "120").is_empty());
+    assert!(!text.contains("Utkast"));
+}
+
+#[test]
+fn the_version_history_prints_and_the_current_version_is_on_cover_and_header() {
+    let dir = scratch("revisions");
+    let src = std::fs::read_to_string(EXAMPLE).unwrap()
+        + "\n[[revision]]\nversion = 1\ndate = 2023-10-20\nchanges = \"Utkast för faktagranskning\"\nby = \"Fredrik Carlsson\"\n\n[[revision]]\nversion = 2\ndate = 2023-11-23\nchanges = \"Faktagranskade uppgifter rättade i område 4\"\nby = \"Linda Nordberg\"\n";
+    let toml = dir.join("rev.toml");
+    std::fs::write(&toml, src).unwrap();
+    let pdf = dir.join("rev.pdf");
+    render(&toml, &pdf);
+    let lines = pdf_lines_layout(&pdf);
+    let texts: Vec<String> = pdf_pages(&pdf).iter().map(Page::text).collect();
+    assert!(texts[0].contains("Version 2 (2023-11-23)"), "{}", texts[0]);
+    assert!(texts[1].contains("Versionshistorik"));
+    for row in [
+        "Version Datum Ändring Av",
+        "1 2023-10-20 Utkast för faktagranskning Fredrik Carlsson",
+        "2 2023-11-23 Faktagranskade uppgifter rättade i område 4 Linda Nordberg",
+    ] {
+        assert!(lines.iter().any(|l| l == row), "missing row {row:?}");
+    }
+    assert!(texts[2].contains("Version 2, 2023-11-23"), "{}", texts[2]);
+}

@@ -271,7 +271,7 @@ fn derived_scores_match_the_seed_tables() {
 }
 
 #[test]
-fn a_new_skeleton_passes_check_with_warnings_only_and_renders() {
+fn a_new_skeleton_passes_a_draft_check_with_warnings_only_and_renders_as_a_draft() {
     let dir = scratch("new-skeleton");
     let toml = dir.join("vallentuna.toml");
     let o = kompass(&["new", "Vallentuna", "-o", toml.to_str().unwrap()]);
@@ -288,7 +288,7 @@ fn a_new_skeleton_passes_check_with_warnings_only_and_renders() {
             );
         }
     }
-    let o = kompass(&["check", toml.to_str().unwrap()]);
+    let o = kompass(&["check", "--draft", toml.to_str().unwrap()]);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -296,7 +296,12 @@ fn a_new_skeleton_passes_check_with_warnings_only_and_renders() {
         String::from_utf8_lossy(&o.stderr)
     );
     assert!(String::from_utf8_lossy(&o.stderr).contains("warning"));
-    let o = kompass(&["check", "--deny-warnings", toml.to_str().unwrap()]);
+    let o = kompass(&[
+        "check",
+        "--draft",
+        "--deny-warnings",
+        toml.to_str().unwrap(),
+    ]);
     assert_eq!(o.status.code(), Some(1));
     // It never overwrites, and says how to write elsewhere.
     let before = std::fs::read(&toml).unwrap();
@@ -309,7 +314,14 @@ fn a_new_skeleton_passes_check_with_warnings_only_and_renders() {
     );
     assert_eq!(std::fs::read(&toml).unwrap(), before);
     let pdf = dir.join("vallentuna.pdf");
-    render(&toml, &pdf);
+    let o = kompass(&[
+        "render",
+        "--draft",
+        toml.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let text = pdf_text(&pdf);
     assert!(
         text.contains("Analys av Vallentuna kommun"),

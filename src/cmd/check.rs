@@ -3,10 +3,10 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{INVALID, TROUBLE, checked, refused};
+use super::{INVALID, Strictness, TROUBLE, checked, refused};
 
-pub fn run(evaluation: &Path, deny_warnings: bool) -> ExitCode {
-    match checked(evaluation, deny_warnings) {
+pub fn run(evaluation: &Path, strict: Strictness) -> ExitCode {
+    match checked(evaluation, strict) {
         Ok((_, outcome)) => {
             if outcome.warnings > 0 {
                 eprintln!(

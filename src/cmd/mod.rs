@@ -38,14 +38,27 @@ impl Outcome {
     }
 }
 
+/// How strict a check is.
+#[derive(Clone, Copy, Default)]
+pub struct Strictness {
+    /// Warnings fail too.
+    pub deny_warnings: bool,
+    /// A draft may still hold what `kompass new` left to fill in; a final report may not.
+    pub draft: bool,
+}
+
 /// Load and validate, printing every diagnostic. `Err` carries the outcome when the data is
 /// invalid (or has warnings while `deny_warnings` is set), or `None` for an I/O problem (already
 /// reported).
-pub fn checked(path: &Path, deny_warnings: bool) -> Result<(Loaded, Outcome), Option<Outcome>> {
+pub fn checked(path: &Path, strict: Strictness) -> Result<(Loaded, Outcome), Option<Outcome>> {
+    let deny_warnings = strict.deny_warnings;
     let (loaded, diagnostics): (Result<Loaded, Sources>, Vec<Diagnostic>) =
         match load::load_path(path) {
             Ok(l) => {
-                let d = kompass::validate::check(&l);
+                let mut d = kompass::validate::check(&l);
+                if !strict.draft && !d.iter().any(Diagnostic::is_error) {
+                    d.extend(kompass::validate::check_final(&l));
+                }
                 (Ok(l), d)
             }
             Err((_, LoadError::Io(msg))) => {

@@ -3,13 +3,13 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{INVALID, TROUBLE, checked, refused};
+use super::{INVALID, Strictness, TROUBLE, checked, refused};
 
 pub fn run(
     evaluation: &Path,
     output: Option<PathBuf>,
     standard: &str,
-    deny_warnings: bool,
+    strict: Strictness,
 ) -> ExitCode {
     let standards = match kompass::typeset::parse_standards(standard)
         .and_then(|list| kompass::typeset::standards(&list).map(|_| list))
@@ -28,7 +28,7 @@ pub fn run(
             return ExitCode::from(TROUBLE);
         }
     };
-    let (loaded, _) = match checked(evaluation, deny_warnings) {
+    let (loaded, _) = match checked(evaluation, strict) {
         Ok(l) => l,
         Err(Some(outcome)) => {
             refused(evaluation, &outcome, "; no PDF was written");
@@ -37,7 +37,10 @@ pub fn run(
         Err(None) => return ExitCode::from(TROUBLE),
     };
     let start = std::time::Instant::now();
-    let pdf = match kompass::render(&loaded, &standards) {
+    let options = kompass::typeset::Options {
+        draft: strict.draft,
+    };
+    let pdf = match kompass::render_with(&loaded, &standards, &options) {
         Ok(pdf) => pdf,
         Err(e) => {
             eprintln!("error: the report could not be typeset:\n{e}");
