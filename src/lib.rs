@@ -8,6 +8,8 @@
 
 pub mod charts;
 pub mod diagnostics;
+pub mod diff;
+pub mod embed;
 pub mod fonts;
 pub mod format;
 pub mod glyphs;
@@ -30,13 +32,35 @@ pub fn render(loaded: &load::Loaded, standards: &[PdfStandard]) -> Result<Vec<u8
     render_with(loaded, standards, &typeset::Options::default())
 }
 
-/// Render with options (a draft …).
+/// Render with options (a draft …). When the standards allow it, the evaluation (without its
+/// comments) and a provenance record are attached to the PDF, so that `extract` and `verify`
+/// can get them back.
 pub fn render_with(
     loaded: &load::Loaded,
     standards: &[PdfStandard],
     options: &typeset::Options,
 ) -> Result<Vec<u8>, String> {
-    render_report(&report::Report::build(loaded), standards, options)
+    let r = report::Report::build(loaded);
+    let mut options = options.clone();
+    if typeset::allows_attachments(standards) {
+        let source = embed::without_comments(loaded.sources.text(loaded.eval_file))?;
+        let mut provenance = embed::Provenance::new(
+            &r.framework_id,
+            &typeset::standards_name(standards),
+            options.draft,
+        );
+        provenance.changes_since = options
+            .changes
+            .as_ref()
+            .and_then(|c| c.previous.as_ref())
+            .map(|p| p.0.clone());
+        options.attach = Some(typeset::Attachment {
+            name: embed::source_name(&r),
+            source,
+            provenance: serde_json::to_string_pretty(&provenance).map_err(|e| e.to_string())?,
+        });
+    }
+    render_report(&r, standards, &options)
 }
 
 /// Render a report model to PDF bytes.
@@ -49,4 +73,24 @@ pub fn render_report(
     let charts = charts::draw_all(r)?;
     let bundle = typeset::bundle(r, &charts, options);
     typeset::typeset(&bundle, standards)
+}
+
+/// The page of changes a draft gets with `--changes-since`: what changed from the earlier
+/// evaluation `old` to `new`, and the earlier version's number and date.
+pub fn changes_page(
+    old: &load::Loaded,
+    new: &load::Loaded,
+) -> Result<typeset::ChangesPage, String> {
+    let before = report::Report::build(old);
+    let after = report::Report::build(new);
+    let (version, date) = before.version();
+    Ok(typeset::ChangesPage {
+        version,
+        date: date.iso(),
+        changes: diff::compare(&before, &after),
+        previous: Some((
+            format!("tidigare-{}", embed::source_name(&before)),
+            embed::without_comments(old.sources.text(old.eval_file))?,
+        )),
+    })
 }

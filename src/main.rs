@@ -36,6 +36,10 @@ enum Command {
         /// placeholders from `kompass new` are allowed.
         #[arg(long)]
         draft: bool,
+        /// With --draft: end the report with a page "Ändringar sedan version N" listing what
+        /// changed since this earlier version of the evaluation.
+        #[arg(long, value_name = "OLD.toml")]
+        changes_since: Option<PathBuf>,
     },
     /// Check an evaluation without rendering it.
     ///
@@ -54,6 +58,40 @@ enum Command {
         /// Check as for a draft: placeholders from `kompass new` are allowed.
         #[arg(long)]
         draft: bool,
+    },
+    /// What changed between two versions of an evaluation.
+    ///
+    /// Every score change with its effect on the area score and the total, strengths and
+    /// improvements added, removed or changed, paragraphs changed word by word, changed facts.
+    /// Exit code 0 when they are the same, 1 when they differ, 2 when one cannot be read.
+    Diff {
+        /// The earlier version (TOML).
+        old: PathBuf,
+        /// The later version (TOML).
+        new: PathBuf,
+        /// `text` for people, `json` for tools.
+        #[arg(long, value_name = "FORMAT", default_value = "text", value_parser = ["text", "json"])]
+        format: String,
+    },
+    /// Write out the evaluation a kompass PDF carries (without the evaluator's comments).
+    Extract {
+        /// A PDF made by kompass.
+        pdf: PathBuf,
+        /// Where to write it (default: its name inside the PDF). Never overwrites.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Prove that a PDF is byte for byte what its evaluation renders to, or say what differs.
+    ///
+    /// Renders again from the evaluation attached to the PDF, or from the given file, with the
+    /// options the PDF records, and compares. When they differ it names the cause: the
+    /// evaluation (with its changes), the framework, or the kompass version. Exit code 0 when
+    /// verified, 1 when not, 2 when the PDF cannot be read.
+    Verify {
+        /// A PDF made by kompass.
+        pdf: PathBuf,
+        /// The evaluation to compare with (default: the one inside the PDF).
+        evaluation: Option<PathBuf>,
     },
     /// Write a complete evaluation skeleton for a municipality, from the framework.
     ///
@@ -82,6 +120,7 @@ fn main() -> ExitCode {
             standard,
             deny_warnings,
             draft,
+            changes_since,
         } => cmd::render::run(
             &evaluation,
             output,
@@ -90,6 +129,7 @@ fn main() -> ExitCode {
                 deny_warnings,
                 draft,
             },
+            changes_since.as_deref(),
         ),
         Command::Check {
             evaluation,
@@ -106,5 +146,8 @@ fn main() -> ExitCode {
             municipality,
             output,
         } => cmd::new::run(&municipality, output),
+        Command::Diff { old, new, format } => cmd::diff::run(&old, &new, format == "json"),
+        Command::Extract { pdf, output } => cmd::extract::run(&pdf, output),
+        Command::Verify { pdf, evaluation } => cmd::verify::run(&pdf, evaluation.as_deref()),
     }
 }

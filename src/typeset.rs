@@ -48,6 +48,32 @@ pub struct Options {
     /// A draft for fact-checking: "UTKAST" across every page, the version in the header, and
     /// "(utkast)" after the title.
     pub draft: bool,
+    /// Files attached to the PDF (PDF/A-3 associated files).
+    pub attach: Option<Attachment>,
+    /// A draft's closing page "Ändringar sedan version N": that version and the changes.
+    pub changes: Option<ChangesPage>,
+}
+
+/// What a draft's page of changes lists.
+#[derive(Debug, Clone)]
+pub struct ChangesPage {
+    /// The earlier version's number and date.
+    pub version: i64,
+    pub date: String,
+    pub changes: Vec<crate::diff::Change>,
+    /// The earlier evaluation, attached beside the current one: (name, text without comments).
+    pub previous: Option<(String, String)>,
+}
+
+/// The evaluation a PDF is made from, and the record of how it was made.
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    /// `leksand-2023-11-23.toml`
+    pub name: String,
+    /// The evaluation without comments.
+    pub source: String,
+    /// [`crate::embed::Provenance`] as JSON.
+    pub provenance: String,
 }
 
 /// Build the virtual files of one report.
@@ -152,6 +178,12 @@ pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
                 None
             },
         },
+        "attach": options.attach.as_ref().map(|a| json!({
+            "source": a.name,
+            "provenance": crate::embed::PROVENANCE_NAME,
+            "previous": options.changes.as_ref().and_then(|c| c.previous.as_ref()).map(|p| &p.0),
+        })),
+        "changes": options.changes.as_ref().map(changes_json),
         "revisions": r.revisions.iter().map(|v| json!({
             "version": v.version.to_string(),
             "date": v.date.iso(),
@@ -171,6 +203,19 @@ pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
         "total_max": int(r.total_max),
     });
     files.push(("/data/report.json".into(), to_json(&report)));
+    if let Some(a) = &options.attach {
+        files.push((
+            "/data/evaluation.toml".into(),
+            a.source.clone().into_bytes(),
+        ));
+        files.push((
+            "/data/kompass.json".into(),
+            a.provenance.clone().into_bytes(),
+        ));
+        if let Some((_, text)) = options.changes.as_ref().and_then(|c| c.previous.as_ref()) {
+            files.push(("/data/previous.toml".into(), text.clone().into_bytes()));
+        }
+    }
     for c in charts {
         files.push((format!("/charts/{}.svg", c.id), c.svg.clone().into_bytes()));
     }
@@ -181,6 +226,49 @@ pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
         date: (y, m, dd),
         ident,
     }
+}
+
+/// The page of changes as the template reads it: sections, each with its changes; a changed
+/// text as "before" and "after" runs with the changed words marked.
+fn changes_json(page: &ChangesPage) -> serde_json::Value {
+    let mut sections: Vec<serde_json::Value> = Vec::new();
+    let mut current = String::new();
+    let mut items: Vec<serde_json::Value> = Vec::new();
+    let flush =
+        |sections: &mut Vec<serde_json::Value>, title: &str, items: &mut Vec<serde_json::Value>| {
+            if !items.is_empty() {
+                sections.push(json!({"title": title, "items": std::mem::take(items)}));
+            }
+        };
+    for c in &page.changes {
+        if c.section != current {
+            flush(&mut sections, &current, &mut items);
+            current = c.section.clone();
+        }
+        let old = c.old.clone().unwrap_or_default();
+        let new = c.new.clone().unwrap_or_default();
+        let runs = |keep: &str| -> Vec<serde_json::Value> {
+            c.words
+                .iter()
+                .filter(|p| p.op == "equal" || p.op == keep)
+                .map(|p| json!({"t": p.text, "marked": p.op != "equal"}))
+                .collect()
+        };
+        let item = match c.kind {
+            "score" => {
+                json!({"kind": "line", "text": format!("{}: {old} → {new} ({})", c.label, c.effect.clone().unwrap_or_default())})
+            }
+            "added" => json!({"kind": "added", "label": c.label, "text": new}),
+            "removed" => json!({"kind": "removed", "label": c.label, "text": old}),
+            _ if !c.words.is_empty() => {
+                json!({"kind": "changed", "label": c.label, "before": runs("delete"), "after": runs("insert")})
+            }
+            _ => json!({"kind": "line", "text": format!("{}: {old} → {new}", c.label)}),
+        };
+        items.push(item);
+    }
+    flush(&mut sections, &current, &mut items);
+    json!({"version": page.version.to_string(), "date": page.date, "sections": sections})
 }
 
 /// The evaluators as the cover prints them, grouped by organisation in the order they first
@@ -293,9 +381,35 @@ fn not_found(id: FileId) -> FileError {
     FileError::NotFound(id.vpath().get_with_slash().into())
 }
 
-/// The standards a report conforms to unless told otherwise: archival PDF/A-2a together with
-/// accessible PDF/UA-1.
-pub const DEFAULT_STANDARDS: &str = "a-2a,ua-1";
+/// The standards a report conforms to unless told otherwise: archival PDF/A-3a (which allows
+/// the evaluation to travel inside the PDF) together with accessible PDF/UA-1.
+pub const DEFAULT_STANDARDS: &str = "a-3a,ua-1";
+
+/// Whether the standards allow files attached to the PDF: not PDF/A-1 or PDF/A-2.
+pub fn allows_attachments(list: &[PdfStandard]) -> bool {
+    !list.iter().any(|s| {
+        matches!(
+            s,
+            PdfStandard::A_1a
+                | PdfStandard::A_1b
+                | PdfStandard::A_2a
+                | PdfStandard::A_2b
+                | PdfStandard::A_2u
+        )
+    })
+}
+
+/// The standards as `--standard` names them: `a-3a,ua-1`, or `none`.
+pub fn standards_name(list: &[PdfStandard]) -> String {
+    if list.is_empty() {
+        return "none".into();
+    }
+    list.iter()
+        .filter_map(|s| serde_json::to_value(s).ok())
+        .filter_map(|v| v.as_str().map(String::from))
+        .collect::<Vec<_>>()
+        .join(",")
+}
 
 /// Parse a comma-separated list of PDF standards as Typst names them (`a-2a`, `a-2b`, `a-3a`,
 /// `ua-1`, `1.7` …), or `none`.

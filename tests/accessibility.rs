@@ -155,9 +155,9 @@ fn tagged_archival_pdf_with_swedish_metadata() {
     );
     let xmp = pdf.stream_text(cat["/Metadata"].as_str().unwrap());
     assert!(
-        xmp.contains("<pdfaid:part>2</pdfaid:part>")
+        xmp.contains("<pdfaid:part>3</pdfaid:part>")
             && xmp.contains("<pdfaid:conformance>A</pdfaid:conformance>"),
-        "no PDF/A-2a identification"
+        "no PDF/A-3a identification"
     );
     assert!(
         xmp.contains("<pdfuaid:part>1</pdfuaid:part>"),
@@ -390,4 +390,46 @@ fn text_colours_meet_wcag_aa_contrast() {
             );
         }
     }
+}
+
+#[test]
+fn the_evaluation_is_an_associated_file_without_comments() {
+    let (_, pdf) = rendered();
+    let af = pdf.catalog()["/AF"]
+        .as_array()
+        .expect("the catalog lists associated files (/AF)");
+    let mut seen = Vec::new();
+    for spec in af {
+        let spec = pdf.dict(spec).expect("file specification");
+        assert_eq!(text_of(&spec["/Type"]), "/Filespec");
+        let name = text_of(&spec["/UF"]);
+        let relationship = text_of(&spec["/AFRelationship"]);
+        let stream_ref = spec["/EF"]["/F"].as_str().expect("embedded file stream");
+        let stream = pdf.dict(&spec["/EF"]["/F"]).unwrap();
+        let mime = text_of(&stream["/Subtype"]);
+        let data = pdf.stream_text(stream_ref);
+        if name.ends_with(".toml") {
+            assert_eq!(relationship, "/Source");
+            assert!(mime.contains("toml"), "MIME type {mime}");
+            // Every comment of the example is the evaluator's own: none reaches the PDF.
+            let example = std::fs::read_to_string(EXAMPLE).unwrap();
+            for line in example.lines() {
+                if let Some((_, comment)) = line.split_once('#') {
+                    let comment = comment.trim();
+                    if comment.len() > 8 && !line.trim_start().starts_with('"') {
+                        assert!(!data.contains(comment), "comment {comment:?} is in the PDF");
+                    }
+                }
+            }
+            assert!(data.contains("official_name = \"Leksands kommun\""));
+        } else {
+            assert_eq!(name, "kompass.json");
+            assert_eq!(relationship, "/Supplement");
+            assert!(mime.contains("json"), "MIME type {mime}");
+            assert!(data.contains("\"kompass\""));
+        }
+        seen.push(name);
+    }
+    seen.sort();
+    assert_eq!(seen, ["kompass.json", "leksand-2023-11-23.toml"]);
 }

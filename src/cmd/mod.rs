@@ -1,8 +1,11 @@
 //! One module per subcommand. Shared here: exit codes and loading with every diagnostic printed.
 
 pub mod check;
+pub mod diff;
+pub mod extract;
 pub mod new;
 pub mod render;
+pub mod verify;
 
 use std::path::Path;
 
@@ -51,22 +54,37 @@ pub struct Strictness {
 /// invalid (or has warnings while `deny_warnings` is set), or `None` for an I/O problem (already
 /// reported).
 pub fn checked(path: &Path, strict: Strictness) -> Result<(Loaded, Outcome), Option<Outcome>> {
+    findings(load::load_path(path), strict)
+}
+
+/// [`checked`] for an evaluation given as text (`name` is used in diagnostics).
+pub fn checked_text(
+    name: &str,
+    text: &str,
+    strict: Strictness,
+) -> Result<(Loaded, Outcome), Option<Outcome>> {
+    findings(load::load_str(name, text), strict)
+}
+
+fn findings(
+    loaded: Result<Loaded, (Sources, LoadError)>,
+    strict: Strictness,
+) -> Result<(Loaded, Outcome), Option<Outcome>> {
     let deny_warnings = strict.deny_warnings;
-    let (loaded, diagnostics): (Result<Loaded, Sources>, Vec<Diagnostic>) =
-        match load::load_path(path) {
-            Ok(l) => {
-                let mut d = kompass::validate::check(&l);
-                if !strict.draft && !d.iter().any(Diagnostic::is_error) {
-                    d.extend(kompass::validate::check_final(&l));
-                }
-                (Ok(l), d)
+    let (loaded, diagnostics): (Result<Loaded, Sources>, Vec<Diagnostic>) = match loaded {
+        Ok(l) => {
+            let mut d = kompass::validate::check(&l);
+            if !strict.draft && !d.iter().any(Diagnostic::is_error) {
+                d.extend(kompass::validate::check_final(&l));
             }
-            Err((_, LoadError::Io(msg))) => {
-                eprintln!("error: {msg}");
-                return Err(None);
-            }
-            Err((sources, LoadError::Invalid(d))) => (Err(sources), d),
-        };
+            (Ok(l), d)
+        }
+        Err((_, LoadError::Io(msg))) => {
+            eprintln!("error: {msg}");
+            return Err(None);
+        }
+        Err((sources, LoadError::Invalid(d))) => (Err(sources), d),
+    };
     // A file with thousands of mistakes is not helped by thousands of messages.
     let shown = &diagnostics[..diagnostics.len().min(MAX_SHOWN)];
     match &loaded {

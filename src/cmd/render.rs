@@ -10,7 +10,14 @@ pub fn run(
     output: Option<PathBuf>,
     standard: &str,
     strict: Strictness,
+    changes_since: Option<&Path>,
 ) -> ExitCode {
+    if changes_since.is_some() && !strict.draft {
+        eprintln!(
+            "error: --changes-since adds a page for the municipality's fact-check to a draft; add --draft"
+        );
+        return ExitCode::from(TROUBLE);
+    }
     let standards = match kompass::typeset::parse_standards(standard)
         .and_then(|list| kompass::typeset::standards(&list).map(|_| list))
     {
@@ -37,8 +44,27 @@ pub fn run(
         Err(None) => return ExitCode::from(TROUBLE),
     };
     let start = std::time::Instant::now();
+    let changes = match changes_since {
+        None => None,
+        Some(old) => match checked(old, strict) {
+            Ok((previous, _)) => match kompass::changes_page(&previous, &loaded) {
+                Ok(page) => Some(page),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return ExitCode::from(TROUBLE);
+                }
+            },
+            Err(Some(outcome)) => {
+                refused(old, &outcome, "; no PDF was written");
+                return ExitCode::from(INVALID);
+            }
+            Err(None) => return ExitCode::from(TROUBLE),
+        },
+    };
     let options = kompass::typeset::Options {
         draft: strict.draft,
+        changes,
+        ..Default::default()
     };
     let pdf = match kompass::render_with(&loaded, &standards, &options) {
         Ok(pdf) => pdf,
