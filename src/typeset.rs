@@ -299,13 +299,55 @@ fn to_json<T: Serialize>(v: &T) -> Vec<u8> {
     serde_json::to_vec(v).unwrap_or_default()
 }
 
-/// The Typst world of one report: embedded fonts and templates plus the bundle's files.
-pub struct ReportWorld {
+/// What every report shares: the standard library, the fonts and the parsed templates. Built
+/// once per process, so that a watch session or a batch does not parse fonts and templates again
+/// for every render (Typst's caches are process-wide and keyed by content, so the shared parts
+/// also stay memoized).
+struct Shared {
     library: LazyHash<Library>,
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
+    templates: Vec<(FileId, Source, Bytes)>,
+}
+
+fn shared() -> Result<&'static Shared, String> {
+    static SHARED: std::sync::OnceLock<Result<Shared, String>> = std::sync::OnceLock::new();
+    SHARED
+        .get_or_init(|| {
+            let fonts: Vec<Font> = crate::fonts::ALL
+                .iter()
+                .flat_map(|data| Font::iter(Bytes::new(data.to_vec())))
+                .collect();
+            let book = FontBook::from_fonts(&fonts);
+            let mut templates = Vec::new();
+            for (path, text) in TEMPLATES {
+                let id = file_id(path).ok_or_else(|| format!("bad template path {path}"))?;
+                templates.push((
+                    id,
+                    Source::new(id, text.to_string()),
+                    Bytes::from_string(text.to_string()),
+                ));
+            }
+            Ok(Shared {
+                // `a11y-extras` gives the templates `pdf.header-cell` for row header cells.
+                library: LazyHash::new(
+                    Library::builder()
+                        .with_features([Feature::A11yExtras].into_iter().collect())
+                        .build(),
+                ),
+                book: LazyHash::new(book),
+                fonts,
+                templates,
+            })
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// The Typst world of one report: the shared fonts and templates plus the bundle's files.
+pub struct ReportWorld {
+    shared: &'static Shared,
     main: FileId,
-    sources: HashMap<FileId, Source>,
     files: HashMap<FileId, Bytes>,
     today: Datetime,
 }
@@ -316,18 +358,8 @@ fn file_id(path: &str) -> Option<FileId> {
 
 impl ReportWorld {
     pub fn new(bundle: &Bundle) -> Result<Self, String> {
-        let fonts: Vec<Font> = crate::fonts::ALL
-            .iter()
-            .flat_map(|data| Font::iter(Bytes::new(data.to_vec())))
-            .collect();
-        let book = FontBook::from_fonts(&fonts);
-        let mut sources = HashMap::new();
+        let shared = shared()?;
         let mut files = HashMap::new();
-        for (path, text) in TEMPLATES {
-            let id = file_id(path).ok_or_else(|| format!("bad template path {path}"))?;
-            sources.insert(id, Source::new(id, text.to_string()));
-            files.insert(id, Bytes::from_string(text.to_string()));
-        }
         for (path, data) in &bundle.files {
             let id = file_id(path).ok_or_else(|| format!("bad data path {path}"))?;
             files.insert(id, Bytes::new(data.clone()));
@@ -336,16 +368,8 @@ impl ReportWorld {
         let (y, m, d) = bundle.date;
         let today = Datetime::from_ymd(y, m, d).ok_or("bad report date")?;
         Ok(Self {
-            // `a11y-extras` gives the templates `pdf.header-cell` for row header cells.
-            library: LazyHash::new(
-                Library::builder()
-                    .with_features([Feature::A11yExtras].into_iter().collect())
-                    .build(),
-            ),
-            book: LazyHash::new(book),
-            fonts,
+            shared,
             main,
-            sources,
             files,
             today,
         })
@@ -354,23 +378,36 @@ impl ReportWorld {
 
 impl World for ReportWorld {
     fn library(&self) -> &LazyHash<Library> {
-        &self.library
+        &self.shared.library
     }
     fn book(&self) -> &LazyHash<FontBook> {
-        &self.book
+        &self.shared.book
     }
     fn main(&self) -> FileId {
         self.main
     }
     fn source(&self, id: FileId) -> FileResult<Source> {
-        self.sources.get(&id).cloned().ok_or_else(|| not_found(id))
+        self.shared
+            .templates
+            .iter()
+            .find(|(t, _, _)| *t == id)
+            .map(|(_, s, _)| s.clone())
+            .ok_or_else(|| not_found(id))
     }
     fn file(&self, id: FileId) -> FileResult<Bytes> {
         // Only the embedded templates and the bundle's files exist: nothing on disk is reachable.
-        self.files.get(&id).cloned().ok_or_else(|| not_found(id))
+        if let Some(b) = self.files.get(&id) {
+            return Ok(b.clone());
+        }
+        self.shared
+            .templates
+            .iter()
+            .find(|(t, _, _)| *t == id)
+            .map(|(_, _, b)| b.clone())
+            .ok_or_else(|| not_found(id))
     }
     fn font(&self, index: usize) -> Option<Font> {
-        self.fonts.get(index).cloned()
+        self.shared.fonts.get(index).cloned()
     }
     fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
         Some(self.today)
