@@ -110,6 +110,13 @@ pub fn source_name(r: &crate::report::Report) -> String {
     format!("{name}-{}.toml", r.date.iso())
 }
 
+/// The number of pages of a PDF.
+pub fn page_count(pdf: &[u8]) -> Option<usize> {
+    lopdf::Document::load_mem(pdf)
+        .ok()
+        .map(|d| d.get_pages().len())
+}
+
 /// The files attached to a PDF: (file name, bytes), in the order the PDF lists them.
 pub fn attachments(pdf: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
     use lopdf::Object;

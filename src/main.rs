@@ -93,6 +93,23 @@ enum Command {
         /// The evaluation to compare with (default: the one inside the PDF).
         evaluation: Option<PathBuf>,
     },
+    /// Render again whenever the evaluation is saved (a draft unless --final).
+    ///
+    /// One line per build (pages and time), or the diagnostics; keeps running after an error
+    /// and recovers when the file is fixed. Ctrl-C stops it.
+    Watch {
+        /// The evaluation file (TOML).
+        evaluation: PathBuf,
+        /// Where to write the PDF (as for render).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Render the final report instead of a draft.
+        #[arg(long = "final")]
+        final_report: bool,
+        /// PDF standards, as for render.
+        #[arg(long, value_name = "LIST", default_value = kompass::typeset::DEFAULT_STANDARDS)]
+        standard: String,
+    },
     /// Write a complete evaluation skeleton for a municipality, from the framework.
     ///
     /// For any of Sweden's 290 municipalities the name forms and the population come from
@@ -146,6 +163,12 @@ fn main() -> ExitCode {
             municipality,
             output,
         } => cmd::new::run(&municipality, output),
+        Command::Watch {
+            evaluation,
+            output,
+            final_report,
+            standard,
+        } => cmd::watch::run(&evaluation, output, final_report, &standard),
         Command::Diff { old, new, format } => cmd::diff::run(&old, &new, format == "json"),
         Command::Extract { pdf, output } => cmd::extract::run(&pdf, output),
         Command::Verify { pdf, evaluation } => cmd::verify::run(&pdf, evaluation.as_deref()),

@@ -483,6 +483,12 @@ pub fn standards(list: &[PdfStandard]) -> Result<PdfStandards, String> {
     })
 }
 
+/// Forget cached layouts not used in the last few renders, so a long watch session or batch
+/// keeps its memory bounded (what the last renders used stays).
+pub fn evict_caches() {
+    typst::comemo::evict(10);
+}
+
 /// Compile the bundle and export it as PDF.
 pub fn typeset(bundle: &Bundle, standards: PdfStandards) -> Result<Vec<u8>, String> {
     let world = ReportWorld::new(bundle)?;

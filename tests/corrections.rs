@@ -239,3 +239,85 @@ fn a_draft_can_end_with_the_changes_since_the_version_the_municipality_saw() {
     let (code, out, _) = run(&["verify", pdf.to_str().unwrap()]);
     assert_eq!(code, Some(0), "{out}");
 }
+
+#[test]
+fn a_watch_session_picks_up_a_change_and_recovers_from_an_invalid_edit() {
+    use std::io::BufRead;
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let dir = scratch("watch");
+    let toml = edited(&dir, "w.toml", &[]);
+    let pdf = dir.join("w.pdf");
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kompass"))
+        .args(["watch", toml.to_str().unwrap(), "-o", pdf.to_str().unwrap()])
+        .env("NO_COLOR", "1")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+        {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    // The next line that starts with `build`, within a generous time.
+    let next_build = || -> String {
+        loop {
+            let line = rx
+                .recv_timeout(Duration::from_secs(30))
+                .expect("watch printed no build line in 30 s");
+            if line.starts_with("build ") {
+                return line;
+            }
+        }
+    };
+    let first = next_build();
+    assert!(
+        first.starts_with("build 1:") && first.contains("pages"),
+        "{first}"
+    );
+    // A draft unless told otherwise.
+    assert!(pdf_info(&pdf, "Title").ends_with("(utkast)"));
+    let src = std::fs::read_to_string(&toml).unwrap();
+    // A change: a new score.
+    std::fs::write(&toml, src.replacen("\"4.2\" = 11", "\"4.2\" = 13", 1)).unwrap();
+    let second = next_build();
+    assert!(
+        second.starts_with("build 2:") && second.contains("pages"),
+        "{second}"
+    );
+    let lines = pdf_lines_layout(&pdf);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("4.2 ") && l.ends_with(" 13 20")),
+        "the new score is not in the PDF"
+    );
+    let before_error = std::fs::read(&pdf).unwrap();
+    // An invalid edit: reported, the PDF left alone, the session goes on.
+    std::fs::write(&toml, src.replacen("\"4.2\" = 11", "\"4.2\" = 99", 1)).unwrap();
+    let third = next_build();
+    assert!(
+        third.starts_with("build 3:") && third.contains("1 error"),
+        "{third}"
+    );
+    assert_eq!(std::fs::read(&pdf).unwrap(), before_error);
+    // Fixed, saved the way many editors save: a new file renamed over the old one.
+    let tmp = dir.join("w.toml.tmp");
+    std::fs::write(&tmp, src.replacen("\"4.2\" = 11", "\"4.2\" = 12", 1)).unwrap();
+    std::fs::rename(&tmp, &toml).unwrap();
+    let fourth = next_build();
+    assert!(
+        fourth.starts_with("build 4:") && fourth.contains("pages"),
+        "{fourth}"
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+}

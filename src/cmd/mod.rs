@@ -6,6 +6,7 @@ pub mod extract;
 pub mod new;
 pub mod render;
 pub mod verify;
+pub mod watch;
 
 use std::path::Path;
 

@@ -1,0 +1,169 @@
+//! `kompass watch`: render again whenever the evaluation is saved.
+//!
+//! The folder of the evaluation is watched (not the file: many editors save by writing a new file
+//! and renaming it over the old one, which would end a watch on the file itself). Events are
+//! gathered until 100 ms pass without one (at most 500 ms), so that one save builds once; a save
+//! that leaves the text as it was builds nothing. Typst's caches live as long as the process, so
+//! a build after a small change reuses the layout of everything it did not touch; old entries
+//! are evicted after every build so memory stays bounded over a long session.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use kompass::diagnostics::Diagnostic;
+use notify::{RecursiveMode, Watcher};
+
+use super::{Strictness, TROUBLE};
+
+pub fn run(
+    evaluation: &Path,
+    output: Option<PathBuf>,
+    final_report: bool,
+    standard: &str,
+) -> ExitCode {
+    let standards = match kompass::typeset::parse_standards(standard)
+        .and_then(|list| kompass::typeset::standards(&list).map(|_| list))
+    {
+        Ok(list) => list,
+        Err(e) => {
+            eprintln!("error: --standard {standard}: {e}");
+            return ExitCode::from(TROUBLE);
+        }
+    };
+    let output = match kompass::write::output_path(evaluation, output.as_deref()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(TROUBLE);
+        }
+    };
+    let strict = Strictness {
+        draft: !final_report,
+        ..Default::default()
+    };
+    let (tx, rx) = mpsc::channel();
+    let mut watcher = match notify::recommended_watcher(tx) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: cannot watch files here: {e}");
+            return ExitCode::from(TROUBLE);
+        }
+    };
+    let folder = match evaluation.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if let Err(e) = watcher.watch(&folder, RecursiveMode::NonRecursive) {
+        eprintln!("error: cannot watch {}: {e}", folder.display());
+        return ExitCode::from(TROUBLE);
+    }
+    eprintln!(
+        "watching {} → {} ({}); Ctrl-C to stop",
+        evaluation.display(),
+        output.display(),
+        if final_report { "final" } else { "draft" }
+    );
+    let name = evaluation.file_name().map(|n| n.to_os_string());
+    let mut builds = 0;
+    let mut last: Option<Vec<u8>> = None;
+    loop {
+        let text = std::fs::read(evaluation).ok();
+        if text.is_some() && text != last {
+            builds += 1;
+            build(builds, evaluation, &output, &standards, strict);
+            last = text;
+            kompass::typeset::evict_caches();
+        }
+        // Wait for an event about the evaluation, then for the save to settle.
+        loop {
+            let Ok(event) = rx.recv() else {
+                return ExitCode::SUCCESS;
+            };
+            let ours = event.is_ok_and(|e| {
+                e.paths
+                    .iter()
+                    .any(|p| p.file_name().map(|n| n.to_os_string()) == name)
+            });
+            if ours {
+                break;
+            }
+        }
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_millis(500) {
+            if rx.recv_timeout(Duration::from_millis(100)).is_err() {
+                break;
+            }
+        }
+    }
+}
+
+/// One build: check, render, write; one line for a success, the diagnostics for a failure.
+fn build(
+    n: usize,
+    evaluation: &Path,
+    output: &Path,
+    standards: &[kompass::PdfStandard],
+    strict: Strictness,
+) {
+    let start = Instant::now();
+    let loaded = match kompass::load::load_path(evaluation) {
+        Ok(l) => l,
+        Err((sources, kompass::load::LoadError::Invalid(d))) => {
+            sources.emit(&d);
+            failed(n, &d);
+            return;
+        }
+        Err((_, kompass::load::LoadError::Io(e))) => {
+            eprintln!("build {n}: {e}; waiting for the next save");
+            return;
+        }
+    };
+    let mut d = kompass::validate::check(&loaded);
+    if !strict.draft && !d.iter().any(Diagnostic::is_error) {
+        d.extend(kompass::validate::check_final(&loaded));
+    }
+    if d.iter().any(Diagnostic::is_error) {
+        loaded.sources.emit(&d);
+        failed(n, &d);
+        return;
+    }
+    let options = kompass::typeset::Options {
+        draft: strict.draft,
+        ..Default::default()
+    };
+    let result = kompass::render_with(&loaded, standards, &options).and_then(|pdf| {
+        kompass::write::atomic_write(output, &pdf)
+            .map(|()| pdf)
+            .map_err(|e| e.to_string())
+    });
+    match result {
+        Ok(pdf) => {
+            let warnings = d.len();
+            eprintln!(
+                "build {n}: {} pages in {:.2} s → {}{}",
+                kompass::embed::page_count(&pdf).unwrap_or(0),
+                start.elapsed().as_secs_f64(),
+                output.display(),
+                if warnings > 0 {
+                    format!(
+                        " ({warnings} warning{})",
+                        if warnings == 1 { "" } else { "s" }
+                    )
+                } else {
+                    String::new()
+                }
+            );
+        }
+        Err(e) => eprintln!("build {n}: failed: {e}; waiting for the next save"),
+    }
+}
+
+fn failed(n: usize, d: &[Diagnostic]) {
+    let errors = d.iter().filter(|x| x.is_error()).count();
+    eprintln!(
+        "build {n}: {errors} error{} – the PDF was left as it was; waiting for the next save",
+        if errors == 1 { "" } else { "s" }
+    );
+}
