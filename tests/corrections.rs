@@ -249,13 +249,24 @@ fn a_watch_session_picks_up_a_change_and_recovers_from_an_invalid_edit() {
     let dir = scratch("watch");
     let toml = edited(&dir, "w.toml", &[]);
     let pdf = dir.join("w.pdf");
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kompass"))
-        .args(["watch", toml.to_str().unwrap(), "-o", pdf.to_str().unwrap()])
-        .env("NO_COLOR", "1")
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = child.stderr.take().unwrap();
+    /// Ends the watch session however the test ends.
+    struct Session(std::process::Child);
+    impl Drop for Session {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let mut child = Session(
+        std::process::Command::new(env!("CARGO_BIN_EXE_kompass"))
+            .args(["watch", toml.to_str().unwrap(), "-o", pdf.to_str().unwrap()])
+            .env("NO_COLOR", "1")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap(),
+    );
+    let stderr = child.0.stderr.take().unwrap();
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         for line in std::io::BufReader::new(stderr)
@@ -318,6 +329,5 @@ fn a_watch_session_picks_up_a_change_and_recovers_from_an_invalid_edit() {
         fourth.starts_with("build 4:") && fourth.contains("pages"),
         "{fourth}"
     );
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(child);
 }

@@ -1,5 +1,8 @@
-//! Helpers shared by the integration tests: run the real binary, read PDFs with poppler-utils.
+//! Helpers shared by the integration tests: run the real binary, read PDFs in Rust (lopdf and
+//! the small text reader in `pdftext.rs`), and the poppler/qpdf layer that `.ci/run` always runs.
 #![allow(dead_code)]
+
+pub mod pdftext;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -37,59 +40,46 @@ pub fn render(toml: &Path, out: &Path) {
     );
 }
 
-/// The text of a PDF in reading order, with all runs of whitespace collapsed to one space.
+/// The text of a PDF in reading order, with all runs of whitespace collapsed to one space and
+/// words broken by hyphenation joined again.
 pub fn pdf_text(pdf: &Path) -> String {
-    pdftotext(pdf, &[])
+    let bytes = std::fs::read(pdf).expect("the PDF");
+    let lines: Vec<String> = pdftext::read(&bytes)
+        .iter()
+        .flat_map(pdftext::reading)
+        .map(|(_, l)| l)
+        .collect();
+    normalise(&lines.join("\n"))
 }
 
-/// The lines of a PDF as laid out on the page (`pdftotext -layout`), whitespace collapsed: a
-/// table row is one line (a wrapped cell continues on the next).
+/// The lines of a PDF as laid out on the page, whitespace collapsed: a table row is one line
+/// (a wrapped cell continues on the next).
 pub fn pdf_lines_layout(pdf: &Path) -> Vec<String> {
-    let o = Command::new("pdftotext")
-        .args(["-layout", pdf.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) must be installed");
-    assert!(o.status.success(), "pdftotext failed");
-    String::from_utf8_lossy(&o.stdout)
-        .lines()
-        .map(normalise)
+    read_pdf(pdf)
+        .into_iter()
+        .flat_map(|p| p.lines.into_iter().map(|(_, l)| normalise(&l)))
         .filter(|l| !l.is_empty())
         .collect()
 }
 
-fn pdftotext(pdf: &Path, options: &[&str]) -> String {
-    let o = Command::new("pdftotext")
-        .args(options)
-        .args([pdf.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) must be installed");
-    assert!(o.status.success(), "pdftotext failed");
-    normalise(&String::from_utf8_lossy(&o.stdout))
-}
-
-/// Collapse whitespace and join words that hyphenation broke over a line (pdftotext keeps the
-/// soft hyphen, U+00AD, at the end of the line).
+/// Collapse whitespace and join words that hyphenation broke over a line (the line ends with a
+/// soft hyphen, U+00AD).
 pub fn normalise(s: &str) -> String {
     s.replace("\u{ad}\n", "")
+        .replace('\u{ad}', "")
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
 }
 
 pub fn page_count(pdf: &Path) -> usize {
-    let o = Command::new("pdfinfo")
-        .arg(pdf)
-        .output()
-        .expect("pdfinfo (poppler-utils) must be installed");
-    let info = String::from_utf8_lossy(&o.stdout);
-    info.lines()
-        .find_map(|l| l.strip_prefix("Pages:"))
-        .and_then(|n| n.trim().parse().ok())
-        .expect("page count")
+    lopdf::Document::load(pdf)
+        .expect("a readable PDF")
+        .get_pages()
+        .len()
 }
 
-/// One page as `pdftotext -bbox` sees it: its height and every word with its bottom edge (y
-/// grows downwards, in points).
+/// One page: its height and every word with its baseline, measured from the top (points).
 pub struct Page {
     pub height: f64,
     pub words: Vec<(f64, String)>,
@@ -107,34 +97,64 @@ impl Page {
 
 /// Every page of a PDF with its words and their positions.
 pub fn pdf_pages(pdf: &Path) -> Vec<Page> {
-    let o = Command::new("pdftotext")
-        .args(["-bbox", pdf.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) must be installed");
-    assert!(o.status.success(), "pdftotext -bbox failed");
-    let html = String::from_utf8_lossy(&o.stdout);
-    let attr = |tag: &str, name: &str| -> f64 {
-        tag.split(&format!("{name}=\""))
-            .nth(1)
-            .and_then(|r| r.split('"').next())
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0.0)
-    };
-    let mut pages = Vec::new();
-    for chunk in html.split("<page ").skip(1) {
-        let height = attr(chunk, "height");
-        let words = chunk
-            .split("<word ")
-            .skip(1)
-            .filter_map(|w| {
-                let (tag, rest) = w.split_once('>')?;
-                let text = rest.split("</word>").next()?;
-                Some((attr(tag, "yMax"), text.replace("&amp;", "&")))
-            })
-            .collect();
-        pages.push(Page { height, words });
-    }
-    pages
+    let bytes = std::fs::read(pdf).expect("the PDF");
+    pdftext::read(&bytes)
+        .iter()
+        .map(|p| Page {
+            height: p.height,
+            // Words in reading order, each with the baseline of its line.
+            words: pdftext::reading(p)
+                .into_iter()
+                .flat_map(|(y, l)| {
+                    l.split_whitespace()
+                        .map(|w| (y, w.to_string()))
+                        .collect::<Vec<_>>()
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// A page as read from the PDF: height and lines (baseline from the top, text).
+struct TextPage {
+    height: f64,
+    lines: Vec<(f64, String)>,
+}
+
+fn read_pdf(pdf: &Path) -> Vec<TextPage> {
+    let bytes = std::fs::read(pdf).expect("the PDF");
+    pdftext::read(&bytes)
+        .iter()
+        .map(|p| TextPage {
+            height: p.height,
+            lines: pdftext::lines(p),
+        })
+        .collect()
+}
+
+/// The pages whose content draws text at `size` pt (e.g. the draft's watermark, 120 pt).
+pub fn pages_with_text_size(pdf: &Path, size: f64) -> Vec<usize> {
+    use lopdf::content::Content;
+    let doc = lopdf::Document::load(pdf).expect("a readable PDF");
+    doc.get_pages()
+        .into_iter()
+        .filter(|(_, id)| {
+            doc.get_page_content(*id)
+                .ok()
+                .and_then(|c| Content::decode(&c).ok())
+                .is_some_and(|c| {
+                    c.operations.iter().any(|op| {
+                        op.operator == "Tf"
+                            && op
+                                .operands
+                                .get(1)
+                                .and_then(|o| o.as_float().ok())
+                                .is_some_and(|s| (f64::from(s) - size).abs() < 0.01)
+                    })
+                })
+        })
+        .map(|(n, _)| n as usize)
+        .collect()
 }
 
 /// The example with the municipality's names replaced.
@@ -149,15 +169,135 @@ pub fn example_as(name: &str, genitive: &str, official: &str) -> String {
     )
 }
 
-/// The PDF's document information (`pdfinfo`): the value of `key`, e.g. "Title".
+/// The PDF's document information: the value of `key`, e.g. "Title".
 pub fn pdf_info(pdf: &Path, key: &str) -> String {
-    let o = Command::new("pdfinfo")
-        .arg(pdf)
-        .output()
-        .expect("pdfinfo (poppler-utils) must be installed");
-    String::from_utf8_lossy(&o.stdout)
-        .lines()
-        .find_map(|l| l.strip_prefix(&format!("{key}:")))
-        .map(|v| v.trim().to_string())
+    let doc = lopdf::Document::load(pdf).expect("a readable PDF");
+    let info = doc.trailer.get(b"Info").ok().and_then(|o| match o {
+        lopdf::Object::Reference(id) => doc.get_dictionary(*id).ok(),
+        lopdf::Object::Dictionary(d) => Some(d),
+        _ => None,
+    });
+    info.and_then(|d| d.get(key.as_bytes()).ok())
+        .map(pdf_string)
         .unwrap_or_default()
+}
+
+/// A PDF text string: UTF-16BE with a byte order mark, else its bytes as characters.
+pub fn pdf_string(o: &lopdf::Object) -> String {
+    let lopdf::Object::String(bytes, _) = o else {
+        return String::new();
+    };
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        let units: Vec<u16> = rest
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
+            .collect();
+        String::from_utf16_lossy(&units)
+    } else {
+        bytes.iter().map(|b| char::from(*b)).collect()
+    }
+}
+
+/// Every object of a PDF in the shape of `qpdf --json=2`: `"N 0 R"` → `{"value": …}` or
+/// `{"stream": {"dict": …, "data": <base64 of the decoded data>}}`, names as `"/Name"`, text
+/// strings as `"u:…"`, references as `"N 0 R"`.
+pub fn pdf_objects(pdf: &Path) -> std::collections::HashMap<String, serde_json::Value> {
+    use lopdf::Object;
+    use serde_json::{Value, json};
+    fn convert(o: &Object) -> Value {
+        match o {
+            Object::Null => Value::Null,
+            Object::Boolean(b) => Value::Bool(*b),
+            Object::Integer(i) => json!(i),
+            Object::Real(r) => json!(r),
+            Object::Name(n) => Value::String(format!("/{}", String::from_utf8_lossy(n))),
+            Object::String(..) => Value::String(format!("u:{}", pdf_string(o))),
+            Object::Array(a) => Value::Array(a.iter().map(convert).collect()),
+            Object::Dictionary(d) => dict(d),
+            Object::Stream(s) => dict(&s.dict),
+            Object::Reference((n, g)) => Value::String(format!("{n} {g} R")),
+        }
+    }
+    fn dict(d: &lopdf::Dictionary) -> Value {
+        Value::Object(
+            d.iter()
+                .map(|(k, v)| (format!("/{}", String::from_utf8_lossy(k)), convert(v)))
+                .collect(),
+        )
+    }
+    let doc = lopdf::Document::load(pdf).expect("a readable PDF");
+    doc.objects
+        .iter()
+        .map(|((n, g), o)| {
+            let v = match o {
+                Object::Stream(s) => {
+                    let data = s
+                        .decompressed_content()
+                        .unwrap_or_else(|_| s.content.clone());
+                    json!({"stream": {"dict": dict(&s.dict), "data": base64(&data)}})
+                }
+                other => json!({"value": convert(other)}),
+            };
+            (format!("{n} {g} R"), v)
+        })
+        .collect()
+}
+
+fn base64(data: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in data.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(T[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Whether the external tools of the extra layer are here (poppler's `pdftotext`/`pdfinfo`,
+/// `qpdf`, util-linux's `script`): they are not needed for the default tests, so without them a
+/// test of that layer is skipped with a note – except in CI, where `.ci/run` installs them and
+/// sets `KOMPASS_REQUIRE_TOOLS=1`, so that their absence fails instead of passing silently.
+pub fn external_tools(tools: &[&str]) -> bool {
+    let missing: Vec<&str> = tools
+        .iter()
+        .copied()
+        .filter(|t| {
+            Command::new("sh")
+                .args(["-c", &format!("command -v {t}")])
+                .output()
+                .map_or(true, |o| !o.status.success())
+        })
+        .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    assert!(
+        std::env::var_os("KOMPASS_REQUIRE_TOOLS").is_none_or(|v| v != "1"),
+        "KOMPASS_REQUIRE_TOOLS=1 but {missing:?} not installed"
+    );
+    eprintln!(
+        "skipped: {missing:?} not installed (the extra layer of checks; .ci/run installs them)"
+    );
+    false
+}
+
+/// `pdftotext` of a PDF (poppler), whitespace collapsed.
+pub fn poppler_text(pdf: &Path) -> String {
+    let o = Command::new("pdftotext")
+        .args([pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext");
+    assert!(o.status.success(), "pdftotext failed");
+    normalise(&String::from_utf8_lossy(&o.stdout))
 }
