@@ -594,3 +594,32 @@ pub fn draw_all(r: &Report) -> Res<Vec<Chart>> {
     }
     Ok(charts)
 }
+
+/// A chart as PNG: its SVG drawn by resvg with the embedded fonts only (never the system's), so
+/// it looks exactly like the report. `scale` 1 gives the canvas size, 1600 px wide.
+pub fn png(svg: &str, scale: f32) -> Res<Vec<u8>> {
+    use resvg::{tiny_skia, usvg};
+    if !(0.1..=8.0).contains(&scale) {
+        return Err(format!("the scale must be from 0.1 to 8, not {scale}"));
+    }
+    let mut options = usvg::Options::default();
+    for data in fonts::ALL {
+        options.fontdb_mut().load_font_data(data.to_vec());
+    }
+    options.font_family = fonts::FAMILY.to_string();
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("the chart's SVG: {e}"))?;
+    let size = tree
+        .size()
+        .to_int_size()
+        .scale_by(scale)
+        .ok_or("a chart of no size")?;
+    let mut pixmap =
+        tiny_skia::Pixmap::new(size.width(), size.height()).ok_or("a chart too large to draw")?;
+    pixmap.fill(tiny_skia::Color::WHITE);
+    resvg::render(
+        &tree,
+        tiny_skia::Transform::from_scale(scale, scale),
+        &mut pixmap.as_mut(),
+    );
+    pixmap.encode_png().map_err(|e| format!("PNG: {e}"))
+}

@@ -21,6 +21,7 @@ pub mod municipalities;
 pub mod report;
 pub mod scores;
 pub mod skeleton;
+pub mod slides;
 pub mod typeset;
 pub mod validate;
 pub mod write;
@@ -93,4 +94,17 @@ pub fn changes_page(
             embed::without_comments(old.sources.text(old.eval_file))?,
         )),
     })
+}
+
+/// The deck for the feedback meeting, as PDF: 16:9 slides from the same data, charts and style.
+pub fn slides(
+    loaded: &load::Loaded,
+    standards: &[PdfStandard],
+    options: &typeset::Options,
+) -> Result<Vec<u8>, String> {
+    let r = report::Report::build(loaded);
+    let standards = typeset::standards(standards)?;
+    let charts = charts::draw_all(&r)?;
+    let bundle = slides::bundle(&r, &charts, options);
+    typeset::typeset(&bundle, standards)
 }

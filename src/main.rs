@@ -59,6 +59,41 @@ enum Command {
         #[arg(long)]
         draft: bool,
     },
+    /// The deck for the feedback meeting (återkoppling): 16:9 slides from the same evaluation.
+    ///
+    /// Title, what Kommunkompassen is, the result with the bar chart, the profile charts, one
+    /// slide per area (score, its sub-areas, strengths and improvements shortened to fit), the
+    /// summary's main points and a closing slide. Accessible like the report (PDF/UA-1).
+    Slides {
+        /// The evaluation file (TOML).
+        evaluation: PathBuf,
+        /// Where to write the PDF (default: `<evaluation>-presentation.pdf` beside it).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// A draft: "UTKAST" on every slide; placeholders allowed.
+        #[arg(long)]
+        draft: bool,
+        /// PDF standards, as for render.
+        #[arg(long, value_name = "LIST", default_value = "ua-1")]
+        standard: String,
+    },
+    /// Every chart of the report as a standalone file, with its alt text beside it.
+    ///
+    /// For slides or web pages made elsewhere: `<chart>.svg` (or `.png`, drawn from the same SVG
+    /// with the report's fonts) and `<chart>.txt` with the chart's Swedish alt text.
+    Charts {
+        /// The evaluation file (TOML).
+        evaluation: PathBuf,
+        /// The folder to write into (created when missing).
+        #[arg(long, value_name = "DIR")]
+        out_dir: PathBuf,
+        /// `svg` or `png`.
+        #[arg(long, value_name = "FORMAT", default_value = "svg", value_parser = ["svg", "png"])]
+        format: String,
+        /// For PNG: the size relative to the chart's canvas (1600 px wide at 1).
+        #[arg(long, value_name = "N", default_value_t = 1.0)]
+        scale: f32,
+    },
     /// What changed between two versions of an evaluation.
     ///
     /// Every score change with its effect on the area score and the total, strengths and
@@ -169,6 +204,18 @@ fn main() -> ExitCode {
             final_report,
             standard,
         } => cmd::watch::run(&evaluation, output, final_report, &standard),
+        Command::Slides {
+            evaluation,
+            output,
+            draft,
+            standard,
+        } => cmd::slides::run(&evaluation, output, draft, &standard),
+        Command::Charts {
+            evaluation,
+            out_dir,
+            format,
+            scale,
+        } => cmd::charts::run(&evaluation, &out_dir, format == "png", scale),
         Command::Diff { old, new, format } => cmd::diff::run(&old, &new, format == "json"),
         Command::Extract { pdf, output } => cmd::extract::run(&pdf, output),
         Command::Verify { pdf, evaluation } => cmd::verify::run(&pdf, evaluation.as_deref()),

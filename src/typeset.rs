@@ -29,6 +29,10 @@ pub const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("/style.typ", include_str!("../report-templates/style.typ")),
     (
+        "/slides.typ",
+        include_str!("../report-templates/slides.typ"),
+    ),
+    (
         "/markup.typ",
         include_str!("../report-templates/markup.typ"),
     ),
@@ -36,6 +40,8 @@ pub const TEMPLATES: &[(&str, &str)] = &[
 
 /// Everything Typst gets: virtual path → bytes.
 pub struct Bundle {
+    /// The template to compile: `/report.typ` or `/slides.typ`.
+    pub main: &'static str,
     pub files: Vec<(String, Vec<u8>)>,
     pub title: String,
     pub date: (i32, u8, u8),
@@ -221,6 +227,7 @@ pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
     }
     let ident = format!("kompass/{}/{}", r.municipality.name, iso_date(y, m, dd));
     Bundle {
+        main: "/report.typ",
         files,
         title,
         date: (y, m, dd),
@@ -295,7 +302,7 @@ pub fn evaluators_line(evaluators: &[Evaluator]) -> String {
         .join("; ")
 }
 
-fn to_json<T: Serialize>(v: &T) -> Vec<u8> {
+pub(crate) fn to_json<T: Serialize>(v: &T) -> Vec<u8> {
     serde_json::to_vec(v).unwrap_or_default()
 }
 
@@ -364,7 +371,7 @@ impl ReportWorld {
             let id = file_id(path).ok_or_else(|| format!("bad data path {path}"))?;
             files.insert(id, Bytes::new(data.clone()));
         }
-        let main = file_id("/report.typ").ok_or("bad main path")?;
+        let main = file_id(bundle.main).ok_or("bad main path")?;
         let (y, m, d) = bundle.date;
         let today = Datetime::from_ymd(y, m, d).ok_or("bad report date")?;
         Ok(Self {

@@ -314,6 +314,27 @@ fn a_new_skeleton_passes_a_draft_check_with_warnings_only_and_renders_as_a_draft
     );
     assert_eq!(std::fs::read(&toml).unwrap(), before);
     let pdf = dir.join("vallentuna.pdf");
+    // A final render refuses what is left to fill in, each at its line, and writes nothing.
+    let o = kompass(&[
+        "render",
+        toml.to_str().unwrap(),
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    let name_line = text
+        .lines()
+        .position(|l| l.starts_with("name = \"Förnamn Efternamn\""))
+        .unwrap()
+        + 1;
+    assert!(
+        err.contains("the evaluator's name is still the placeholder")
+            && err.contains(&format!("vallentuna.toml:{name_line}:8")),
+        "{err}"
+    );
+    assert!(err.contains("every sub-score of area 1 is 0"), "{err}");
+    assert!(!pdf.exists());
     let o = kompass(&[
         "render",
         "--draft",

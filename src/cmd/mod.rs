@@ -1,10 +1,12 @@
 //! One module per subcommand. Shared here: exit codes and loading with every diagnostic printed.
 
+pub mod charts;
 pub mod check;
 pub mod diff;
 pub mod extract;
 pub mod new;
 pub mod render;
+pub mod slides;
 pub mod verify;
 pub mod watch;
 

@@ -20,6 +20,7 @@ pub struct Glyph {
 
 /// One page: its height and its upright glyphs in the order they are drawn.
 pub struct Page {
+    pub width: f64,
     pub height: f64,
     pub glyphs: Vec<Glyph>,
 }
@@ -420,9 +421,11 @@ pub fn read(bytes: &[u8]) -> Vec<Page> {
         let Ok(page) = doc.get_dictionary(id) else {
             continue;
         };
-        let height = match page.get(b"MediaBox").map(|o| deref(&doc, o)) {
-            Ok(Object::Array(b)) if b.len() == 4 => number(&b[3]) - number(&b[1]),
-            _ => 842.0,
+        let (width, height) = match page.get(b"MediaBox").map(|o| deref(&doc, o)) {
+            Ok(Object::Array(b)) if b.len() == 4 => {
+                (number(&b[2]) - number(&b[0]), number(&b[3]) - number(&b[1]))
+            }
+            _ => (595.0, 842.0),
         };
         let resources = page.get(b"Resources").ok().and_then(|o| dict(&doc, o));
         let content = doc.get_page_content(id).unwrap_or_default();
@@ -430,6 +433,7 @@ pub fn read(bytes: &[u8]) -> Vec<Page> {
         state.out.clear();
         state.run(&content, resources, IDENTITY, 0);
         pages.push(Page {
+            width,
             height,
             glyphs: std::mem::take(&mut state.out),
         });
