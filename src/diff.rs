@@ -234,30 +234,25 @@ fn words(old: &str, new: &str) -> Vec<Piece> {
 
 /// Lists compared item by item: added, removed, and changed (a removed item replaced in place).
 fn sequence(section: &str, what: &str, old: &[String], new: &[String], out: &mut Vec<Change>) {
-    let diff = similar::capture_diff_slices(similar::Algorithm::Myers, old, new);
-    for op in diff {
+    let removed = |out: &mut Vec<Change>, i: usize| {
+        let mut c = Change::new(section, "removed", format!("{what} {}", i + 1));
+        c.old = Some(old[i].clone());
+        out.push(c);
+    };
+    let added = |out: &mut Vec<Change>, i: usize| {
+        let mut c = Change::new(section, "added", format!("{what} {}", i + 1));
+        c.new = Some(new[i].clone());
+        out.push(c);
+    };
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, old, new) {
         match op {
             DiffOp::Equal { .. } => {}
             DiffOp::Delete {
                 old_index, old_len, ..
-            } => {
-                for (k, item) in old[old_index..old_index + old_len].iter().enumerate() {
-                    let mut c =
-                        Change::new(section, "removed", format!("{what} {}", old_index + k + 1));
-                    c.old = Some(item.clone());
-                    out.push(c);
-                }
-            }
+            } => (old_index..old_index + old_len).for_each(|i| removed(out, i)),
             DiffOp::Insert {
                 new_index, new_len, ..
-            } => {
-                for (k, item) in new[new_index..new_index + new_len].iter().enumerate() {
-                    let mut c =
-                        Change::new(section, "added", format!("{what} {}", new_index + k + 1));
-                    c.new = Some(item.clone());
-                    out.push(c);
-                }
-            }
+            } => (new_index..new_index + new_len).for_each(|i| added(out, i)),
             DiffOp::Replace {
                 old_index,
                 old_len,
@@ -274,18 +269,8 @@ fn sequence(section: &str, what: &str, old: &[String], new: &[String], out: &mut
                     c.words = words(o, n);
                     out.push(c);
                 }
-                for k in pairs..old_len {
-                    let mut c =
-                        Change::new(section, "removed", format!("{what} {}", old_index + k + 1));
-                    c.old = Some(old[old_index + k].clone());
-                    out.push(c);
-                }
-                for k in pairs..new_len {
-                    let mut c =
-                        Change::new(section, "added", format!("{what} {}", new_index + k + 1));
-                    c.new = Some(new[new_index + k].clone());
-                    out.push(c);
-                }
+                (old_index + pairs..old_index + old_len).for_each(|i| removed(out, i));
+                (new_index + pairs..new_index + new_len).for_each(|i| added(out, i));
             }
         }
     }

@@ -162,7 +162,7 @@ pub fn attachments(pdf: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
 }
 
 /// A PDF text string: UTF-16BE with a byte order mark, or (for ASCII names) bytes as they are.
-fn pdf_text_string(bytes: &[u8]) -> String {
+pub fn pdf_text_string(bytes: &[u8]) -> String {
     if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
         let units: Vec<u16> = rest
             .chunks(2)

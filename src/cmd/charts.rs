@@ -3,20 +3,16 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{INVALID, Strictness, TROUBLE, checked, refused};
+use super::{Strictness, TROUBLE, load_or_exit};
 
 pub fn run(evaluation: &Path, out_dir: &Path, png: bool, scale: f32) -> ExitCode {
     let strict = Strictness {
         draft: true,
         ..Default::default()
     };
-    let loaded = match checked(evaluation, strict) {
-        Ok((l, _)) => l,
-        Err(Some(outcome)) => {
-            refused(evaluation, &outcome, "; no chart was written");
-            return ExitCode::from(INVALID);
-        }
-        Err(None) => return ExitCode::from(TROUBLE),
+    let loaded = match load_or_exit(evaluation, strict, "; no chart was written") {
+        Ok(l) => l,
+        Err(code) => return code,
     };
     let report = kompass::report::Report::build(&loaded);
     let charts = match kompass::charts::draw_all(&report) {

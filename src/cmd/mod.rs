@@ -121,3 +121,32 @@ pub fn refused(path: &Path, outcome: &Outcome, consequence: &str) {
         outcome.summary()
     );
 }
+
+/// [`checked`] for a command that needs the evaluation: on failure the exit code, with the
+/// closing line saying what was not done (`consequence`, e.g. "; no PDF was written").
+pub fn load_or_exit(
+    path: &Path,
+    strict: Strictness,
+    consequence: &str,
+) -> Result<Loaded, std::process::ExitCode> {
+    match checked(path, strict) {
+        Ok((l, _)) => Ok(l),
+        Err(Some(outcome)) => {
+            refused(path, &outcome, consequence);
+            Err(std::process::ExitCode::from(INVALID))
+        }
+        Err(None) => Err(std::process::ExitCode::from(TROUBLE)),
+    }
+}
+
+/// The `--standard` list, checked; on failure the message is printed and the exit code returned.
+pub fn standards_or_exit(
+    standard: &str,
+) -> Result<Vec<kompass::PdfStandard>, std::process::ExitCode> {
+    kompass::typeset::parse_standards(standard)
+        .and_then(|list| kompass::typeset::standards(&list).map(|_| list))
+        .map_err(|e| {
+            eprintln!("error: --standard {standard}: {e}");
+            std::process::ExitCode::from(TROUBLE)
+        })
+}

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{INVALID, Strictness, TROUBLE, checked, refused};
+use super::{Strictness, TROUBLE, load_or_exit, standards_or_exit};
 
 pub fn run(
     evaluation: &Path,
@@ -18,14 +18,9 @@ pub fn run(
         );
         return ExitCode::from(TROUBLE);
     }
-    let standards = match kompass::typeset::parse_standards(standard)
-        .and_then(|list| kompass::typeset::standards(&list).map(|_| list))
-    {
+    let standards = match standards_or_exit(standard) {
         Ok(list) => list,
-        Err(e) => {
-            eprintln!("error: --standard {standard}: {e}");
-            return ExitCode::from(TROUBLE);
-        }
+        Err(code) => return code,
     };
     // Where the PDF goes is settled before any work, so a wrong -o costs nothing.
     let output = match kompass::write::output_path(evaluation, output.as_deref()) {
@@ -35,30 +30,22 @@ pub fn run(
             return ExitCode::from(TROUBLE);
         }
     };
-    let (loaded, _) = match checked(evaluation, strict) {
+    let loaded = match load_or_exit(evaluation, strict, "; no PDF was written") {
         Ok(l) => l,
-        Err(Some(outcome)) => {
-            refused(evaluation, &outcome, "; no PDF was written");
-            return ExitCode::from(INVALID);
-        }
-        Err(None) => return ExitCode::from(TROUBLE),
+        Err(code) => return code,
     };
     let start = std::time::Instant::now();
     let changes = match changes_since {
         None => None,
-        Some(old) => match checked(old, strict) {
-            Ok((previous, _)) => match kompass::changes_page(&previous, &loaded) {
+        Some(old) => match load_or_exit(old, strict, "; no PDF was written") {
+            Ok(previous) => match kompass::changes_page(&previous, &loaded) {
                 Ok(page) => Some(page),
                 Err(e) => {
                     eprintln!("error: {e}");
                     return ExitCode::from(TROUBLE);
                 }
             },
-            Err(Some(outcome)) => {
-                refused(old, &outcome, "; no PDF was written");
-                return ExitCode::from(INVALID);
-            }
-            Err(None) => return ExitCode::from(TROUBLE),
+            Err(code) => return code,
         },
     };
     let options = kompass::typeset::Options {

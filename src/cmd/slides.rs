@@ -3,17 +3,12 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{INVALID, Strictness, TROUBLE, checked, refused};
+use super::{Strictness, TROUBLE, load_or_exit, standards_or_exit};
 
 pub fn run(evaluation: &Path, output: Option<PathBuf>, draft: bool, standard: &str) -> ExitCode {
-    let standards = match kompass::typeset::parse_standards(standard)
-        .and_then(|list| kompass::typeset::standards(&list).map(|_| list))
-    {
+    let standards = match standards_or_exit(standard) {
         Ok(list) => list,
-        Err(e) => {
-            eprintln!("error: --standard {standard}: {e}");
-            return ExitCode::from(TROUBLE);
-        }
+        Err(code) => return code,
     };
     // Default: `<evaluation>-presentation.pdf` beside the evaluation.
     let output = output.unwrap_or_else(|| {
@@ -33,13 +28,9 @@ pub fn run(evaluation: &Path, output: Option<PathBuf>, draft: bool, standard: &s
         draft,
         ..Default::default()
     };
-    let loaded = match checked(evaluation, strict) {
-        Ok((l, _)) => l,
-        Err(Some(outcome)) => {
-            refused(evaluation, &outcome, "; no PDF was written");
-            return ExitCode::from(INVALID);
-        }
-        Err(None) => return ExitCode::from(TROUBLE),
+    let loaded = match load_or_exit(evaluation, strict, "; no PDF was written") {
+        Ok(l) => l,
+        Err(code) => return code,
     };
     let options = kompass::typeset::Options {
         draft,

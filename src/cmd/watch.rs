@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use kompass::diagnostics::Diagnostic;
 use notify::{RecursiveMode, Watcher};
 
-use super::{Strictness, TROUBLE};
+use super::{Strictness, TROUBLE, standards_or_exit};
 
 pub fn run(
     evaluation: &Path,
@@ -23,14 +23,9 @@ pub fn run(
     final_report: bool,
     standard: &str,
 ) -> ExitCode {
-    let standards = match kompass::typeset::parse_standards(standard)
-        .and_then(|list| kompass::typeset::standards(&list).map(|_| list))
-    {
+    let standards = match standards_or_exit(standard) {
         Ok(list) => list,
-        Err(e) => {
-            eprintln!("error: --standard {standard}: {e}");
-            return ExitCode::from(TROUBLE);
-        }
+        Err(code) => return code,
     };
     let output = match kompass::write::output_path(evaluation, output.as_deref()) {
         Ok(p) => p,

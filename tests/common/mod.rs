@@ -184,17 +184,9 @@ pub fn pdf_info(pdf: &Path, key: &str) -> String {
 
 /// A PDF text string: UTF-16BE with a byte order mark, else its bytes as characters.
 pub fn pdf_string(o: &lopdf::Object) -> String {
-    let lopdf::Object::String(bytes, _) = o else {
-        return String::new();
-    };
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        let units: Vec<u16> = rest
-            .chunks(2)
-            .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
-            .collect();
-        String::from_utf16_lossy(&units)
-    } else {
-        bytes.iter().map(|b| char::from(*b)).collect()
+    match o {
+        lopdf::Object::String(bytes, _) => kompass::embed::pdf_text_string(bytes),
+        _ => String::new(),
     }
 }
 
