@@ -255,6 +255,32 @@ pub fn bars(who: &str, scores: &Report) -> Res<Chart> {
     })
 }
 
+type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
+
+/// The geometry of a radar chart: `n` spokes around a centre, the first pointing up.
+#[derive(Clone, Copy)]
+struct Polar {
+    cx: i32,
+    cy: i32,
+    r: f64,
+    n: usize,
+}
+
+impl Polar {
+    fn angle(&self, i: usize) -> f64 {
+        -std::f64::consts::FRAC_PI_2 + 2.0 * std::f64::consts::PI * i as f64 / self.n as f64
+    }
+
+    /// The point on spoke `i` at `frac` of the radius.
+    fn point(&self, i: usize, frac: f64) -> (i32, i32) {
+        let a = self.angle(i);
+        (
+            (self.cx as f64 + self.r * frac * libm::cos(a)).round() as i32,
+            (self.cy as f64 + self.r * frac * libm::sin(a)).round() as i32,
+        )
+    }
+}
+
 /// Radar chart: the municipality's profile against one or more comparison series.
 /// `maxima` gives each axis its scale.
 pub fn radar(
@@ -267,212 +293,212 @@ pub fn radar(
     series: &[Series],
 ) -> Res<Chart> {
     register_fonts();
-    let n = titles.len();
-    let (cx, cy, r) = (800i32, 600i32, 360.0f64);
-    let legend_y = cy + r as i32 + 230;
-    let height = (legend_y + 60) as u32;
-    let angle =
-        |i: usize| -std::f64::consts::FRAC_PI_2 + 2.0 * std::f64::consts::PI * i as f64 / n as f64;
-    let point = |i: usize, frac: f64| -> (i32, i32) {
-        let a = angle(i);
-        (
-            (cx as f64 + r * frac * libm::cos(a)).round() as i32,
-            (cy as f64 + r * frac * libm::sin(a)).round() as i32,
-        )
+    let polar = Polar {
+        cx: 800,
+        cy: 600,
+        r: 360.0,
+        n: titles.len(),
     };
+    let legend_y = polar.cy + polar.r as i32 + 230;
+    let height = (legend_y + 60) as u32;
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
         root.fill(&WHITE).map_err(err)?;
-        // Rings at every fifth of the scale, spokes, and ring values along the first spoke.
-        for ring in 1..=5 {
-            let frac = ring as f64 / 5.0;
-            let mut pts: Vec<(i32, i32)> = (0..n).map(|i| point(i, frac)).collect();
-            pts.push(pts[0]);
-            root.draw(&PathElement::new(pts, GRID.stroke_width(2)))
-                .map_err(err)?;
-        }
-        for i in 0..n {
-            root.draw(&PathElement::new(
-                vec![(cx, cy), point(i, 1.0)],
-                GRID.stroke_width(2),
-            ))
-            .map_err(err)?;
-        }
-        // Axis labels, anchored away from the centre.
-        for (i, title) in titles.iter().enumerate() {
-            let a = angle(i);
-            let (c, s) = (libm::cos(a), libm::sin(a));
-            let (x, y) = point(i, 1.0);
-            let (x, y) = (x + (c * 34.0).round() as i32, y + (s * 34.0).round() as i32);
-            let h = if c > 0.2 {
-                HPos::Left
-            } else if c < -0.2 {
-                HPos::Right
-            } else {
-                HPos::Center
-            };
-            let width = if matches!(h, HPos::Center) {
-                640
-            } else {
-                (WIDTH as i32 / 2 - r as i32 - 50).max(200) as u32
-            };
-            let lines = wrap(title, 30, width);
-            let lh = 36;
-            let block = lh * lines.len() as i32;
-            let y_top = if s < -0.5 {
-                y - block
-            } else if s > 0.5 {
-                y
-            } else {
-                y - block / 2
-            };
-            for (k, line) in lines.iter().enumerate() {
-                root.draw(&Text::new(
-                    line.clone(),
-                    (x, y_top + k as i32 * lh + lh / 2),
-                    font(30).pos(Pos::new(h, VPos::Center)),
-                ))
-                .map_err(err)?;
-            }
-        }
-        // Series: comparison first, the municipality on top.
-        let mut order: Vec<&Series> = series.iter().collect();
-        order.sort_by_key(|s| s.style == SeriesStyle::Primary);
-        for s in &order {
-            let pts: Vec<(i32, i32)> = s
-                .values
-                .iter()
-                .enumerate()
-                .map(|(i, v)| {
-                    point(
-                        i,
-                        (v / maxima.get(i).copied().unwrap_or(100.0)).clamp(0.0, 1.0),
-                    )
-                })
-                .collect();
-            let mut ring = pts.clone();
-            ring.push(pts[0]);
-            match s.style {
-                SeriesStyle::Primary => {
-                    root.draw(&Polygon::new(pts.clone(), PRIMARY.mix(0.14).filled()))
-                        .map_err(err)?;
-                    root.draw(&PathElement::new(ring, PRIMARY.stroke_width(5)))
-                        .map_err(err)?;
-                    for p in &pts {
-                        root.draw(&Circle::new(*p, 10, PRIMARY.filled()))
-                            .map_err(err)?;
-                    }
-                }
-                SeriesStyle::Compare => {
-                    root.draw(&DashedPathElement::new(
-                        ring,
-                        18,
-                        10,
-                        COMPARE.stroke_width(5),
-                    ))
-                    .map_err(err)?;
-                    for p in &pts {
-                        root.draw(&Rectangle::new(
-                            [(p.0 - 9, p.1 - 9), (p.0 + 9, p.1 + 9)],
-                            COMPARE.filled(),
-                        ))
-                        .map_err(err)?;
-                    }
-                }
-                SeriesStyle::History => {
-                    root.draw(&DashedPathElement::new(ring, 6, 8, HISTORY.stroke_width(4)))
-                        .map_err(err)?;
-                    for p in &pts {
-                        root.draw(&Polygon::new(
-                            vec![(p.0, p.1 - 11), (p.0 - 10, p.1 + 8), (p.0 + 10, p.1 + 8)],
-                            HISTORY.filled(),
-                        ))
-                        .map_err(err)?;
-                    }
-                }
-            }
-        }
-        // Ring values along the first spoke, on top of the series with a white ground so that
-        // no line crosses a number.
-        for ring in 1..=5 {
-            let frac = ring as f64 / 5.0;
-            let (x, y) = point(0, frac);
-            let label = number(maxima.first().copied().unwrap_or(100.0) * frac, 0);
-            let w = text_width(&label, 26) as i32;
-            root.draw(&Rectangle::new(
-                [(x + 6, y - 30), (x + 14 + w, y - 2)],
-                WHITE.filled(),
-            ))
-            .map_err(err)?;
-            root.draw(&Text::new(
-                label,
-                (x + 10, y - 4),
-                font(26)
-                    .color(&MUTED)
-                    .pos(Pos::new(HPos::Left, VPos::Bottom)),
-            ))
-            .map_err(err)?;
-        }
-        // Legend, centred under the chart.
-        let entries: Vec<(&Series, u32)> = series
-            .iter()
-            .map(|s| (s, 70 + 16 + text_width(&s.label, 32) + 60))
-            .collect();
-        let total: u32 = entries.iter().map(|(_, w)| *w).sum();
-        let mut x = (WIDTH.saturating_sub(total) / 2) as i32;
-        for (s, w) in entries {
-            let y = legend_y;
-            match s.style {
-                SeriesStyle::Primary => {
-                    root.draw(&PathElement::new(
-                        vec![(x, y), (x + 70, y)],
-                        PRIMARY.stroke_width(5),
-                    ))
-                    .map_err(err)?;
-                    root.draw(&Circle::new((x + 35, y), 10, PRIMARY.filled()))
-                        .map_err(err)?;
-                }
-                SeriesStyle::Compare => {
-                    root.draw(&DashedPathElement::new(
-                        vec![(x, y), (x + 70, y)],
-                        18,
-                        10,
-                        COMPARE.stroke_width(5),
-                    ))
-                    .map_err(err)?;
-                    root.draw(&Rectangle::new(
-                        [(x + 26, y - 9), (x + 44, y + 9)],
-                        COMPARE.filled(),
-                    ))
-                    .map_err(err)?;
-                }
-                SeriesStyle::History => {
-                    root.draw(&DashedPathElement::new(
-                        vec![(x, y), (x + 70, y)],
-                        6,
-                        8,
-                        HISTORY.stroke_width(4),
-                    ))
-                    .map_err(err)?;
-                    root.draw(&Polygon::new(
-                        vec![(x + 35, y - 11), (x + 25, y + 8), (x + 45, y + 8)],
-                        HISTORY.filled(),
-                    ))
-                    .map_err(err)?;
-                }
-            }
-            root.draw(&Text::new(
-                s.label.clone(),
-                (x + 86, y),
-                font(32).pos(Pos::new(HPos::Left, VPos::Center)),
-            ))
-            .map_err(err)?;
-            x += w as i32;
-        }
+        draw_grid(&root, polar)?;
+        draw_axis_labels(&root, polar, titles)?;
+        draw_series(&root, polar, maxima, series)?;
+        draw_ring_values(&root, polar, maxima)?;
+        draw_legend(&root, legend_y, series)?;
         root.present().map_err(err)?;
     }
-    // Alt text and value table from the same numbers.
+    let (alt, table) = describe_radar(titles, series);
+    Ok(Chart {
+        id: id.into(),
+        svg,
+        alt,
+        caption,
+        intro,
+        source,
+        table: Some(table),
+    })
+}
+
+/// Rings at every fifth of the scale, and the spokes.
+fn draw_grid(root: &Area, polar: Polar) -> Res<()> {
+    for ring in 1..=5 {
+        let frac = ring as f64 / 5.0;
+        let mut pts: Vec<(i32, i32)> = (0..polar.n).map(|i| polar.point(i, frac)).collect();
+        pts.push(pts[0]);
+        root.draw(&PathElement::new(pts, GRID.stroke_width(2)))
+            .map_err(err)?;
+    }
+    for i in 0..polar.n {
+        root.draw(&PathElement::new(
+            vec![(polar.cx, polar.cy), polar.point(i, 1.0)],
+            GRID.stroke_width(2),
+        ))
+        .map_err(err)?;
+    }
+    Ok(())
+}
+
+/// Axis labels, wrapped and anchored away from the centre.
+fn draw_axis_labels(root: &Area, polar: Polar, titles: &[String]) -> Res<()> {
+    for (i, title) in titles.iter().enumerate() {
+        let a = polar.angle(i);
+        let (c, s) = (libm::cos(a), libm::sin(a));
+        let (x, y) = polar.point(i, 1.0);
+        let (x, y) = (x + (c * 34.0).round() as i32, y + (s * 34.0).round() as i32);
+        let h = if c > 0.2 {
+            HPos::Left
+        } else if c < -0.2 {
+            HPos::Right
+        } else {
+            HPos::Center
+        };
+        let width = if matches!(h, HPos::Center) {
+            640
+        } else {
+            (WIDTH as i32 / 2 - polar.r as i32 - 50).max(200) as u32
+        };
+        let lines = wrap(title, 30, width);
+        let lh = 36;
+        let block = lh * lines.len() as i32;
+        let y_top = if s < -0.5 {
+            y - block
+        } else if s > 0.5 {
+            y
+        } else {
+            y - block / 2
+        };
+        for (k, line) in lines.iter().enumerate() {
+            root.draw(&Text::new(
+                line.clone(),
+                (x, y_top + k as i32 * lh + lh / 2),
+                font(30).pos(Pos::new(h, VPos::Center)),
+            ))
+            .map_err(err)?;
+        }
+    }
+    Ok(())
+}
+
+/// A series' line through `points` in its own style (solid, long or short dashes).
+fn draw_line(root: &Area, style: SeriesStyle, points: Vec<(i32, i32)>) -> Res<()> {
+    match style {
+        SeriesStyle::Primary => root.draw(&PathElement::new(points, PRIMARY.stroke_width(5))),
+        SeriesStyle::Compare => root.draw(&DashedPathElement::new(
+            points,
+            18,
+            10,
+            COMPARE.stroke_width(5),
+        )),
+        SeriesStyle::History => root.draw(&DashedPathElement::new(
+            points,
+            6,
+            8,
+            HISTORY.stroke_width(4),
+        )),
+    }
+    .map_err(err)
+}
+
+/// A series' marker at `p`: a circle, a square or a triangle.
+fn draw_marker(root: &Area, style: SeriesStyle, p: (i32, i32)) -> Res<()> {
+    match style {
+        SeriesStyle::Primary => root.draw(&Circle::new(p, 10, PRIMARY.filled())),
+        SeriesStyle::Compare => root.draw(&Rectangle::new(
+            [(p.0 - 9, p.1 - 9), (p.0 + 9, p.1 + 9)],
+            COMPARE.filled(),
+        )),
+        SeriesStyle::History => root.draw(&Polygon::new(
+            vec![(p.0, p.1 - 11), (p.0 - 10, p.1 + 8), (p.0 + 10, p.1 + 8)],
+            HISTORY.filled(),
+        )),
+    }
+    .map_err(err)
+}
+
+/// Every series: comparisons first, the municipality on top, its area tinted.
+fn draw_series(root: &Area, polar: Polar, maxima: &[f64], series: &[Series]) -> Res<()> {
+    let mut order: Vec<&Series> = series.iter().collect();
+    order.sort_by_key(|s| s.style == SeriesStyle::Primary);
+    for s in &order {
+        let pts: Vec<(i32, i32)> = s
+            .values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                polar.point(
+                    i,
+                    (v / maxima.get(i).copied().unwrap_or(100.0)).clamp(0.0, 1.0),
+                )
+            })
+            .collect();
+        let mut ring = pts.clone();
+        ring.push(pts[0]);
+        if s.style == SeriesStyle::Primary {
+            root.draw(&Polygon::new(pts.clone(), PRIMARY.mix(0.14).filled()))
+                .map_err(err)?;
+        }
+        draw_line(root, s.style, ring)?;
+        for p in &pts {
+            draw_marker(root, s.style, *p)?;
+        }
+    }
+    Ok(())
+}
+
+/// Ring values along the first spoke, on top of the series with a white ground so that no line
+/// crosses a number.
+fn draw_ring_values(root: &Area, polar: Polar, maxima: &[f64]) -> Res<()> {
+    for ring in 1..=5 {
+        let frac = ring as f64 / 5.0;
+        let (x, y) = polar.point(0, frac);
+        let label = number(maxima.first().copied().unwrap_or(100.0) * frac, 0);
+        let w = text_width(&label, 26) as i32;
+        root.draw(&Rectangle::new(
+            [(x + 6, y - 30), (x + 14 + w, y - 2)],
+            WHITE.filled(),
+        ))
+        .map_err(err)?;
+        root.draw(&Text::new(
+            label,
+            (x + 10, y - 4),
+            font(26)
+                .color(&MUTED)
+                .pos(Pos::new(HPos::Left, VPos::Bottom)),
+        ))
+        .map_err(err)?;
+    }
+    Ok(())
+}
+
+/// The legend, centred under the chart: each series' line and marker, then its label.
+fn draw_legend(root: &Area, y: i32, series: &[Series]) -> Res<()> {
+    let entries: Vec<(&Series, u32)> = series
+        .iter()
+        .map(|s| (s, 70 + 16 + text_width(&s.label, 32) + 60))
+        .collect();
+    let total: u32 = entries.iter().map(|(_, w)| *w).sum();
+    let mut x = (WIDTH.saturating_sub(total) / 2) as i32;
+    for (s, w) in entries {
+        draw_line(root, s.style, vec![(x, y), (x + 70, y)])?;
+        draw_marker(root, s.style, (x + 35, y))?;
+        root.draw(&Text::new(
+            s.label.clone(),
+            (x + 86, y),
+            font(32).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(err)?;
+        x += w as i32;
+    }
+    Ok(())
+}
+
+/// Alt text and value table of a radar chart, from the same numbers.
+fn describe_radar(titles: &[String], series: &[Series]) -> (String, ChartTable) {
     let primary = series.iter().find(|s| s.style == SeriesStyle::Primary);
     let others: Vec<&Series> = series
         .iter()
@@ -499,15 +525,7 @@ pub fn radar(
     );
     let mut columns = vec!["Område".to_string()];
     columns.extend(series.iter().map(|s| s.label.clone()));
-    Ok(Chart {
-        id: id.into(),
-        svg,
-        alt,
-        caption,
-        intro,
-        source,
-        table: Some(ChartTable { columns, rows }),
-    })
+    (alt, ChartTable { columns, rows })
 }
 
 /// All charts of a report.
