@@ -136,10 +136,17 @@ fn check_framework(l: &Loaded) -> Vec<Diagnostic> {
 }
 
 fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
+    check_facts(l, out);
+    let seen = check_areas(l, out);
+    check_total(l, out);
+    check_missing_areas(l, &seen, out);
+    check_comparisons(l, out);
+}
+
+/// Report facts: the date, the versions, the evaluators, interviews, population, the names.
+fn check_facts(l: &Loaded, out: &mut Vec<Diagnostic>) {
     let e = &l.evaluation;
     let f = l.eval_file;
-    let fw = &l.framework;
-
     // Report facts.
     check_date(f, &e.report.date, "report.date", out);
     check_revisions(l, out);
@@ -208,7 +215,14 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
             ),
         );
     }
+}
 
+/// Each `[[area]]`: a framework area, given once, every sub-area scored within its range, a
+/// stated score equal to the sum, its texts. Returns the area ids seen.
+fn check_areas(l: &Loaded, out: &mut Vec<Diagnostic>) -> BTreeMap<i64, usize> {
+    let e = &l.evaluation;
+    let f = l.eval_file;
+    let fw = &l.framework;
     // Stated sums are compared with the sums of the scores stage, the one place that adds.
     let derived = crate::scores::derive(l);
 
@@ -247,127 +261,149 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
             continue;
         }
         let fa = fw.areas[fi].get_ref();
-        for (key, value) in a.scores.get_ref() {
-            let kp = format!("{path}.scores.{}", quote_key(key.get_ref()));
-            match fa
-                .subareas
-                .iter()
-                .find(|s| s.get_ref().id == *key.get_ref())
-            {
-                None => {
-                    let ids: Vec<&str> = fa
-                        .subareas
-                        .iter()
-                        .map(|s| s.get_ref().id.as_str())
-                        .collect();
-                    let help = crate::hints::misplaced_key(key.get_ref(), &kp)
-                        .unwrap_or_else(|| format!("its sub-areas are {}", ids.join(", ")));
-                    out.push(
-                        Diagnostic::error(
-                            f,
-                            Some(key.span()),
-                            kp,
-                            format!("area {id} has no sub-area `{}`", key.get_ref()),
-                        )
-                        .with_help(help),
-                    );
-                }
-                Some(s) => {
-                    let s = s.get_ref();
-                    let v = *value.get_ref();
-                    if v < 0 || v > s.max {
-                        out.push(Diagnostic::error(
-                            f,
-                            Some(value.span()),
-                            kp,
-                            format!(
-                                "expected a score from 0 to {} for {} {}, found {v}",
-                                s.max, s.id, s.title
-                            ),
-                        ));
-                    }
-                }
-            }
-        }
-        for s in &fa.subareas {
-            let s = s.get_ref();
-            if !a.scores.get_ref().keys().any(|k| *k.get_ref() == s.id) {
+        check_area(l, &path, a, fa, &derived.areas[fi], out);
+    }
+    seen
+}
+
+/// One area's scores, stated score and texts.
+fn check_area(
+    l: &Loaded,
+    path: &str,
+    a: &crate::model::AreaEvaluation,
+    fa: &crate::model::FrameworkArea,
+    derived: &crate::scores::AreaScore,
+    out: &mut Vec<Diagnostic>,
+) {
+    let f = l.eval_file;
+    let id = *a.id.get_ref();
+    for (key, value) in a.scores.get_ref() {
+        let kp = format!("{path}.scores.{}", quote_key(key.get_ref()));
+        match fa
+            .subareas
+            .iter()
+            .find(|s| s.get_ref().id == *key.get_ref())
+        {
+            None => {
+                let ids: Vec<&str> = fa
+                    .subareas
+                    .iter()
+                    .map(|s| s.get_ref().id.as_str())
+                    .collect();
+                let help = crate::hints::misplaced_key(key.get_ref(), &kp)
+                    .unwrap_or_else(|| format!("its sub-areas are {}", ids.join(", ")));
                 out.push(
                     Diagnostic::error(
                         f,
-                        Some(a.scores.span()),
-                        format!("{path}.scores"),
-                        format!("no score for sub-area {} {} (0–{})", s.id, s.title, s.max),
+                        Some(key.span()),
+                        kp,
+                        format!("area {id} has no sub-area `{}`", key.get_ref()),
                     )
-                    .with_help(format!(
-                        "add `\"{}\" = <points>` under the area's scores",
-                        s.id
-                    )),
+                    .with_help(help),
                 );
             }
-        }
-        if let Some(stated) = &a.score {
-            let sum = derived.areas[fi].score;
-            if *stated.get_ref() != sum {
-                out.push(
-                    Diagnostic::error(
+            Some(s) => {
+                let s = s.get_ref();
+                let v = *value.get_ref();
+                if v < 0 || v > s.max {
+                    out.push(Diagnostic::error(
                         f,
-                        Some(stated.span()),
-                        format!("{path}.score"),
+                        Some(value.span()),
+                        kp,
                         format!(
-                            "area {id} is stated as {} but its sub-scores add up to {sum}",
-                            stated.get_ref()
+                            "expected a score from 0 to {} for {} {}, found {v}",
+                            s.max, s.id, s.title
                         ),
-                    )
-                    .with_help("remove `score` (kompass derives it) or correct the sub-scores"),
-                );
-            }
-        }
-        if a.analysis.get_ref().trim().is_empty() {
-            out.push(Diagnostic::warning(
-                f,
-                Some(a.analysis.span()),
-                format!("{path}.analysis"),
-                format!("area {id} has an empty analysis"),
-            ));
-        }
-        for (list, name) in [
-            (&a.strengths, "strengths"),
-            (&a.improvements, "improvements"),
-        ] {
-            let items = crate::model::AreaEvaluation::bullets(list);
-            if items.is_empty() {
-                let what = if name == "strengths" {
-                    "strengths (Styrkor)"
-                } else {
-                    "improvement opportunities (Förbättringsmöjligheter)"
-                };
-                // At the empty list when it is written, at the area's id when it is left out.
-                let (span, message) = match list {
-                    Some(l) => (l.span(), format!("area {id} lists no {what}")),
-                    None => (
-                        a.id.span(),
-                        format!("area {id} has no `{name}` list, so it lists no {what}"),
-                    ),
-                };
-                out.push(
-                    Diagnostic::warning(f, Some(span), format!("{path}.{name}"), message)
-                        .with_help("the report prints \"Inga angivna.\" in that column"),
-                );
-            }
-            for (k, item) in items.iter().enumerate() {
-                let chars = item.get_ref().chars().count();
-                if chars > LONG_BULLET {
-                    out.push(Diagnostic::warning(
-                        f,
-                        Some(item.span()),
-                        format!("{path}.{name}[{}]", k + 1),
-                        format!("a bullet of {chars} characters is hard to read in the table (aim for under {LONG_BULLET})"),
                     ));
                 }
             }
         }
     }
+    for s in &fa.subareas {
+        let s = s.get_ref();
+        if !a.scores.get_ref().keys().any(|k| *k.get_ref() == s.id) {
+            out.push(
+                Diagnostic::error(
+                    f,
+                    Some(a.scores.span()),
+                    format!("{path}.scores"),
+                    format!("no score for sub-area {} {} (0–{})", s.id, s.title, s.max),
+                )
+                .with_help(format!(
+                    "add `\"{}\" = <points>` under the area's scores",
+                    s.id
+                )),
+            );
+        }
+    }
+    if let Some(stated) = &a.score {
+        let sum = derived.score;
+        if *stated.get_ref() != sum {
+            out.push(
+                Diagnostic::error(
+                    f,
+                    Some(stated.span()),
+                    format!("{path}.score"),
+                    format!(
+                        "area {id} is stated as {} but its sub-scores add up to {sum}",
+                        stated.get_ref()
+                    ),
+                )
+                .with_help("remove `score` (kompass derives it) or correct the sub-scores"),
+            );
+        }
+    }
+    if a.analysis.get_ref().trim().is_empty() {
+        out.push(Diagnostic::warning(
+            f,
+            Some(a.analysis.span()),
+            format!("{path}.analysis"),
+            format!("area {id} has an empty analysis"),
+        ));
+    }
+    for (list, name) in [
+        (&a.strengths, "strengths"),
+        (&a.improvements, "improvements"),
+    ] {
+        let items = crate::model::AreaEvaluation::bullets(list);
+        if items.is_empty() {
+            let what = if name == "strengths" {
+                "strengths (Styrkor)"
+            } else {
+                "improvement opportunities (Förbättringsmöjligheter)"
+            };
+            // At the empty list when it is written, at the area's id when it is left out.
+            let (span, message) = match list {
+                Some(l) => (l.span(), format!("area {id} lists no {what}")),
+                None => (
+                    a.id.span(),
+                    format!("area {id} has no `{name}` list, so it lists no {what}"),
+                ),
+            };
+            out.push(
+                Diagnostic::warning(f, Some(span), format!("{path}.{name}"), message)
+                    .with_help("the report prints \"Inga angivna.\" in that column"),
+            );
+        }
+        for (k, item) in items.iter().enumerate() {
+            let chars = item.get_ref().chars().count();
+            if chars > LONG_BULLET {
+                out.push(Diagnostic::warning(
+                    f,
+                    Some(item.span()),
+                    format!("{path}.{name}[{}]", k + 1),
+                    format!("a bullet of {chars} characters is hard to read in the table (aim for under {LONG_BULLET})"),
+                ));
+            }
+        }
+    }
+}
+
+/// A stated total equal to the sum of all sub-scores.
+fn check_total(l: &Loaded, out: &mut Vec<Diagnostic>) {
+    let e = &l.evaluation;
+    let f = l.eval_file;
+    let derived = crate::scores::derive(l);
     if let Some(stated) = &e.total {
         let sum = derived.total;
         if *stated.get_ref() != sum {
@@ -385,6 +421,12 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
+
+/// Every framework area given.
+fn check_missing_areas(l: &Loaded, seen: &BTreeMap<i64, usize>, out: &mut Vec<Diagnostic>) {
+    let f = l.eval_file;
+    let fw = &l.framework;
     for fa in &fw.areas {
         let fa = fa.get_ref();
         if !seen.contains_key(&(fa.id as i64)) {
@@ -399,7 +441,12 @@ fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
             );
         }
     }
+}
 
+/// Comparison profiles and earlier evaluations: one value per area, each in its range.
+fn check_comparisons(l: &Loaded, out: &mut Vec<Diagnostic>) {
+    let e = &l.evaluation;
+    let fw = &l.framework;
     // Comparison profiles.
     let maxima: Vec<f64> = fw
         .areas
