@@ -67,8 +67,20 @@ pub struct Series {
 pub enum SeriesStyle {
     Primary,
     Compare,
-    History,
+    /// The k-th earlier evaluation (0 = the most recent): each its own grey, dash and marker,
+    /// so that four or five of them stay apart in colour and in greyscale.
+    History(usize),
 }
+
+/// Dash and gap lengths of earlier evaluations' lines, one pattern each.
+pub const HISTORY_DASHES: [(u32, u32); 4] = [(6, 8), (2, 6), (12, 6), (4, 4)];
+
+/// Greys of earlier evaluations, each at least 3:1 against white.
+pub const HISTORY_GREYS: [RGBColor; 3] = [
+    HISTORY,
+    RGBColor(0x5f, 0x5f, 0x5f),
+    RGBColor(0x76, 0x76, 0x76),
+];
 
 fn register_fonts() {
     static ONCE: Once = Once::new();
@@ -300,7 +312,8 @@ pub fn radar(
         n: titles.len(),
     };
     let legend_y = polar.cy + polar.r as i32 + 230;
-    let height = (legend_y + 60) as u32;
+    let rows = legend_rows(series).len().max(1) as i32;
+    let height = (legend_y + (rows - 1) * LEGEND_ROW + 60) as u32;
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
@@ -394,28 +407,58 @@ fn draw_line(root: &Area, style: SeriesStyle, points: Vec<(i32, i32)>) -> Res<()
             10,
             COMPARE.stroke_width(5),
         )),
-        SeriesStyle::History => root.draw(&DashedPathElement::new(
-            points,
-            6,
-            8,
-            HISTORY.stroke_width(4),
-        )),
+        SeriesStyle::History(k) => {
+            let (dash, gap) = HISTORY_DASHES[k % HISTORY_DASHES.len()];
+            let grey = HISTORY_GREYS[k % HISTORY_GREYS.len()];
+            root.draw(&DashedPathElement::new(
+                points,
+                dash,
+                gap,
+                grey.stroke_width(4),
+            ))
+        }
     }
     .map_err(err)
 }
 
-/// A series' marker at `p`: a circle, a square or a triangle.
+/// A series' marker at `p`: a circle, a square, or for earlier evaluations a triangle, a
+/// diamond, a triangle pointing down or a cross.
 fn draw_marker(root: &Area, style: SeriesStyle, p: (i32, i32)) -> Res<()> {
+    let (x, y) = p;
     match style {
         SeriesStyle::Primary => root.draw(&Circle::new(p, 10, PRIMARY.filled())),
         SeriesStyle::Compare => root.draw(&Rectangle::new(
-            [(p.0 - 9, p.1 - 9), (p.0 + 9, p.1 + 9)],
+            [(x - 9, y - 9), (x + 9, y + 9)],
             COMPARE.filled(),
         )),
-        SeriesStyle::History => root.draw(&Polygon::new(
-            vec![(p.0, p.1 - 11), (p.0 - 10, p.1 + 8), (p.0 + 10, p.1 + 8)],
-            HISTORY.filled(),
-        )),
+        SeriesStyle::History(k) => {
+            let grey = HISTORY_GREYS[k % HISTORY_GREYS.len()];
+            match k % 4 {
+                0 => root.draw(&Polygon::new(
+                    vec![(x, y - 11), (x - 10, y + 8), (x + 10, y + 8)],
+                    grey.filled(),
+                )),
+                1 => root.draw(&Polygon::new(
+                    vec![(x, y - 11), (x + 11, y), (x, y + 11), (x - 11, y)],
+                    grey.filled(),
+                )),
+                2 => root.draw(&Polygon::new(
+                    vec![(x, y + 11), (x - 10, y - 8), (x + 10, y - 8)],
+                    grey.filled(),
+                )),
+                _ => root
+                    .draw(&PathElement::new(
+                        vec![(x - 9, y - 9), (x + 9, y + 9)],
+                        grey.stroke_width(4),
+                    ))
+                    .and_then(|()| {
+                        root.draw(&PathElement::new(
+                            vec![(x - 9, y + 9), (x + 9, y - 9)],
+                            grey.stroke_width(4),
+                        ))
+                    }),
+            }
+        }
     }
     .map_err(err)
 }
@@ -475,24 +518,63 @@ fn draw_ring_values(root: &Area, polar: Polar, maxima: &[f64]) -> Res<()> {
     Ok(())
 }
 
-/// The legend, centred under the chart: each series' line and marker, then its label.
-fn draw_legend(root: &Area, y: i32, series: &[Series]) -> Res<()> {
-    let entries: Vec<(&Series, u32)> = series
+/// Height of one row of the legend.
+const LEGEND_ROW: i32 = 56;
+
+/// The legend's rows: for each, the series in it with their x and width, centred; a row holds
+/// as many entries as fit the canvas with a margin.
+fn legend_rows(series: &[Series]) -> Vec<Vec<(usize, i32, u32)>> {
+    let room = WIDTH - 2 * 40;
+    let widths: Vec<u32> = series
         .iter()
-        .map(|s| (s, 70 + 16 + text_width(&s.label, 32) + 60))
+        .map(|s| 70 + 16 + text_width(&s.label, 32) + 60)
         .collect();
-    let total: u32 = entries.iter().map(|(_, w)| *w).sum();
-    let mut x = (WIDTH.saturating_sub(total) / 2) as i32;
-    for (s, w) in entries {
-        draw_line(root, s.style, vec![(x, y), (x + 70, y)])?;
-        draw_marker(root, s.style, (x + 35, y))?;
-        root.draw(&Text::new(
-            s.label.clone(),
-            (x + 86, y),
-            font(32).pos(Pos::new(HPos::Left, VPos::Center)),
-        ))
-        .map_err(err)?;
-        x += w as i32;
+    let mut rows: Vec<Vec<usize>> = Vec::new();
+    let mut used = 0;
+    for (i, w) in widths.iter().enumerate() {
+        match rows.last_mut() {
+            Some(row) if used + w <= room => {
+                row.push(i);
+                used += w;
+            }
+            _ => {
+                rows.push(vec![i]);
+                used = *w;
+            }
+        }
+    }
+    rows.into_iter()
+        .map(|row| {
+            // The last entry's trailing gap is not part of the row's width.
+            let total: u32 = row.iter().map(|&i| widths[i]).sum::<u32>() - 60;
+            let mut x = (WIDTH.saturating_sub(total) / 2) as i32;
+            row.into_iter()
+                .map(|i| {
+                    let entry = (i, x, widths[i] - 60);
+                    x += widths[i] as i32;
+                    entry
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// The legend, centred under the chart in as many rows as it needs: each series' line and
+/// marker, then its label.
+fn draw_legend(root: &Area, y: i32, series: &[Series]) -> Res<()> {
+    for (r, row) in legend_rows(series).iter().enumerate() {
+        let y = y + r as i32 * LEGEND_ROW;
+        for &(i, x, _) in row {
+            let s = &series[i];
+            draw_line(root, s.style, vec![(x, y), (x + 70, y)])?;
+            draw_marker(root, s.style, (x + 35, y))?;
+            root.draw(&Text::new(
+                s.label.clone(),
+                (x + 86, y),
+                font(32).pos(Pos::new(HPos::Left, VPos::Center)),
+            ))
+            .map_err(err)?;
+        }
     }
     Ok(())
 }
@@ -552,7 +634,8 @@ pub fn draw_all(r: &Report) -> Res<Vec<Chart>> {
         .map(|h| Series {
             label: format!("{name} ({})", h.year),
             values: h.values.clone(),
-            style: SeriesStyle::History,
+            // The most recent earlier evaluation gets the first style.
+            style: SeriesStyle::History(r.history.iter().filter(|o| o.year > h.year).count()),
         })
         .collect();
     if let Some(p) = &r.national {
@@ -640,4 +723,94 @@ pub fn png(svg: &str, scale: f32) -> Res<Vec<u8>> {
         &mut pixmap.as_mut(),
     );
     pixmap.encode_png().map_err(|e| format!("PNG: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn series(n: usize) -> Vec<Series> {
+        let mut v = vec![Series {
+            label: "Leksand (2023)".into(),
+            values: vec![50.0; 8],
+            style: SeriesStyle::Primary,
+        }];
+        v.extend((0..n).map(|k| Series {
+            label: format!("Leksand ({})", 2019 - 2 * k as i32),
+            values: vec![40.0; 8],
+            style: SeriesStyle::History(k),
+        }));
+        v.push(Series {
+            label: "Genomsnitt av alla utvärderingar sedan 2020".into(),
+            values: vec![60.0; 8],
+            style: SeriesStyle::Compare,
+        });
+        v
+    }
+
+    #[test]
+    fn the_legend_wraps_and_every_entry_stays_inside_the_chart() {
+        for n in [0, 2, 4, 7] {
+            let s = series(n);
+            let rows = legend_rows(&s);
+            assert_eq!(rows.iter().map(Vec::len).sum::<usize>(), s.len());
+            for row in &rows {
+                for &(_, x, w) in row {
+                    assert!(
+                        x >= 0 && x as u32 + w <= WIDTH,
+                        "{n} earlier: entry at {x}+{w}"
+                    );
+                }
+            }
+            if n >= 2 {
+                assert!(rows.len() >= 2, "{n} earlier evaluations on one row");
+            }
+            // The chart grows to hold its legend.
+            let titles: Vec<String> = (1..=8).map(|i| format!("{i} Område")).collect();
+            let chart = radar(
+                "x",
+                String::new(),
+                String::new(),
+                None,
+                &titles,
+                &[100.0; 8],
+                &s,
+            )
+            .unwrap();
+            let height: u32 = chart
+                .svg
+                .split("height=\"")
+                .nth(1)
+                .and_then(|h| h.split('"').next())
+                .and_then(|h| h.parse().ok())
+                .unwrap();
+            let last_row_y = 600 + 360 + 230 + (rows.len() as u32 - 1) * LEGEND_ROW as u32;
+            assert!(
+                height >= last_row_y + 40,
+                "{n}: legend row at {last_row_y} in a chart {height} high"
+            );
+        }
+    }
+
+    #[test]
+    fn earlier_evaluations_differ_in_grey_dash_and_marker() {
+        for (a, da) in HISTORY_DASHES.iter().enumerate() {
+            assert!(
+                !HISTORY_DASHES[a + 1..].contains(da),
+                "two earlier evaluations share {da:?}"
+            );
+        }
+        for g in HISTORY_GREYS {
+            let l = |c: u8| {
+                let v = c as f64 / 255.0;
+                if v <= 0.03928 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            let lum = 0.2126 * l(g.0) + 0.7152 * l(g.1) + 0.0722 * l(g.2);
+            assert!(1.05 / (lum + 0.05) >= 3.0, "{g:?} too light against white");
+        }
+    }
 }
