@@ -793,6 +793,41 @@ mod tests {
     }
 
     #[test]
+    fn ring_values_are_drawn_above_the_series_on_a_white_ground() {
+        let titles: Vec<String> = (1..=8).map(|i| format!("{i} Område")).collect();
+        let chart = radar(
+            "x",
+            String::new(),
+            String::new(),
+            None,
+            &titles,
+            &[100.0; 8],
+            &series(1),
+        )
+        .unwrap();
+        let svg = &chart.svg;
+        // Ring values are the only 26 px text; the municipality's 8 markers (circles) are the
+        // last series drawn, and only the legend's circle comes after the values.
+        let values: Vec<usize> = svg
+            .match_indices("font-size=\"26")
+            .map(|(i, _)| i)
+            .collect();
+        assert_eq!(values.len(), 5, "five ring values");
+        let circles_before = svg[..values[0]].matches("<circle").count();
+        assert_eq!(circles_before, 8, "a series is drawn over the ring values");
+        assert_eq!(svg.matches("<circle").count(), 9);
+        // Each value has its white ground just before it.
+        let mut from = svg[..values[0]].rfind("<circle").unwrap();
+        for at in values {
+            assert!(
+                svg[from..at].contains("fill=\"#FFFFFF\""),
+                "a ring value without its white ground"
+            );
+            from = at;
+        }
+    }
+
+    #[test]
     fn earlier_evaluations_differ_in_grey_dash_and_marker() {
         for (a, da) in HISTORY_DASHES.iter().enumerate() {
             assert!(
