@@ -18,14 +18,25 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Check an evaluation and typeset its report as PDF.
+    /// Check an evaluation and typeset its report as PDF; or many, in parallel.
+    ///
+    /// With several files, or `--all <folder>`, every report is rendered in parallel on all
+    /// cores; a failing file does not stop the others, and the run ends with a summary (exit 1
+    /// when any failed).
     Render {
-        /// The evaluation file (TOML).
-        evaluation: PathBuf,
+        /// The evaluation file(s) (TOML).
+        #[arg(required_unless_present = "all")]
+        evaluations: Vec<PathBuf>,
         /// Where to write the PDF: a file, or a folder to write `<evaluation>.pdf` into
-        /// (default: the evaluation's name with `.pdf`, beside it).
-        #[arg(short, long)]
+        /// (default: the evaluation's name with `.pdf`, beside it). One evaluation only.
+        #[arg(short, long, conflicts_with_all = ["all", "out_dir"])]
         output: Option<PathBuf>,
+        /// Render every `.toml` file in this folder.
+        #[arg(long, value_name = "FOLDER")]
+        all: Option<PathBuf>,
+        /// For many evaluations: the folder to write the PDFs into (created when missing).
+        #[arg(long, value_name = "DIR")]
+        out_dir: Option<PathBuf>,
         /// PDF standards to conform to, comma-separated (`a-2a`, `a-2b`, `a-3a`, `ua-1`, …), or `none`.
         #[arg(long, value_name = "LIST", default_value = kompass::typeset::DEFAULT_STANDARDS)]
         standard: String,
@@ -167,22 +178,33 @@ fn main() -> ExitCode {
     });
     match Cli::parse().command {
         Command::Render {
-            evaluation,
+            evaluations,
             output,
+            all,
+            out_dir,
             standard,
             deny_warnings,
             draft,
             changes_since,
-        } => cmd::render::run(
-            &evaluation,
-            output,
-            &standard,
-            cmd::Strictness {
+        } => {
+            let strict = cmd::Strictness {
                 deny_warnings,
                 draft,
-            },
-            changes_since.as_deref(),
-        ),
+            };
+            match (&evaluations[..], &all, &out_dir) {
+                ([one], None, None) => {
+                    cmd::render::run(one, output, &standard, strict, changes_since.as_deref())
+                }
+                _ => cmd::render::run_many(
+                    &evaluations,
+                    all.as_deref(),
+                    out_dir.as_deref(),
+                    &standard,
+                    strict,
+                    changes_since.is_some(),
+                ),
+            }
+        }
         Command::Check {
             evaluation,
             deny_warnings,

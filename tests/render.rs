@@ -418,3 +418,45 @@ fn the_version_history_prints_and_the_current_version_is_on_cover_and_header() {
     }
     assert!(texts[2].contains("Version 2, 2023-11-23"), "{}", texts[2]);
 }
+
+#[test]
+fn a_batch_renders_every_good_file_and_reports_the_broken_one() {
+    let dir = scratch("batch");
+    let input = dir.join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::copy(EXAMPLE, input.join("leksand.toml")).unwrap();
+    std::fs::write(
+        input.join("ockero.toml"),
+        example_as("Öckerö", "Öckerös", "Öckerö kommun"),
+    )
+    .unwrap();
+    let broken =
+        std::fs::read_to_string(EXAMPLE)
+            .unwrap()
+            .replacen("\"4.2\" = 11", "\"4.2\" = 99", 1);
+    std::fs::write(input.join("broken.toml"), broken).unwrap();
+    let out = dir.join("out");
+    let o = kompass(&[
+        "render",
+        "--all",
+        input.to_str().unwrap(),
+        "--out-dir",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "exit 1 when any failed");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("2 rendered, 1 failed"), "{err}");
+    assert!(
+        err.contains("broken.toml") && err.contains("expected a score from 0 to 20"),
+        "{err}"
+    );
+    assert!(!out.join("broken.pdf").exists());
+    // The same bytes as a report rendered on its own.
+    let single = dir.join("single.pdf");
+    render(&input.join("ockero.toml"), &single);
+    assert_eq!(
+        std::fs::read(out.join("ockero.pdf")).unwrap(),
+        std::fs::read(&single).unwrap()
+    );
+    assert!(pdf_text(&out.join("leksand.pdf")).contains("Analys av Leksands kommun"));
+}

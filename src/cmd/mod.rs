@@ -1,5 +1,6 @@
 //! One module per subcommand. Shared here: exit codes and loading with every diagnostic printed.
 
+pub mod batch;
 pub mod charts;
 pub mod check;
 pub mod diff;

@@ -72,3 +72,37 @@ pub fn run(
     );
     ExitCode::SUCCESS
 }
+
+/// Many evaluations (several files, or every `.toml` of a folder), in parallel.
+pub fn run_many(
+    files: &[PathBuf],
+    all: Option<&Path>,
+    out_dir: Option<&Path>,
+    standard: &str,
+    strict: Strictness,
+    changes_since: bool,
+) -> ExitCode {
+    if changes_since {
+        eprintln!("error: --changes-since is for one evaluation at a time");
+        return ExitCode::from(TROUBLE);
+    }
+    let standards = match standards_or_exit(standard) {
+        Ok(list) => list,
+        Err(code) => return code,
+    };
+    let mut files = files.to_vec();
+    if let Some(folder) = all {
+        match super::batch::evaluations_in(folder) {
+            Ok(found) => files.extend(found),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(TROUBLE);
+            }
+        }
+    }
+    if files.is_empty() {
+        eprintln!("error: no evaluation files to render");
+        return ExitCode::from(TROUBLE);
+    }
+    super::batch::run(&files, out_dir, &standards, strict)
+}

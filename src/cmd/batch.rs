@@ -1,0 +1,135 @@
+//! `kompass render` of many evaluations: in parallel on all cores, sharing fonts, templates and
+//! Typst's caches; a progress bar on a terminal, a line per report otherwise; it goes on past a
+//! failing file and ends with a summary.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Mutex;
+
+use kompass::diagnostics::Diagnostic;
+use rayon::prelude::*;
+
+use super::{INVALID, Strictness, TROUBLE};
+
+/// The evaluation files of `folder`: every `.toml` in it (not below), in name order.
+pub fn evaluations_in(folder: &Path) -> Result<Vec<PathBuf>, String> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map_err(|e| format!("cannot read the folder {}: {e}", folder.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Render one evaluation; on failure the first finding (or the error), in one line.
+fn one(
+    path: &Path,
+    out_dir: Option<&Path>,
+    standards: &[kompass::PdfStandard],
+    strict: Strictness,
+) -> Result<PathBuf, String> {
+    let output = match out_dir {
+        Some(dir) => kompass::write::output_path(path, Some(dir))?,
+        None => kompass::write::output_path(path, None)?,
+    };
+    let loaded = match kompass::load::load_path(path) {
+        Ok(l) => l,
+        Err((sources, kompass::load::LoadError::Invalid(d))) => {
+            return Err(d.first().map_or("invalid".into(), |d| sources.to_short(d)));
+        }
+        Err((_, kompass::load::LoadError::Io(e))) => return Err(e),
+    };
+    let mut d = kompass::validate::check(&loaded);
+    if !strict.draft && !d.iter().any(Diagnostic::is_error) {
+        d.extend(kompass::validate::check_final(&loaded));
+    }
+    let failing = |x: &&Diagnostic| x.is_error() || strict.deny_warnings;
+    if let Some(first) = d.iter().find(failing) {
+        let count = d.iter().filter(failing).count();
+        let more = if count > 1 {
+            format!(" (and {} more)", count - 1)
+        } else {
+            String::new()
+        };
+        return Err(format!("{}{more}", loaded.sources.to_short(first)));
+    }
+    let options = kompass::typeset::Options {
+        draft: strict.draft,
+        ..Default::default()
+    };
+    let pdf = kompass::render_with(&loaded, standards, &options)?;
+    kompass::write::atomic_write(&output, &pdf)
+        .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+    Ok(output)
+}
+
+pub fn run(
+    files: &[PathBuf],
+    out_dir: Option<&Path>,
+    standards: &[kompass::PdfStandard],
+    strict: Strictness,
+) -> ExitCode {
+    if let Some(dir) = out_dir
+        && let Err(e) = std::fs::create_dir_all(dir)
+    {
+        eprintln!("error: cannot create {}: {e}", dir.display());
+        return ExitCode::from(TROUBLE);
+    }
+    let start = std::time::Instant::now();
+    let terminal = std::io::stderr().is_terminal();
+    let bar = if terminal {
+        let bar = indicatif::ProgressBar::new(files.len() as u64);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
+        {
+            bar.set_style(style);
+        }
+        Some(bar)
+    } else {
+        None
+    };
+    let failures: Mutex<Vec<(PathBuf, String)>> = Mutex::new(Vec::new());
+    files.par_iter().for_each(|path| {
+        let result = one(path, out_dir, standards, strict);
+        let line = match &result {
+            Ok(out) => format!("ok     {} → {}", path.display(), out.display()),
+            Err(e) => format!("FAILED {}: {e}", path.display()),
+        };
+        match &bar {
+            Some(b) => {
+                b.set_message(path.display().to_string());
+                b.inc(1);
+                if result.is_err() {
+                    b.println(line);
+                }
+            }
+            None => eprintln!("{line}"),
+        }
+        if let Err(e) = result
+            && let Ok(mut f) = failures.lock()
+        {
+            f.push((path.clone(), e));
+        }
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let mut failures = failures.into_inner().unwrap_or_default();
+    failures.sort();
+    eprintln!(
+        "{} rendered, {} failed, in {:.1} s",
+        files.len() - failures.len(),
+        failures.len(),
+        start.elapsed().as_secs_f64()
+    );
+    for (path, e) in &failures {
+        eprintln!("  {}: {e}", path.display());
+    }
+    if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(INVALID)
+    }
+}
