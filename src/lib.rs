@@ -41,6 +41,17 @@ pub fn render_with(
     standards: &[PdfStandard],
     options: &typeset::Options,
 ) -> Result<Vec<u8>, String> {
+    let checked = typeset::standards(standards)?;
+    typeset::typeset(&report_bundle(loaded, standards, options)?, checked)
+}
+
+/// Everything Typst gets for the report of a loaded evaluation: data, charts and, when the
+/// standards allow, the attachments.
+pub fn report_bundle(
+    loaded: &load::Loaded,
+    standards: &[PdfStandard],
+    options: &typeset::Options,
+) -> Result<typeset::Bundle, String> {
     let r = report::Report::build(loaded);
     let mut options = options.clone();
     if typeset::allows_attachments(standards) {
@@ -61,19 +72,8 @@ pub fn render_with(
             provenance: serde_json::to_string_pretty(&provenance).map_err(|e| e.to_string())?,
         });
     }
-    render_report(&r, standards, &options)
-}
-
-/// Render a report model to PDF bytes.
-pub fn render_report(
-    r: &report::Report,
-    standards: &[PdfStandard],
-    options: &typeset::Options,
-) -> Result<Vec<u8>, String> {
-    let standards = typeset::standards(standards)?;
-    let charts = charts::draw_all(r)?;
-    let bundle = typeset::bundle(r, &charts, options);
-    typeset::typeset(&bundle, standards)
+    let charts = charts::draw_all(&r)?;
+    Ok(typeset::bundle(&r, &charts, &options))
 }
 
 /// The page of changes a draft gets with `--changes-since`: what changed from the earlier

@@ -105,6 +105,22 @@ enum Command {
         #[arg(long, value_name = "N", default_value_t = 1.0)]
         scale: f32,
     },
+    /// Write the self-contained Typst project the report is made from, for a last manual touch.
+    ///
+    /// The templates, the data and chart files, the fonts, and README.txt with the `typst
+    /// compile` command that makes the same report with the Typst CLI.
+    Typst {
+        /// The evaluation file (TOML).
+        evaluation: PathBuf,
+        /// The folder to write the project into (created when missing).
+        dir: PathBuf,
+        /// A draft, as for render.
+        #[arg(long)]
+        draft: bool,
+        /// PDF standards, as for render.
+        #[arg(long, value_name = "LIST", default_value = kompass::typeset::DEFAULT_STANDARDS)]
+        standard: String,
+    },
     /// What changed between two versions of an evaluation.
     ///
     /// Every score change with its effect on the area score and the total, strengths and
@@ -232,6 +248,12 @@ fn main() -> ExitCode {
             draft,
             standard,
         } => cmd::slides::run(&evaluation, output, draft, &standard),
+        Command::Typst {
+            evaluation,
+            dir,
+            draft,
+            standard,
+        } => cmd::typst::run(&evaluation, &dir, draft, &standard),
         Command::Charts {
             evaluation,
             out_dir,

@@ -490,6 +490,73 @@ pub fn standards(list: &[PdfStandard]) -> Result<PdfStandards, String> {
     })
 }
 
+/// Write the self-contained Typst project a report is made from into `dir`: the templates,
+/// `report.typ` as the main file, the data and chart files, the fonts, and a README with the
+/// `typst compile` command that gives the same report. Existing files of the same names are
+/// replaced; nothing else in `dir` is touched.
+pub fn write_project(
+    bundle: &Bundle,
+    standards: &str,
+    dir: &std::path::Path,
+) -> Result<Vec<String>, String> {
+    let mut written = Vec::new();
+    let mut put = |path: &str, data: &[u8]| -> Result<(), String> {
+        let target = dir.join(path.trim_start_matches('/'));
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        }
+        crate::write::atomic_write(&target, data)
+            .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+        written.push(path.trim_start_matches('/').to_string());
+        Ok(())
+    };
+    // The templates, but of the two main files only the one this project compiles.
+    for (path, text) in TEMPLATES {
+        if (*path == "/report.typ" || *path == "/slides.typ") && *path != bundle.main {
+            continue;
+        }
+        put(path, text.as_bytes())?;
+    }
+    for (path, data) in &bundle.files {
+        put(path, data)?;
+    }
+    let names = [
+        "Inter-Regular.otf",
+        "Inter-Italic.otf",
+        "Inter-SemiBold.otf",
+        "Inter-SemiBoldItalic.otf",
+        "Inter-Bold.otf",
+        "Inter-BoldItalic.otf",
+    ];
+    for (name, data) in names.iter().zip(crate::fonts::ALL) {
+        put(&format!("fonts/{name}"), data)?;
+    }
+    put("fonts/OFL.txt", include_bytes!("../fonts/OFL.txt"))?;
+    let (y, m, d) = bundle.date;
+    let stamp = days_from_civil(y, m, d) * 86_400;
+    let main = bundle.main.trim_start_matches('/');
+    let pdf = main.replace(".typ", ".pdf");
+    let readme = format!(
+        "The Typst project of \"{}\", written by kompass {}.\n\nCompile it with the Typst CLI (0.15) to the same report:\n\n    typst compile --root . --font-path fonts --ignore-system-fonts --features a11y-extras --pdf-standard {standards} --creation-timestamp {stamp} {main} {pdf}\n\nreport.typ is the structure, style.typ the look, markup.typ the text markup; data/ holds the report's data and charts/ its charts. Fonts: Inter (SIL Open Font License, fonts/OFL.txt).\n",
+        bundle.title,
+        env!("CARGO_PKG_VERSION"),
+    );
+    put("README.txt", readme.as_bytes())?;
+    Ok(written)
+}
+
+/// Days from 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// Forget cached layouts not used in the last few renders, so a long watch session or batch
 /// keeps its memory bounded (what the last renders used stays).
 pub fn evict_caches() {

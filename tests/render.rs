@@ -460,3 +460,102 @@ fn a_batch_renders_every_good_file_and_reports_the_broken_one() {
     );
     assert!(pdf_text(&out.join("leksand.pdf")).contains("Analys av Leksands kommun"));
 }
+
+/// A Typst world that knows nothing of kompass: files from a folder on disk, fonts from its
+/// `fonts/`, the features the README's command names.
+struct Folder {
+    root: std::path::PathBuf,
+    library: typst::utils::LazyHash<typst::Library>,
+    book: typst::utils::LazyHash<typst::text::FontBook>,
+    fonts: Vec<typst::text::Font>,
+    main: typst::syntax::FileId,
+}
+
+impl Folder {
+    fn new(root: &Path) -> Self {
+        use typst::LibraryExt;
+        let fonts: Vec<typst::text::Font> = std::fs::read_dir(root.join("fonts"))
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "otf"))
+            .flat_map(|p| {
+                typst::text::Font::iter(typst::foundations::Bytes::new(std::fs::read(p).unwrap()))
+            })
+            .collect();
+        Folder {
+            root: root.to_path_buf(),
+            library: typst::utils::LazyHash::new(
+                typst::Library::builder()
+                    .with_features([typst::Feature::A11yExtras].into_iter().collect())
+                    .build(),
+            ),
+            book: typst::utils::LazyHash::new(typst::text::FontBook::from_fonts(&fonts)),
+            fonts,
+            main: Self::id("/report.typ"),
+        }
+    }
+
+    fn id(path: &str) -> typst::syntax::FileId {
+        typst::syntax::RootedPath::new(
+            typst::syntax::VirtualRoot::Project,
+            typst::syntax::VirtualPath::new(path).unwrap(),
+        )
+        .intern()
+    }
+
+    fn read(&self, id: typst::syntax::FileId) -> typst::diag::FileResult<Vec<u8>> {
+        let path = self.root.join(id.vpath().get_without_slash());
+        std::fs::read(&path).map_err(|_| typst::diag::FileError::NotFound(path.into()))
+    }
+}
+
+impl typst::World for Folder {
+    fn library(&self) -> &typst::utils::LazyHash<typst::Library> {
+        &self.library
+    }
+    fn book(&self) -> &typst::utils::LazyHash<typst::text::FontBook> {
+        &self.book
+    }
+    fn main(&self) -> typst::syntax::FileId {
+        self.main
+    }
+    fn source(&self, id: typst::syntax::FileId) -> typst::diag::FileResult<typst::syntax::Source> {
+        let text = String::from_utf8(self.read(id)?).unwrap();
+        Ok(typst::syntax::Source::new(id, text))
+    }
+    fn file(
+        &self,
+        id: typst::syntax::FileId,
+    ) -> typst::diag::FileResult<typst::foundations::Bytes> {
+        Ok(typst::foundations::Bytes::new(self.read(id)?))
+    }
+    fn font(&self, index: usize) -> Option<typst::text::Font> {
+        self.fonts.get(index).cloned()
+    }
+    fn today(
+        &self,
+        _: Option<typst::foundations::Duration>,
+    ) -> Option<typst::foundations::Datetime> {
+        typst::foundations::Datetime::from_ymd(2023, 11, 23)
+    }
+}
+
+#[test]
+fn the_typst_project_compiles_on_its_own_to_the_same_pages() {
+    let dir = scratch("typst-project");
+    let project = dir.join("project");
+    let o = kompass(&["typst", EXAMPLE, project.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        std::fs::read_to_string(project.join("README.txt"))
+            .unwrap()
+            .contains("typst compile --root . --font-path fonts --ignore-system-fonts")
+    );
+    let world = Folder::new(&project);
+    let doc = typst::compile::<typst_layout::PagedDocument>(&world)
+        .output
+        .unwrap_or_else(|e| panic!("the project does not compile: {e:?}"));
+    let pdf = dir.join("kompass.pdf");
+    render(Path::new(EXAMPLE), &pdf);
+    assert_eq!(doc.pages().len(), page_count(&pdf));
+}

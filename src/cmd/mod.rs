@@ -8,6 +8,7 @@ pub mod extract;
 pub mod new;
 pub mod render;
 pub mod slides;
+pub mod typst;
 pub mod verify;
 pub mod watch;
 
