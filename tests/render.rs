@@ -505,7 +505,7 @@ impl Folder {
 
     fn read(&self, id: typst::syntax::FileId) -> typst::diag::FileResult<Vec<u8>> {
         let path = self.root.join(id.vpath().get_without_slash());
-        std::fs::read(&path).map_err(|_| typst::diag::FileError::NotFound(path.into()))
+        std::fs::read(&path).map_err(|_| typst::diag::FileError::NotFound(path))
     }
 }
 
