@@ -22,6 +22,7 @@ pub mod report;
 pub mod scores;
 pub mod skeleton;
 pub mod slides;
+pub mod synthetic;
 pub mod typeset;
 pub mod validate;
 pub mod write;

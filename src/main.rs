@@ -121,6 +121,18 @@ enum Command {
         #[arg(long, value_name = "LIST", default_value = kompass::typeset::DEFAULT_STANDARDS)]
         standard: String,
     },
+    /// Write synthetic evaluations (for tests and benchmarks): one per municipality.
+    #[command(hide = true)]
+    Synthetic {
+        /// The folder to write into (created when missing).
+        dir: PathBuf,
+        /// How many (at most 290).
+        #[arg(long, default_value_t = 290)]
+        count: usize,
+        /// Varies scores and texts.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// What changed between two versions of an evaluation.
     ///
     /// Every score change with its effect on the area score and the total, strengths and
@@ -254,6 +266,26 @@ fn main() -> ExitCode {
             draft,
             standard,
         } => cmd::typst::run(&evaluation, &dir, draft, &standard),
+        Command::Synthetic { dir, count, seed } => {
+            let write = std::fs::create_dir_all(&dir).and_then(|()| {
+                for m in kompass::municipalities::all().iter().take(count) {
+                    let name = format!(
+                        "{}-{}.toml",
+                        m.code,
+                        m.name.to_lowercase().replace(' ', "-")
+                    );
+                    std::fs::write(dir.join(name), kompass::synthetic::evaluation(m, seed))?;
+                }
+                Ok(())
+            });
+            match write {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {}: {e}", dir.display());
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Charts {
             evaluation,
             out_dir,

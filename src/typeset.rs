@@ -557,10 +557,16 @@ fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// Forget cached layouts not used in the last few renders, so a long watch session or batch
-/// keeps its memory bounded (what the last renders used stays).
+/// Forget cached layouts not used in the last few renders, so a long watch session keeps its
+/// memory bounded (what the last renders used stays).
 pub fn evict_caches() {
-    typst::comemo::evict(10);
+    evict_caches_older_than(10);
+}
+
+/// Forget cached results not used in the last `age` evictions (a batch evicts after every
+/// report, and keeps more: what the reports share is what makes a batch fast).
+pub fn evict_caches_older_than(age: usize) {
+    typst::comemo::evict(age);
 }
 
 /// Compile the bundle and export it as PDF.

@@ -91,27 +91,44 @@ pub fn run(
         None
     };
     let failures: Mutex<Vec<(PathBuf, String)>> = Mutex::new(Vec::new());
-    files.par_iter().for_each(|path| {
-        let result = one(path, out_dir, standards, strict);
-        let line = match &result {
-            Ok(out) => format!("ok     {} → {}", path.display(), out.display()),
-            Err(e) => format!("FAILED {}: {e}", path.display()),
-        };
-        match &bar {
-            Some(b) => {
-                b.set_message(path.display().to_string());
-                b.inc(1);
-                if result.is_err() {
-                    b.println(line);
-                }
+    let done = std::sync::atomic::AtomicUsize::new(0);
+    // Typst's layout recurses deeply: the workers get the main thread's stack size, not
+    // rayon's 2 MiB default.
+    let pool = match rayon::ThreadPoolBuilder::new().stack_size(16 << 20).build() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: cannot start the worker threads: {e}");
+            return ExitCode::from(TROUBLE);
+        }
+    };
+    pool.install(|| {
+        files.par_iter().for_each(|path| {
+            let result = one(path, out_dir, standards, strict);
+            // Keep memory bounded: every 25 reports, what was not used since the last round goes
+            // (evicting after every report costs more time than it saves memory).
+            if done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 25 == 24 {
+                kompass::typeset::evict_caches_older_than(1);
             }
-            None => eprintln!("{line}"),
-        }
-        if let Err(e) = result
-            && let Ok(mut f) = failures.lock()
-        {
-            f.push((path.clone(), e));
-        }
+            let line = match &result {
+                Ok(out) => format!("ok     {} → {}", path.display(), out.display()),
+                Err(e) => format!("FAILED {}: {e}", path.display()),
+            };
+            match &bar {
+                Some(b) => {
+                    b.set_message(path.display().to_string());
+                    b.inc(1);
+                    if result.is_err() {
+                        b.println(line);
+                    }
+                }
+                None => eprintln!("{line}"),
+            }
+            if let Err(e) = result
+                && let Ok(mut f) = failures.lock()
+            {
+                f.push((path.clone(), e));
+            }
+        })
     });
     if let Some(b) = bar {
         b.finish_and_clear();
