@@ -18,6 +18,7 @@ pub mod load;
 pub mod markup;
 pub mod model;
 pub mod municipalities;
+pub mod register;
 pub mod report;
 pub mod scores;
 pub mod skeleton;

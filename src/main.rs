@@ -133,6 +133,18 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// The results register: one row per evaluation (area scores and total as derived).
+    ///
+    /// From evaluation files and from kompass PDFs (the evaluation they carry). CSV (RFC 4180,
+    /// UTF-8) by default or with `-o register.csv`; JSON with `-o register.json`.
+    Export {
+        /// Evaluation files (TOML) or kompass PDFs.
+        #[arg(required = true)]
+        inputs: Vec<PathBuf>,
+        /// Where to write the register (default: CSV on standard output).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// What changed between two versions of an evaluation.
     ///
     /// Every score change with its effect on the area score and the total, strengths and
@@ -286,6 +298,7 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Command::Export { inputs, output } => cmd::export::run(&inputs, output.as_deref()),
         Command::Charts {
             evaluation,
             out_dir,

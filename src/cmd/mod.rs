@@ -4,6 +4,7 @@ pub mod batch;
 pub mod charts;
 pub mod check;
 pub mod diff;
+pub mod export;
 pub mod extract;
 pub mod new;
 pub mod render;
