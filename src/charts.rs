@@ -729,6 +729,21 @@ pub fn png(svg: &str, scale: f32) -> Res<Vec<u8>> {
 mod tests {
     use super::*;
 
+    /// A radar chart of 8 areas with `series`.
+    fn chart_of(series: &[Series]) -> Chart {
+        let titles: Vec<String> = (1..=8).map(|i| format!("{i} Område")).collect();
+        radar(
+            "x",
+            String::new(),
+            String::new(),
+            None,
+            &titles,
+            &[100.0; 8],
+            series,
+        )
+        .unwrap()
+    }
+
     fn series(n: usize) -> Vec<Series> {
         let mut v = vec![Series {
             label: "Leksand (2023)".into(),
@@ -766,17 +781,7 @@ mod tests {
                 assert!(rows.len() >= 2, "{n} earlier evaluations on one row");
             }
             // The chart grows to hold its legend.
-            let titles: Vec<String> = (1..=8).map(|i| format!("{i} Område")).collect();
-            let chart = radar(
-                "x",
-                String::new(),
-                String::new(),
-                None,
-                &titles,
-                &[100.0; 8],
-                &s,
-            )
-            .unwrap();
+            let chart = chart_of(&s);
             let height: u32 = chart
                 .svg
                 .split("height=\"")
@@ -794,17 +799,7 @@ mod tests {
 
     #[test]
     fn ring_values_are_drawn_above_the_series_on_a_white_ground() {
-        let titles: Vec<String> = (1..=8).map(|i| format!("{i} Område")).collect();
-        let chart = radar(
-            "x",
-            String::new(),
-            String::new(),
-            None,
-            &titles,
-            &[100.0; 8],
-            &series(1),
-        )
-        .unwrap();
+        let chart = chart_of(&series(1));
         let svg = &chart.svg;
         // Ring values are the only 26 px text; the municipality's 8 markers (circles) are the
         // last series drawn, and only the legend's circle comes after the values.

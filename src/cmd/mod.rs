@@ -153,3 +153,15 @@ pub fn standards_or_exit(
             std::process::ExitCode::from(TROUBLE)
         })
 }
+
+/// Where a PDF goes, checked before any work (see `kompass::write::output_path`); on failure
+/// the message is printed and the exit code returned.
+pub fn output_or_exit(
+    evaluation: &Path,
+    output: Option<&Path>,
+) -> Result<std::path::PathBuf, std::process::ExitCode> {
+    kompass::write::output_path(evaluation, output).map_err(|e| {
+        eprintln!("error: {e}");
+        std::process::ExitCode::from(TROUBLE)
+    })
+}

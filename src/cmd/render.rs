@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{Strictness, TROUBLE, load_or_exit, standards_or_exit};
+use super::{Strictness, TROUBLE, load_or_exit, output_or_exit, standards_or_exit};
 
 pub fn run(
     evaluation: &Path,
@@ -23,12 +23,9 @@ pub fn run(
         Err(code) => return code,
     };
     // Where the PDF goes is settled before any work, so a wrong -o costs nothing.
-    let output = match kompass::write::output_path(evaluation, output.as_deref()) {
+    let output = match output_or_exit(evaluation, output.as_deref()) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(TROUBLE);
-        }
+        Err(code) => return code,
     };
     let loaded = match load_or_exit(evaluation, strict, "; no PDF was written") {
         Ok(l) => l,

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{Strictness, TROUBLE, load_or_exit, standards_or_exit};
+use super::{Strictness, TROUBLE, load_or_exit, output_or_exit, standards_or_exit};
 
 pub fn run(evaluation: &Path, output: Option<PathBuf>, draft: bool, standard: &str) -> ExitCode {
     let standards = match standards_or_exit(standard) {
@@ -17,12 +17,9 @@ pub fn run(evaluation: &Path, output: Option<PathBuf>, draft: bool, standard: &s
             .map_or("evaluation".into(), |s| s.to_string_lossy().into_owned());
         evaluation.with_file_name(format!("{stem}-presentation.pdf"))
     });
-    let output = match kompass::write::output_path(evaluation, Some(&output)) {
+    let output = match output_or_exit(evaluation, Some(&output)) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(TROUBLE);
-        }
+        Err(code) => return code,
     };
     let strict = Strictness {
         draft,

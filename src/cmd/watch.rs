@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use kompass::diagnostics::Diagnostic;
 use notify::{RecursiveMode, Watcher};
 
-use super::{Strictness, TROUBLE, standards_or_exit};
+use super::{Strictness, TROUBLE, output_or_exit, standards_or_exit};
 
 pub fn run(
     evaluation: &Path,
@@ -27,12 +27,9 @@ pub fn run(
         Ok(list) => list,
         Err(code) => return code,
     };
-    let output = match kompass::write::output_path(evaluation, output.as_deref()) {
+    let output = match output_or_exit(evaluation, output.as_deref()) {
         Ok(p) => p,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(TROUBLE);
-        }
+        Err(code) => return code,
     };
     let strict = Strictness {
         draft: !final_report,
