@@ -61,6 +61,32 @@ pub fn parse_inline(src: &str) -> Vec<Inline> {
     out
 }
 
+/// How deep lists and emphasis nest in a text: (list levels, emphasis levels).
+pub fn nesting(blocks: &[Block]) -> (usize, usize) {
+    fn inline(c: &[Inline]) -> usize {
+        c.iter()
+            .map(|i| match i {
+                Inline::Emph { c } | Inline::Strong { c } => 1 + inline(c),
+                _ => 0,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+    blocks
+        .iter()
+        .map(|b| match b {
+            Block::Par { c } => (0, inline(c)),
+            Block::List { items, .. } => items
+                .iter()
+                .map(|item| {
+                    let (l, e) = nesting(item);
+                    (l + 1, e)
+                })
+                .fold((1, 0), |a, b| (a.0.max(b.0), a.1.max(b.1))),
+        })
+        .fold((0, 0), |a, b| (a.0.max(b.0), a.1.max(b.1)))
+}
+
 /// Plain text of inline content (for alt texts and tests).
 pub fn plain(inlines: &[Inline]) -> String {
     inlines
@@ -314,6 +340,13 @@ mod tests {
         ] {
             assert_eq!(text(&parse(src)), src, "for {src}");
         }
+    }
+
+    #[test]
+    fn nesting_counts_list_levels_and_emphasis() {
+        assert_eq!(nesting(&parse("Text.")), (0, 0));
+        assert_eq!(nesting(&parse("- a\n  - b\n    - c")), (3, 0));
+        assert_eq!(nesting(&parse("*a **b** c*")), (0, 2));
     }
 
     #[test]

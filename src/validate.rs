@@ -41,6 +41,8 @@ pub fn check(l: &Loaded) -> Vec<Diagnostic> {
         }
         out.push(d);
     }
+    // Markup nested deeper than the report can typeset.
+    out.extend(check_nesting(l));
     // Characters the report cannot print: found in the file as written.
     out.extend(crate::glyphs::check(
         l.eval_file,
@@ -739,6 +741,49 @@ pub fn check_final(l: &Loaded) -> Vec<Diagnostic> {
         offset += line.len();
     }
     out.sort_by_key(|d| d.span.as_ref().map_or(usize::MAX, |s| s.start));
+    out
+}
+
+/// The deepest lists and emphasis a text may nest: far beyond any report, and well within what
+/// Typst reads back (deeper structures exceed its JSON recursion limit and would fail the render).
+pub const MAX_NESTING: usize = 8;
+
+/// Text fields whose lists or emphasis nest deeper than [`MAX_NESTING`].
+fn check_nesting(l: &Loaded) -> Vec<Diagnostic> {
+    let markup = |path: &str| {
+        let last = path.rsplit('.').next().unwrap_or(path);
+        let key = last.split('[').next().unwrap_or(last);
+        matches!(
+            key,
+            "analysis"
+                | "evaluation"
+                | "comparisons"
+                | "comments"
+                | "strengths"
+                | "improvements"
+                | "changes"
+        )
+    };
+    let mut out = Vec::new();
+    for (path, span, text) in crate::load::strings(l.sources.text(l.eval_file)) {
+        if !markup(&path) {
+            continue;
+        }
+        let (lists, emphasis) = crate::markup::nesting(&crate::markup::parse(&text));
+        for (depth, what) in [(lists, "lists"), (emphasis, "emphasis")] {
+            if depth > MAX_NESTING {
+                out.push(
+                    Diagnostic::error(
+                        l.eval_file,
+                        Some(span.clone()),
+                        path.clone(),
+                        format!("{what} nested {depth} levels deep; the report typesets at most {MAX_NESTING}"),
+                    )
+                    .with_help("indent less: a deeper level is rarely what a reader can follow"),
+                );
+            }
+        }
+    }
     out
 }
 
