@@ -665,7 +665,11 @@ pub fn draw_all(r: &Report) -> Res<Vec<Chart>> {
             "profil-jamforelse",
             format!("{name} ({year}) jämfört med {against}"),
             format!("I nästa diagram jämförs {who} poängprofil med {against}."),
-            r.national.as_ref().map(|p| p.source.clone()),
+            {
+                let mut lines: Vec<String> = r.national.iter().map(|p| p.source.clone()).collect();
+                lines.extend(r.history_notes.iter().cloned());
+                (!lines.is_empty()).then(|| lines.join(" "))
+            },
             &titles,
             &maxima,
             &all,

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 pub const PROVENANCE_NAME: &str = "kompass.json";
 
 /// What besides the evaluation decides a PDF's bytes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Provenance {
     /// The kompass version that made the PDF.
     pub kompass: String,
@@ -22,6 +22,13 @@ pub struct Provenance {
     /// For a draft with a page of changes: the name of the earlier evaluation, attached too.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub changes_since: Option<String>,
+    /// What the evaluation's results register gave (computed profiles, earlier evaluations),
+    /// so that the report can be made again without the register.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub register: Option<crate::compare::Frozen>,
+    /// The same for the earlier evaluation of a draft's page of changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes_since_register: Option<crate::compare::Frozen>,
 }
 
 impl Provenance {
@@ -37,6 +44,8 @@ impl Provenance {
             standards: standards.to_string(),
             draft,
             changes_since: None,
+            register: None,
+            changes_since_register: None,
         }
     }
 }

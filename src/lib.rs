@@ -7,6 +7,7 @@
 //! [`format`] (Swedish numbers and dates), [`fonts`] (embedded fonts), [`diagnostics`].
 
 pub mod charts;
+pub mod compare;
 pub mod diagnostics;
 pub mod diff;
 pub mod embed;
@@ -68,6 +69,8 @@ pub fn report_bundle(
             .as_ref()
             .and_then(|c| c.previous.as_ref())
             .map(|p| p.0.clone());
+        provenance.register = compare::resolve(loaded).0.frozen;
+        provenance.changes_since_register = options.changes.as_ref().and_then(|c| c.previous_register.clone());
         options.attach = Some(typeset::Attachment {
             name: embed::source_name(&r),
             source,
@@ -95,6 +98,7 @@ pub fn changes_page(
             format!("tidigare-{}", embed::source_name(&before)),
             embed::without_comments(old.sources.text(old.eval_file))?,
         )),
+        previous_register: compare::resolve(old).0.frozen,
     })
 }
 

@@ -11,10 +11,61 @@ use crate::diagnostics::{Diagnostic, FileId, Sources};
 use crate::model::{Evaluation, Framework};
 
 /// The frameworks kompass knows, embedded from `data/frameworks/`.
-pub const FRAMEWORKS: &[(&str, &str)] = &[(
-    "kommunkompassen-2020",
-    include_str!("../data/frameworks/kommunkompassen-2020.toml"),
-)];
+/// The first is the current revision, the one `kompass new` uses.
+pub const FRAMEWORKS: &[(&str, &str)] = &[
+    (
+        "kommunkompassen-2020",
+        include_str!("../data/frameworks/kommunkompassen-2020.toml"),
+    ),
+    (
+        "kommunkompassen-2016",
+        include_str!("../data/frameworks/kommunkompassen-2016.toml"),
+    ),
+];
+
+/// One area of a framework, as a register row needs it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AreaInfo {
+    pub id: u32,
+    pub title: String,
+    pub max: i64,
+}
+
+/// The areas of a built-in framework, parsed once per process.
+pub fn framework_areas(id: &str) -> Option<Vec<AreaInfo>> {
+    static PARSED: std::sync::OnceLock<Vec<(String, Vec<AreaInfo>, String)>> =
+        std::sync::OnceLock::new();
+    let parsed = PARSED.get_or_init(|| {
+        FRAMEWORKS
+            .iter()
+            .filter_map(|(id, _)| {
+                let f = parse_framework(id)?;
+                let areas = f
+                    .areas
+                    .iter()
+                    .map(|a| {
+                        let a = a.get_ref();
+                        AreaInfo {
+                            id: a.id,
+                            title: a.title.clone(),
+                            max: *a.max.get_ref(),
+                        }
+                    })
+                    .collect();
+                Some((id.to_string(), areas, f.name))
+            })
+            .collect()
+    });
+    parsed
+        .iter()
+        .find(|(fid, _, _)| fid == id)
+        .map(|(_, a, _)| a.clone())
+}
+
+/// The human name of a built-in framework: "Kommunkompassen 2016".
+pub fn framework_name(id: &str) -> Option<String> {
+    parse_framework(id).map(|f| f.name)
+}
 
 /// Largest input accepted, in bytes. Real evaluations are around 60 kB.
 pub const MAX_INPUT_BYTES: u64 = 8 * 1024 * 1024;
@@ -42,6 +93,8 @@ pub struct Loaded {
     pub eval_file: FileId,
     pub framework: Framework,
     pub framework_file: FileId,
+    /// The results register the evaluation names, when it names one.
+    pub register: crate::compare::RegisterData,
 }
 
 /// Read an evaluation file from disk and load it with its framework.
@@ -103,7 +156,9 @@ pub fn load_path(path: &Path) -> Result<Loaded, (Sources, LoadError)> {
             return Err((sources, LoadError::Invalid(vec![d])));
         }
     };
-    load_str(&name, &text)
+    let mut loaded = load_str(&name, &text)?;
+    crate::compare::read_register(&mut loaded, path.parent().unwrap_or(Path::new("")));
+    Ok(loaded)
 }
 
 /// Load an evaluation given as text (`name` is used in diagnostics).
@@ -146,6 +201,27 @@ pub fn load_str_with(
         Ok(f) => f,
         Err(d) => return Err((sources, LoadError::Invalid(vec![d]))),
     };
+    let evaluation_names_register = evaluation.register.is_some();
+    if framework.area_level_only() {
+        let usable: Vec<&str> = frameworks
+            .iter()
+            .filter(|(_, t)| parse::<Framework>(0, t).is_ok_and(|f| !f.area_level_only()))
+            .map(|(id, _)| *id)
+            .collect();
+        let d = Diagnostic::error(
+            eval_file,
+            Some(map(evaluation.framework.span())),
+            "framework",
+            format!(
+                "{} is known to kompass at area level only, for earlier evaluations in a results register; a report needs a framework with sub-areas",
+                framework.name
+            ),
+        )
+        .with_help(format!("frameworks for a report: {}", usable.join(", ")));
+        let mut errors = load_errors;
+        errors.push(d);
+        return Err((sources, LoadError::Invalid(errors)));
+    }
     Ok(Loaded {
         sources,
         load_errors,
@@ -155,6 +231,13 @@ pub fn load_str_with(
         eval_file,
         framework,
         framework_file,
+        // Read from a file, the register is read from the file's folder (see `load_path`); as
+        // text, the caller says where it comes from (`compare::RegisterData::Frozen`).
+        register: if evaluation_names_register {
+            crate::compare::RegisterData::Unavailable
+        } else {
+            crate::compare::RegisterData::None
+        },
     })
 }
 

@@ -52,16 +52,18 @@ enum Command {
         #[arg(long, value_name = "OLD.toml")]
         changes_since: Option<PathBuf>,
     },
-    /// Check an evaluation without rendering it.
+    /// Check an evaluation, or a results register, without rendering.
     ///
     /// Runs every check `render` runs: TOML syntax, unknown keys, types, score ranges, missing
-    /// or unknown sub-areas, stated sums, comparison profiles, dates, evaluators, the
-    /// municipality's name forms. Exit code 0 when valid (warnings allowed), 1 when the data is
-    /// invalid, 2 for usage or I/O problems. Every key of the data format is documented in
-    /// docs/data-format.md.
+    /// or unknown sub-areas, stated sums, comparison profiles (and the register they are
+    /// computed from), dates, evaluators, the municipality's name forms. A register (`.csv` or
+    /// `.xlsx`) is checked row by row: columns, numbers, frameworks, area maxima, totals, known
+    /// municipalities and their SCB codes, dates, each evaluation once. Exit code 0 when valid
+    /// (warnings allowed), 1 when the data is invalid, 2 for usage or I/O problems. Every key of
+    /// the data format is documented in docs/data-format.md.
     #[command(after_help = "The data format: docs/data-format.md in the kompass repository.")]
     Check {
-        /// The evaluation file (TOML).
+        /// The evaluation file (TOML), or a results register (.csv, .xlsx).
         evaluation: PathBuf,
         /// Treat warnings as errors.
         #[arg(long)]
@@ -141,7 +143,8 @@ enum Command {
         /// Evaluation files (TOML) or kompass PDFs.
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
-        /// Where to write the register (default: CSV on standard output).
+        /// Where to write the register: .csv (RFC 4180, UTF-8), .xlsx (an Excel workbook) or
+        /// .json (default: CSV on standard output).
         #[arg(short, long)]
         output: Option<PathBuf>,
     },

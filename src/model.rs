@@ -15,12 +15,15 @@ pub struct Framework {
     pub id: String,
     /// Human name, e.g. "Kommunkompassen 2020".
     pub name: String,
-    /// Chapter 1, "Vad är kommunkompassen?" (markup), up to the list of areas.
+    /// Chapter 1, "Vad är kommunkompassen?" (markup), up to the list of areas. Empty only in a
+    /// framework known at area level (for earlier evaluations in a register).
+    #[serde(default)]
     pub introduction: String,
     /// Chapter 1 after the list of areas (markup).
     #[serde(default)]
     pub introduction_end: String,
     /// The text under "Jämförelser" in chapter 2 (markup), unless an evaluation brings its own.
+    #[serde(default)]
     pub comparisons: String,
     #[serde(rename = "area")]
     pub areas: Vec<Spanned<FrameworkArea>>,
@@ -33,8 +36,10 @@ pub struct FrameworkArea {
     pub title: String,
     pub max: Spanned<i64>,
     /// The "Allmänt" text of the area (markup).
+    #[serde(default)]
     pub general: String,
-    #[serde(rename = "subarea")]
+    /// None in a framework known at area level only.
+    #[serde(default, rename = "subarea")]
     pub subareas: Vec<Spanned<FrameworkSubarea>>,
 }
 
@@ -62,6 +67,10 @@ pub struct Evaluation {
     pub summary: Summary,
     #[serde(rename = "area")]
     pub areas: Vec<Spanned<AreaEvaluation>>,
+    /// The results register (CSV or Excel), relative to this file: comparison profiles can be
+    /// computed from it, and the municipality's earlier rows in it are drawn in the profile chart.
+    #[serde(default)]
+    pub register: Option<Spanned<String>>,
     /// Comparison profiles for the charts of chapter 2.
     #[serde(default)]
     pub comparison: Comparisons,
@@ -170,28 +179,77 @@ pub struct Comparisons {
     pub peer: Option<Spanned<Profile>>,
 }
 
-/// A score per area for comparison, with where it comes from.
+/// A score per area for comparison: fixed values with their source, or the mean of the rows of
+/// the results register that match a filter.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
-    /// Legend text, e.g. "Sverigesnitt".
-    pub label: Spanned<String>,
-    /// Printed under the chart.
-    pub source: Spanned<String>,
+    /// Legend text, e.g. "Sverigesnitt". Needed with fixed values; computed from the register by
+    /// default: "Genomsnitt av 23 utvärderingar 2020–2023".
+    #[serde(default)]
+    pub label: Option<Spanned<String>>,
+    /// Printed under the chart. Needed with fixed values; with `from_register` it is put before
+    /// the line kompass writes about the rows used.
+    #[serde(default)]
+    pub source: Option<Spanned<String>>,
     /// How the text names the profile after "jämfört med", e.g. "ett genomsnitt av alla
     /// utvärderingar sedan 2020"; the label when not given.
     #[serde(default)]
     pub description: Option<String>,
     /// One value per area, in framework order.
-    pub values: Spanned<Vec<Spanned<f64>>>,
+    #[serde(default)]
+    pub values: Option<Spanned<Vec<Spanned<f64>>>>,
+    /// Instead of `values`: the mean of the register's rows that match.
+    #[serde(default)]
+    pub from_register: Option<Spanned<Filter>>,
+}
+
+/// Which rows of the register a computed comparison profile is the mean of. Every key may be
+/// left out.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Filter {
+    /// Rows made with this framework; the evaluation's own by default.
+    #[serde(default)]
+    pub framework: Option<Spanned<String>>,
+    /// First year included.
+    #[serde(default)]
+    pub year_from: Option<Spanned<i64>>,
+    /// Last year included; the report's own year by default, so that a report made again later
+    /// keeps its comparison.
+    #[serde(default)]
+    pub year_to: Option<Spanned<i64>>,
+    /// Fewest inhabitants.
+    #[serde(default)]
+    pub population_min: Option<Spanned<i64>>,
+    /// Most inhabitants.
+    #[serde(default)]
+    pub population_max: Option<Spanned<i64>>,
+    /// Only first evaluations (true), or none (false).
+    #[serde(default)]
+    pub first_evaluation: Option<Spanned<bool>>,
+    /// Leave out the municipality's own rows; true by default.
+    #[serde(default)]
+    pub exclude_self: Option<Spanned<bool>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EarlierEvaluation {
     pub year: i64,
+    /// The framework it was made with; the evaluation's own when not given.
+    #[serde(default)]
+    pub framework: Option<Spanned<String>>,
     /// One value per area, in framework order.
     pub values: Spanned<Vec<Spanned<f64>>>,
+}
+
+impl Framework {
+    /// Whether the framework is known at area level only (no sub-areas): it serves earlier
+    /// evaluations in a register, not new reports.
+    pub fn area_level_only(&self) -> bool {
+        self.areas.iter().any(|a| a.get_ref().subareas.is_empty())
+    }
 }
 
 impl AreaEvaluation {

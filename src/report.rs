@@ -4,7 +4,7 @@
 //! titles, and the areas in framework order. Charts, typesetting and `diff` read this, never the
 //! raw TOML structures.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::load::Loaded;
 use crate::model::AreaEvaluation;
@@ -79,19 +79,42 @@ pub struct Area {
     pub improvements: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Profile {
     pub label: String,
     pub source: String,
     /// How the text names the profile after "jämfört med"; the label when not given.
     pub description: String,
     pub values: Vec<f64>,
+    /// For a profile computed from the register: what it is the mean of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Basis>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// What a computed comparison profile is the mean of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Basis {
+    /// The register's file name.
+    pub register: String,
+    /// How many rows (evaluations) the mean covers.
+    pub count: usize,
+    /// The years of the first and the last of them.
+    pub years: (i32, i32),
+    /// The register's row numbers used.
+    pub rows: Vec<usize>,
+}
+
+/// One earlier evaluation of the municipality.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Earlier {
     pub year: i64,
+    /// Area scores matched by area number to the current framework.
     pub values: Vec<f64>,
+    /// The framework it was made with.
+    pub framework: String,
+    /// The register row it comes from; none for a `[[history]]` entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub register_row: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -133,6 +156,9 @@ pub struct Report {
     pub national: Option<Profile>,
     pub peer: Option<Profile>,
     pub history: Vec<Earlier>,
+    /// Notes on earlier evaluations made with another framework revision, e.g. where an area's
+    /// name changed.
+    pub history_notes: Vec<String>,
     /// Oldest first; the last is the current version.
     pub revisions: Vec<Revision>,
 }
@@ -185,20 +211,7 @@ impl Report {
                 }
             })
             .collect();
-        let profile = |p: &Option<toml::Spanned<crate::model::Profile>>| {
-            p.as_ref().map(|p| {
-                let p = p.get_ref();
-                Profile {
-                    label: p.label.get_ref().clone(),
-                    source: p.source.get_ref().clone(),
-                    description: p
-                        .description
-                        .clone()
-                        .unwrap_or_else(|| p.label.get_ref().clone()),
-                    values: crate::model::numbers(&p.values),
-                }
-            })
-        };
+        let compared = crate::compare::resolve(l).0;
         Report {
             framework_id: fw.id.clone(),
             framework_name: fw.name.clone(),
@@ -235,16 +248,10 @@ impl Report {
             areas,
             total: scores.total,
             total_max: scores.total_max,
-            national: profile(&e.comparison.national),
-            peer: profile(&e.comparison.peer),
-            history: e
-                .history
-                .iter()
-                .map(|h| Earlier {
-                    year: h.get_ref().year,
-                    values: crate::model::numbers(&h.get_ref().values),
-                })
-                .collect(),
+            history_notes: crate::compare::history_notes(&fw.id, &compared.history),
+            national: compared.national,
+            peer: compared.peer,
+            history: compared.history,
             revisions: e
                 .revisions
                 .iter()

@@ -69,6 +69,8 @@ pub struct ChangesPage {
     pub changes: Vec<crate::diff::Change>,
     /// The earlier evaluation, attached beside the current one: (name, text without comments).
     pub previous: Option<(String, String)>,
+    /// What the earlier evaluation's register gave, kept in the PDF for `verify`.
+    pub previous_register: Option<crate::compare::Frozen>,
 }
 
 /// The evaluation a PDF is made from, and the record of how it was made.

@@ -460,16 +460,20 @@ fn check_comparisons(l: &Loaded, out: &mut Vec<Diagnostic>) {
         ("peer", &e.comparison.peer),
     ] {
         if let Some(p) = profile {
-            check_values(
-                l,
-                out,
-                &format!("comparison.{name}.values"),
-                &p.get_ref().values,
-                &maxima,
-            );
+            if let Some(values) = &p.get_ref().values {
+                check_values(
+                    l,
+                    out,
+                    &format!("comparison.{name}.values"),
+                    values,
+                    &maxima,
+                );
+            }
             check_profile_text(l, out, &format!("comparison.{name}"), p.get_ref());
         }
     }
+    // Fixed or computed, with the register and the earlier evaluations in it.
+    out.extend(crate::compare::resolve(l).1);
     for (i, h) in e.history.iter().enumerate() {
         check_values(
             l,
@@ -604,18 +608,24 @@ fn closest_municipality(name: &str) -> Option<&'static str> {
 }
 
 fn check_profile_text(l: &Loaded, out: &mut Vec<Diagnostic>, path: &str, p: &Profile) {
-    if p.label.get_ref().trim().is_empty() {
+    // Missing keys are `compare`'s findings; here, keys given but empty.
+    if let Some(label) = &p.label
+        && label.get_ref().trim().is_empty()
+    {
         out.push(Diagnostic::error(
             l.eval_file,
-            Some(p.label.span()),
+            Some(label.span()),
             format!("{path}.label"),
             "a comparison profile needs a label for the legend",
         ));
     }
-    if p.source.get_ref().trim().is_empty() {
+    if let Some(source) = &p.source
+        && source.get_ref().trim().is_empty()
+        && p.from_register.is_none()
+    {
         out.push(Diagnostic::error(
             l.eval_file,
-            Some(p.source.span()),
+            Some(source.span()),
             format!("{path}.source"),
             "a comparison profile needs a source, printed under the chart",
         ));

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{INVALID, Strictness, TROUBLE, checked, checked_text, refused};
+use super::{INVALID, Register, Strictness, TROUBLE, checked, checked_text, refused};
 
 /// The register row of one evaluation file or kompass PDF.
 fn row(path: &Path) -> Result<kompass::register::Row, ExitCode> {
@@ -26,7 +26,12 @@ fn row(path: &Path) -> Result<kompass::register::Row, ExitCode> {
             }
         };
         let name = format!("{} (in {})", embedded.source_name, path.display());
-        checked_text(&name, &embedded.source, strict)
+        checked_text(
+            &name,
+            &embedded.source,
+            strict,
+            Register::Kept(embedded.provenance.register.as_ref()),
+        )
     } else {
         checked(path, strict)
     };
@@ -43,16 +48,15 @@ fn row(path: &Path) -> Result<kompass::register::Row, ExitCode> {
 }
 
 pub fn run(inputs: &[PathBuf], output: Option<&Path>) -> ExitCode {
-    let json = match output
+    let kind = match output
         .and_then(|o| o.extension())
         .map(|e| e.to_string_lossy().to_lowercase())
     {
-        None => false,
-        Some(e) if e == "csv" => false,
-        Some(e) if e == "json" => true,
+        None => "csv".to_string(),
+        Some(e) if e == "csv" || e == "json" || e == "xlsx" => e,
         Some(e) => {
             eprintln!(
-                "error: a register is written as .csv (RFC 4180, which Excel and LibreOffice open) or .json, not .{e}"
+                "error: a register is written as .csv (RFC 4180, UTF-8), .xlsx (an Excel workbook) or .json, not .{e}"
             );
             return ExitCode::from(TROUBLE);
         }
@@ -68,23 +72,27 @@ pub fn run(inputs: &[PathBuf], output: Option<&Path>) -> ExitCode {
     if let Some(code) = failed {
         return code;
     }
-    let text = if json {
-        match serde_json::to_string_pretty(&rows) {
-            Ok(s) => s + "\n",
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(TROUBLE);
-            }
+    let bytes = match kind.as_str() {
+        "json" => serde_json::to_string_pretty(&rows)
+            .map(|s| (s + "\n").into_bytes())
+            .map_err(|e| e.to_string()),
+        "xlsx" => kompass::register::to_xlsx(&rows),
+        _ => Ok(kompass::register::to_csv(&rows).into_bytes()),
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(TROUBLE);
         }
-    } else {
-        kompass::register::to_csv(&rows)
     };
     match output {
         None => {
-            print!("{text}");
+            use std::io::Write;
+            let _ = std::io::stdout().write_all(&bytes);
             ExitCode::SUCCESS
         }
-        Some(o) => match kompass::write::atomic_write(o, text.as_bytes()) {
+        Some(o) => match kompass::write::atomic_write(o, &bytes) {
             Ok(()) => {
                 eprintln!("wrote {} ({} evaluations)", o.display(), rows.len());
                 ExitCode::SUCCESS

@@ -31,6 +31,30 @@ pub fn run(pdf: &Path, output: Option<PathBuf>) -> ExitCode {
                 pdf.display(),
                 embedded.provenance.kompass
             );
+            if let Some(fr) = &embedded.provenance.register {
+                let computed: Vec<String> = fr
+                    .profiles
+                    .iter()
+                    .map(|(k, p)| {
+                        format!(
+                            "comparison.{k}: {}",
+                            p.basis
+                                .as_ref()
+                                .map_or(String::new(), |b| format!("the mean of {} rows", b.count))
+                        )
+                    })
+                    .collect();
+                eprintln!(
+                    "note: the evaluation takes values from the results register {} ({}{} earlier evaluations); render it next to that register. `kompass verify` uses the values the PDF kept.",
+                    fr.register,
+                    if computed.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{}; ", computed.join(", "))
+                    },
+                    fr.history.len()
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {

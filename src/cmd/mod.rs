@@ -63,13 +63,33 @@ pub fn checked(path: &Path, strict: Strictness) -> Result<(Loaded, Outcome), Opt
     findings(load::load_path(path), strict)
 }
 
-/// [`checked`] for an evaluation given as text (`name` is used in diagnostics).
+/// [`checked`] for an evaluation given as text (`name` is used in diagnostics); `register` says
+/// where its results register comes from, when it names one.
 pub fn checked_text(
     name: &str,
     text: &str,
     strict: Strictness,
+    register: Register,
 ) -> Result<(Loaded, Outcome), Option<Outcome>> {
-    findings(load::load_str(name, text), strict)
+    let loaded = load::load_str(name, text).map(|mut l| {
+        match register {
+            Register::Kept(Some(frozen)) if l.evaluation.register.is_some() => {
+                l.register = kompass::compare::RegisterData::Frozen(frozen.clone());
+            }
+            Register::Kept(_) => {}
+            Register::Folder(dir) => kompass::compare::read_register(&mut l, dir),
+        }
+        l
+    });
+    findings(loaded, strict)
+}
+
+/// Where the register of an evaluation given as text comes from.
+pub enum Register<'a> {
+    /// What a PDF kept of it.
+    Kept(Option<&'a kompass::compare::Frozen>),
+    /// The folder of the evaluation file.
+    Folder(&'a Path),
 }
 
 fn findings(

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{INVALID, Strictness, TROUBLE, checked_text, refused};
+use super::{INVALID, Register, Strictness, TROUBLE, checked_text, refused};
 
 pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> ExitCode {
     let pdf = match std::fs::read(pdf_path) {
@@ -44,7 +44,11 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> ExitCode {
         draft: p.draft,
         ..Default::default()
     };
-    let loaded = match checked_text(&name, &text, strict) {
+    let register = match evaluation {
+        None => Register::Kept(p.register.as_ref()),
+        Some(path) => Register::Folder(path.parent().unwrap_or(Path::new(""))),
+    };
+    let loaded = match checked_text(&name, &text, strict, register) {
         Ok((l, _)) => l,
         Err(Some(outcome)) => {
             refused(
@@ -66,6 +70,12 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> ExitCode {
     let changes = match &embedded.previous {
         None => None,
         Some(previous) => match kompass::load::load_str("previous", previous)
+            .map(|mut old| {
+                if let Some(fr) = &p.changes_since_register {
+                    old.register = kompass::compare::RegisterData::Frozen(fr.clone());
+                }
+                old
+            })
             .map_err(|_| "the attached earlier evaluation cannot be read".to_string())
             .and_then(|old| kompass::changes_page(&old, &loaded))
         {
@@ -119,8 +129,21 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> ExitCode {
         );
         explained = true;
     }
+    let register_now = kompass::compare::resolve(&loaded).0.frozen;
+    if register_now != p.register {
+        println!(
+            "- the results register: {}",
+            kompass::compare::describe_change(p.register.as_ref(), register_now.as_ref())
+        );
+        explained = true;
+    }
     if evaluation.is_some() && text != embedded.source {
-        match kompass::load::load_str("attached", &embedded.source) {
+        match kompass::load::load_str("attached", &embedded.source).map(|mut l| {
+            if let Some(fr) = &p.register {
+                l.register = kompass::compare::RegisterData::Frozen(fr.clone());
+            }
+            l
+        }) {
             Ok(attached) => {
                 let before = kompass::report::Report::build(&attached);
                 let after = kompass::report::Report::build(&loaded);

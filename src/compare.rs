@@ -1,0 +1,909 @@
+//! Comparisons: the profiles the charts of chapter 2 set the municipality against, and its
+//! earlier evaluations. A profile is either fixed values with their source, or computed from
+//! the results register (the mean of the rows matching a filter); earlier evaluations come from
+//! `[[history]]` and from the municipality's own earlier rows in the register.
+//!
+//! What the register gave is kept in the PDF (see [`Frozen`]), so that `verify` and `extract`
+//! reproduce a report without the register at hand.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::diagnostics::{Diagnostic, FileId, Sources};
+use crate::load::Loaded;
+use crate::model::Filter;
+use crate::register::{Entry, Problem, Row, Table};
+use crate::report::{Basis, Earlier, Profile};
+
+/// The fewest rows a computed profile may be the mean of: a mean of one or two municipalities
+/// would show their own results.
+pub const MIN_ROWS: usize = 3;
+
+/// The register an evaluation names, as far as it could be had.
+#[derive(Debug, Clone, Default)]
+pub enum RegisterData {
+    /// The evaluation names no register.
+    #[default]
+    None,
+    /// Read from its file.
+    Read {
+        /// The file name as the evaluation gives it.
+        name: String,
+        /// The file in the diagnostics' sources (a CSV file's text, so findings show the line).
+        file: FileId,
+        table: Table,
+        problems: Vec<Problem>,
+    },
+    /// The file could not be read; why.
+    Failed(String),
+    /// The evaluation was given as text (from a PDF) and nothing says where its register is.
+    Unavailable,
+    /// What the register gave when a PDF was made, as the PDF keeps it.
+    Frozen(Frozen),
+}
+
+/// What a report took from its register: kept in the PDF's provenance record.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Frozen {
+    /// The register's file name.
+    pub register: String,
+    /// The computed profiles, by key (`national`, `peer`).
+    #[serde(default)]
+    pub profiles: BTreeMap<String, Profile>,
+    /// The municipality's earlier evaluations from the register.
+    #[serde(default)]
+    pub history: Vec<Earlier>,
+}
+
+/// The comparisons of one evaluation, resolved.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Resolved {
+    pub national: Option<Profile>,
+    pub peer: Option<Profile>,
+    /// Oldest first.
+    pub history: Vec<Earlier>,
+    /// What came from the register, to keep in the PDF.
+    pub frozen: Option<Frozen>,
+}
+
+/// The largest register read, in bytes.
+const MAX_REGISTER_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Read the register an evaluation names (relative to the evaluation's folder `dir`).
+pub fn read_register(l: &mut Loaded, dir: &Path) {
+    let Some(name) = l.evaluation.register.as_ref().map(|r| r.get_ref().clone()) else {
+        return;
+    };
+    let path = dir.join(&name);
+    let read = std::fs::File::open(&path).and_then(|f| {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(f, MAX_REGISTER_BYTES + 1),
+            &mut bytes,
+        )?;
+        if bytes.len() as u64 > MAX_REGISTER_BYTES {
+            return Err(std::io::Error::other(
+                "it is larger than 32 MiB, far more than any register",
+            ));
+        }
+        Ok(bytes)
+    });
+    let bytes = match read {
+        Ok(b) => b,
+        Err(e) => {
+            l.register = RegisterData::Failed(format!("cannot read {}: {e}", path.display()));
+            return;
+        }
+    };
+    let shown = path.display().to_string();
+    let text = if crate::register::is_xlsx(&name) {
+        String::new()
+    } else {
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
+    let file = l.sources.add(shown, text);
+    l.register = match crate::register::parse_file(&name, &bytes) {
+        Ok((table, mut problems)) => {
+            problems.extend(crate::register::check_rows(&table));
+            RegisterData::Read {
+                name,
+                file,
+                table,
+                problems,
+            }
+        }
+        Err(e) => RegisterData::Failed(format!("cannot read {}: {e}", path.display())),
+    };
+}
+
+/// Register problems as diagnostics in `file`.
+pub fn diagnostics(file: FileId, sheet: Option<&str>, problems: &[Problem]) -> Vec<Diagnostic> {
+    problems
+        .iter()
+        .map(|p| {
+            let path = match (sheet, &p.place.column) {
+                (Some(s), Some((c, name))) => format!(
+                    "sheet {s}, cell {}{} ({name})",
+                    crate::register::column_letters(*c),
+                    p.place.row
+                ),
+                (Some(s), None) => format!("sheet {s}, row {}", p.place.row),
+                (None, _) => p.place.describe(),
+            };
+            let d = if p.warning {
+                Diagnostic::warning(file, p.place.span.clone(), path, p.message.clone())
+            } else {
+                Diagnostic::error(file, p.place.span.clone(), path, p.message.clone())
+            };
+            match &p.help {
+                Some(h) => d.with_help(h.clone()),
+                None => d,
+            }
+        })
+        .collect()
+}
+
+/// Check a register file on its own (`kompass check register.csv`): its sources and findings.
+pub fn check_register_file(name: &str, bytes: &[u8]) -> (Sources, Vec<Diagnostic>) {
+    let mut sources = Sources::default();
+    let text = if crate::register::is_xlsx(name) {
+        String::new()
+    } else {
+        String::from_utf8_lossy(bytes).into_owned()
+    };
+    let file = sources.add(name, text);
+    match crate::register::parse_file(name, bytes) {
+        Ok((table, mut problems)) => {
+            problems.extend(crate::register::check_rows(&table));
+            let d = diagnostics(file, table.sheet.as_deref(), &problems);
+            (sources, d)
+        }
+        Err(e) => {
+            let d = Diagnostic::error(file, None, "", e);
+            (sources, vec![d])
+        }
+    }
+}
+
+/// Whether a register row is of the municipality with this name: by SCB code when both are
+/// known, else by name.
+fn is_of(row: &Row, name: &str) -> bool {
+    let known = crate::municipalities::find(name);
+    match known {
+        Some(m) if !row.code.is_empty() => row.code == m.code,
+        _ => row.municipality.trim().eq_ignore_ascii_case(name.trim())
+            || row.municipality.trim().to_lowercase() == name.trim().to_lowercase(),
+    }
+}
+
+/// The comparisons of a loaded evaluation, and what is wrong with them. Always gives what it
+/// can, so that the report model can be built from data with errors too.
+pub fn resolve(l: &Loaded) -> (Resolved, Vec<Diagnostic>) {
+    let e = &l.evaluation;
+    let f = l.eval_file;
+    let mut out = Vec::new();
+    let mut res = Resolved::default();
+    let register_span = e.register.as_ref().map(Spanned::span);
+    let mut frozen = match &l.register {
+        RegisterData::Read {
+            name,
+            file,
+            table,
+            problems,
+        } => {
+            out.extend(diagnostics(*file, table.sheet.as_deref(), problems));
+            Some(Frozen {
+                register: name.clone(),
+                ..Default::default()
+            })
+        }
+        RegisterData::Failed(message) => {
+            out.push(
+                Diagnostic::error(f, register_span.clone(), "register", message.clone())
+                    .with_help("the path is relative to the evaluation file's folder"),
+            );
+            None
+        }
+        RegisterData::Unavailable => {
+            out.push(
+                Diagnostic::error(
+                    f,
+                    register_span.clone(),
+                    "register",
+                    "the results register is not available here (the evaluation was not read from a folder)",
+                )
+                .with_help("render the evaluation file next to its register"),
+            );
+            None
+        }
+        RegisterData::Frozen(fr) => Some(fr.clone()),
+        RegisterData::None => None,
+    };
+    let usable_table = match &l.register {
+        RegisterData::Read {
+            table, problems, ..
+        } if !problems.iter().any(|p| !p.warning) => Some(table),
+        _ => None,
+    };
+    for (key, profile) in [
+        ("national", &e.comparison.national),
+        ("peer", &e.comparison.peer),
+    ] {
+        let Some(p) = profile else { continue };
+        let path = format!("comparison.{key}");
+        let pr = p.get_ref();
+        let resolved = match (&pr.values, &pr.from_register) {
+            (Some(values), from) => {
+                if let Some(from) = from {
+                    out.push(
+                        Diagnostic::error(
+                            f,
+                            Some(from.span()),
+                            format!("{path}.from_register"),
+                            "a comparison profile has either `values` or `from_register`, not both",
+                        )
+                        .with_help("remove `values` to compute the profile from the register"),
+                    );
+                }
+                for (k, what) in [("label", &pr.label), ("source", &pr.source)] {
+                    if what.is_none() {
+                        out.push(Diagnostic::error(
+                            f,
+                            Some(p.span()),
+                            &path,
+                            format!(
+                                "a comparison profile with fixed values needs a `{k}`{}",
+                                if k == "label" {
+                                    " for the legend"
+                                } else {
+                                    ", printed under the chart: where the values come from"
+                                }
+                            ),
+                        ));
+                    }
+                }
+                let label = pr
+                    .label
+                    .as_ref()
+                    .map_or(String::new(), |s| s.get_ref().clone());
+                Some(Profile {
+                    description: pr.description.clone().unwrap_or_else(|| label.clone()),
+                    label,
+                    source: pr
+                        .source
+                        .as_ref()
+                        .map_or(String::new(), |s| s.get_ref().clone()),
+                    values: crate::model::numbers(values),
+                    basis: None,
+                })
+            }
+            (None, Some(filter)) => match &l.register {
+                RegisterData::None => {
+                    out.push(
+                        Diagnostic::error(
+                            f,
+                            Some(filter.span()),
+                            format!("{path}.from_register"),
+                            "a profile computed from the register needs the register: the evaluation names none",
+                        )
+                        .with_help("add `register = \"register.csv\"` (or .xlsx) before the first table, relative to this file"),
+                    );
+                    None
+                }
+                RegisterData::Frozen(fr) => {
+                    let kept = fr.profiles.get(key).cloned();
+                    if kept.is_none() {
+                        out.push(Diagnostic::error(
+                            f,
+                            Some(filter.span()),
+                            format!("{path}.from_register"),
+                            "the PDF keeps no values for this profile: it was made without it",
+                        ));
+                    }
+                    kept
+                }
+                RegisterData::Read { name, .. } => match usable_table {
+                    Some(table) => match compute(l, &path, pr, filter, table, name) {
+                        Ok(p) => {
+                            if let Some(fr) = frozen.as_mut() {
+                                fr.profiles.insert(key.to_string(), p.clone());
+                            }
+                            Some(p)
+                        }
+                        Err(d) => {
+                            out.push(*d);
+                            None
+                        }
+                    },
+                    None => None,
+                },
+                RegisterData::Failed(_) | RegisterData::Unavailable => None,
+            },
+            (None, None) => {
+                out.push(
+                    Diagnostic::error(
+                        f,
+                        Some(p.span()),
+                        &path,
+                        "a comparison profile needs `values` (one per area) or `from_register`",
+                    )
+                    .with_help("from_register = { population_max = 20_000, first_evaluation = true } computes the mean of the register's matching rows"),
+                );
+                None
+            }
+        };
+        match key {
+            "national" => res.national = resolved,
+            _ => res.peer = resolved,
+        }
+    }
+    res.history = history(l, usable_table, &mut frozen, &mut out);
+    res.frozen = frozen;
+    (res, out)
+}
+
+/// The earlier evaluations: `[[history]]` entries and the municipality's earlier rows in the
+/// register, oldest first.
+fn history(
+    l: &Loaded,
+    table: Option<&Table>,
+    frozen: &mut Option<Frozen>,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Earlier> {
+    let e = &l.evaluation;
+    let f = l.eval_file;
+    let own_fw = l.framework.id.clone();
+    let mut all: Vec<Earlier> = e
+        .history
+        .iter()
+        .map(|h| {
+            let h = h.get_ref();
+            Earlier {
+                year: h.year,
+                values: crate::model::numbers(&h.values),
+                framework: h
+                    .framework
+                    .as_ref()
+                    .map_or(own_fw.clone(), |s| s.get_ref().clone()),
+                register_row: None,
+            }
+        })
+        .collect();
+    for (i, h) in e.history.iter().enumerate() {
+        if let Some(fw) = &h.get_ref().framework
+            && crate::load::framework_areas(fw.get_ref()).is_none()
+        {
+            out.push(
+                Diagnostic::error(
+                    f,
+                    Some(fw.span()),
+                    format!("history[{}].framework", i + 1),
+                    format!("unknown framework `{}`", fw.get_ref()),
+                )
+                .with_help(known_frameworks()),
+            );
+        }
+    }
+    let from_register: Vec<Earlier> = match (&l.register, table) {
+        (RegisterData::Frozen(fr), _) => fr.history.clone(),
+        (RegisterData::Read { file, .. }, Some(table)) => {
+            register_history(l, *file, table, out)
+        }
+        _ => Vec::new(),
+    };
+    if let Some(fr) = frozen.as_mut() {
+        fr.history = from_register.clone();
+    }
+    for h in &from_register {
+        if let Some((i, typed)) = e
+            .history
+            .iter()
+            .enumerate()
+            .find(|(_, t)| t.get_ref().year == h.year)
+        {
+            out.push(
+                Diagnostic::error(
+                    f,
+                    Some(typed.span()),
+                    format!("history[{}]", i + 1),
+                    format!(
+                        "the evaluation of {} is also in the register (row {}): each earlier evaluation is given once",
+                        h.year,
+                        h.register_row.unwrap_or(0)
+                    ),
+                )
+                .with_help("remove this [[history]] entry: the register's row is drawn"),
+            );
+        }
+    }
+    if *e.report.first_evaluation.get_ref()
+        && let Some(h) = from_register.first()
+    {
+        out.push(
+            Diagnostic::error(
+                f,
+                Some(e.report.first_evaluation.span()),
+                "report.first_evaluation",
+                format!(
+                    "the register has an earlier evaluation of {} ({}, row {}), so this is not the first",
+                    e.municipality.name.get_ref().trim(),
+                    h.year,
+                    h.register_row.unwrap_or(0)
+                ),
+            )
+            .with_help("write `first_evaluation = false`, or correct the register"),
+        );
+    }
+    all.extend(
+        from_register
+            .into_iter()
+            .filter(|h| !e.history.iter().any(|t| t.get_ref().year == h.year)),
+    );
+    all.sort_by_key(|h| h.year);
+    all
+}
+
+/// The municipality's earlier rows in the register, with area scores matched by area number;
+/// a row of this very evaluation whose scores differ is a warning at the row.
+fn register_history(
+    l: &Loaded,
+    file: FileId,
+    table: &Table,
+    out: &mut Vec<Diagnostic>,
+) -> Vec<Earlier> {
+    let e = &l.evaluation;
+    let name = e.municipality.name.get_ref().trim();
+    let date = e.report.date.get_ref().date;
+    let iso = date.map_or(String::new(), |d| {
+        crate::format::iso_date(i32::from(d.year), d.month, d.day)
+    });
+    let year = date.map_or(0, |d| i64::from(d.year));
+    let own_scores = crate::scores::derive(l);
+    let own: Vec<i64> = own_scores.areas.iter().map(|a| a.score).collect();
+    let mut found = Vec::new();
+    for entry in &table.entries {
+        let r = &entry.row;
+        if !is_of(r, name) {
+            continue;
+        }
+        let same = if r.date.is_empty() {
+            i64::from(r.year) == year
+        } else {
+            r.date == iso
+        };
+        if same {
+            if r.areas != own && r.framework == l.framework.id {
+                let differ: Vec<String> = own
+                    .iter()
+                    .zip(&r.areas)
+                    .enumerate()
+                    .filter(|(_, (a, b))| a != b)
+                    .map(|(k, (a, b))| format!("area {}: {b} (the evaluation gives {a})", k + 1))
+                    .collect();
+                out.push(
+                    Diagnostic::warning(
+                        file,
+                        table.place(entry, "municipality").span,
+                        format!("row {}", entry.number),
+                        format!(
+                            "the register's row of this evaluation has other scores: {}",
+                            differ.join(", ")
+                        ),
+                    )
+                    .with_help("the evaluation is the source: export its row again with `kompass export`"),
+                );
+            }
+            continue;
+        }
+        let earlier = if r.date.is_empty() || iso.is_empty() {
+            i64::from(r.year) < year
+        } else {
+            r.date < iso
+        };
+        if earlier {
+            found.push(earlier_row(l, file, table, entry, out));
+        }
+    }
+    found.into_iter().flatten().collect()
+}
+
+/// One earlier register row, its areas matched by number to the evaluation's framework.
+fn earlier_row(
+    l: &Loaded,
+    file: FileId,
+    table: &Table,
+    entry: &Entry,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Earlier> {
+    let r = &entry.row;
+    let mut values = Vec::new();
+    for a in &l.framework.areas {
+        let id = a.get_ref().id as usize;
+        match r.areas.get(id - 1) {
+            Some(v) => values.push(*v as f64),
+            None => {
+                out.push(Diagnostic::error(
+                    file,
+                    table.place(entry, "framework").span,
+                    format!("row {}", entry.number),
+                    format!(
+                        "{} has no area {id}, which {} has: the earlier evaluation cannot be drawn beside this one",
+                        r.framework, l.framework.id
+                    ),
+                ));
+                return None;
+            }
+        }
+    }
+    Some(Earlier {
+        year: i64::from(r.year),
+        values,
+        framework: r.framework.clone(),
+        register_row: Some(entry.number),
+    })
+}
+
+fn known_frameworks() -> String {
+    format!(
+        "known frameworks: {}",
+        crate::load::FRAMEWORKS
+            .iter()
+            .map(|(id, _)| *id)
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+/// "2020–2023", or "2023" for one year.
+fn years(from: i32, to: i32) -> String {
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from}–{to}")
+    }
+}
+
+/// A computed profile: the mean per area of the register's rows that match the filter.
+fn compute(
+    l: &Loaded,
+    path: &str,
+    p: &crate::model::Profile,
+    filter: &Spanned<Filter>,
+    table: &Table,
+    register: &str,
+) -> Result<Profile, Box<Diagnostic>> {
+    let f = l.eval_file;
+    let e = &l.evaluation;
+    let fl = filter.get_ref();
+    let name = e.municipality.name.get_ref().trim();
+    let report_year = e.report.date.get_ref().date.map_or(0, |d| i64::from(d.year));
+    let framework = fl
+        .framework
+        .as_ref()
+        .map_or(l.framework.id.clone(), |s| s.get_ref().clone());
+    let err = |span: std::ops::Range<usize>, key: &str, message: String| {
+        Box::new(Diagnostic::error(
+            f,
+            Some(span),
+            format!("{path}.from_register{key}"),
+            message,
+        ))
+    };
+    if crate::load::framework_areas(&framework).is_none() {
+        let span = fl.framework.as_ref().map_or(filter.span(), Spanned::span);
+        return Err(Box::new(
+            (*err(
+                span,
+                ".framework",
+                format!("unknown framework `{framework}`"),
+            ))
+            .with_help(known_frameworks()),
+        ));
+    }
+    let year_from = fl.year_from.as_ref().map(|y| *y.get_ref());
+    let year_to = fl.year_to.as_ref().map_or(report_year, |y| *y.get_ref());
+    if let Some(from) = year_from
+        && from > year_to
+    {
+        let span = fl.year_from.as_ref().map_or(filter.span(), Spanned::span);
+        return Err(err(
+            span,
+            ".year_from",
+            format!("year_from {from} is after year_to {year_to}"),
+        ));
+    }
+    let pop_min = fl.population_min.as_ref().map(|v| *v.get_ref());
+    let pop_max = fl.population_max.as_ref().map(|v| *v.get_ref());
+    if let (Some(a), Some(b)) = (pop_min, pop_max)
+        && a > b
+    {
+        let span = fl
+            .population_min
+            .as_ref()
+            .map_or(filter.span(), Spanned::span);
+        return Err(err(
+            span,
+            ".population_min",
+            format!("population_min {a} is larger than population_max {b}"),
+        ));
+    }
+    let first = fl.first_evaluation.as_ref().map(|v| *v.get_ref());
+    let exclude_self = fl.exclude_self.as_ref().is_none_or(|v| *v.get_ref());
+
+    // Each filter in turn, counting what is left, so that too few rows can be explained.
+    let mut steps: Vec<(String, usize)> = Vec::new();
+    let mut rows: Vec<&Entry> = table.entries.iter().collect();
+    let total = rows.len();
+    rows.retain(|x| x.row.framework == framework);
+    steps.push((format!("made with {framework}"), rows.len()));
+    rows.retain(|x| {
+        let y = i64::from(x.row.year);
+        y <= year_to && year_from.is_none_or(|from| y >= from)
+    });
+    steps.push((
+        match year_from {
+            Some(from) => format!("from {from} to {year_to}"),
+            None => format!("up to {year_to}"),
+        },
+        rows.len(),
+    ));
+    if pop_min.is_some() || pop_max.is_some() {
+        rows.retain(|x| {
+            pop_min.is_none_or(|m| x.row.population >= m)
+                && pop_max.is_none_or(|m| x.row.population <= m)
+        });
+        steps.push(("within the population range".into(), rows.len()));
+    }
+    if let Some(first) = first {
+        rows.retain(|x| x.row.first_evaluation == first);
+        steps.push((
+            if first {
+                "first evaluations".into()
+            } else {
+                "not first evaluations".into()
+            },
+            rows.len(),
+        ));
+    }
+    if exclude_self {
+        rows.retain(|x| !is_of(&x.row, name));
+        steps.push((format!("not of {name}"), rows.len()));
+    }
+    let n = rows.len();
+    if n < MIN_ROWS {
+        let listed: Vec<String> = rows.iter().map(|x| x.number.to_string()).collect();
+        let trail: Vec<String> = steps
+            .iter()
+            .map(|(what, left)| format!("{left} {what}"))
+            .collect();
+        return Err(Box::new(
+            Diagnostic::error(
+                f,
+                Some(filter.span()),
+                format!("{path}.from_register"),
+                format!(
+                    "{} in {register} match{}; a mean needs at least {MIN_ROWS}, so that it never shows one municipality's own result",
+                    match n {
+                        0 => "no evaluation".to_string(),
+                        1 => format!("only 1 evaluation (row {})", listed.join(", ")),
+                        _ => format!("only {n} evaluations (rows {})", listed.join(", ")),
+                    },
+                    if n == 1 { "es" } else { "" }
+                ),
+            )
+            .with_help(format!(
+                "of the register's {total} rows: {}; widen the filter",
+                trail.join(", then ")
+            )),
+        ));
+    }
+    let areas = l.framework.areas.len();
+    let values: Vec<f64> = (0..areas)
+        .map(|k| {
+            let sum: i64 = rows.iter().map(|x| x.row.areas.get(k).copied().unwrap_or(0)).sum();
+            (sum as f64 / n as f64 * 10.0).round() / 10.0
+        })
+        .collect();
+    let first_year = rows.iter().map(|x| x.row.year).min().unwrap_or(0);
+    let last_year = rows.iter().map(|x| x.row.year).max().unwrap_or(0);
+    let span_years = years(first_year, last_year);
+    let generated = format!("Genomsnitt av {n} utvärderingar {span_years}");
+
+    // The source line: the evaluator's own words, then what the mean covers, then the notes
+    // the register gives for the rows used (e.g. that a row is an invented example).
+    let fw_name = crate::load::framework_name(&framework).unwrap_or(framework.clone());
+    let mut criteria = vec![format!("gjorda med {fw_name}")];
+    criteria.push(match year_from {
+        Some(from) => format!("åren {}", years(from as i32, year_to as i32)),
+        None => format!("till och med {year_to}"),
+    });
+    match (pop_min, pop_max) {
+        (Some(a), Some(b)) => criteria.push(format!(
+            "i kommuner med {}–{} invånare",
+            crate::format::int(a),
+            crate::format::int(b)
+        )),
+        (None, Some(b)) => criteria.push(format!(
+            "i kommuner med högst {} invånare",
+            crate::format::int(b)
+        )),
+        (Some(a), None) => criteria.push(format!(
+            "i kommuner med minst {} invånare",
+            crate::format::int(a)
+        )),
+        (None, None) => {}
+    }
+    match first {
+        Some(true) => criteria.push("endast kommunernas första utvärdering".into()),
+        Some(false) => criteria.push("inte kommunernas första utvärdering".into()),
+        None => {}
+    }
+    if exclude_self {
+        criteria.push(format!(
+            "utom {} egna",
+            e.municipality.genitive.get_ref().trim()
+        ));
+    }
+    let file_name = Path::new(register)
+        .file_name()
+        .map_or(register.to_string(), |s| s.to_string_lossy().into_owned());
+    let mut source = Vec::new();
+    if let Some(s) = &p.source
+        && !s.get_ref().trim().is_empty()
+    {
+        let s = s.get_ref().trim();
+        source.push(if s.ends_with(['.', '!', '?']) {
+            s.to_string()
+        } else {
+            format!("{s}.")
+        });
+    }
+    source.push(format!(
+        "{generated} i resultatregistret ({file_name}): {}.",
+        crate::format::join_och(&criteria)
+    ));
+    let mut notes: Vec<(String, usize)> = Vec::new();
+    for x in &rows {
+        let note = x.row.note.trim();
+        if note.is_empty() {
+            continue;
+        }
+        match notes.iter_mut().find(|(t, _)| t == note) {
+            Some((_, k)) => *k += 1,
+            None => notes.push((note.to_string(), 1)),
+        }
+    }
+    for (note, k) in &notes {
+        let note = note.trim_end_matches('.');
+        source.push(if *k == n {
+            format!("Alla {n} raderna har anmärkningen ”{note}”.")
+        } else {
+            format!(
+                "{} av de {n} raderna har anmärkningen ”{note}”.",
+                crate::format::count_word(*k)
+                    .chars()
+                    .enumerate()
+                    .map(|(i, c)| if i == 0 { c.to_uppercase().next().unwrap_or(c) } else { c })
+                    .collect::<String>()
+            )
+        });
+    }
+    let label = p
+        .label
+        .as_ref()
+        .map(|s| s.get_ref().trim().to_string())
+        .filter(|s| !s.is_empty())
+        .unwrap_or(generated.clone());
+    Ok(Profile {
+        description: p
+            .description
+            .clone()
+            .unwrap_or_else(|| format!("genomsnittet av {n} utvärderingar {span_years}")),
+        label,
+        source: source.join(" "),
+        values,
+        basis: Some(Basis {
+            register: file_name,
+            count: n,
+            years: (first_year, last_year),
+            rows: rows.iter().map(|x| x.number).collect(),
+        }),
+    })
+}
+
+/// Notes on earlier evaluations made with another framework revision: where an area's name
+/// differed, matched by area number. One sentence per revision.
+pub fn history_notes(own: &str, history: &[Earlier]) -> Vec<String> {
+    let Some(own_areas) = crate::load::framework_areas(own) else {
+        return Vec::new();
+    };
+    let mut notes = Vec::new();
+    let mut seen: Vec<&str> = Vec::new();
+    for h in history {
+        if h.framework == own || seen.contains(&h.framework.as_str()) {
+            continue;
+        }
+        seen.push(&h.framework);
+        let Some(theirs) = crate::load::framework_areas(&h.framework) else {
+            continue;
+        };
+        let renamed: Vec<String> = theirs
+            .iter()
+            .filter_map(|a| {
+                let now = own_areas.iter().find(|o| o.id == a.id)?;
+                (now.title != a.title).then_some(a)
+            })
+            .enumerate()
+            .map(|(i, a)| {
+                if i == 0 {
+                    format!("område {} hette ”{}”", a.id, a.title)
+                } else {
+                    format!("område {} ”{}”", a.id, a.title)
+                }
+            })
+            .collect();
+        let years: Vec<String> = history
+            .iter()
+            .filter(|x| x.framework == h.framework)
+            .map(|x| x.year.to_string())
+            .collect();
+        let fw_name = crate::load::framework_name(&h.framework).unwrap_or(h.framework.clone());
+        let which = if years.len() == 1 {
+            format!("utvärderingen {}", years[0])
+        } else {
+            format!("utvärderingarna {}", crate::format::join_och(&years))
+        };
+        notes.push(if renamed.is_empty() {
+            format!("I {which} användes {fw_name}; områdena jämförs efter nummer.")
+        } else {
+            format!(
+                "I {which} användes {fw_name}, där {}; områdena jämförs efter nummer.",
+                crate::format::join_och(&renamed)
+            )
+        });
+    }
+    notes
+}
+
+/// In words, how what a register gives now differs from what a PDF kept.
+pub fn describe_change(before: Option<&Frozen>, after: Option<&Frozen>) -> String {
+    let (Some(before), Some(after)) = (before, after) else {
+        return match (before, after) {
+            (None, Some(a)) => format!("the evaluation now takes values from {}", a.register),
+            (Some(b), None) => format!("the PDF took values from {}, the evaluation no longer does", b.register),
+            _ => "unchanged".into(),
+        };
+    };
+    let mut parts = Vec::new();
+    let keys: std::collections::BTreeSet<&String> =
+        before.profiles.keys().chain(after.profiles.keys()).collect();
+    for key in keys {
+        let count = |f: &Frozen| {
+            f.profiles
+                .get(key)
+                .map(|p| (p.basis.as_ref().map_or(0, |b| b.count), p.values.clone()))
+        };
+        let (b, a) = (count(before), count(after));
+        if b != a {
+            let n = |x: &Option<(usize, Vec<f64>)>| x.as_ref().map_or("none".to_string(), |x| format!("the mean of {} rows", x.0));
+            parts.push(format!("comparison.{key} was {}, now {}", n(&b), n(&a)));
+        }
+    }
+    if before.history != after.history {
+        let years = |f: &Frozen| f.history.iter().map(|h| h.year.to_string()).collect::<Vec<_>>().join(", ");
+        parts.push(format!(
+            "earlier evaluations from the register were [{}], now [{}]{}",
+            years(before),
+            years(after),
+            if years(before) == years(after) { " with other scores" } else { "" }
+        ));
+    }
+    if parts.is_empty() {
+        format!("{} was read as {}", before.register, after.register)
+    } else {
+        format!("{} has changed since the PDF was made: {}", after.register, parts.join("; "))
+    }
+}
