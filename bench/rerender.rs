@@ -13,9 +13,14 @@ use kompass::typeset::{self, Options};
 const RUNS: usize = 15;
 
 fn render(text: &str, draft: bool) -> Vec<u8> {
-    let l = load::load_str("bench.toml", text)
+    let mut l = load::load_str("bench.toml", text)
         .map_err(|_| "the example loads")
         .unwrap();
+    // Its register, as `render` reads it: from the evaluation's folder.
+    kompass::compare::read_register(
+        &mut l,
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/examples")),
+    );
     let standards = typeset::parse_standards(typeset::DEFAULT_STANDARDS).unwrap();
     kompass::render_with(
         &l,

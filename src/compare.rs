@@ -174,8 +174,10 @@ fn is_of(row: &Row, name: &str) -> bool {
     let known = crate::municipalities::find(name);
     match known {
         Some(m) if !row.code.is_empty() => row.code == m.code,
-        _ => row.municipality.trim().eq_ignore_ascii_case(name.trim())
-            || row.municipality.trim().to_lowercase() == name.trim().to_lowercase(),
+        _ => {
+            row.municipality.trim().eq_ignore_ascii_case(name.trim())
+                || row.municipality.trim().to_lowercase() == name.trim().to_lowercase()
+        }
     }
 }
 
@@ -389,9 +391,7 @@ fn history(
     }
     let from_register: Vec<Earlier> = match (&l.register, table) {
         (RegisterData::Frozen(fr), _) => fr.history.clone(),
-        (RegisterData::Read { file, .. }, Some(table)) => {
-            register_history(l, *file, table, out)
-        }
+        (RegisterData::Read { file, .. }, Some(table)) => register_history(l, *file, table, out),
         _ => Vec::new(),
     };
     if let Some(fr) = frozen.as_mut() {
@@ -493,7 +493,9 @@ fn register_history(
                             differ.join(", ")
                         ),
                     )
-                    .with_help("the evaluation is the source: export its row again with `kompass export`"),
+                    .with_help(
+                        "the evaluation is the source: export its row again with `kompass export`",
+                    ),
                 );
             }
             continue;
@@ -579,7 +581,12 @@ fn compute(
     let e = &l.evaluation;
     let fl = filter.get_ref();
     let name = e.municipality.name.get_ref().trim();
-    let report_year = e.report.date.get_ref().date.map_or(0, |d| i64::from(d.year));
+    let report_year = e
+        .report
+        .date
+        .get_ref()
+        .date
+        .map_or(0, |d| i64::from(d.year));
     let framework = fl
         .framework
         .as_ref()
@@ -691,7 +698,7 @@ fn compute(
                         1 => format!("only 1 evaluation (row {})", listed.join(", ")),
                         _ => format!("only {n} evaluations (rows {})", listed.join(", ")),
                     },
-                    if n == 1 { "es" } else { "" }
+                    if n <= 1 { "es" } else { "" }
                 ),
             )
             .with_help(format!(
@@ -703,7 +710,10 @@ fn compute(
     let areas = l.framework.areas.len();
     let values: Vec<f64> = (0..areas)
         .map(|k| {
-            let sum: i64 = rows.iter().map(|x| x.row.areas.get(k).copied().unwrap_or(0)).sum();
+            let sum: i64 = rows
+                .iter()
+                .map(|x| x.row.areas.get(k).copied().unwrap_or(0))
+                .sum();
             (sum as f64 / n as f64 * 10.0).round() / 10.0
         })
         .collect();
@@ -786,7 +796,11 @@ fn compute(
                 crate::format::count_word(*k)
                     .chars()
                     .enumerate()
-                    .map(|(i, c)| if i == 0 { c.to_uppercase().next().unwrap_or(c) } else { c })
+                    .map(|(i, c)| if i == 0 {
+                        c.to_uppercase().next().unwrap_or(c)
+                    } else {
+                        c
+                    })
                     .collect::<String>()
             )
         });
@@ -873,13 +887,19 @@ pub fn describe_change(before: Option<&Frozen>, after: Option<&Frozen>) -> Strin
     let (Some(before), Some(after)) = (before, after) else {
         return match (before, after) {
             (None, Some(a)) => format!("the evaluation now takes values from {}", a.register),
-            (Some(b), None) => format!("the PDF took values from {}, the evaluation no longer does", b.register),
+            (Some(b), None) => format!(
+                "the PDF took values from {}, the evaluation no longer does",
+                b.register
+            ),
             _ => "unchanged".into(),
         };
     };
     let mut parts = Vec::new();
-    let keys: std::collections::BTreeSet<&String> =
-        before.profiles.keys().chain(after.profiles.keys()).collect();
+    let keys: std::collections::BTreeSet<&String> = before
+        .profiles
+        .keys()
+        .chain(after.profiles.keys())
+        .collect();
     for key in keys {
         let count = |f: &Frozen| {
             f.profiles
@@ -888,22 +908,39 @@ pub fn describe_change(before: Option<&Frozen>, after: Option<&Frozen>) -> Strin
         };
         let (b, a) = (count(before), count(after));
         if b != a {
-            let n = |x: &Option<(usize, Vec<f64>)>| x.as_ref().map_or("none".to_string(), |x| format!("the mean of {} rows", x.0));
+            let n = |x: &Option<(usize, Vec<f64>)>| {
+                x.as_ref()
+                    .map_or("none".to_string(), |x| format!("the mean of {} rows", x.0))
+            };
             parts.push(format!("comparison.{key} was {}, now {}", n(&b), n(&a)));
         }
     }
     if before.history != after.history {
-        let years = |f: &Frozen| f.history.iter().map(|h| h.year.to_string()).collect::<Vec<_>>().join(", ");
+        let years = |f: &Frozen| {
+            f.history
+                .iter()
+                .map(|h| h.year.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         parts.push(format!(
             "earlier evaluations from the register were [{}], now [{}]{}",
             years(before),
             years(after),
-            if years(before) == years(after) { " with other scores" } else { "" }
+            if years(before) == years(after) {
+                " with other scores"
+            } else {
+                ""
+            }
         ));
     }
     if parts.is_empty() {
         format!("{} was read as {}", before.register, after.register)
     } else {
-        format!("{} has changed since the PDF was made: {}", after.register, parts.join("; "))
+        format!(
+            "{} has changed since the PDF was made: {}",
+            after.register,
+            parts.join("; ")
+        )
     }
 }

@@ -70,7 +70,10 @@ pub fn report_bundle(
             .and_then(|c| c.previous.as_ref())
             .map(|p| p.0.clone());
         provenance.register = compare::resolve(loaded).0.frozen;
-        provenance.changes_since_register = options.changes.as_ref().and_then(|c| c.previous_register.clone());
+        provenance.changes_since_register = options
+            .changes
+            .as_ref()
+            .and_then(|c| c.previous_register.clone());
         options.attach = Some(typeset::Attachment {
             name: embed::source_name(&r),
             source,

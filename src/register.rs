@@ -142,10 +142,7 @@ fn csv_grid(text: &str) -> Result<Vec<Vec<Cell>>, (String, Range<usize>)> {
         }
     }
     if quoted {
-        return Err((
-            "a quoted field is never closed".into(),
-            opened..opened + 1,
-        ));
+        return Err(("a quoted field is never closed".into(), opened..opened + 1));
     }
     if !cell.is_empty() || !record.is_empty() {
         record.push(Cell {
@@ -302,11 +299,7 @@ impl Place {
     /// "row 5, column G (population)"
     pub fn describe(&self) -> String {
         match &self.column {
-            Some((c, name)) => format!(
-                "row {}, column {} ({name})",
-                self.row,
-                column_letters(*c)
-            ),
+            Some((c, name)) => format!("row {}, column {} ({name})", self.row, column_letters(*c)),
             None => format!("row {}", self.row),
         }
     }
@@ -385,7 +378,10 @@ pub fn parse_csv(text: &str) -> (Table, Vec<Problem>) {
                     span: Some(span.start + bom..span.end + bom),
                 },
                 message,
-                help: Some("a field that starts with \" ends with \"; a quote inside it is written \"\"".into()),
+                help: Some(
+                    "a field that starts with \" ends with \"; a quote inside it is written \"\""
+                        .into(),
+                ),
                 warning: false,
             }],
         ),
@@ -421,7 +417,10 @@ fn from_grid(sheet: Option<String>, grid: Vec<Vec<Cell>>) -> (Table, Vec<Problem
         header: Vec::new(),
         entries: Vec::new(),
     };
-    let Some(first) = grid.iter().position(|r| r.iter().any(|c| !c.text.trim().is_empty())) else {
+    let Some(first) = grid
+        .iter()
+        .position(|r| r.iter().any(|c| !c.text.trim().is_empty()))
+    else {
         problems.push(Problem {
             place: Place {
                 row: 1,
@@ -430,13 +429,19 @@ fn from_grid(sheet: Option<String>, grid: Vec<Vec<Cell>>) -> (Table, Vec<Problem
             },
             message: "the register is empty: it needs a header row and one row per evaluation"
                 .into(),
-            help: Some(format!("`kompass export` writes one; its columns are {}", header(8).join(", "))),
+            help: Some(format!(
+                "`kompass export` writes one; its columns are {}",
+                header(8).join(", ")
+            )),
             warning: false,
         });
         return (table, problems);
     };
     let header_row = first + 1;
-    table.header = grid[first].iter().map(|c| c.text.trim().to_string()).collect();
+    table.header = grid[first]
+        .iter()
+        .map(|c| c.text.trim().to_string())
+        .collect();
     let col = |name: &str| table.header.iter().position(|h| h == name);
     let area_cols: Vec<usize> = (1..).map_while(|i| col(&format!("area_{i}"))).collect();
     let mut missing: Vec<&str> = HEAD
@@ -455,14 +460,19 @@ fn from_grid(sheet: Option<String>, grid: Vec<Vec<Cell>>) -> (Table, Vec<Problem
                 column: None,
                 span: grid[first].first().and_then(|c| c.span.clone()),
             },
-            message: format!("the header row lacks the column{} {}", if missing.len() == 1 { "" } else { "s" }, missing.join(", ")),
+            message: format!(
+                "the header row lacks the column{} {}",
+                if missing.len() == 1 { "" } else { "s" },
+                missing.join(", ")
+            ),
             help: Some(format!("the columns are {}", header(8).join(", "))),
             warning: false,
         });
         return (table, problems);
     }
     for (c, h) in table.header.iter().enumerate() {
-        let known = HEAD.contains(&h.as_str()) || TAIL.contains(&h.as_str()) || area_cols.contains(&c);
+        let known =
+            HEAD.contains(&h.as_str()) || TAIL.contains(&h.as_str()) || area_cols.contains(&c);
         if !known && !h.is_empty() {
             problems.push(Problem {
                 place: Place {
@@ -497,14 +507,13 @@ fn from_grid(sheet: Option<String>, grid: Vec<Vec<Cell>>) -> (Table, Vec<Problem
         };
         let mut number_in = |name: &str, c: usize| -> i64 {
             let v = rec.get(c).map_or("", |s| s.text.trim());
-            let compact: String = v.chars().filter(|ch| !matches!(ch, ' ' | '\u{a0}' | '\u{202f}' | '_')).collect();
+            let compact: String = v
+                .chars()
+                .filter(|ch| !matches!(ch, ' ' | '\u{a0}' | '\u{202f}' | '_'))
+                .collect();
+            // "16 113", "16_113": a thousands separator is read as the number it means.
             match compact.parse() {
-                Ok(n) => {
-                    if compact != v {
-                        // "16 113": a thousands separator, read as the number it means.
-                    }
-                    n
-                }
+                Ok(n) => n,
                 Err(_) => {
                     bad(
                         c,
@@ -595,7 +604,12 @@ pub fn check_rows(table: &Table) -> Vec<Problem> {
     for e in &table.entries {
         let r = &e.row;
         if r.municipality.is_empty() {
-            push(table.place(e, "municipality"), "empty: every row names its municipality".into(), None, false);
+            push(
+                table.place(e, "municipality"),
+                "empty: every row names its municipality".into(),
+                None,
+                false,
+            );
         } else {
             match crate::municipalities::find(&r.municipality) {
                 // A name kompass does not know is a warning, unless the row's note explains
@@ -620,14 +634,27 @@ pub fn check_rows(table: &Table) -> Vec<Problem> {
             None => push(
                 table.place(e, "framework"),
                 format!("unknown framework \"{}\"", r.framework),
-                Some(format!("known frameworks: {}", crate::load::FRAMEWORKS.iter().map(|(id, _)| *id).collect::<Vec<_>>().join(", "))),
+                Some(format!(
+                    "known frameworks: {}",
+                    crate::load::FRAMEWORKS
+                        .iter()
+                        .map(|(id, _)| *id)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
                 false,
             ),
             Some(areas) => {
-                if r.areas.len() < areas.len() || r.areas.iter().skip(areas.len()).any(|v| *v != 0) {
+                if r.areas.len() < areas.len() || r.areas.iter().skip(areas.len()).any(|v| *v != 0)
+                {
                     push(
                         table.place(e, &format!("area_{}", r.areas.len().min(areas.len()) + 1)),
-                        format!("{} has {} areas; the row has {}", r.framework, areas.len(), r.areas.len()),
+                        format!(
+                            "{} has {} areas; the row has {}",
+                            r.framework,
+                            areas.len(),
+                            r.areas.len()
+                        ),
                         None,
                         false,
                     );
@@ -649,34 +676,74 @@ pub fn check_rows(table: &Table) -> Vec<Problem> {
             push(
                 table.place(e, "total"),
                 format!("{} is not the sum of the area scores, {sum}", r.total),
-                Some("the total is derived: write the sum, or export the row from the evaluation".into()),
+                Some(
+                    "the total is derived: write the sum, or export the row from the evaluation"
+                        .into(),
+                ),
                 false,
             );
         }
         if !(1990..=2100).contains(&r.year) {
-            push(table.place(e, "year"), format!("{} is not a plausible year of an evaluation", r.year), None, false);
+            push(
+                table.place(e, "year"),
+                format!("{} is not a plausible year of an evaluation", r.year),
+                None,
+                false,
+            );
         }
         if !r.date.is_empty() {
             let ok = r.date.len() == 10
                 && r.date.as_bytes()[4] == b'-'
                 && r.date.as_bytes()[7] == b'-'
                 && r.date[..4].parse::<i32>().is_ok()
-                && r.date[5..7].parse::<u8>().is_ok_and(|m| (1..=12).contains(&m))
-                && r.date[8..].parse::<u8>().is_ok_and(|d| (1..=31).contains(&d));
+                && r.date[5..7]
+                    .parse::<u8>()
+                    .is_ok_and(|m| (1..=12).contains(&m))
+                && r.date[8..]
+                    .parse::<u8>()
+                    .is_ok_and(|d| (1..=31).contains(&d));
             if !ok {
-                push(table.place(e, "date"), format!("\"{}\" is not a date as YYYY-MM-DD", r.date), None, false);
+                push(
+                    table.place(e, "date"),
+                    format!("\"{}\" is not a date as YYYY-MM-DD", r.date),
+                    None,
+                    false,
+                );
             } else if r.date[..4].parse::<i32>() != Ok(r.year) {
-                push(table.place(e, "date"), format!("the date {} is not in the row's year {}", r.date, r.year), None, false);
+                push(
+                    table.place(e, "date"),
+                    format!("the date {} is not in the row's year {}", r.date, r.year),
+                    None,
+                    false,
+                );
             }
         }
         if r.population <= 0 {
-            push(table.place(e, "population"), format!("{} inhabitants: expected the population when the evaluation was made", r.population), None, false);
+            push(
+                table.place(e, "population"),
+                format!(
+                    "{} inhabitants: expected the population when the evaluation was made",
+                    r.population
+                ),
+                None,
+                false,
+            );
         }
-        let key = (r.municipality.to_lowercase(), if r.date.is_empty() { r.year.to_string() } else { r.date.clone() });
+        let key = (
+            r.municipality.to_lowercase(),
+            if r.date.is_empty() {
+                r.year.to_string()
+            } else {
+                r.date.clone()
+            },
+        );
         if let Some((_, _, before)) = seen.iter().find(|(m, d, _)| (m, d) == (&key.0, &key.1)) {
             push(
                 table.place(e, "municipality"),
-                format!("{} {} is already in the register, at row {before}", r.municipality, key.1),
+                format!(
+                    "{} {} is already in the register, at row {before}",
+                    r.municipality, key.1
+                ),
                 Some("each evaluation is one row".into()),
                 false,
             );
@@ -691,7 +758,11 @@ pub fn check_rows(table: &Table) -> Vec<Problem> {
 pub fn from_csv(text: &str) -> Result<Vec<Row>, Vec<String>> {
     let (table, mut problems) = parse_csv(text);
     problems.extend(check_rows(&table));
-    let errors: Vec<String> = problems.iter().filter(|p| !p.warning).map(Problem::to_string).collect();
+    let errors: Vec<String> = problems
+        .iter()
+        .filter(|p| !p.warning)
+        .map(Problem::to_string)
+        .collect();
     if errors.is_empty() {
         Ok(table.rows())
     } else {
@@ -703,7 +774,11 @@ pub fn from_csv(text: &str) -> Result<Vec<Row>, Vec<String>> {
 pub fn from_xlsx(bytes: &[u8]) -> Result<Vec<Row>, Vec<String>> {
     let (table, mut problems) = parse_xlsx(bytes).map_err(|e| vec![e])?;
     problems.extend(check_rows(&table));
-    let errors: Vec<String> = problems.iter().filter(|p| !p.warning).map(Problem::to_string).collect();
+    let errors: Vec<String> = problems
+        .iter()
+        .filter(|p| !p.warning)
+        .map(Problem::to_string)
+        .collect();
     if errors.is_empty() {
         Ok(table.rows())
     } else {
@@ -718,7 +793,7 @@ mod tests {
     fn row(name: &str, note: &str) -> Row {
         Row {
             municipality: name.into(),
-            code: "2029".into(),
+            code: crate::municipalities::find(name).map_or(String::new(), |m| m.code.into()),
             year: 2023,
             date: "2023-11-23".into(),
             framework: "kommunkompassen-2020".into(),

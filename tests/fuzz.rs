@@ -115,7 +115,12 @@ fn fuzz_cases() -> u32 {
 /// Load and check; assert the invariants that must hold whatever the input.
 fn drive(text: &str) {
     match load::load_str("fuzz.toml", text) {
-        Ok(l) => {
+        Ok(mut l) => {
+            // As if beside the example: a `register` key finds the example register.
+            kompass::compare::read_register(
+                &mut l,
+                std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/examples")),
+            );
             let found = validate::check(&l);
             for d in &found {
                 if let Some(span) = &d.span {
@@ -177,8 +182,12 @@ proptest! {
 
 #[test]
 fn the_seed_is_valid() {
-    let l = load::load_str("seed.toml", SEED)
+    let mut l = load::load_str("seed.toml", SEED)
         .map_err(|_| "seed loads")
         .unwrap();
+    kompass::compare::read_register(
+        &mut l,
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/examples")),
+    );
     assert!(!validate::check(&l).iter().any(|d| d.is_error()));
 }

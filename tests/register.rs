@@ -23,8 +23,16 @@ fn the_register_round_trips_with_the_derived_scores() {
         csv.to_str().unwrap(),
     ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let rows = kompass::register::from_csv(&std::fs::read_to_string(&csv).unwrap()).unwrap();
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let (table, problems) = kompass::register::parse_csv(&text);
+    assert!(problems.is_empty(), "{problems:?}");
+    let rows = table.rows();
     assert_eq!(rows.len(), 3);
+    // The example and its PDF are the same evaluation: as a register, that is one row twice.
+    assert_eq!(
+        kompass::register::from_csv(&text).unwrap_err(),
+        ["row 4, column A (municipality): Leksand 2023-11-23 is already in the register, at row 2"]
+    );
     let loaded = kompass::load::load_path(Path::new(EXAMPLE))
         .map_err(|_| "loads")
         .unwrap();
@@ -57,4 +65,354 @@ fn the_register_round_trips_with_the_derived_scores() {
     .unwrap();
     let o = kompass(&["export", broken.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
+}
+
+/// The example, named `name`, written into `dir` with a register and these comparison lines
+/// instead of the example's own.
+fn with_register(dir: &Path, file: &str, register: &str, comparison: &str, first: bool) -> PathBuf {
+    let text = std::fs::read_to_string(EXAMPLE).unwrap();
+    let cut = text.find("[comparison.national]").unwrap();
+    let text = format!("{}{comparison}\n", &text[..cut])
+        .replacen(
+            "register = \"register.csv\"",
+            &format!("register = \"{register}\""),
+            1,
+        )
+        .replacen(
+            "first_evaluation = true",
+            &format!("first_evaluation = {first}"),
+            1,
+        );
+    let path = dir.join(file);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+use std::path::PathBuf;
+
+/// One invented register row: (municipality, year, framework, first, population, areas).
+type TestRow = (&'static str, i32, &'static str, bool, i64, [i64; 8]);
+
+/// A register of invented rows, as CSV and as the rows.
+fn small_register() -> (String, Vec<TestRow>) {
+    let rows = vec![
+        (
+            "Ydre",
+            2020,
+            "kommunkompassen-2020",
+            true,
+            3_700,
+            [40, 45, 50, 55, 60, 41, 42, 43],
+        ),
+        (
+            "Boxholm",
+            2021,
+            "kommunkompassen-2020",
+            true,
+            5_500,
+            [51, 52, 53, 54, 55, 56, 57, 58],
+        ),
+        (
+            "Åtvidaberg",
+            2022,
+            "kommunkompassen-2020",
+            false,
+            11_500,
+            [61, 62, 63, 64, 65, 66, 67, 68],
+        ),
+        (
+            "Kinda",
+            2022,
+            "kommunkompassen-2020",
+            true,
+            10_000,
+            [33, 44, 55, 66, 77, 30, 40, 50],
+        ),
+        (
+            "Vadstena",
+            2023,
+            "kommunkompassen-2020",
+            true,
+            7_500,
+            [70, 60, 50, 40, 30, 20, 10, 5],
+        ),
+        (
+            "Motala",
+            2021,
+            "kommunkompassen-2020",
+            true,
+            43_000,
+            [90, 90, 90, 90, 90, 90, 90, 90],
+        ),
+        (
+            "Mjölby",
+            2024,
+            "kommunkompassen-2020",
+            true,
+            28_000,
+            [80, 80, 80, 80, 80, 80, 80, 80],
+        ),
+        (
+            "Ödeshög",
+            2017,
+            "kommunkompassen-2016",
+            true,
+            5_300,
+            [20, 20, 20, 20, 20, 20, 20, 20],
+        ),
+        (
+            "Leksand",
+            2016,
+            "kommunkompassen-2016",
+            true,
+            15_500,
+            [31, 32, 33, 34, 35, 36, 37, 38],
+        ),
+        (
+            "Leksand",
+            2019,
+            "kommunkompassen-2020",
+            false,
+            15_800,
+            [41, 42, 43, 44, 45, 46, 47, 48],
+        ),
+    ];
+    let csv = kompass::register::to_csv(
+        &rows
+            .iter()
+            .map(|(m, y, fw, first, pop, areas)| kompass::register::Row {
+                municipality: m.to_string(),
+                code: kompass::municipalities::find(m).unwrap().code.to_string(),
+                year: *y,
+                date: String::new(),
+                framework: fw.to_string(),
+                first_evaluation: *first,
+                population: *pop,
+                areas: areas.to_vec(),
+                total: areas.iter().sum(),
+                note: "Påhittad testrad".into(),
+            })
+            .collect::<Vec<_>>(),
+    );
+    (csv, rows)
+}
+
+#[test]
+fn a_computed_profile_is_the_mean_of_the_rows_the_filter_selects() {
+    let dir = scratch("register-computed");
+    let (csv, rows) = small_register();
+    std::fs::write(dir.join("r.csv"), csv).unwrap();
+    let comparison = "[comparison.peer]\nfrom_register = { year_from = 2020, population_max = 20_000, first_evaluation = true }\n\n[comparison.national]\nlabel = \"Alla\"\nfrom_register = {}\n";
+    let eval = with_register(&dir, "leksand.toml", "r.csv", comparison, false);
+    let loaded = kompass::load::load_path(&eval)
+        .map_err(|_| "loads")
+        .unwrap();
+    let found = kompass::validate::check(&loaded);
+    assert!(!found.iter().any(|d| d.is_error()), "{found:?}");
+    let r = kompass::report::Report::build(&loaded);
+    // By hand: the rows the filter means, and their mean per area to one decimal.
+    let mean = |pick: &dyn Fn(&TestRow) -> bool| {
+        let picked: Vec<_> = rows.iter().filter(|r| pick(r)).collect();
+        // Row numbers as a spreadsheet shows them: the header is row 1.
+        let numbers: Vec<usize> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| pick(r))
+            .map(|(i, _)| i + 2)
+            .collect();
+        let values: Vec<f64> = (0..8)
+            .map(|k| {
+                let sum: i64 = picked.iter().map(|r| r.5[k]).sum();
+                (sum as f64 / picked.len() as f64 * 10.0).round() / 10.0
+            })
+            .collect();
+        (numbers, values)
+    };
+    let (picked, values) = mean(&|r| {
+        r.2 == "kommunkompassen-2020"
+            && (2020..=2023).contains(&r.1)
+            && r.4 <= 20_000
+            && r.3
+            && r.0 != "Leksand"
+    });
+    // Ydre, Boxholm, Kinda and Vadstena: Åtvidaberg is not a first evaluation, Motala too large,
+    // Mjölby after 2023, Ödeshög made with the 2016 framework.
+    assert_eq!(picked, [2, 3, 5, 6]);
+    let peer = r.peer.as_ref().unwrap();
+    assert_eq!(peer.values, values);
+    let basis = peer.basis.as_ref().unwrap();
+    assert_eq!(basis.rows, picked);
+    assert_eq!(basis.years, (2020, 2023));
+    assert_eq!(peer.label, "Genomsnitt av 4 utvärderingar 2020–2023");
+    let most = kompass::format::int(20_000);
+    assert!(
+        peer.source.contains(&format!("högst {most} invånare")),
+        "{}",
+        peer.source
+    );
+    // No filter: every 2020 row up to the report's year (2023), Leksand's own left out.
+    let (all_rows, all) =
+        mean(&|r| r.2 == "kommunkompassen-2020" && r.1 <= 2023 && r.0 != "Leksand");
+    let national = r.national.as_ref().unwrap();
+    assert_eq!(national.basis.as_ref().unwrap().rows, all_rows);
+    assert_eq!(national.values, all);
+    assert_eq!(national.label, "Alla");
+}
+
+#[test]
+fn too_few_rows_is_an_error_and_earlier_rows_appear_in_chart_and_table() {
+    let dir = scratch("register-history");
+    let (csv, _) = small_register();
+    std::fs::write(dir.join("r.csv"), &csv).unwrap();
+    // Fewer than 3 rows: refused, at the filter, with how many each step left.
+    let few = with_register(
+        &dir,
+        "few.toml",
+        "r.csv",
+        "[comparison.peer]\nfrom_register = { population_max = 4_000 }\n",
+        false,
+    );
+    let o = kompass(&["check", few.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("only 1 evaluation (row 2) in r.csv matches; a mean needs at least 3"),
+        "{err}"
+    );
+    assert!(err.contains("comparison.peer.from_register"), "{err}");
+    // A first evaluation with earlier rows in the register is a contradiction.
+    let first = with_register(&dir, "first.toml", "r.csv", "", true);
+    let o = kompass(&["check", first.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("the register has an earlier evaluation of Leksand (2016, row 10)"),
+        "{err}"
+    );
+
+    // Leksand's rows of 2016 (the 2016 framework) and 2019 are drawn beside 2023.
+    let eval = with_register(
+        &dir,
+        "leksand.toml",
+        "r.csv",
+        "[comparison.national]\nfrom_register = {}\n",
+        false,
+    );
+    let pdf = dir.join("leksand.pdf");
+    render(&eval, &pdf);
+    let text = normalise(&pdf_text(&pdf));
+    for expected in [
+        "tidigare utvärderats med Kommunkompassen år 2016 och 2019",
+        "Leksand (2016)",
+        "Leksand (2019)",
+        "område 2 hette ”Brukarfokus, tillgänglighet och bemötande” och område 7 ”Ständiga förbättringar”",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?}");
+    }
+    // The value table of the profile chart holds the 2016 row's scores, matched by area number.
+    let loaded = kompass::load::load_path(&eval)
+        .map_err(|_| "loads")
+        .unwrap();
+    let r = kompass::report::Report::build(&loaded);
+    let years: Vec<i64> = r.history.iter().map(|h| h.year).collect();
+    assert_eq!(years, [2016, 2019]);
+    assert_eq!(
+        r.history[0].values,
+        [31.0, 32.0, 33.0, 34.0, 35.0, 36.0, 37.0, 38.0]
+    );
+    assert_eq!(r.history[0].framework, "kommunkompassen-2016");
+    let charts = kompass::charts::draw_all(&r).unwrap();
+    let profile = charts.iter().find(|c| c.id == "profil-jamforelse").unwrap();
+    let table = profile.table.as_ref().unwrap();
+    assert!(table.columns.iter().any(|c| c == "Leksand (2016)"));
+
+    // The PDF keeps what the register gave: verified without the register …
+    std::fs::remove_file(dir.join("r.csv")).unwrap();
+    let o = kompass(&["verify", pdf.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+    // … and when the register has changed, verify with the file says so.
+    std::fs::write(
+        dir.join("r.csv"),
+        csv.replace(",31,32,33,", ",39,32,33,")
+            .replace(",38,276,", ",38,284,"),
+    )
+    .unwrap();
+    let o = kompass(&["verify", pdf.to_str().unwrap(), eval.to_str().unwrap()]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(o.status.code(), Some(1), "{out}");
+    assert!(
+        out.contains("the results register: r.csv has changed"),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_register_round_trips_through_excel_and_is_checked_row_by_row() {
+    let dir = scratch("register-xlsx");
+    let ockero = dir.join("ockero.toml");
+    std::fs::write(&ockero, example_as("Öckerö", "Öckerös", "Öckerö kommun")).unwrap();
+    let xlsx = dir.join("register.xlsx");
+    let csv = dir.join("register-out.csv");
+    for out in [&xlsx, &csv] {
+        let o = kompass(&[
+            "export",
+            EXAMPLE,
+            ockero.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+    let from_xlsx = kompass::register::from_xlsx(&std::fs::read(&xlsx).unwrap()).unwrap();
+    let from_csv = kompass::register::from_csv(&std::fs::read_to_string(&csv).unwrap()).unwrap();
+    assert_eq!(from_xlsx, from_csv);
+    assert_eq!(from_xlsx[1].municipality, "Öckerö");
+    assert_eq!(from_xlsx[1].areas.iter().sum::<i64>(), from_xlsx[1].total);
+    // The same rows give the same workbook.
+    let again = dir.join("again.xlsx");
+    kompass(&[
+        "export",
+        EXAMPLE,
+        ockero.to_str().unwrap(),
+        "-o",
+        again.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        std::fs::read(&xlsx).unwrap(),
+        std::fs::read(&again).unwrap()
+    );
+    assert!(kompass(&["check", xlsx.to_str().unwrap()]).status.success());
+
+    // Problems are located: file:line:column for CSV, sheet and cell for Excel.
+    let bad_rows = vec![kompass::register::Row {
+        municipality: "Leksand".into(),
+        code: "2030".into(),
+        year: 2023,
+        date: "2023-11-23".into(),
+        framework: "kommunkompassen-2021".into(),
+        first_evaluation: true,
+        population: 16_113,
+        areas: vec![52, 57, 54, 48, 152, 48, 48, 53],
+        total: 412,
+        note: String::new(),
+    }];
+    let bad_csv = dir.join("bad.csv");
+    std::fs::write(&bad_csv, kompass::register::to_csv(&bad_rows)).unwrap();
+    let o = kompass(&["check", bad_csv.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    for expected in [
+        "Leksand has SCB code 2029, not 2030",
+        "unknown framework \"kommunkompassen-2021\"",
+        "412 is not the sum of the area scores, 512",
+        "bad.csv:2:",
+        "row 2, column P (total)",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in {err}");
+    }
+    let bad_xlsx = dir.join("bad.xlsx");
+    std::fs::write(&bad_xlsx, kompass::register::to_xlsx(&bad_rows).unwrap()).unwrap();
+    let o = kompass(&["check", bad_xlsx.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err.contains("sheet Register, cell P2 (total)"), "{err}");
 }

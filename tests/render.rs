@@ -109,22 +109,24 @@ fn example_report_holds_every_heading_title_and_score() {
         text.contains(&format!("Totalt (av {})", s.total_max)),
         "bar chart labels are not text"
     );
-    let national = loaded
-        .evaluation
-        .comparison
+    let model = kompass::report::Report::build(&loaded);
+    let national = model
         .national
         .as_ref()
         .expect("example has a national profile");
+    assert!(text.contains(&national.label), "radar legend is not text");
     assert!(
-        text.contains(national.get_ref().label.get_ref()),
-        "radar legend is not text"
-    );
-    assert!(
-        text.contains(&format!(
-            "Källa: {}",
-            normalise(national.get_ref().source.get_ref())
-        )),
+        text.contains(&format!("Källa: {}", normalise(&national.source))),
         "missing source line"
+    );
+    // The peer group is computed from the example register: its legend says how many
+    // evaluations it covers, and its source line that the rows are invented examples.
+    let peer = model.peer.as_ref().expect("example has a peer profile");
+    assert!(peer.label.starts_with("Genomsnitt av "), "{}", peer.label);
+    assert!(text.contains(&peer.label), "peer legend is not text");
+    assert!(
+        text.contains("raderna har anmärkningen ”Påhittad exempelrad"),
+        "the invented rows are not named under the chart"
     );
 }
 
@@ -425,6 +427,7 @@ fn a_batch_renders_every_good_file_and_reports_the_broken_one() {
     let input = dir.join("in");
     std::fs::create_dir(&input).unwrap();
     std::fs::copy(EXAMPLE, input.join("leksand.toml")).unwrap();
+    std::fs::copy(REGISTER, input.join("register.csv")).unwrap();
     std::fs::write(
         input.join("ockero.toml"),
         example_as("Öckerö", "Öckerös", "Öckerö kommun"),

@@ -22,8 +22,14 @@ pub fn scratch(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("create scratch dir");
+    // The example computes its peer group from the register beside it: a copy of the example
+    // written here finds it too.
+    std::fs::copy(REGISTER, dir.join("register.csv")).expect("copy the example register");
     dir
 }
+
+/// The example's results register.
+pub const REGISTER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/register.csv");
 
 /// Render `toml` to `out` and insist that it worked.
 pub fn render(toml: &Path, out: &Path) {
