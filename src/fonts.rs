@@ -20,3 +20,14 @@ pub const ALL: &[&[u8]] = &[
     BOLD,
     BOLD_ITALIC,
 ];
+
+/// The embedded fonts parsed for Typst, once per process: typesetting and `check`'s glyph
+/// coverage share them. The bytes are borrowed from the binary, not copied.
+pub fn faces() -> &'static [typst::text::Font] {
+    static FACES: std::sync::OnceLock<Vec<typst::text::Font>> = std::sync::OnceLock::new();
+    FACES.get_or_init(|| {
+        ALL.iter()
+            .flat_map(|data| typst::text::Font::iter(typst::foundations::Bytes::new(*data)))
+            .collect()
+    })
+}

@@ -3,22 +3,13 @@
 //! written as an escape (`\u0007`) or U+FFFD "�" (left where a text's encoding broke) would make
 //! Typst fail at render time; `check` finds them first and points at the string that holds them.
 
-use std::sync::OnceLock;
-
-use typst::foundations::Bytes;
 use typst::text::Font;
 
 use crate::diagnostics::{Diagnostic, FileId};
 
 /// The embedded faces (regular, italic, bold …), for their character coverage.
 fn faces() -> &'static [Font] {
-    static FACES: OnceLock<Vec<Font>> = OnceLock::new();
-    FACES.get_or_init(|| {
-        crate::fonts::ALL
-            .iter()
-            .flat_map(|data| Font::iter(Bytes::new(data.to_vec())))
-            .collect()
-    })
+    crate::fonts::faces()
 }
 
 /// Characters that print nothing and need no glyph.

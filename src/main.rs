@@ -8,6 +8,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Kommunkompassen evaluation reports as PDF, from one TOML file.
 #[derive(Parser)]
 #[command(name = "kompass", version, about, long_about = None)]

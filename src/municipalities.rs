@@ -58,10 +58,20 @@ fn parse_row(line: &'static str) -> Option<Municipality> {
 
 /// The municipality with this place name or official name ("Öckerö", "öckerö kommun").
 pub fn find(name: &str) -> Option<&'static Municipality> {
-    let key = name.trim().to_lowercase();
-    all()
-        .iter()
-        .find(|m| m.name.to_lowercase() == key || m.official_name.to_lowercase() == key)
+    static INDEX: std::sync::OnceLock<std::collections::HashMap<String, usize>> =
+        std::sync::OnceLock::new();
+    let index = INDEX.get_or_init(|| {
+        let mut index = std::collections::HashMap::new();
+        // Official names first, so that a place name wins where the two coincide.
+        for (i, m) in all().iter().enumerate() {
+            index.insert(m.official_name.to_lowercase(), i);
+        }
+        for (i, m) in all().iter().enumerate() {
+            index.insert(m.name.to_lowercase(), i);
+        }
+        index
+    });
+    index.get(&name.trim().to_lowercase()).map(|&i| &all()[i])
 }
 
 /// The place name in `text` when it is written with a word for the organisation: "Öckerö

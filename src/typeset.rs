@@ -308,6 +308,12 @@ pub(crate) fn to_json<T: Serialize>(v: &T) -> Vec<u8> {
     serde_json::to_vec(v).unwrap_or_default()
 }
 
+/// Build what every report shares (fonts, library, templates) now, e.g. on another thread while
+/// the evaluation is loaded and checked, so that the first render does not wait for it.
+pub fn prepare() {
+    let _ = shared();
+}
+
 /// What every report shares: the standard library, the fonts and the parsed templates. Built
 /// once per process, so that a watch session or a batch does not parse fonts and templates again
 /// for every render (Typst's caches are process-wide and keyed by content, so the shared parts
@@ -323,10 +329,7 @@ fn shared() -> Result<&'static Shared, String> {
     static SHARED: std::sync::OnceLock<Result<Shared, String>> = std::sync::OnceLock::new();
     SHARED
         .get_or_init(|| {
-            let fonts: Vec<Font> = crate::fonts::ALL
-                .iter()
-                .flat_map(|data| Font::iter(Bytes::new(data.to_vec())))
-                .collect();
+            let fonts: Vec<Font> = crate::fonts::faces().to_vec();
             let book = FontBook::from_fonts(&fonts);
             let mut templates = Vec::new();
             for (path, text) in TEMPLATES {

@@ -27,6 +27,9 @@ pub fn run(
         Ok(p) => p,
         Err(code) => return code,
     };
+    // Typst's fonts, library and templates are made ready on a second core while the
+    // evaluation is loaded and checked.
+    std::thread::spawn(kompass::typeset::prepare);
     let loaded = match load_or_exit(evaluation, strict, "; no PDF was written") {
         Ok(l) => l,
         Err(code) => return code,
