@@ -118,10 +118,17 @@ fn base64_decode(s: &str) -> Vec<u8> {
     out
 }
 
+/// The example, rendered once for all tests of this file (they run in parallel: each rendering
+/// into a fresh scratch folder would delete the others' PDF).
 fn rendered() -> (std::path::PathBuf, Pdf) {
-    let dir = scratch("accessibility");
-    let pdf = dir.join("leksand.pdf");
-    render(Path::new(EXAMPLE), &pdf);
+    static ONCE: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    let pdf = ONCE
+        .get_or_init(|| {
+            let pdf = scratch("accessibility").join("leksand.pdf");
+            render(Path::new(EXAMPLE), &pdf);
+            pdf
+        })
+        .clone();
     let parsed = Pdf::open(&pdf);
     (pdf, parsed)
 }

@@ -329,5 +329,20 @@ fn a_watch_session_picks_up_a_change_and_recovers_from_an_invalid_edit() {
         fourth.starts_with("build 4:") && fourth.contains("pages"),
         "{fourth}"
     );
+    // The register the evaluation computes its peer group from is followed too: a seventh
+    // first evaluation of a small municipality changes the mean and the count in the legend.
+    let register = dir.join("register.csv");
+    let rows = std::fs::read_to_string(&register).unwrap();
+    let extra = "Exempelkommun X,,2023,,kommunkompassen-2020,true,5000,80,80,80,80,80,80,80,80,640,Påhittad testrad\n";
+    std::fs::write(&register, format!("{rows}{extra}")).unwrap();
+    let fifth = next_build();
+    assert!(
+        fifth.starts_with("build 5:") && fifth.contains("pages"),
+        "{fifth}"
+    );
+    assert!(
+        normalise(&pdf_text(&pdf)).contains("Genomsnitt av 7 utvärderingar 2020–2023"),
+        "the new register row is not in the PDF"
+    );
     drop(child);
 }

@@ -1,4 +1,5 @@
-//! `kompass watch`: render again whenever the evaluation is saved.
+//! `kompass watch`: render again whenever the evaluation, or the results register it names, is
+//! saved.
 //!
 //! The folder of the evaluation is watched (not the file: many editors save by writing a new file
 //! and renaming it over the old one, which would end a watch on the file itself). Events are
@@ -57,26 +58,44 @@ pub fn run(
         output.display(),
         if final_report { "final" } else { "draft" }
     );
-    let name = evaluation.file_name().map(|n| n.to_os_string());
     let mut builds = 0;
-    let mut last: Option<Vec<u8>> = None;
+    let mut last: Option<(Vec<u8>, Option<Vec<u8>>)> = None;
+    let mut watched_register: Option<PathBuf> = None;
     loop {
-        let text = std::fs::read(evaluation).ok();
-        if text.is_some() && text != last {
+        let register = register_of(evaluation);
+        // A register in another folder is watched too (from the first time it is named).
+        if let Some(r) = &register
+            && watched_register.as_ref() != Some(r)
+        {
+            let dir = r.parent().map_or(PathBuf::from("."), Path::to_path_buf);
+            if dir.canonicalize().ok() != folder.canonicalize().ok() {
+                let _ = watcher.watch(&dir, RecursiveMode::NonRecursive);
+            }
+            watched_register = Some(r.clone());
+        }
+        let now = std::fs::read(evaluation)
+            .ok()
+            .map(|text| (text, register.as_ref().and_then(|r| std::fs::read(r).ok())));
+        if now.is_some() && now != last {
             builds += 1;
             build(builds, evaluation, &output, &standards, strict);
-            last = text;
+            last = now;
             kompass::typeset::evict_caches();
         }
-        // Wait for an event about the evaluation, then for the save to settle.
+        // Wait for an event about the evaluation or its register, then for the save to settle.
+        let names: Vec<_> = std::iter::once(evaluation)
+            .chain(register.as_deref())
+            .filter_map(|p| p.file_name().map(|n| n.to_os_string()))
+            .collect();
         loop {
             let Ok(event) = rx.recv() else {
                 return ExitCode::SUCCESS;
             };
             let ours = event.is_ok_and(|e| {
-                e.paths
-                    .iter()
-                    .any(|p| p.file_name().map(|n| n.to_os_string()) == name)
+                e.paths.iter().any(|p| {
+                    p.file_name()
+                        .is_some_and(|n| names.iter().any(|x| x.as_os_str() == n))
+                })
             });
             if ours {
                 break;
@@ -89,6 +108,14 @@ pub fn run(
             }
         }
     }
+}
+
+/// The results register an evaluation names, if any, as a path beside the evaluation.
+fn register_of(evaluation: &Path) -> Option<PathBuf> {
+    let text = std::fs::read_to_string(evaluation).ok()?;
+    let table: toml::Table = toml::from_str(&text).ok()?;
+    let name = table.get("register")?.as_str()?;
+    Some(evaluation.parent().unwrap_or(Path::new("")).join(name))
 }
 
 /// One build: check, render, write; one line for a success, the diagnostics for a failure.
