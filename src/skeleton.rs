@@ -103,12 +103,15 @@ pub fn skeleton(framework: &Framework, municipality: &str, date: &str) -> String
             ));
         }
     }
-    t.push_str("\n# Comparison profiles for the charts: one value per area, in order.\n");
+    t.push_str("\n# Comparison profiles for the charts: fixed values (one per area, in order) with\n");
+    t.push_str("# their source, or computed from the results register named at the top with\n");
+    t.push_str("# `register = \"register.csv\"` (see docs/data-format.md).\n");
     t.push_str("# [comparison.national]\n# label = \"Sverigesnitt\"\n# source = \"…\"\n");
     t.push_str(&format!(
         "# values = [{}]\n",
         vec!["0"; framework.areas.len()].join(", ")
     ));
+    t.push_str("#\n# [comparison.peer]\n# from_register = { population_max = 20_000, first_evaluation = true }\n");
     t
 }
 
