@@ -509,7 +509,9 @@ fn register_history(
             found.push(earlier_row(l, file, table, entry, out));
         }
     }
-    found.into_iter().flatten().collect()
+    let mut found: Vec<Earlier> = found.into_iter().flatten().collect();
+    found.sort_by_key(|h| h.year);
+    found
 }
 
 /// One earlier register row, its areas matched by number to the evaluation's framework.

@@ -751,6 +751,29 @@ pub fn check_rows(table: &Table) -> Vec<Problem> {
             seen.push((key.0, key.1, e.number));
         }
     }
+    // A first evaluation has no earlier one of the same municipality.
+    for e in &table.entries {
+        let r = &e.row;
+        if !r.first_evaluation {
+            continue;
+        }
+        let earlier = table.entries.iter().find(|o| {
+            o.row.municipality.to_lowercase() == r.municipality.to_lowercase()
+                && (o.row.year < r.year
+                    || (o.row.year == r.year && !o.row.date.is_empty() && o.row.date < r.date))
+        });
+        if let Some(o) = earlier {
+            out.push(Problem {
+                place: table.place(e, "first_evaluation"),
+                message: format!(
+                    "{} {} is marked as the first evaluation, but row {} is one of {}",
+                    r.municipality, r.year, o.number, o.row.year
+                ),
+                help: Some("only the municipality's earliest evaluation is its first".into()),
+                warning: true,
+            });
+        }
+    }
     out
 }
 

@@ -103,7 +103,9 @@ pub fn skeleton(framework: &Framework, municipality: &str, date: &str) -> String
             ));
         }
     }
-    t.push_str("\n# Comparison profiles for the charts: fixed values (one per area, in order) with\n");
+    t.push_str(
+        "\n# Comparison profiles for the charts: fixed values (one per area, in order) with\n",
+    );
     t.push_str("# their source, or computed from the results register named at the top with\n");
     t.push_str("# `register = \"register.csv\"` (see docs/data-format.md).\n");
     t.push_str("# [comparison.national]\n# label = \"Sverigesnitt\"\n# source = \"…\"\n");

@@ -412,3 +412,12 @@ fn the_evaluation_is_an_associated_file_without_comments() {
     seen.sort();
     assert_eq!(seen, ["kompass.json", "leksand-2023-11-23.toml"]);
 }
+
+#[test]
+fn no_text_runs_into_other_text() {
+    // Every line of the example, the cover to the score tables: no glyph drawn over another
+    // on the same line (a cell too narrow, a label over a value).
+    let (path, _) = rendered();
+    let collisions = overlapping_glyphs(&path);
+    assert!(collisions.is_empty(), "{collisions:?}");
+}

@@ -170,6 +170,38 @@ fn small_register() -> (String, Vec<TestRow>) {
         ),
         (
             "Leksand",
+            2004,
+            "kommunkompassen-2016",
+            true,
+            15_100,
+            [20, 22, 24, 26, 28, 30, 32, 34],
+        ),
+        (
+            "Leksand",
+            2007,
+            "kommunkompassen-2016",
+            false,
+            15_200,
+            [25, 25, 25, 25, 25, 25, 25, 25],
+        ),
+        (
+            "Leksand",
+            2010,
+            "kommunkompassen-2016",
+            false,
+            15_300,
+            [28, 29, 30, 31, 32, 33, 34, 35],
+        ),
+        (
+            "Leksand",
+            2013,
+            "kommunkompassen-2016",
+            false,
+            15_400,
+            [30, 30, 30, 30, 30, 30, 30, 30],
+        ),
+        (
+            "Leksand",
             2019,
             "kommunkompassen-2020",
             false,
@@ -285,7 +317,7 @@ fn too_few_rows_is_an_error_and_earlier_rows_appear_in_chart_and_table() {
     let o = kompass(&["check", first.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(
-        err.contains("the register has an earlier evaluation of Leksand (2016, row 10)"),
+        err.contains("the register has an earlier evaluation of Leksand (2004, row 11)"),
         "{err}"
     );
 
@@ -301,7 +333,7 @@ fn too_few_rows_is_an_error_and_earlier_rows_appear_in_chart_and_table() {
     render(&eval, &pdf);
     let text = normalise(&pdf_text(&pdf));
     for expected in [
-        "tidigare utvärderats med Kommunkompassen år 2016 och 2019",
+        "tidigare utvärderats med Kommunkompassen år 2004, 2007, 2010, 2013, 2016 och 2019",
         "Leksand (2016)",
         "Leksand (2019)",
         "område 2 hette ”Brukarfokus, tillgänglighet och bemötande” och område 7 ”Ständiga förbättringar”",
@@ -314,12 +346,18 @@ fn too_few_rows_is_an_error_and_earlier_rows_appear_in_chart_and_table() {
         .unwrap();
     let r = kompass::report::Report::build(&loaded);
     let years: Vec<i64> = r.history.iter().map(|h| h.year).collect();
-    assert_eq!(years, [2016, 2019]);
+    assert_eq!(years, [2004, 2007, 2010, 2013, 2016, 2019]);
     assert_eq!(
-        r.history[0].values,
+        r.history[4].values,
         [31.0, 32.0, 33.0, 34.0, 35.0, 36.0, 37.0, 38.0]
     );
-    assert_eq!(r.history[0].framework, "kommunkompassen-2016");
+    assert_eq!(r.history[4].framework, "kommunkompassen-2016");
+    // Eight series beside the areas in the value table: every cell's text stays in its cell.
+    let collisions = overlapping_glyphs(&pdf);
+    assert!(
+        collisions.is_empty(),
+        "text runs into other text: {collisions:?}"
+    );
     let charts = kompass::charts::draw_all(&r).unwrap();
     let profile = charts.iter().find(|c| c.id == "profil-jamforelse").unwrap();
     let table = profile.table.as_ref().unwrap();
@@ -332,7 +370,7 @@ fn too_few_rows_is_an_error_and_earlier_rows_appear_in_chart_and_table() {
     // … and when the register has changed, verify with the file says so.
     std::fs::write(
         dir.join("r.csv"),
-        csv.replace(",31,32,33,", ",39,32,33,")
+        csv.replace(",15500,31,32,33,", ",15500,39,32,33,")
             .replace(",38,276,", ",38,284,"),
     )
     .unwrap();

@@ -299,3 +299,28 @@ pub fn poppler_text(pdf: &Path) -> String {
     assert!(o.status.success(), "pdftotext failed");
     normalise(&String::from_utf8_lossy(&o.stdout))
 }
+
+/// Pairs of glyphs drawn on the same line that overlap by more than a quarter of the font size:
+/// text that runs into other text, e.g. a table cell too narrow for its content. (Kerning, as in
+/// ”, or 7., moves glyphs together by about a tenth of the size.) Each finding is the page
+/// number from 1, the two glyphs' texts and the overlap in points.
+pub fn overlapping_glyphs(pdf: &Path) -> Vec<(usize, String, String, f64)> {
+    let bytes = std::fs::read(pdf).expect("the PDF");
+    let mut out = Vec::new();
+    for (n, page) in pdftext::read(&bytes).iter().enumerate() {
+        let mut glyphs: Vec<&pdftext::Glyph> = page
+            .glyphs
+            .iter()
+            .filter(|g| !g.text.trim().is_empty())
+            .collect();
+        glyphs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+        for pair in glyphs.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let overlap = a.x + a.advance - b.x;
+            if (a.y - b.y).abs() < 0.5 && overlap > 0.25 * a.size {
+                out.push((n + 1, a.text.clone(), b.text.clone(), overlap));
+            }
+        }
+    }
+    out
+}
