@@ -385,7 +385,7 @@ fn history(
                     format!("history[{}].framework", i + 1),
                     format!("unknown framework `{}`", fw.get_ref()),
                 )
-                .with_help(known_frameworks()),
+                .with_help(crate::load::known_frameworks()),
             );
         }
     }
@@ -550,17 +550,6 @@ fn earlier_row(
     })
 }
 
-fn known_frameworks() -> String {
-    format!(
-        "known frameworks: {}",
-        crate::load::FRAMEWORKS
-            .iter()
-            .map(|(id, _)| *id)
-            .collect::<Vec<_>>()
-            .join(", ")
-    )
-}
-
 /// "2020–2023", or "2023" for one year.
 fn years(from: i32, to: i32) -> String {
     if from == to {
@@ -609,7 +598,7 @@ fn compute(
                 ".framework",
                 format!("unknown framework `{framework}`"),
             ))
-            .with_help(known_frameworks()),
+            .with_help(crate::load::known_frameworks()),
         ));
     }
     let year_from = fl.year_from.as_ref().map(|y| *y.get_ref());

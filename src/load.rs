@@ -62,6 +62,12 @@ pub fn framework_areas(id: &str) -> Option<Vec<AreaInfo>> {
         .map(|(_, a, _)| a.clone())
 }
 
+/// "known frameworks: kommunkompassen-2020, kommunkompassen-2016", for a help line.
+pub fn known_frameworks() -> String {
+    let ids: Vec<&str> = FRAMEWORKS.iter().map(|(id, _)| *id).collect();
+    format!("known frameworks: {}", ids.join(", "))
+}
+
 /// The human name of a built-in framework: "Kommunkompassen 2016".
 pub fn framework_name(id: &str) -> Option<String> {
     parse_framework(id).map(|f| f.name)

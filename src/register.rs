@@ -197,19 +197,9 @@ fn xlsx_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), String> {
     Ok((sheet, grid))
 }
 
-/// An Excel date serial as an ISO date.
+/// An Excel date serial (days since 1899-12-30) as an ISO date.
 fn serial_date(serial: f64) -> String {
-    // Days from 1970-01-01 (civil-from-days, Howard Hinnant's algorithm).
-    let z = serial.floor() as i64 - 25_569 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    crate::format::iso_from_days(serial.floor() as i64 - 25_569)
 }
 
 /// The register as an Excel workbook: one sheet `Register`, a bold header row that stays in
@@ -634,14 +624,7 @@ pub fn check_rows(table: &Table) -> Vec<Problem> {
             None => push(
                 table.place(e, "framework"),
                 format!("unknown framework \"{}\"", r.framework),
-                Some(format!(
-                    "known frameworks: {}",
-                    crate::load::FRAMEWORKS
-                        .iter()
-                        .map(|(id, _)| *id)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )),
+                Some(crate::load::known_frameworks()),
                 false,
             ),
             Some(areas) => {
@@ -779,23 +762,16 @@ pub fn check_rows(table: &Table) -> Vec<Problem> {
 
 /// A register read back from CSV: its rows, or every problem as "row R, column C (name): …".
 pub fn from_csv(text: &str) -> Result<Vec<Row>, Vec<String>> {
-    let (table, mut problems) = parse_csv(text);
-    problems.extend(check_rows(&table));
-    let errors: Vec<String> = problems
-        .iter()
-        .filter(|p| !p.warning)
-        .map(Problem::to_string)
-        .collect();
-    if errors.is_empty() {
-        Ok(table.rows())
-    } else {
-        Err(errors)
-    }
+    checked(parse_csv(text))
 }
 
 /// A register read back from an Excel workbook, like [`from_csv`].
 pub fn from_xlsx(bytes: &[u8]) -> Result<Vec<Row>, Vec<String>> {
-    let (table, mut problems) = parse_xlsx(bytes).map_err(|e| vec![e])?;
+    checked(parse_xlsx(bytes).map_err(|e| vec![e])?)
+}
+
+/// The rows of a register that was read, or its errors (form and content).
+fn checked((table, mut problems): (Table, Vec<Problem>)) -> Result<Vec<Row>, Vec<String>> {
     problems.extend(check_rows(&table));
     let errors: Vec<String> = problems
         .iter()
@@ -861,4 +837,13 @@ mod tests {
         );
         assert!(from_csv("municipality,year\n").unwrap_err()[0].contains("lacks the columns"));
     }
+
+    #[test]
+    fn a_date_typed_into_excel_reads_as_iso() {
+        // Excel counts days from 1899-12-30: 45253 is the day of the Leksand report.
+        assert_eq!(serial_date(45_253.0), "2023-11-23");
+        assert_eq!(serial_date(45_253.75), "2023-11-23");
+        assert_eq!(serial_date(25_569.0), "1970-01-01");
+    }
+
 }
