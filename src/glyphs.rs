@@ -26,9 +26,18 @@ pub fn printable(c: char) -> bool {
 /// Every character in the string values of `text` (an evaluation's TOML) that the report cannot
 /// print: one error per character and string, at the character when it is written as itself.
 pub fn check(file: FileId, text: &str) -> Vec<Diagnostic> {
+    check_strings(file, text, &crate::load::strings(text))
+}
+
+/// [`check`] for strings already found in `text` (see `Loaded::strings`).
+pub fn check_strings(
+    file: FileId,
+    text: &str,
+    strings: &[(String, std::ops::Range<usize>, String)],
+) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for (path, span, s) in crate::load::strings(text) {
-        check_string(file, text, &s, span, &path, &mut out);
+    for (path, span, s) in strings {
+        check_string(file, text, s, span.clone(), path, &mut out);
     }
     out
 }

@@ -101,6 +101,17 @@ pub struct Loaded {
     pub framework_file: FileId,
     /// The results register the evaluation names, when it names one.
     pub register: crate::compare::RegisterData,
+    /// Every string value of the evaluation as written, found once for all the checks that
+    /// read them (see [`Loaded::strings`]).
+    strings: std::sync::OnceLock<Vec<(String, std::ops::Range<usize>, String)>>,
+}
+
+impl Loaded {
+    /// Every string value of the evaluation file as written: key path, byte range, value.
+    pub fn strings(&self) -> &[(String, std::ops::Range<usize>, String)] {
+        self.strings
+            .get_or_init(|| strings(self.sources.text(self.eval_file)))
+    }
 }
 
 /// Read an evaluation file from disk and load it with its framework.
@@ -239,6 +250,7 @@ pub fn load_str_with(
         framework_file,
         // Read from a file, the register is read from the file's folder (see `load_path`); as
         // text, the caller says where it comes from (`compare::RegisterData::Frozen`).
+        strings: std::sync::OnceLock::new(),
         register: if evaluation_names_register {
             crate::compare::RegisterData::Unavailable
         } else {

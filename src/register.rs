@@ -845,5 +845,4 @@ mod tests {
         assert_eq!(serial_date(45_253.75), "2023-11-23");
         assert_eq!(serial_date(25_569.0), "1970-01-01");
     }
-
 }

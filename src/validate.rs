@@ -44,9 +44,10 @@ pub fn check(l: &Loaded) -> Vec<Diagnostic> {
     // Markup nested deeper than the report can typeset.
     out.extend(check_nesting(l));
     // Characters the report cannot print: found in the file as written.
-    out.extend(crate::glyphs::check(
+    out.extend(crate::glyphs::check_strings(
         l.eval_file,
         l.sources.text(l.eval_file),
+        l.strings(),
     ));
     // In file order, so every finding can be read top to bottom beside the file.
     out.sort_by_key(|d| (d.file, d.span.as_ref().map_or(usize::MAX, |s| s.start)));
@@ -680,7 +681,8 @@ pub fn check_final(l: &Loaded) -> Vec<Diagnostic> {
     let text = l.sources.text(f);
     let help = "fill it in, or render a draft with --draft";
     let mut out = Vec::new();
-    for (path, span, s) in crate::load::strings(text) {
+    for (path, span, s) in l.strings() {
+        let (path, span) = (path.as_str(), span.clone());
         let reason = if s.trim() == PLACEHOLDER_NAME && path.starts_with("evaluators") {
             format!("the evaluator's name is still the placeholder \"{PLACEHOLDER_NAME}\"")
         } else if s.trim() == PLACEHOLDER_EVALUATED && path == "report.evaluated" {
@@ -775,18 +777,19 @@ fn check_nesting(l: &Loaded) -> Vec<Diagnostic> {
         )
     };
     let mut out = Vec::new();
-    for (path, span, text) in crate::load::strings(l.sources.text(l.eval_file)) {
-        if !markup(&path) {
+    for (path, span, text) in l.strings() {
+        let (path, span) = (path.as_str(), span.clone());
+        if !markup(path) {
             continue;
         }
-        let (lists, emphasis) = crate::markup::nesting(&crate::markup::parse(&text));
+        let (lists, emphasis) = crate::markup::nesting(&crate::markup::parse(text));
         for (depth, what) in [(lists, "lists"), (emphasis, "emphasis")] {
             if depth > MAX_NESTING {
                 out.push(
                     Diagnostic::error(
                         l.eval_file,
                         Some(span.clone()),
-                        path.clone(),
+                        path,
                         format!("{what} nested {depth} levels deep; the report typesets at most {MAX_NESTING}"),
                     )
                     .with_help("indent less: a deeper level is rarely what a reader can follow"),
