@@ -114,21 +114,37 @@ pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
     let chart_json: Vec<serde_json::Value> = charts
         .iter()
         .map(|c| {
-            // "Leksand (2023) jämfört med Sverigesnittet …" → "Jämfört med Sverigesnittet …".
-            let (slide_title, total) = match c.id.as_str() {
-                "poang-per-omrade" => ("Resultat per område".to_string(), true),
-                _ => {
+            // "Leksand (2023) jämfört med Sverigesnittet …" → "Jämfört med Sverigesnittet …". A
+            // comparison too long for a title gets a short title and is said in full below it.
+            let (slide_title, subtitle, total) = match c.id.as_str() {
+                "poang-per-omrade" => ("Resultat per område".to_string(), None, true),
+                id => {
                     let against = c
                         .caption
                         .split_once("jämfört med ")
                         .map_or(c.caption.as_str(), |(_, rest)| rest);
-                    (shorten(&format!("Jämfört med {against}"), 52), false)
+                    let title = format!("Jämfört med {against}");
+                    if title.chars().count() <= 52 {
+                        (title, None, false)
+                    } else {
+                        let short = if id == "profil-jamforelsegrupp" {
+                            "Jämfört med jämförelsegruppen"
+                        } else {
+                            "Poängprofilen i jämförelse"
+                        };
+                        let mut full = against.to_string();
+                        if let Some(first) = full.get(..1) {
+                            full = first.to_uppercase() + &full[1..];
+                        }
+                        (short.to_string(), Some(full), false)
+                    }
                 }
             };
             json!({
                 "file": format!("/charts/{}.svg", c.id),
                 "alt": c.alt,
                 "title": slide_title,
+                "subtitle": subtitle,
                 "total": if total { Some(int(r.total)) } else { None },
                 "total_max": int(r.total_max),
             })
