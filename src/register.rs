@@ -199,6 +199,10 @@ fn xlsx_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), String> {
 
 /// An Excel date serial (days since 1899-12-30) as an ISO date.
 fn serial_date(serial: f64) -> String {
+    // Excel's dates run from 1900 to 9999; anything else is shown as the number it is.
+    if !(1.0..2_958_466.0).contains(&serial) {
+        return serial.to_string();
+    }
     crate::format::iso_from_days(serial.floor() as i64 - 25_569)
 }
 
@@ -654,7 +658,7 @@ pub fn check_rows(table: &Table) -> Vec<Problem> {
                 }
             }
         }
-        let sum: i64 = r.areas.iter().sum();
+        let sum = r.areas.iter().fold(0i64, |a, v| a.saturating_add(*v));
         if sum != r.total {
             push(
                 table.place(e, "total"),

@@ -132,10 +132,10 @@ pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
                         } else {
                             "Poängprofilen i jämförelse"
                         };
-                        let mut full = against.to_string();
-                        if let Some(first) = full.get(..1) {
-                            full = first.to_uppercase() + &full[1..];
-                        }
+                        let mut chars = against.chars();
+                        let full = chars.next().map_or(String::new(), |c| {
+                            c.to_uppercase().collect::<String>() + chars.as_str()
+                        });
                         (short.to_string(), Some(full), false)
                     }
                 }

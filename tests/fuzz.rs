@@ -178,6 +178,48 @@ proptest! {
     fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
         drive(&text);
     }
+
+    #[test]
+    fn mutated_registers_never_panic(mutations in proptest::collection::vec(mutation(), 1..6)) {
+        drive_register(&apply(REGISTER_SEED, &mutations));
+    }
+}
+
+const REGISTER_SEED: &str = include_str!("../examples/register.csv");
+
+/// Read and check a register; every problem must stand inside the text, and a register without
+/// errors must hold only valid rows.
+fn drive_register(text: &str) {
+    let (table, mut problems) = kompass::register::parse_csv(text);
+    problems.extend(kompass::register::check_rows(&table));
+    for p in &problems {
+        if let Some(span) = &p.place.span {
+            assert!(span.start <= span.end && span.end <= text.len(), "{p:?}");
+            assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        }
+        let _ = p.to_string();
+    }
+    if !problems.iter().any(|p| !p.warning) {
+        for r in table.rows() {
+            assert_eq!(r.total, r.areas.iter().sum::<i64>());
+        }
+    }
+    // Written as a workbook and read back, the rows that were read give no panic either.
+    if let Ok(bytes) = kompass::register::to_xlsx(&table.rows()) {
+        let _ = kompass::register::from_xlsx(&bytes);
+    }
+}
+
+#[test]
+fn broken_workbooks_are_errors_not_panics() {
+    let good = kompass::register::to_xlsx(&[]).unwrap();
+    for cut in [0, 1, 10, good.len() / 2, good.len() - 1] {
+        assert!(kompass::register::from_xlsx(&good[..cut]).is_err());
+    }
+    let mut flipped = good.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0xff;
+    let _ = kompass::register::from_xlsx(&flipped);
 }
 
 #[test]
