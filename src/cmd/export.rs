@@ -94,7 +94,9 @@ pub fn run(inputs: &[PathBuf], output: Option<&Path>) -> ExitCode {
         }
         Some(o) => match kompass::write::atomic_write(o, &bytes) {
             Ok(()) => {
-                eprintln!("wrote {} ({} evaluations)", o.display(), rows.len());
+                let n = rows.len();
+                let what = if n == 1 { "evaluation" } else { "evaluations" };
+                eprintln!("wrote {} ({n} {what})", o.display());
                 ExitCode::SUCCESS
             }
             Err(e) => {
