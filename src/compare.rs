@@ -37,8 +37,8 @@ pub enum RegisterData {
         table: Table,
         problems: Vec<Problem>,
     },
-    /// The file could not be read; why.
-    Failed(String),
+    /// The file could not be read: why, and a hint.
+    Failed(String, Option<&'static str>),
     /// The evaluation was given as text (from a PDF) and nothing says where its register is.
     Unavailable,
     /// What the register gave when a PDF was made, as the PDF keeps it.
@@ -94,7 +94,10 @@ pub fn read_register(l: &mut Loaded, dir: &Path) {
     let bytes = match read {
         Ok(b) => b,
         Err(e) => {
-            l.register = RegisterData::Failed(format!("cannot read {}: {e}", path.display()));
+            l.register = RegisterData::Failed(
+                format!("cannot read {}: {e}", path.display()),
+                Some("the path is relative to the evaluation file's folder"),
+            );
             return;
         }
     };
@@ -115,7 +118,7 @@ pub fn read_register(l: &mut Loaded, dir: &Path) {
                 problems,
             }
         }
-        Err(e) => RegisterData::Failed(format!("cannot read {}: {e}", path.display())),
+        Err(e) => RegisterData::Failed(format!("cannot read {}: {e}", path.display()), None),
     };
 }
 
@@ -202,11 +205,12 @@ pub fn resolve(l: &Loaded) -> (Resolved, Vec<Diagnostic>) {
                 ..Default::default()
             })
         }
-        RegisterData::Failed(message) => {
-            out.push(
-                Diagnostic::error(f, register_span.clone(), "register", message.clone())
-                    .with_help("the path is relative to the evaluation file's folder"),
-            );
+        RegisterData::Failed(message, help) => {
+            let d = Diagnostic::error(f, register_span.clone(), "register", message.clone());
+            out.push(match help {
+                Some(h) => d.with_help(*h),
+                None => d,
+            });
             None
         }
         RegisterData::Unavailable => {
@@ -322,7 +326,7 @@ pub fn resolve(l: &Loaded) -> (Resolved, Vec<Diagnostic>) {
                     },
                     None => None,
                 },
-                RegisterData::Failed(_) | RegisterData::Unavailable => None,
+                RegisterData::Failed(..) | RegisterData::Unavailable => None,
             },
             (None, None) => {
                 out.push(

@@ -390,6 +390,12 @@ pub fn parse_xlsx(bytes: &[u8]) -> Result<(Table, Vec<Problem>), String> {
 
 /// Read a register file, CSV or Excel by its extension.
 pub fn parse_file(name: &str, bytes: &[u8]) -> Result<(Table, Vec<Problem>), String> {
+    let lower = name.to_lowercase();
+    if !lower.ends_with(".csv") && !is_xlsx(name) {
+        return Err(
+            "a results register is read from a .csv file or an Excel workbook (.xlsx); `kompass export -o register.csv` writes one".into(),
+        );
+    }
     if is_xlsx(name) {
         parse_xlsx(bytes)
     } else {
