@@ -147,9 +147,17 @@ enum Command {
         #[arg(required = true)]
         inputs: Vec<PathBuf>,
         /// Where to write the register: .csv (RFC 4180, UTF-8), .xlsx (an Excel workbook) or
-        /// .json (default: CSV on standard output).
+        /// .json (default: CSV on standard output). An existing file is not touched without
+        /// --append or --overwrite.
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Add the evaluations to the existing register: a row of the same evaluation
+        /// (municipality and date, or year) is replaced (its note kept), the others stay.
+        #[arg(long, requires = "output", conflicts_with = "overwrite")]
+        append: bool,
+        /// Replace an existing file.
+        #[arg(long, requires = "output")]
+        overwrite: bool,
     },
     /// What changed between two versions of an evaluation.
     ///
@@ -304,7 +312,21 @@ fn main() -> ExitCode {
                 }
             }
         }
-        Command::Export { inputs, output } => cmd::export::run(&inputs, output.as_deref()),
+        Command::Export {
+            inputs,
+            output,
+            append,
+            overwrite,
+        } => {
+            let existing = if append {
+                cmd::export::Existing::Append
+            } else if overwrite {
+                cmd::export::Existing::Overwrite
+            } else {
+                cmd::export::Existing::Refuse
+            };
+            cmd::export::run(&inputs, output.as_deref(), existing)
+        }
         Command::Charts {
             evaluation,
             out_dir,

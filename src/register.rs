@@ -382,6 +382,14 @@ pub fn parse_csv(text: &str) -> (Table, Vec<Problem>) {
     }
 }
 
+/// The names of a workbook's sheets.
+pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, String> {
+    use calamine::{Reader, Xlsx};
+    let book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| format!("not an Excel workbook (.xlsx): {e}"))?;
+    Ok(book.sheet_names())
+}
+
 /// Read a register from an Excel workbook.
 pub fn parse_xlsx(bytes: &[u8]) -> Result<(Table, Vec<Problem>), String> {
     let (sheet, grid) = xlsx_grid(bytes)?;
@@ -710,6 +718,24 @@ pub fn check_rows(table: &Table) -> Vec<Problem> {
                     false,
                 );
             }
+        }
+        // The note is printed under every chart whose mean uses the row.
+        let unprintable: Vec<String> = r
+            .note
+            .chars()
+            .filter(|c| !crate::glyphs::printable(*c))
+            .map(|c| format!("U+{:04X}", c as u32))
+            .collect();
+        if !unprintable.is_empty() {
+            push(
+                table.place(e, "note"),
+                format!(
+                    "the report's font cannot print {} in this note, which is printed under the charts that use the row",
+                    unprintable.join(", ")
+                ),
+                Some("write it without emoji and characters outside Latin script".into()),
+                false,
+            );
         }
         if r.population <= 0 {
             push(

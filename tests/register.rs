@@ -13,7 +13,7 @@ fn the_register_round_trips_with_the_derived_scores() {
     std::fs::write(&ockero, example_as("Öckerö", "Öckerös", "Öckerö kommun")).unwrap();
     let pdf = dir.join("leksand.pdf");
     render(Path::new(EXAMPLE), &pdf);
-    let csv = dir.join("register.csv");
+    let csv = dir.join("exported.csv");
     let o = kompass(&[
         "export",
         EXAMPLE,
@@ -453,4 +453,65 @@ fn the_register_round_trips_through_excel_and_is_checked_row_by_row() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1));
     assert!(err.contains("sheet Register, cell P2 (total)"), "{err}");
+}
+
+#[test]
+fn export_never_replaces_a_register_unless_told_and_appends_keeping_the_rest() {
+    let dir = scratch("register-append");
+    let ockero = dir.join("ockero.toml");
+    std::fs::write(&ockero, example_as("Öckerö", "Öckerös", "Öckerö kommun")).unwrap();
+    // The evaluators' register: the example's own, with its notes and invented rows.
+    let register = dir.join("register.csv");
+    let before = std::fs::read_to_string(&register).unwrap();
+    let rows_before = kompass::register::from_csv(&before).unwrap();
+    let o = kompass(&[
+        "export",
+        ockero.to_str().unwrap(),
+        "-o",
+        register.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--append"));
+    assert_eq!(
+        std::fs::read_to_string(&register).unwrap(),
+        before,
+        "touched"
+    );
+    // --append: Öckerö is added, and Leksand 2023 (already there) replaced in place, its note kept.
+    let o = kompass(&[
+        "export",
+        ockero.to_str().unwrap(),
+        EXAMPLE,
+        "-o",
+        register.to_str().unwrap(),
+        "--append",
+    ]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("1 added, 1 replaced"), "{err}");
+    let after = kompass::register::from_csv(&std::fs::read_to_string(&register).unwrap()).unwrap();
+    assert_eq!(after.len(), rows_before.len() + 1);
+    assert_eq!(after[..rows_before.len()], rows_before[..]);
+    assert_eq!(after.last().unwrap().municipality, "Öckerö");
+    // --overwrite: only what was exported.
+    let o = kompass(&[
+        "export",
+        ockero.to_str().unwrap(),
+        "-o",
+        register.to_str().unwrap(),
+        "--overwrite",
+    ]);
+    assert!(o.status.success());
+    let only = kompass::register::from_csv(&std::fs::read_to_string(&register).unwrap()).unwrap();
+    assert_eq!(only.len(), 1);
+
+    // A note the report cannot print is an error at its cell.
+    let emoji = before.replacen("Påhittad exempelrad", "Påhittad exempelrad 😀", 1);
+    let bad = dir.join("emoji.csv");
+    std::fs::write(&bad, emoji).unwrap();
+    let o = kompass(&["check", bad.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("cannot print U+1F600 in this note"), "{err}");
+    assert!(err.contains("column Q (note)"), "{err}");
 }

@@ -47,7 +47,77 @@ fn row(path: &Path) -> Result<kompass::register::Row, ExitCode> {
     }
 }
 
-pub fn run(inputs: &[PathBuf], output: Option<&Path>) -> ExitCode {
+/// What to do with an output file that exists.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Existing {
+    /// Refuse: it may be the evaluators' own register.
+    Refuse,
+    /// Add the rows to it, replacing the rows of the same evaluations and keeping the others.
+    Append,
+    /// Replace it.
+    Overwrite,
+}
+
+/// The rows of an existing register with the new ones merged in: a row of the same evaluation
+/// (municipality and date, or year) is replaced where it stands, others are added at the end.
+fn merged(
+    path: &Path,
+    new: Vec<kompass::register::Row>,
+) -> Result<(Vec<kompass::register::Row>, usize), ExitCode> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| {
+        eprintln!("error: cannot read {name}: {e}");
+        ExitCode::from(TROUBLE)
+    })?;
+    if kompass::register::is_xlsx(&name) {
+        match kompass::register::sheet_names(&bytes) {
+            Ok(sheets) if sheets.len() > 1 => {
+                eprintln!(
+                    "error: {name} has other sheets besides the register ({}), which kompass would not keep; export to a new file and copy the rows over",
+                    sheets.join(", ")
+                );
+                return Err(ExitCode::from(TROUBLE));
+            }
+            _ => {}
+        }
+    }
+    let (sources, diagnostics) = kompass::compare::check_register_file(&name, &bytes);
+    if diagnostics.iter().any(|d| d.is_error()) {
+        sources.emit(&diagnostics);
+        eprintln!("error: {name} has errors; nothing was added to it");
+        return Err(ExitCode::from(INVALID));
+    }
+    let (table, _) = kompass::register::parse_file(&name, &bytes).map_err(|e| {
+        eprintln!("error: {name}: {e}");
+        ExitCode::from(TROUBLE)
+    })?;
+    let mut rows = table.rows();
+    let key = |r: &kompass::register::Row| {
+        (
+            r.municipality.to_lowercase(),
+            if r.date.is_empty() {
+                r.year.to_string()
+            } else {
+                r.date.clone()
+            },
+        )
+    };
+    let mut replaced = 0;
+    for row in new {
+        match rows.iter_mut().find(|old| key(old) == key(&row)) {
+            Some(old) => {
+                // The note is the evaluators' own: it stays.
+                let note = std::mem::take(&mut old.note);
+                *old = kompass::register::Row { note, ..row };
+                replaced += 1;
+            }
+            None => rows.push(row),
+        }
+    }
+    Ok((rows, replaced))
+}
+
+pub fn run(inputs: &[PathBuf], output: Option<&Path>, existing: Existing) -> ExitCode {
     let kind = match output
         .and_then(|o| o.extension())
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -61,6 +131,19 @@ pub fn run(inputs: &[PathBuf], output: Option<&Path>) -> ExitCode {
             return ExitCode::from(TROUBLE);
         }
     };
+    // An existing register may be the evaluators' own: never replaced unless asked.
+    let exists = output.is_some_and(Path::exists);
+    if exists && existing == Existing::Refuse {
+        eprintln!(
+            "error: {} exists; --append adds the evaluations to it (a row of the same evaluation is replaced, the others stay), --overwrite replaces the file",
+            output.map_or(String::new(), |o| o.display().to_string())
+        );
+        return ExitCode::from(TROUBLE);
+    }
+    if existing == Existing::Append && kind == "json" {
+        eprintln!("error: --append works on a .csv or .xlsx register");
+        return ExitCode::from(TROUBLE);
+    }
     let mut rows = Vec::new();
     let mut failed = None;
     for path in inputs {
@@ -71,6 +154,17 @@ pub fn run(inputs: &[PathBuf], output: Option<&Path>) -> ExitCode {
     }
     if let Some(code) = failed {
         return code;
+    }
+    let exported = rows.len();
+    let mut replaced = 0;
+    if let (true, Existing::Append, Some(o)) = (exists, existing, output) {
+        match merged(o, rows) {
+            Ok((all, r)) => {
+                rows = all;
+                replaced = r;
+            }
+            Err(code) => return code,
+        }
     }
     let bytes = match kind.as_str() {
         "json" => serde_json::to_string_pretty(&rows)
@@ -94,9 +188,18 @@ pub fn run(inputs: &[PathBuf], output: Option<&Path>) -> ExitCode {
         }
         Some(o) => match kompass::write::atomic_write(o, &bytes) {
             Ok(()) => {
+                let plural = |n: usize| if n == 1 { "evaluation" } else { "evaluations" };
                 let n = rows.len();
-                let what = if n == 1 { "evaluation" } else { "evaluations" };
-                eprintln!("wrote {} ({n} {what})", o.display());
+                if existing == Existing::Append && exists {
+                    eprintln!(
+                        "wrote {} ({n} {}: {} added, {replaced} replaced)",
+                        o.display(),
+                        plural(n),
+                        exported - replaced
+                    );
+                } else {
+                    eprintln!("wrote {} ({n} {})", o.display(), plural(n));
+                }
                 ExitCode::SUCCESS
             }
             Err(e) => {
