@@ -117,7 +117,7 @@ enum Command {
     Typst {
         /// The evaluation file (TOML).
         evaluation: PathBuf,
-        /// The folder to write the project into (created when missing).
+        /// The folder to write the project into: new or empty (created when missing).
         dir: PathBuf,
         /// A draft, as for render.
         #[arg(long)]
@@ -125,6 +125,9 @@ enum Command {
         /// PDF standards, as for render.
         #[arg(long, value_name = "LIST", default_value = kompass::typeset::DEFAULT_STANDARDS)]
         standard: String,
+        /// Write into a folder that is not empty, replacing the project's files there.
+        #[arg(long)]
+        overwrite: bool,
     },
     /// Write synthetic evaluations (for tests and benchmarks): one per municipality.
     #[command(hide = true)]
@@ -291,7 +294,8 @@ fn main() -> ExitCode {
             dir,
             draft,
             standard,
-        } => cmd::typst::run(&evaluation, &dir, draft, &standard),
+            overwrite,
+        } => cmd::typst::run(&evaluation, &dir, draft, &standard, overwrite),
         Command::Synthetic { dir, count, seed } => {
             let write = std::fs::create_dir_all(&dir).and_then(|()| {
                 for m in kompass::municipalities::all().iter().take(count) {

@@ -561,4 +561,20 @@ fn the_typst_project_compiles_on_its_own_to_the_same_pages() {
     let pdf = dir.join("kompass.pdf");
     render(Path::new(EXAMPLE), &pdf);
     assert_eq!(doc.pages().len(), page_count(&pdf));
+    // A manual touch is not lost to a second run, unless it is asked for.
+    let touched = "// a manual touch\n";
+    std::fs::write(project.join("report.typ"), touched).unwrap();
+    let o = kompass(&["typst", EXAMPLE, project.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--overwrite"));
+    assert_eq!(
+        std::fs::read_to_string(project.join("report.typ")).unwrap(),
+        touched
+    );
+    let o = kompass(&["typst", EXAMPLE, project.to_str().unwrap(), "--overwrite"]);
+    assert!(o.status.success());
+    assert_ne!(
+        std::fs::read_to_string(project.join("report.typ")).unwrap(),
+        touched
+    );
 }
