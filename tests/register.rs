@@ -367,6 +367,9 @@ fn too_few_rows_is_an_error_and_earlier_rows_appear_in_chart_and_table() {
     std::fs::remove_file(dir.join("r.csv")).unwrap();
     let o = kompass(&["verify", pdf.to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+    // … also with the evaluation file given, whose register is gone: what the PDF kept counts.
+    let o = kompass(&["verify", pdf.to_str().unwrap(), eval.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
     // … and when the register has changed, verify with the file says so.
     std::fs::write(
         dir.join("r.csv"),

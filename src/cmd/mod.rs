@@ -77,7 +77,15 @@ pub fn checked_text(
                 l.register = kompass::compare::RegisterData::Frozen(frozen.clone());
             }
             Register::Kept(_) => {}
-            Register::Folder(dir) => kompass::compare::read_register(&mut l, dir),
+            Register::Folder(dir, kept) => {
+                kompass::compare::read_register(&mut l, dir);
+                // A register no longer beside the evaluation: what the PDF kept of it.
+                if let (kompass::compare::RegisterData::Failed(_, Some(_)), Some(frozen)) =
+                    (&l.register, kept)
+                {
+                    l.register = kompass::compare::RegisterData::Frozen(frozen.clone());
+                }
+            }
         }
         l
     });
@@ -88,8 +96,9 @@ pub fn checked_text(
 pub enum Register<'a> {
     /// What a PDF kept of it.
     Kept(Option<&'a kompass::compare::Frozen>),
-    /// The folder of the evaluation file.
-    Folder(&'a Path),
+    /// The folder of the evaluation file; when the register is not found there, what a PDF
+    /// kept of it, if given.
+    Folder(&'a Path, Option<&'a kompass::compare::Frozen>),
 }
 
 fn findings(

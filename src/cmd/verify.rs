@@ -46,7 +46,7 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> ExitCode {
     };
     let register = match evaluation {
         None => Register::Kept(p.register.as_ref()),
-        Some(path) => Register::Folder(path.parent().unwrap_or(Path::new(""))),
+        Some(path) => Register::Folder(path.parent().unwrap_or(Path::new("")), p.register.as_ref()),
     };
     let loaded = match checked_text(&name, &text, strict, register) {
         Ok((l, _)) => l,
