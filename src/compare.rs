@@ -94,10 +94,10 @@ pub fn read_register(l: &mut Loaded, dir: &Path) {
     let bytes = match read {
         Ok(b) => b,
         Err(e) => {
-            l.register = RegisterData::Failed(
+            l.set_register(RegisterData::Failed(
                 format!("cannot read {}: {e}", path.display()),
                 Some("the path is relative to the evaluation file's folder"),
-            );
+            ));
             return;
         }
     };
@@ -108,7 +108,7 @@ pub fn read_register(l: &mut Loaded, dir: &Path) {
         String::from_utf8_lossy(&bytes).into_owned()
     };
     let file = l.sources.add(shown, text);
-    l.register = match crate::register::parse_file(&name, &bytes) {
+    let data = match crate::register::parse_file(&name, &bytes) {
         Ok((table, mut problems)) => {
             problems.extend(crate::register::check_rows(&table));
             RegisterData::Read {
@@ -120,6 +120,7 @@ pub fn read_register(l: &mut Loaded, dir: &Path) {
         }
         Err(e) => RegisterData::Failed(format!("cannot read {}: {e}", path.display()), None),
     };
+    l.set_register(data);
 }
 
 /// Register problems as diagnostics in `file`.

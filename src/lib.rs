@@ -69,7 +69,7 @@ pub fn report_bundle(
             .as_ref()
             .and_then(|c| c.previous.as_ref())
             .map(|p| p.0.clone());
-        provenance.register = compare::resolve(loaded).0.frozen;
+        provenance.register = loaded.compared().0.frozen.clone();
         provenance.changes_since_register = options
             .changes
             .as_ref()
@@ -101,7 +101,7 @@ pub fn changes_page(
             format!("tidigare-{}", embed::source_name(&before)),
             embed::without_comments(old.sources.text(old.eval_file))?,
         )),
-        previous_register: compare::resolve(old).0.frozen,
+        previous_register: old.compared().0.frozen.clone(),
     })
 }
 

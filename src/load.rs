@@ -99,14 +99,33 @@ pub struct Loaded {
     pub eval_file: FileId,
     pub framework: Framework,
     pub framework_file: FileId,
-    /// The results register the evaluation names, when it names one.
-    pub register: crate::compare::RegisterData,
+    /// The results register the evaluation names, when it names one (set with
+    /// [`Loaded::set_register`], so that the comparisons are resolved anew).
+    pub(crate) register: crate::compare::RegisterData,
+    /// The comparisons, resolved once for validation, the report model and the PDF's record.
+    compared: std::sync::OnceLock<(crate::compare::Resolved, Vec<Diagnostic>)>,
     /// Every string value of the evaluation as written, found once for all the checks that
     /// read them (see [`Loaded::strings`]).
     strings: std::sync::OnceLock<Vec<(String, std::ops::Range<usize>, String)>>,
 }
 
 impl Loaded {
+    /// The results register as far as it could be had.
+    pub fn register(&self) -> &crate::compare::RegisterData {
+        &self.register
+    }
+
+    /// Say where the register comes from (read from a folder, or what a PDF kept).
+    pub fn set_register(&mut self, data: crate::compare::RegisterData) {
+        self.register = data;
+        self.compared = std::sync::OnceLock::new();
+    }
+
+    /// The comparisons and earlier evaluations, with what is wrong with them; resolved once.
+    pub fn compared(&self) -> &(crate::compare::Resolved, Vec<Diagnostic>) {
+        self.compared.get_or_init(|| crate::compare::resolve(self))
+    }
+
     /// Every string value of the evaluation file as written: key path, byte range, value.
     pub fn strings(&self) -> &[(String, std::ops::Range<usize>, String)] {
         self.strings
@@ -251,6 +270,7 @@ pub fn load_str_with(
         // Read from a file, the register is read from the file's folder (see `load_path`); as
         // text, the caller says where it comes from (`compare::RegisterData::Frozen`).
         strings: std::sync::OnceLock::new(),
+        compared: std::sync::OnceLock::new(),
         register: if evaluation_names_register {
             crate::compare::RegisterData::Unavailable
         } else {

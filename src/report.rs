@@ -211,7 +211,7 @@ impl Report {
                 }
             })
             .collect();
-        let compared = crate::compare::resolve(l).0;
+        let compared = l.compared().0.clone();
         Report {
             framework_id: fw.id.clone(),
             framework_name: fw.name.clone(),

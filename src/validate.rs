@@ -474,7 +474,7 @@ fn check_comparisons(l: &Loaded, out: &mut Vec<Diagnostic>) {
         }
     }
     // Fixed or computed, with the register and the earlier evaluations in it.
-    out.extend(crate::compare::resolve(l).1);
+    out.extend(l.compared().1.iter().cloned());
     for (i, h) in e.history.iter().enumerate() {
         check_values(
             l,

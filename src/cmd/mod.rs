@@ -74,16 +74,16 @@ pub fn checked_text(
     let loaded = load::load_str(name, text).map(|mut l| {
         match register {
             Register::Kept(Some(frozen)) if l.evaluation.register.is_some() => {
-                l.register = kompass::compare::RegisterData::Frozen(frozen.clone());
+                l.set_register(kompass::compare::RegisterData::Frozen(frozen.clone()));
             }
             Register::Kept(_) => {}
             Register::Folder(dir, kept) => {
                 kompass::compare::read_register(&mut l, dir);
                 // A register no longer beside the evaluation: what the PDF kept of it.
                 if let (kompass::compare::RegisterData::Failed(_, Some(_)), Some(frozen)) =
-                    (&l.register, kept)
+                    (l.register(), kept)
                 {
-                    l.register = kompass::compare::RegisterData::Frozen(frozen.clone());
+                    l.set_register(kompass::compare::RegisterData::Frozen(frozen.clone()));
                 }
             }
         }

@@ -72,7 +72,7 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> ExitCode {
         Some(previous) => match kompass::load::load_str("previous", previous)
             .map(|mut old| {
                 if let Some(fr) = &p.changes_since_register {
-                    old.register = kompass::compare::RegisterData::Frozen(fr.clone());
+                    old.set_register(kompass::compare::RegisterData::Frozen(fr.clone()));
                 }
                 old
             })
@@ -129,7 +129,7 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> ExitCode {
         );
         explained = true;
     }
-    let register_now = kompass::compare::resolve(&loaded).0.frozen;
+    let register_now = loaded.compared().0.frozen.clone();
     if register_now != p.register {
         println!(
             "- the results register: {}",
@@ -140,7 +140,7 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> ExitCode {
     if evaluation.is_some() && text != embedded.source {
         match kompass::load::load_str("attached", &embedded.source).map(|mut l| {
             if let Some(fr) = &p.register {
-                l.register = kompass::compare::RegisterData::Frozen(fr.clone());
+                l.set_register(kompass::compare::RegisterData::Frozen(fr.clone()));
             }
             l
         }) {
