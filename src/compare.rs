@@ -69,8 +69,6 @@ pub struct Resolved {
     pub frozen: Option<Frozen>,
 }
 
-/// The largest register read, in bytes.
-const MAX_REGISTER_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Read the register an evaluation names (relative to the evaluation's folder `dir`).
 pub fn read_register(l: &mut Loaded, dir: &Path) {
@@ -78,19 +76,7 @@ pub fn read_register(l: &mut Loaded, dir: &Path) {
         return;
     };
     let path = dir.join(&name);
-    let read = std::fs::File::open(&path).and_then(|f| {
-        let mut bytes = Vec::new();
-        std::io::Read::read_to_end(
-            &mut std::io::Read::take(f, MAX_REGISTER_BYTES + 1),
-            &mut bytes,
-        )?;
-        if bytes.len() as u64 > MAX_REGISTER_BYTES {
-            return Err(std::io::Error::other(
-                "it is larger than 32 MiB, far more than any register",
-            ));
-        }
-        Ok(bytes)
-    });
+    let read = crate::read::bytes(&path, crate::read::MAX_REGISTER_BYTES);
     let bytes = match read {
         Ok(b) => b,
         Err(e) => {
@@ -151,7 +137,10 @@ pub fn diagnostics(file: FileId, sheet: Option<&str>, problems: &[Problem]) -> V
 }
 
 /// Check a register file on its own (`kompass check register.csv`): its sources and findings.
-pub fn check_register_file(name: &str, bytes: &[u8]) -> (Sources, Vec<Diagnostic>) {
+pub fn check_register_file(
+    name: &str,
+    bytes: &[u8],
+) -> Result<(Sources, Vec<Diagnostic>), crate::register::RegisterError> {
     let mut sources = Sources::default();
     let text = if crate::register::is_xlsx(name) {
         String::new()
@@ -163,11 +152,12 @@ pub fn check_register_file(name: &str, bytes: &[u8]) -> (Sources, Vec<Diagnostic
         Ok((table, mut problems)) => {
             problems.extend(crate::register::check_rows(&table));
             let d = diagnostics(file, table.sheet.as_deref(), &problems);
-            (sources, d)
+            Ok((sources, d))
         }
+        Err(e @ crate::register::RegisterError::Refused(_)) => Err(e),
         Err(e) => {
-            let d = Diagnostic::error(file, None, "", e);
-            (sources, vec![d])
+            let d = Diagnostic::error(file, None, "", e.to_string());
+            Ok((sources, vec![d]))
         }
     }
 }

@@ -119,6 +119,53 @@ pub fn source_name(r: &crate::report::Report) -> String {
     format!("{name}-{}.toml", r.date.iso())
 }
 
+/// A safe file name for an evaluation whose attached name cannot be used (a path, a hidden
+/// file, a device name): `<municipality>-<date>.toml` as kompass names it, from the
+/// `[municipality] name` and `[report] date` lines of the text (read line by line, not parsed:
+/// the text is not trusted yet). Only letters, digits and `-` are kept.
+pub fn fallback_name(source: &str) -> String {
+    let mut table = String::new();
+    let (mut name, mut date) = (String::new(), String::new());
+    for line in source.lines().take(100_000) {
+        let line = line.trim();
+        if line.starts_with('[') {
+            table = line.trim_matches(|c| c == '[' || c == ']').trim().to_string();
+            continue;
+        }
+        let Some((key, value)) = line.split_once('=') else {
+            continue;
+        };
+        let value = value.split('#').next().unwrap_or("").trim().trim_matches('"');
+        match (table.as_str(), key.trim()) {
+            ("municipality", "name") if name.is_empty() => name = value.to_string(),
+            ("report", "date") if date.is_empty() => date = value.to_string(),
+            _ => {}
+        }
+    }
+    let name: String = name
+        .to_lowercase()
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { '-' })
+        .take(60)
+        .collect();
+    let date: String = date
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '-')
+        .take(10)
+        .collect();
+    let made = match (name.trim_matches('-'), date.trim_matches('-')) {
+        ("", "") => "utvardering.toml".to_string(),
+        (n, "") => format!("{n}-utvardering.toml"),
+        ("", d) => format!("utvardering-{d}.toml"),
+        (n, d) => format!("{n}-{d}.toml"),
+    };
+    if crate::read::safe_file_name(&made) {
+        made
+    } else {
+        "utvardering.toml".into()
+    }
+}
+
 /// The number of pages of a PDF.
 pub fn page_count(pdf: &[u8]) -> Option<usize> {
     lopdf::Document::load_mem(pdf)
@@ -126,62 +173,116 @@ pub fn page_count(pdf: &[u8]) -> Option<usize> {
         .map(|d| d.get_pages().len())
 }
 
-/// The files attached to a PDF: (file name, bytes), in the order the PDF lists them.
-pub fn attachments(pdf: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
-    use lopdf::Object;
-    let doc = lopdf::Document::load_mem(pdf).map_err(|e| format!("not a readable PDF: {e}"))?;
-    let mut out = Vec::new();
-    for object in doc.objects.values() {
-        let Object::Dictionary(dict) = object else {
-            continue;
-        };
-        if dict.get(b"Type").and_then(Object::as_name).ok() != Some(b"Filespec".as_slice()) {
-            continue;
-        }
-        let name = dict
-            .get(b"UF")
-            .or_else(|_| dict.get(b"F"))
-            .ok()
-            .and_then(|o| match o {
-                Object::String(bytes, _) => Some(pdf_text_string(bytes)),
-                _ => None,
-            })
-            .unwrap_or_default();
-        let Some(stream_ref) = dict
-            .get(b"EF")
-            .and_then(Object::as_dict)
-            .and_then(|ef| ef.get(b"F"))
-            .ok()
-        else {
-            continue;
-        };
-        let stream = match stream_ref {
-            Object::Reference(id) => doc.get_object(*id).ok(),
-            other => Some(other),
-        };
-        if let Some(Object::Stream(s)) = stream {
-            let bytes = s
-                .decompressed_content()
-                .unwrap_or_else(|_| s.content.clone());
-            out.push((name, bytes));
-        }
-    }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(out)
-}
-
 /// A PDF text string: UTF-16BE with a byte order mark, or (for ASCII names) bytes as they are.
 pub fn pdf_text_string(bytes: &[u8]) -> String {
-    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        let units: Vec<u16> = rest
-            .chunks(2)
-            .map(|c| u16::from_be_bytes([c[0], *c.get(1).unwrap_or(&0)]))
-            .collect();
-        String::from_utf16_lossy(&units)
-    } else {
-        bytes.iter().map(|b| char::from(*b)).collect()
+    crate::read::pdf::text_string(bytes)
+}
+
+/// Give the attached files' byte-string names an ASCII form in a PDF kompass just made.
+///
+/// Per the PDF specification `/F` is a byte string and `/UF` the Unicode name. Typst writes the
+/// same UTF-8 bytes into `/F` and into the key of the document's list of attached files, so
+/// other programs show `strÃ¤ngnÃ¤s-….toml`. Both are replaced by the ASCII form
+/// ([`crate::read::ascii_file_name`]) padded with spaces to the same length, so no byte offset
+/// in the file moves (the list is sorted again by its new keys); `/UF` keeps the name.
+pub fn ascii_attachment_names(pdf: &mut [u8], names: &[&str]) {
+    if names.iter().all(|n| n.is_ascii()) {
+        return;
+    }
+    for name in names.iter().filter(|n| !n.is_ascii()) {
+        let hex: String = name.bytes().map(|b| format!("{b:02X}")).collect();
+        let ascii = crate::read::ascii_file_name(name);
+        let from = format!("/F<{hex}>");
+        let Some(at) = find(pdf, from.as_bytes()) else {
+            continue;
+        };
+        let mut replaced = format!("/F({ascii})").into_bytes();
+        replaced.resize(from.len(), b' ');
+        pdf[at..at + from.len()].copy_from_slice(&replaced);
+    }
+    ascii_name_tree(pdf);
+}
+
+/// The `/EmbeddedFiles` list (`/Names[(key)12 0 R …]`) with ASCII keys, sorted, padded.
+fn ascii_name_tree(pdf: &mut [u8]) {
+    let open = b"/EmbeddedFiles<</Names[";
+    let Some(start) = find(pdf, open).map(|at| at + open.len()) else {
+        return;
+    };
+    let Some(len) = pdf[start..].iter().position(|b| *b == b']') else {
+        return;
+    };
+    let list = String::from_utf8_lossy(&pdf[start..start + len]).into_owned();
+    let mut entries: Vec<(String, String)> = Vec::new();
+    let mut rest = list.as_str();
+    while !rest.is_empty() {
+        let (key, after) = if let Some(r) = rest.strip_prefix('(') {
+            let Some(end) = r.find(')') else { return };
+            (r[..end].to_string(), &r[end + 1..])
+        } else if let Some(r) = rest.strip_prefix('<') {
+            let Some(end) = r.find('>') else { return };
+            let bytes: Option<Vec<u8>> = (0..end / 2)
+                .map(|i| u8::from_str_radix(r.get(2 * i..2 * i + 2)?, 16).ok())
+                .collect();
+            let Some(text) = bytes.and_then(|b| String::from_utf8(b).ok()) else {
+                return;
+            };
+            (crate::read::ascii_file_name(&text), &r[end + 1..])
+        } else {
+            return;
+        };
+        let end = after.find(['(', '<']).unwrap_or(after.len());
+        entries.push((key, after[..end].to_string()));
+        rest = &after[end..];
+    }
+    entries.sort();
+    let mut out: Vec<u8> = entries
+        .iter()
+        .flat_map(|(k, r)| format!("({k}){r}").into_bytes())
+        .collect();
+    if out.len() <= len && entries.windows(2).all(|w| w[0].0 != w[1].0) {
+        out.resize(len, b' ');
+        pdf[start..start + len].copy_from_slice(&out);
     }
 }
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Why a PDF's kompass data could not be read.
+#[derive(Debug)]
+pub enum EmbedError {
+    /// The PDF itself (see [`crate::read::pdf::PdfError`]).
+    Pdf(crate::read::pdf::PdfError),
+    /// No `kompass.json`: not made by kompass, or without its data.
+    NotKompass,
+    /// `kompass.json` is there but cannot be read.
+    Provenance(String),
+    /// No evaluation attached.
+    NoEvaluation,
+    /// An attached evaluation that is not UTF-8 text.
+    NotText,
+}
+
+impl std::fmt::Display for EmbedError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EmbedError::Pdf(e) => write!(f, "{e}"),
+            EmbedError::NotKompass => write!(
+                f,
+                "the PDF carries no kompass data: it was not made by kompass with the evaluation attached (PDF/A-3, the default since kompass 0.1)"
+            ),
+            EmbedError::Provenance(e) => {
+                write!(f, "the PDF's {PROVENANCE_NAME} cannot be read: {e}")
+            }
+            EmbedError::NoEvaluation => write!(f, "the PDF carries no evaluation"),
+            EmbedError::NotText => write!(f, "the attached evaluation is not UTF-8 text"),
+        }
+    }
+}
+
+impl std::error::Error for EmbedError {}
 
 /// The evaluation and the provenance record attached to a kompass PDF.
 pub struct Embedded {
@@ -192,32 +293,31 @@ pub struct Embedded {
     pub previous: Option<String>,
 }
 
-/// Read what kompass attached to a PDF.
-pub fn read(pdf: &[u8]) -> Result<Embedded, String> {
-    let files = attachments(pdf)?;
+/// Read what kompass attached to a PDF, within [`crate::read::pdf::Limits`]: no attached file
+/// may inflate to more than an evaluation file may hold (8 MiB).
+pub fn read(pdf: &[u8]) -> Result<Embedded, EmbedError> {
+    let files = crate::read::pdf::attachments(pdf, &crate::read::pdf::Limits::default())
+        .map_err(EmbedError::Pdf)?;
     let provenance = files
         .iter()
-        .find(|(n, _)| n == PROVENANCE_NAME)
-        .ok_or("the PDF carries no kompass data: it was not made by kompass with the evaluation attached (PDF/A-3, the default since kompass 0.1)")?;
-    let provenance: Provenance = serde_json::from_slice(&provenance.1)
-        .map_err(|e| format!("the PDF's {PROVENANCE_NAME} cannot be read: {e}"))?;
-    let text = |bytes: &[u8]| {
-        String::from_utf8(bytes.to_vec())
-            .map_err(|_| "the attached evaluation is not UTF-8 text".to_string())
-    };
+        .find(|a| a.name == PROVENANCE_NAME)
+        .ok_or(EmbedError::NotKompass)?;
+    let provenance: Provenance = serde_json::from_slice(&provenance.bytes)
+        .map_err(|e| EmbedError::Provenance(e.to_string()))?;
+    let text = |bytes: &[u8]| String::from_utf8(bytes.to_vec()).map_err(|_| EmbedError::NotText);
     let previous_name = provenance.changes_since.clone().unwrap_or_default();
-    let (source_name, source) = files
+    let source = files
         .iter()
-        .find(|(n, _)| n.ends_with(".toml") && *n != previous_name)
-        .ok_or("the PDF carries no evaluation")?;
+        .find(|a| a.name.ends_with(".toml") && a.name != previous_name)
+        .ok_or(EmbedError::NoEvaluation)?;
     let previous = files
         .iter()
-        .find(|(n, _)| !previous_name.is_empty() && *n == previous_name)
-        .map(|(_, b)| text(b))
+        .find(|a| !previous_name.is_empty() && a.name == previous_name)
+        .map(|a| text(&a.bytes))
         .transpose()?;
     Ok(Embedded {
-        source_name: source_name.clone(),
-        source: text(source)?,
+        source_name: source.name.clone(),
+        source: text(&source.bytes)?,
         provenance,
         previous,
     })
@@ -238,6 +338,15 @@ mod tests {
         let b: toml::Value = toml::from_str(&out).unwrap();
         assert_eq!(a, b, "{out}");
         assert_eq!(without_comments(&out).unwrap(), out, "idempotent");
+    }
+
+    #[test]
+    fn fallback_names_are_plain() {
+        let text = "[municipality]\nname = \"../../Strängnäs\" # x\n[report]\ndate = 2026-11-20\n";
+        assert_eq!(fallback_name(text), "strängnäs-2026-11-20.toml");
+        assert_eq!(fallback_name(""), "utvardering.toml");
+        assert_eq!(fallback_name("[municipality]\nname = \"con\""), "con-utvardering.toml");
+        assert_eq!(fallback_name("[report]\ndate = 2026-11-20"), "utvardering-2026-11-20.toml");
     }
 
     #[test]

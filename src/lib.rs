@@ -19,6 +19,7 @@ pub mod load;
 pub mod markup;
 pub mod model;
 pub mod municipalities;
+pub mod read;
 pub mod register;
 pub mod report;
 pub mod scores;

@@ -31,8 +31,10 @@ enum Command {
         #[arg(required_unless_present = "all")]
         evaluations: Vec<PathBuf>,
         /// Where to write the PDF: a file, or a folder to write `<evaluation>.pdf` into
-        /// (default: the evaluation's name with `.pdf`, beside it). One evaluation only.
-        #[arg(short, long, conflicts_with_all = ["all", "out_dir"])]
+        /// (default: the evaluation's name with `.pdf`, beside it; a draft's with
+        /// `-utkast.pdf`, so that a draft never replaces the final report). With several
+        /// evaluations, the folder to write into (as --out-dir); a name ending in / is created.
+        #[arg(short, long, conflicts_with = "out_dir")]
         output: Option<PathBuf>,
         /// Render every `.toml` file in this folder.
         #[arg(long, value_name = "FOLDER")]
@@ -255,7 +257,7 @@ fn main() -> ExitCode {
                 _ => cmd::render::run_many(
                     &evaluations,
                     all.as_deref(),
-                    out_dir.as_deref(),
+                    out_dir.as_deref().or(output.as_deref()),
                     &standard,
                     strict,
                     changes_since.is_some(),

@@ -101,14 +101,20 @@ pub struct Cell {
 
 /// The cells of a CSV text, row by row (RFC 4180: quoted fields may hold commas, quotes and
 /// line breaks), each with its byte range.
-fn csv_grid(text: &str) -> Result<Vec<Vec<Cell>>, (String, Range<usize>)> {
+fn csv_grid(text: &str) -> Result<Vec<Vec<Cell>>, CsvError> {
     let mut out = Vec::new();
     let mut record = Vec::new();
     let mut cell = String::new();
     let mut start = 0;
     let mut quoted = false;
     let mut opened = 0;
+    let mut cells = 0usize;
     let mut chars = text.char_indices().peekable();
+    let too_many = |i: usize, what: String| CsvError {
+        message: what,
+        span: i..i + 1,
+        quote: false,
+    };
     while let Some((i, c)) = chars.next() {
         match (quoted, c) {
             (true, '"') if chars.peek().map(|p| p.1) == Some('"') => {
@@ -127,6 +133,11 @@ fn csv_grid(text: &str) -> Result<Vec<Vec<Cell>>, (String, Range<usize>)> {
                     span: Some(start..i),
                 });
                 start = i + 1;
+                if record.len() >= MAX_COLUMNS {
+                    return Err(too_many(i, format!(
+                        "this row goes on past {MAX_COLUMNS} columns; a register is read up to that many"
+                    )));
+                }
             }
             (false, '\r') => {}
             (false, '\n') => {
@@ -135,14 +146,24 @@ fn csv_grid(text: &str) -> Result<Vec<Vec<Cell>>, (String, Range<usize>)> {
                     text: std::mem::take(&mut cell),
                     span: Some(start..end),
                 });
+                cells += record.len();
                 out.push(std::mem::take(&mut record));
                 start = i + 1;
+                if out.len() >= MAX_ROWS || cells > MAX_CELLS {
+                    return Err(too_many(i, format!(
+                        "the register goes on past {MAX_ROWS} rows or {MAX_CELLS} cells; it is read up to that many"
+                    )));
+                }
             }
             (false, c) => cell.push(c),
         }
     }
     if quoted {
-        return Err(("a quoted field is never closed".into(), opened..opened + 1));
+        return Err(CsvError {
+            message: "a quoted field is never closed".into(),
+            span: opened..opened + 1,
+            quote: true,
+        });
     }
     if !cell.is_empty() || !record.is_empty() {
         record.push(Cell {
@@ -154,48 +175,141 @@ fn csv_grid(text: &str) -> Result<Vec<Vec<Cell>>, (String, Range<usize>)> {
     Ok(out)
 }
 
+/// Why a CSV text could not be split into cells, and where.
+struct CsvError {
+    message: String,
+    span: Range<usize>,
+    /// About quoting (the help says how quotes are written).
+    quote: bool,
+}
+
 /// The name of the sheet kompass writes, and reads first when a workbook has it.
 pub const SHEET: &str = "Register";
 
 /// The cells of the register's sheet in an Excel workbook (`Register`, or the first sheet).
-fn xlsx_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), String> {
-    use calamine::{Data, Reader, Xlsx};
+///
+/// The workbook's parts are inflated once within [`crate::read::workbook::Limits`] before
+/// calamine opens it; the cells are then read one at a time into a sparse grid, bounded by
+/// [`MAX_ROWS`], [`MAX_COLUMNS`] and [`MAX_CELLS`]: a cell the file places at row 1 000 000
+/// costs nothing until it is refused.
+fn xlsx_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), RegisterError> {
+    use calamine::{Reader, Xlsx};
+    crate::read::workbook::check(bytes, &crate::read::workbook::Limits::default())
+        .map_err(|e| RegisterError::Refused(e.to_string()))?;
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| format!("not an Excel workbook (.xlsx): {e}"))?;
+        .map_err(|e| RegisterError::Unreadable(format!("not an Excel workbook (.xlsx): {e}")))?;
     let names = book.sheet_names();
     let sheet = names
         .iter()
         .find(|n| n.eq_ignore_ascii_case(SHEET))
         .or(names.first())
         .cloned()
-        .ok_or("the workbook has no sheet")?;
-    let range = book
-        .worksheet_range(&sheet)
-        .map_err(|e| format!("sheet {sheet}: {e}"))?;
-    let (row0, col0) = range.start().unwrap_or((0, 0));
-    let mut grid: Vec<Vec<Cell>> = vec![Vec::new(); row0 as usize];
-    for row in range.rows() {
-        let mut cells = vec![Cell::default(); col0 as usize];
-        for data in row {
-            let text = match data {
-                Data::Empty => String::new(),
-                Data::Int(i) => i.to_string(),
-                Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-                Data::Float(f) => f.to_string(),
-                Data::String(s) => s.clone(),
-                Data::Bool(b) => b.to_string(),
-                // A date typed into Excel: the serial number of days since 1899-12-30.
-                Data::DateTime(d) => serial_date(d.as_f64()),
-                Data::DateTimeIso(s) => s.chars().take(10).collect(),
-                Data::DurationIso(s) => s.clone(),
-                Data::Error(e) => format!("#{e:?}"),
-            };
-            cells.push(Cell { text, span: None });
+        .ok_or(RegisterError::Unreadable("the workbook has no sheet".into()))?;
+    let unreadable = |e: calamine::XlsxError| RegisterError::Unreadable(format!("sheet {sheet}: {e}"));
+    let mut reader = book.worksheet_cells_reader(&sheet).map_err(unreadable)?;
+    let mut grid = Grid::default();
+    while let Some(cell) = reader.next_cell().map_err(unreadable)? {
+        let text = cell_text(cell.get_value());
+        if text.is_empty() {
+            continue;
         }
-        grid.push(cells);
+        let (row, column) = cell.get_position();
+        grid.put(row as usize, column as usize, text)
+            .map_err(|e| RegisterError::Refused(format!("sheet {sheet}: {e}")))?;
     }
-    Ok((sheet, grid))
+    Ok((sheet, grid.rows))
 }
+
+/// The text of a workbook cell.
+fn cell_text(data: &calamine::DataRef<'_>) -> String {
+    use calamine::DataRef;
+    match data {
+        DataRef::Empty => String::new(),
+        DataRef::Int(i) => i.to_string(),
+        DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        DataRef::Float(f) => f.to_string(),
+        DataRef::String(s) => s.clone(),
+        DataRef::SharedString(s) => (*s).to_string(),
+        DataRef::Bool(b) => b.to_string(),
+        // A date typed into Excel: the serial number of days since 1899-12-30.
+        DataRef::DateTime(d) => serial_date(d.as_f64()),
+        DataRef::DateTimeIso(s) => s.chars().take(10).collect(),
+        DataRef::DurationIso(s) => s.clone(),
+        DataRef::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// The largest table read from a register, CSV or workbook: rows (the header included),
+/// columns, and cells (each row counted up to its last used column).
+pub const MAX_ROWS: usize = 100_000;
+pub const MAX_COLUMNS: usize = 256;
+pub const MAX_CELLS: usize = 2_000_000;
+
+/// A register's cells as they are read, within the limits above.
+#[derive(Default)]
+struct Grid {
+    rows: Vec<Vec<Cell>>,
+    cells: usize,
+}
+
+impl Grid {
+    /// Put a cell at a 0-based place, or say which limit it passes.
+    fn put(&mut self, row: usize, column: usize, text: String) -> Result<(), String> {
+        self.place(row, column)?;
+        self.rows[row][column].text = text;
+        Ok(())
+    }
+
+    /// Make room for a cell at a 0-based place.
+    fn place(&mut self, row: usize, column: usize) -> Result<(), String> {
+        if row >= MAX_ROWS {
+            return Err(format!(
+                "it goes on past row {MAX_ROWS}; a register is read up to {MAX_ROWS} rows"
+            ));
+        }
+        if column >= MAX_COLUMNS {
+            return Err(format!(
+                "row {} has a value in column {}; a register is read up to column {} ({MAX_COLUMNS} columns)",
+                row + 1,
+                column_letters(column),
+                column_letters(MAX_COLUMNS - 1)
+            ));
+        }
+        if self.rows.len() <= row {
+            self.rows.resize_with(row + 1, Vec::new);
+        }
+        let cells = &mut self.rows[row];
+        if cells.len() <= column {
+            self.cells += column + 1 - cells.len();
+            if self.cells > MAX_CELLS {
+                return Err(format!(
+                    "it has more than {MAX_CELLS} cells; a register is read up to that many"
+                ));
+            }
+            cells.resize_with(column + 1, Cell::default);
+        }
+        Ok(())
+    }
+}
+
+/// Why a register file was not read at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegisterError {
+    /// Refused before reading: over kompass's bounds for files from outside.
+    Refused(String),
+    /// Not a register kompass can read (not a workbook, not UTF-8, the wrong kind of file).
+    Unreadable(String),
+}
+
+impl std::fmt::Display for RegisterError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RegisterError::Refused(e) | RegisterError::Unreadable(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for RegisterError {}
 
 /// An Excel date serial (days since 1899-12-30) as an ISO date.
 fn serial_date(serial: f64) -> String {
@@ -359,7 +473,11 @@ pub fn parse_csv(text: &str) -> (Table, Vec<Problem>) {
             }
             from_grid(None, grid)
         }
-        Err((message, span)) => (
+        Err(CsvError {
+            message,
+            span,
+            quote,
+        }) => (
             Table {
                 sheet: None,
                 header: Vec::new(),
@@ -372,10 +490,10 @@ pub fn parse_csv(text: &str) -> (Table, Vec<Problem>) {
                     span: Some(span.start + bom..span.end + bom),
                 },
                 message,
-                help: Some(
+                help: quote.then(|| {
                     "a field that starts with \" ends with \"; a quote inside it is written \"\""
-                        .into(),
-                ),
+                        .into()
+                }),
                 warning: false,
             }],
         ),
@@ -383,32 +501,35 @@ pub fn parse_csv(text: &str) -> (Table, Vec<Problem>) {
 }
 
 /// The names of a workbook's sheets.
-pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, String> {
+pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, RegisterError> {
     use calamine::{Reader, Xlsx};
+    crate::read::workbook::check(bytes, &crate::read::workbook::Limits::default())
+        .map_err(|e| RegisterError::Refused(e.to_string()))?;
     let book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| format!("not an Excel workbook (.xlsx): {e}"))?;
+        .map_err(|e| RegisterError::Unreadable(format!("not an Excel workbook (.xlsx): {e}")))?;
     Ok(book.sheet_names())
 }
 
 /// Read a register from an Excel workbook.
-pub fn parse_xlsx(bytes: &[u8]) -> Result<(Table, Vec<Problem>), String> {
+pub fn parse_xlsx(bytes: &[u8]) -> Result<(Table, Vec<Problem>), RegisterError> {
     let (sheet, grid) = xlsx_grid(bytes)?;
     Ok(from_grid(Some(sheet), grid))
 }
 
 /// Read a register file, CSV or Excel by its extension.
-pub fn parse_file(name: &str, bytes: &[u8]) -> Result<(Table, Vec<Problem>), String> {
+pub fn parse_file(name: &str, bytes: &[u8]) -> Result<(Table, Vec<Problem>), RegisterError> {
     let lower = name.to_lowercase();
     if !lower.ends_with(".csv") && !is_xlsx(name) {
-        return Err(
+        return Err(RegisterError::Unreadable(
             "a results register is read from a .csv file or an Excel workbook (.xlsx); `kompass export -o register.csv` writes one".into(),
-        );
+        ));
     }
     if is_xlsx(name) {
         parse_xlsx(bytes)
     } else {
-        let text = std::str::from_utf8(bytes)
-            .map_err(|e| format!("not UTF-8 text (at byte {})", e.valid_up_to()))?;
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            RegisterError::Unreadable(format!("not UTF-8 text (at byte {})", e.valid_up_to()))
+        })?;
         Ok(parse_csv(text))
     }
 }
@@ -803,7 +924,7 @@ pub fn from_csv(text: &str) -> Result<Vec<Row>, Vec<String>> {
 
 /// A register read back from an Excel workbook, like [`from_csv`].
 pub fn from_xlsx(bytes: &[u8]) -> Result<Vec<Row>, Vec<String>> {
-    checked(parse_xlsx(bytes).map_err(|e| vec![e])?)
+    checked(parse_xlsx(bytes).map_err(|e| vec![e.to_string()])?)
 }
 
 /// The rows of a register that was read, or its errors (form and content).

@@ -209,6 +209,7 @@ pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
         title,
         date: (d.year, d.month, d.day),
         ident: format!("kompass-slides/{}/{}", r.municipality.name, d.iso()),
+        attached: Vec::new(),
     }
 }
 

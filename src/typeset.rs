@@ -46,6 +46,8 @@ pub struct Bundle {
     pub title: String,
     pub date: (i32, u8, u8),
     pub ident: String,
+    /// The names of the files attached to the PDF (their `/F` is made ASCII afterwards).
+    pub attached: Vec<String>,
 }
 
 /// How a report is rendered, beyond its data.
@@ -228,12 +230,25 @@ pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
         files.push((format!("/charts/{}.svg", c.id), c.svg.clone().into_bytes()));
     }
     let ident = format!("kompass/{}/{}", r.municipality.name, iso_date(y, m, dd));
+    let attached = options
+        .attach
+        .iter()
+        .map(|a| a.name.clone())
+        .chain(
+            options
+                .changes
+                .as_ref()
+                .and_then(|c| c.previous.as_ref())
+                .map(|p| p.0.clone()),
+        )
+        .collect();
     Bundle {
         main: "/report.typ",
         files,
         title,
         date: (y, m, dd),
         ident,
+        attached,
     }
 }
 
@@ -590,7 +605,11 @@ pub fn typeset(bundle: &Bundle, standards: PdfStandards) -> Result<Vec<u8>, Stri
         standards,
         ..PdfOptions::default()
     };
-    typst_pdf::pdf(&doc, &options).map_err(|errs| describe(&world, errs.as_slice()))
+    let mut pdf =
+        typst_pdf::pdf(&doc, &options).map_err(|errs| describe(&world, errs.as_slice()))?;
+    let names: Vec<&str> = bundle.attached.iter().map(String::as_str).collect();
+    crate::embed::ascii_attachment_names(&mut pdf, &names);
+    Ok(pdf)
 }
 
 /// Typst's diagnostics as readable lines (`/report.typ:12: message`).

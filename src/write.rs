@@ -48,19 +48,38 @@ pub fn atomic_write(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
-/// Where `render` writes: the evaluation's name with `.pdf` beside it, the file `-o` names, or
-/// `<evaluation>.pdf` inside the folder `-o` names. Refused before any work: a folder that does
-/// not exist, a name that does not end in `.pdf`, the evaluation itself, or an existing file
-/// that is not a PDF – kompass only ever replaces a PDF.
-pub fn output_path(evaluation: &Path, output: Option<&Path>) -> Result<PathBuf, String> {
-    let own_name = || {
-        let stem = evaluation
-            .file_stem()
-            .map_or("report".into(), |s| s.to_string_lossy().into_owned());
-        PathBuf::from(format!("{stem}.pdf"))
-    };
+/// What is written: the final report, or a draft, whose default name differs from the
+/// final's so that making a draft never replaces the published file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Final,
+    Draft,
+}
+
+/// The default file name of an evaluation's report: `<evaluation>.pdf`, or for a draft
+/// `<evaluation>-utkast.pdf`.
+pub fn default_name(evaluation: &Path, kind: Kind) -> PathBuf {
+    let stem = evaluation
+        .file_stem()
+        .map_or("report".into(), |s| s.to_string_lossy().into_owned());
+    match kind {
+        Kind::Final => PathBuf::from(format!("{stem}.pdf")),
+        Kind::Draft => PathBuf::from(format!("{stem}-utkast.pdf")),
+    }
+}
+
+/// Where `render` writes: the default name ([`default_name`]) beside the evaluation, the file
+/// `-o` names, or the default name inside the folder `-o` names. Refused before any work: a
+/// folder that does not exist, a name that does not end in `.pdf`, the evaluation itself, an
+/// existing file that is not a PDF – kompass only ever replaces a PDF – and, for a draft, a
+/// final kompass report: a draft never takes the published report's place.
+pub fn output_path(evaluation: &Path, output: Option<&Path>, kind: Kind) -> Result<PathBuf, String> {
+    let own_name = || default_name(evaluation, kind);
     let target = match output {
-        None => evaluation.with_extension("pdf"),
+        None => match evaluation.parent() {
+            Some(dir) => dir.join(own_name()),
+            None => own_name(),
+        },
         Some(o) if o.is_dir() => o.join(own_name()),
         Some(o) => {
             let text = o.as_os_str().to_string_lossy();
@@ -106,7 +125,24 @@ pub fn output_path(evaluation: &Path, output: Option<&Path>) -> Result<PathBuf, 
             target.display()
         ));
     }
+    if kind == Kind::Draft && is_final_report(&target) {
+        return Err(format!(
+            "{} is a final report; a draft never replaces it, so nothing was written (write the draft to another file, e.g. -o {})",
+            target.display(),
+            target
+                .with_file_name(default_name(evaluation, Kind::Draft))
+                .display()
+        ));
+    }
     Ok(target)
+}
+
+/// Whether a file is a final report made by kompass (its attached record says so).
+fn is_final_report(path: &Path) -> bool {
+    crate::read::bytes(path, crate::read::MAX_PDF_BYTES)
+        .ok()
+        .and_then(|pdf| crate::embed::read(&pdf).ok())
+        .is_some_and(|e| !e.provenance.draft)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -30,10 +30,12 @@ fn one(
     standards: &[kompass::PdfStandard],
     strict: Strictness,
 ) -> Result<PathBuf, String> {
-    let output = match out_dir {
-        Some(dir) => kompass::write::output_path(path, Some(dir))?,
-        None => kompass::write::output_path(path, None)?,
+    let kind = if strict.draft {
+        kompass::write::Kind::Draft
+    } else {
+        kompass::write::Kind::Final
     };
+    let output = kompass::write::output_path(path, out_dir, kind)?;
     let loaded = match kompass::load::load_path(path) {
         Ok(l) => l,
         Err((sources, kompass::load::LoadError::Invalid(d))) => {

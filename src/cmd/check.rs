@@ -35,7 +35,7 @@ pub fn run(evaluation: &Path, strict: Strictness) -> ExitCode {
 
 /// `kompass check register.csv|.xlsx`: every problem, located by row and column.
 fn register(path: &Path, strict: Strictness) -> ExitCode {
-    let bytes = match std::fs::read(path) {
+    let bytes = match kompass::read::bytes(path, kompass::read::MAX_REGISTER_BYTES) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("error: cannot read {}: {e}", path.display());
@@ -43,7 +43,13 @@ fn register(path: &Path, strict: Strictness) -> ExitCode {
         }
     };
     let (sources, diagnostics) =
-        kompass::compare::check_register_file(&path.display().to_string(), &bytes);
+        match kompass::compare::check_register_file(&path.display().to_string(), &bytes) {
+            Ok(found) => found,
+            Err(e) => {
+                eprintln!("error: {}: {e}", path.display());
+                return ExitCode::from(TROUBLE);
+            }
+        };
     sources.emit(&diagnostics);
     let (errors, warnings) = kompass::diagnostics::counts(&diagnostics);
     let outcome = super::Outcome { errors, warnings };

@@ -15,16 +15,7 @@ fn row(path: &Path) -> Result<kompass::register::Row, ExitCode> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
     {
-        let embedded = std::fs::read(path)
-            .map_err(|e| e.to_string())
-            .and_then(|b| kompass::embed::read(&b));
-        let embedded = match embedded {
-            Ok(e) => e,
-            Err(e) => {
-                eprintln!("error: {}: {e}", path.display());
-                return Err(ExitCode::from(TROUBLE));
-            }
-        };
+        let embedded = super::read_pdf(path)?;
         let name = format!("{} (in {})", embedded.source_name, path.display());
         checked_text(
             &name,
@@ -65,7 +56,7 @@ fn merged(
     new: Vec<kompass::register::Row>,
 ) -> Result<(Vec<kompass::register::Row>, usize), ExitCode> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = kompass::read::bytes(path, kompass::read::MAX_REGISTER_BYTES).map_err(|e| {
         eprintln!("error: cannot read {name}: {e}");
         ExitCode::from(TROUBLE)
     })?;
@@ -81,7 +72,11 @@ fn merged(
             _ => {}
         }
     }
-    let (sources, diagnostics) = kompass::compare::check_register_file(&name, &bytes);
+    let (sources, diagnostics) =
+        kompass::compare::check_register_file(&name, &bytes).map_err(|e| {
+            eprintln!("error: {name}: {e}");
+            ExitCode::from(TROUBLE)
+        })?;
     if diagnostics.iter().any(|d| d.is_error()) {
         sources.emit(&diagnostics);
         eprintln!("error: {name} has errors; nothing was added to it");

@@ -3,20 +3,14 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::TROUBLE;
+use super::{TROUBLE, read_pdf};
 
 pub fn run(pdf: &Path, output: Option<PathBuf>) -> ExitCode {
-    let embedded = match std::fs::read(pdf)
-        .map_err(|e| format!("cannot read {}: {e}", pdf.display()))
-        .and_then(|bytes| kompass::embed::read(&bytes))
-    {
+    let embedded = match read_pdf(pdf) {
         Ok(e) => e,
-        Err(e) => {
-            eprintln!("error: {}: {e}", pdf.display());
-            return ExitCode::from(TROUBLE);
-        }
+        Err(code) => return code,
     };
-    let output = output.unwrap_or_else(|| PathBuf::from(&embedded.source_name));
+    let output = output.unwrap_or_else(|| PathBuf::from(name_to_write(&embedded)));
     // Never overwrite: the file beside may be the evaluator's own, with its comments.
     let written = std::fs::OpenOptions::new()
         .write(true)
@@ -32,28 +26,7 @@ pub fn run(pdf: &Path, output: Option<PathBuf>) -> ExitCode {
                 embedded.provenance.kompass
             );
             if let Some(fr) = &embedded.provenance.register {
-                let computed: Vec<String> = fr
-                    .profiles
-                    .iter()
-                    .map(|(k, p)| {
-                        format!(
-                            "comparison.{k}: {}",
-                            p.basis
-                                .as_ref()
-                                .map_or(String::new(), |b| format!("the mean of {} rows", b.count))
-                        )
-                    })
-                    .collect();
-                eprintln!(
-                    "note: the evaluation takes values from the results register {} ({}{} earlier evaluations); render it next to that register. `kompass verify` uses the values the PDF kept.",
-                    fr.register,
-                    if computed.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{}; ", computed.join(", "))
-                    },
-                    fr.history.len()
-                );
+                note_register(fr);
             }
             ExitCode::SUCCESS
         }
@@ -69,4 +42,45 @@ pub fn run(pdf: &Path, output: Option<PathBuf>) -> ExitCode {
             ExitCode::from(TROUBLE)
         }
     }
+}
+
+/// The file name to write without `-o`: the attachment's name when it is a plain file name
+/// (never a path: a PDF decides nothing about where kompass writes), else one made from the
+/// municipality and the date inside the evaluation.
+fn name_to_write(embedded: &kompass::embed::Embedded) -> String {
+    let name = &embedded.source_name;
+    if kompass::read::safe_file_name(name) && name.ends_with(".toml") {
+        return name.clone();
+    }
+    let safe = kompass::embed::fallback_name(&embedded.source);
+    let shown: String = name.chars().map(|c| if c.is_control() { '?' } else { c }).take(120).collect();
+    eprintln!(
+        "note: the PDF names its evaluation {shown:?}, which is not a plain file name in this folder; writing {safe} instead"
+    );
+    safe
+}
+
+fn note_register(fr: &kompass::compare::Frozen) {
+    let computed: Vec<String> = fr
+        .profiles
+        .iter()
+        .map(|(k, p)| {
+            format!(
+                "comparison.{k}: {}",
+                p.basis
+                    .as_ref()
+                    .map_or(String::new(), |b| format!("the mean of {} rows", b.count))
+            )
+        })
+        .collect();
+    eprintln!(
+        "note: the evaluation takes values from the results register {} ({}{} earlier evaluations); render it next to that register. `kompass verify` uses the values the PDF kept.",
+        fr.register,
+        if computed.is_empty() {
+            String::new()
+        } else {
+            format!("{}; ", computed.join(", "))
+        },
+        fr.history.len()
+    );
 }

@@ -183,13 +183,32 @@ pub fn standards_or_exit(
         })
 }
 
+/// What a kompass PDF carries, read within kompass's bounds (see `kompass::read`); on failure the
+/// message is printed and the exit code (2) returned.
+pub fn read_pdf(path: &Path) -> Result<kompass::embed::Embedded, std::process::ExitCode> {
+    let bytes = kompass::read::bytes(path, kompass::read::MAX_PDF_BYTES).map_err(|e| {
+        eprintln!("error: cannot read {}: {e}", path.display());
+        std::process::ExitCode::from(TROUBLE)
+    })?;
+    kompass::embed::read(&bytes).map_err(|e| {
+        eprintln!("error: {}: {e}", path.display());
+        std::process::ExitCode::from(TROUBLE)
+    })
+}
+
 /// Where a PDF goes, checked before any work (see `kompass::write::output_path`); on failure
 /// the message is printed and the exit code returned.
 pub fn output_or_exit(
     evaluation: &Path,
     output: Option<&Path>,
+    draft: bool,
 ) -> Result<std::path::PathBuf, std::process::ExitCode> {
-    kompass::write::output_path(evaluation, output).map_err(|e| {
+    let kind = if draft {
+        kompass::write::Kind::Draft
+    } else {
+        kompass::write::Kind::Final
+    };
+    kompass::write::output_path(evaluation, output, kind).map_err(|e| {
         eprintln!("error: {e}");
         std::process::ExitCode::from(TROUBLE)
     })

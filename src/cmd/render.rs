@@ -23,7 +23,7 @@ pub fn run(
         Err(code) => return code,
     };
     // Where the PDF goes is settled before any work, so a wrong -o costs nothing.
-    let output = match output_or_exit(evaluation, output.as_deref()) {
+    let output = match output_or_exit(evaluation, output.as_deref(), strict.draft) {
         Ok(p) => p,
         Err(code) => return code,
     };
@@ -73,7 +73,9 @@ pub fn run(
     ExitCode::SUCCESS
 }
 
-/// Many evaluations (several files, or every `.toml` of a folder), in parallel.
+/// Many evaluations (several files, or every `.toml` of a folder), in parallel. The folder to
+/// write into is `--out-dir` or `-o`; with several reports `-o` must name a folder (one that
+/// exists, or a name ending in `/`), never a file that each report would replace in turn.
 pub fn run_many(
     files: &[PathBuf],
     all: Option<&Path>,
@@ -84,6 +86,16 @@ pub fn run_many(
 ) -> ExitCode {
     if changes_since {
         eprintln!("error: --changes-since is for one evaluation at a time");
+        return ExitCode::from(TROUBLE);
+    }
+    if let Some(dir) = out_dir
+        && !dir.is_dir()
+        && !names_folder(dir)
+    {
+        eprintln!(
+            "error: -o {}: with several evaluations -o names the folder to write the reports into; end it with / to have it created (e.g. -o utkast/), or render one evaluation at a time to name its file",
+            dir.display()
+        );
         return ExitCode::from(TROUBLE);
     }
     let standards = match standards_or_exit(standard) {
@@ -105,4 +117,13 @@ pub fn run_many(
         return ExitCode::from(TROUBLE);
     }
     super::batch::run(&files, out_dir, &standards, strict)
+}
+
+/// Whether a path is written as a folder: it ends in a separator, or has no extension and is
+/// not a file (`-o utkast`).
+fn names_folder(path: &Path) -> bool {
+    let text = path.as_os_str().to_string_lossy();
+    text.ends_with('/')
+        || text.ends_with(std::path::MAIN_SEPARATOR)
+        || (path.extension().is_none() && !path.exists())
 }

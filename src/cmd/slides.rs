@@ -10,14 +10,16 @@ pub fn run(evaluation: &Path, output: Option<PathBuf>, draft: bool, standard: &s
         Ok(list) => list,
         Err(code) => return code,
     };
-    // Default: `<evaluation>-presentation.pdf` beside the evaluation.
+    // Default: `<evaluation>-presentation.pdf` beside the evaluation (a draft:
+    // `<evaluation>-presentation-utkast.pdf`, so that it never replaces the final deck).
     let output = output.unwrap_or_else(|| {
         let stem = evaluation
             .file_stem()
             .map_or("evaluation".into(), |s| s.to_string_lossy().into_owned());
-        evaluation.with_file_name(format!("{stem}-presentation.pdf"))
+        let draft = if draft { "-utkast" } else { "" };
+        evaluation.with_file_name(format!("{stem}-presentation{draft}.pdf"))
     });
-    let output = match output_or_exit(evaluation, Some(&output)) {
+    let output = match output_or_exit(evaluation, Some(&output), draft) {
         Ok(p) => p,
         Err(code) => return code,
     };

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use super::{INVALID, Register, Strictness, TROUBLE, checked_text, refused};
 
 pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> ExitCode {
-    let pdf = match std::fs::read(pdf_path) {
+    let pdf = match kompass::read::bytes(pdf_path, kompass::read::MAX_PDF_BYTES) {
         Ok(b) => b,
         Err(e) => {
             eprintln!("error: cannot read {}: {e}", pdf_path.display());
@@ -28,8 +28,9 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> ExitCode {
             embedded.source.clone(),
         ),
         Some(path) => {
-            let read = std::fs::read_to_string(path)
+            let read = kompass::read::bytes(path, kompass::read::MAX_EVALUATION_BYTES)
                 .map_err(|e| e.to_string())
+                .and_then(|b| String::from_utf8(b).map_err(|_| "it is not UTF-8 text".into()))
                 .and_then(|t| kompass::embed::without_comments(&t));
             match read {
                 Ok(t) => (path.display().to_string(), t),

@@ -28,7 +28,7 @@ pub fn run(
         Ok(list) => list,
         Err(code) => return code,
     };
-    let output = match output_or_exit(evaluation, output.as_deref()) {
+    let output = match output_or_exit(evaluation, output.as_deref(), !final_report) {
         Ok(p) => p,
         Err(code) => return code,
     };

@@ -1,0 +1,164 @@
+//! Workbooks (`.xlsx`, `.ods`) read with bounds. A workbook is a zip of XML parts; before a
+//! spreadsheet reader sees it, every part is inflated here once into nothing, counting, so
+//! that a part that inflates to gigabytes is refused at the limit instead of filling memory.
+//! The sheet's cells are then read one by one with limits on rows, columns and cells
+//! (`register::MAX_ROWS` and the like), never as one dense block sized by the positions a file
+//! claims.
+
+use std::fmt;
+use std::io::{Cursor, Read};
+
+/// The bounds of one workbook.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// What one part (one XML file inside the zip) may inflate to.
+    pub part: u64,
+    /// What all parts together may inflate to.
+    pub total: u64,
+    /// Parts in the zip.
+    pub parts: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            part: 64 << 20,
+            total: 128 << 20,
+            parts: 1_000,
+        }
+    }
+}
+
+/// Why a workbook was refused before it was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WorkbookError {
+    /// Not a zip archive at all.
+    NotZip(String),
+    /// More parts than the limit.
+    TooManyParts { limit: usize },
+    /// One part inflates past the limit.
+    PartTooLarge { part: String, limit: u64 },
+    /// All parts together inflate past the limit.
+    TooLarge { limit: u64 },
+    /// A part that cannot be inflated (damaged, encrypted, an unknown compression).
+    Unreadable { part: String, why: String },
+}
+
+impl fmt::Display for WorkbookError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let size = |n: u64| super::size(n);
+        match self {
+            WorkbookError::NotZip(why) => write!(f, "not a workbook (a zip archive): {why}"),
+            WorkbookError::TooManyParts { limit } => write!(
+                f,
+                "the workbook has more than {limit} parts; kompass reads at most that many"
+            ),
+            WorkbookError::PartTooLarge { part, limit } => write!(
+                f,
+                "the workbook's part {part} inflates to more than {}; kompass reads at most that much of one part",
+                size(*limit)
+            ),
+            WorkbookError::TooLarge { limit } => write!(
+                f,
+                "the workbook inflates to more than {} in all; kompass reads at most that much",
+                size(*limit)
+            ),
+            WorkbookError::Unreadable { part, why } => {
+                write!(f, "the workbook's part {part} cannot be read: {why}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for WorkbookError {}
+
+/// Inflate every part of a workbook once, counting, within `limits`.
+pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), WorkbookError> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| WorkbookError::NotZip(e.to_string()))?;
+    if zip.len() > limits.parts {
+        return Err(WorkbookError::TooManyParts {
+            limit: limits.parts,
+        });
+    }
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).map_err(|e| WorkbookError::Unreadable {
+            part: format!("#{}", i + 1),
+            why: e.to_string(),
+        })?;
+        let name: String = part
+            .name()
+            .map(|n| n.chars().filter(|c| !c.is_control()).take(100).collect())
+            .unwrap_or_else(|_| format!("#{}", i + 1));
+        let room = limits.part.min(limits.total - total);
+        let read = std::io::copy(&mut (&mut part).take(room + 1), &mut std::io::sink());
+        let n = read.map_err(|e| WorkbookError::Unreadable {
+            part: name.clone(),
+            why: e.to_string(),
+        })?;
+        if n > room {
+            return Err(if room < limits.part {
+                WorkbookError::TooLarge {
+                    limit: limits.total,
+                }
+            } else {
+                WorkbookError::PartTooLarge {
+                    part: name,
+                    limit: limits.part,
+                }
+            });
+        }
+        total += n;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, data) in parts {
+            w.start_file(*name, options).unwrap();
+            w.write_all(data).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_part_that_inflates_past_the_limit_is_refused() {
+        let small = Limits {
+            part: 1 << 20,
+            total: 3 << 20,
+            parts: 10,
+        };
+        let big = vec![b' '; 2 << 20];
+        let e = check(&zip_of(&[("xl/a.xml", &big)]), &small).unwrap_err();
+        assert_eq!(
+            e,
+            WorkbookError::PartTooLarge {
+                part: "xl/a.xml".into(),
+                limit: 1 << 20
+            }
+        );
+        let half = vec![b' '; 900 << 10];
+        let four: Vec<(&str, &[u8])> = ["a", "b", "c", "d"].iter().map(|n| (*n, &half[..])).collect();
+        assert_eq!(
+            check(&zip_of(&four), &small),
+            Err(WorkbookError::TooLarge { limit: 3 << 20 })
+        );
+        assert_eq!(check(&zip_of(&four[..2]), &small), Ok(()));
+        let many: Vec<(String, &[u8])> = (0..11).map(|i| (format!("p{i}"), &b"x"[..])).collect();
+        let many: Vec<(&str, &[u8])> = many.iter().map(|(n, d)| (n.as_str(), *d)).collect();
+        assert_eq!(
+            check(&zip_of(&many), &small),
+            Err(WorkbookError::TooManyParts { limit: 10 })
+        );
+        assert!(matches!(check(b"PK not a zip", &small), Err(WorkbookError::NotZip(_))));
+    }
+}
