@@ -74,7 +74,7 @@ pub fn framework_name(id: &str) -> Option<String> {
 }
 
 /// Largest input accepted, in bytes. Real evaluations are around 60 kB.
-pub const MAX_INPUT_BYTES: u64 = 8 * 1024 * 1024;
+pub const MAX_INPUT_BYTES: u64 = crate::read::MAX_EVALUATION_BYTES;
 
 #[derive(Debug)]
 pub enum LoadError {

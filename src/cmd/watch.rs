@@ -73,9 +73,12 @@ pub fn run(
             }
             watched_register = Some(r.clone());
         }
-        let now = std::fs::read(evaluation)
-            .ok()
-            .map(|text| (text, register.as_ref().and_then(|r| std::fs::read(r).ok())));
+        let now = snapshot(evaluation, kompass::read::MAX_EVALUATION_BYTES).map(|text| {
+            let register = register
+                .as_ref()
+                .and_then(|r| snapshot(r, kompass::read::MAX_REGISTER_BYTES));
+            (text, register)
+        });
         if now.is_some() && now != last {
             builds += 1;
             build(builds, evaluation, &output, &standards, strict);
@@ -110,9 +113,23 @@ pub fn run(
     }
 }
 
+/// What a file holds now, to tell whether it changed: its bytes, read within the bound; for a
+/// file over the bound its size and time (the build then says what is wrong with it).
+fn snapshot(path: &Path, limit: u64) -> Option<Vec<u8>> {
+    match kompass::read::bytes(path, limit) {
+        Ok(bytes) => Some(bytes),
+        Err(kompass::read::ReadError::TooLarge { .. }) => {
+            let meta = std::fs::metadata(path).ok()?;
+            Some(format!("over the bound: {} {:?}", meta.len(), meta.modified().ok()).into_bytes())
+        }
+        Err(_) => None,
+    }
+}
+
 /// The results register an evaluation names, if any, as a path beside the evaluation.
 fn register_of(evaluation: &Path) -> Option<PathBuf> {
-    let text = std::fs::read_to_string(evaluation).ok()?;
+    let bytes = kompass::read::bytes(evaluation, kompass::read::MAX_EVALUATION_BYTES).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
     let table: toml::Table = toml::from_str(&text).ok()?;
     let name = table.get("register")?.as_str()?;
     Some(evaluation.parent().unwrap_or(Path::new("")).join(name))
