@@ -41,35 +41,44 @@ pub fn zlib_bomb(total: u64) -> Vec<u8> {
 }
 
 /// A PDF shaped like kompass's: `kompass.json` and an evaluation attached, the evaluation's
-/// stream given as it stands (compressed with FlateDecode).
+/// stream given as it stands (compressed with FlateDecode), with a correct cross-reference
+/// table, so that any PDF reader reads it as a whole.
 pub fn pdf_with_evaluation_stream(name: &str, flate: &[u8]) -> Vec<u8> {
     let provenance = br#"{"kompass":"0.1.0","framework":"kommunkompassen-2020","framework_fingerprint":"0","standards":"a-3a,ua-1","draft":false}"#;
-    let mut pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<</Type/Catalog/Names<</EmbeddedFiles<</Names[(kompass.json)2 0 R(e.toml)3 0 R]>>>>>>\nendobj\n".to_vec();
-    pdf.extend_from_slice(
-        b"2 0 obj\n<</Type/Filespec/F(kompass.json)/UF(kompass.json)/EF<</F 4 0 R>>>>\nendobj\n",
-    );
-    pdf.extend_from_slice(
-        format!("3 0 obj\n<</Type/Filespec/F({name})/UF({name})/EF<</F 5 0 R>>>>\nendobj\n")
-            .as_bytes(),
-    );
+    let stream = |dict: &str, data: &[u8]| {
+        let mut o = format!("<<{dict}/Length {}>>\nstream\n", data.len()).into_bytes();
+        o.extend_from_slice(data);
+        o.extend_from_slice(b"\nendstream");
+        o
+    };
+    let objects: Vec<Vec<u8>> = vec![
+        format!("<</Type/Catalog/Pages 6 0 R/Names<</EmbeddedFiles<</Names[(kompass.json)2 0 R({name})3 0 R]>>>>>>").into_bytes(),
+        b"<</Type/Filespec/F(kompass.json)/UF(kompass.json)/EF<</F 4 0 R>>>>".to_vec(),
+        format!("<</Type/Filespec/F({name})/UF({name})/EF<</F 5 0 R>>>>").into_bytes(),
+        stream("/Type/EmbeddedFile", provenance),
+        stream("/Type/EmbeddedFile/Filter/FlateDecode", flate),
+        b"<</Type/Pages/Kids[]/Count 0>>".to_vec(),
+    ];
+    let mut pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        pdf.extend_from_slice(body);
+        pdf.extend_from_slice(b"\nendobj\n");
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for o in offsets {
+        pdf.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
     pdf.extend_from_slice(
         format!(
-            "4 0 obj\n<</Type/EmbeddedFile/Length {}>>\nstream\n",
-            provenance.len()
+            "trailer\n<</Root 1 0 R/Size {}>>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
         )
         .as_bytes(),
     );
-    pdf.extend_from_slice(provenance);
-    pdf.extend_from_slice(b"\nendstream\nendobj\n");
-    pdf.extend_from_slice(
-        format!(
-            "5 0 obj\n<</Type/EmbeddedFile/Filter/FlateDecode/Length {}>>\nstream\n",
-            flate.len()
-        )
-        .as_bytes(),
-    );
-    pdf.extend_from_slice(flate);
-    pdf.extend_from_slice(b"\nendstream\nendobj\ntrailer\n<</Root 1 0 R/Size 6>>\n%%EOF\n");
     pdf
 }
 
