@@ -13,7 +13,7 @@ use kompass::typeset::{self, Options};
 const RUNS: usize = 15;
 
 fn render(text: &str, draft: bool) -> Vec<u8> {
-    let mut l = load::load_str("bench.toml", text)
+    let mut l = kompass::check::load_str("bench.toml", text)
         .map_err(|_| "the example loads")
         .unwrap();
     // Its register, as `render` reads it: from the evaluation's folder.
@@ -57,7 +57,7 @@ fn main() {
     // Each measured render follows a change never seen before in this process (Typst's caches
     // would otherwise already hold it), made to the example that was rendered just before.
     let subareas: Vec<(String, i64, i64)> = {
-        let l = load::load_str("bench.toml", &base)
+        let l = kompass::check::load_str("bench.toml", &base)
             .map_err(|_| "loads")
             .unwrap();
         kompass::report::Report::build(&l)

@@ -69,9 +69,8 @@ pub struct Resolved {
     pub frozen: Option<Frozen>,
 }
 
-
 /// Read the register an evaluation names (relative to the evaluation's folder `dir`).
-pub fn read_register(l: &mut Loaded, dir: &Path) {
+pub fn read_register(l: &mut crate::check::Checked, dir: &Path) {
     let Some(name) = l.evaluation.register.as_ref().map(|r| r.get_ref().clone()) else {
         return;
     };
@@ -93,7 +92,7 @@ pub fn read_register(l: &mut Loaded, dir: &Path) {
     } else {
         String::from_utf8_lossy(&bytes).into_owned()
     };
-    let file = l.sources.add(shown, text);
+    let file = l.loaded.sources.add(shown, text);
     let data = match crate::register::parse_file(&name, &bytes) {
         Ok((table, mut problems)) => {
             problems.extend(crate::register::check_rows(&table));
@@ -177,13 +176,13 @@ fn is_of(row: &Row, name: &str) -> bool {
 
 /// The comparisons of a loaded evaluation, and what is wrong with them. Always gives what it
 /// can, so that the report model can be built from data with errors too.
-pub fn resolve(l: &Loaded) -> (Resolved, Vec<Diagnostic>) {
+pub fn resolve(l: &Loaded, register: &RegisterData) -> (Resolved, Vec<Diagnostic>) {
     let e = &l.evaluation;
     let f = l.eval_file;
     let mut out = Vec::new();
     let mut res = Resolved::default();
     let register_span = e.register.as_ref().map(Spanned::span);
-    let mut frozen = match &l.register {
+    let mut frozen = match register {
         RegisterData::Read {
             name,
             file,
@@ -219,7 +218,7 @@ pub fn resolve(l: &Loaded) -> (Resolved, Vec<Diagnostic>) {
         RegisterData::Frozen(fr) => Some(fr.clone()),
         RegisterData::None => None,
     };
-    let usable_table = match &l.register {
+    let usable_table = match register {
         RegisterData::Read {
             table, problems, ..
         } if !problems.iter().any(|p| !p.warning) => Some(table),
@@ -277,7 +276,7 @@ pub fn resolve(l: &Loaded) -> (Resolved, Vec<Diagnostic>) {
                     basis: None,
                 })
             }
-            (None, Some(filter)) => match &l.register {
+            (None, Some(filter)) => match register {
                 RegisterData::None => {
                     out.push(
                         Diagnostic::error(
@@ -337,7 +336,7 @@ pub fn resolve(l: &Loaded) -> (Resolved, Vec<Diagnostic>) {
             _ => res.peer = resolved,
         }
     }
-    res.history = history(l, usable_table, &mut frozen, &mut out);
+    res.history = history(l, register, usable_table, &mut frozen, &mut out);
     res.frozen = frozen;
     (res, out)
 }
@@ -346,6 +345,7 @@ pub fn resolve(l: &Loaded) -> (Resolved, Vec<Diagnostic>) {
 /// register, oldest first.
 fn history(
     l: &Loaded,
+    register: &RegisterData,
     table: Option<&Table>,
     frozen: &mut Option<Frozen>,
     out: &mut Vec<Diagnostic>,
@@ -384,7 +384,7 @@ fn history(
             );
         }
     }
-    let from_register: Vec<Earlier> = match (&l.register, table) {
+    let from_register: Vec<Earlier> = match (register, table) {
         (RegisterData::Frozen(fr), _) => fr.history.clone(),
         (RegisterData::Read { file, .. }, Some(table)) => register_history(l, *file, table, out),
         _ => Vec::new(),

@@ -7,6 +7,7 @@
 //! [`format`] (Swedish numbers and dates), [`fonts`] (embedded fonts), [`diagnostics`].
 
 pub mod charts;
+pub mod check;
 pub mod compare;
 pub mod diagnostics;
 pub mod diff;
@@ -33,7 +34,7 @@ pub mod write;
 pub use typst_pdf::PdfStandard;
 
 /// Render a loaded and validated evaluation to PDF bytes.
-pub fn render(loaded: &load::Loaded, standards: &[PdfStandard]) -> Result<Vec<u8>, String> {
+pub fn render(loaded: &check::Checked, standards: &[PdfStandard]) -> Result<Vec<u8>, String> {
     render_with(loaded, standards, &typeset::Options::default())
 }
 
@@ -41,7 +42,7 @@ pub fn render(loaded: &load::Loaded, standards: &[PdfStandard]) -> Result<Vec<u8
 /// comments) and a provenance record are attached to the PDF, so that `extract` and `verify`
 /// can get them back.
 pub fn render_with(
-    loaded: &load::Loaded,
+    loaded: &check::Checked,
     standards: &[PdfStandard],
     options: &typeset::Options,
 ) -> Result<Vec<u8>, String> {
@@ -52,7 +53,7 @@ pub fn render_with(
 /// Everything Typst gets for the report of a loaded evaluation: data, charts and, when the
 /// standards allow, the attachments.
 pub fn report_bundle(
-    loaded: &load::Loaded,
+    loaded: &check::Checked,
     standards: &[PdfStandard],
     options: &typeset::Options,
 ) -> Result<typeset::Bundle, String> {
@@ -88,8 +89,8 @@ pub fn report_bundle(
 /// The page of changes a draft gets with `--changes-since`: what changed from the earlier
 /// evaluation `old` to `new`, and the earlier version's number and date.
 pub fn changes_page(
-    old: &load::Loaded,
-    new: &load::Loaded,
+    old: &check::Checked,
+    new: &check::Checked,
 ) -> Result<typeset::ChangesPage, String> {
     let before = report::Report::build(old);
     let after = report::Report::build(new);
@@ -108,7 +109,7 @@ pub fn changes_page(
 
 /// The deck for the feedback meeting, as PDF: 16:9 slides from the same data, charts and style.
 pub fn slides(
-    loaded: &load::Loaded,
+    loaded: &check::Checked,
     standards: &[PdfStandard],
     options: &typeset::Options,
 ) -> Result<Vec<u8>, String> {

@@ -99,33 +99,12 @@ pub struct Loaded {
     pub eval_file: FileId,
     pub framework: Framework,
     pub framework_file: FileId,
-    /// The results register the evaluation names, when it names one (set with
-    /// [`Loaded::set_register`], so that the comparisons are resolved anew).
-    pub(crate) register: crate::compare::RegisterData,
-    /// The comparisons, resolved once for validation, the report model and the PDF's record.
-    compared: std::sync::OnceLock<(crate::compare::Resolved, Vec<Diagnostic>)>,
     /// Every string value of the evaluation as written, found once for all the checks that
     /// read them (see [`Loaded::strings`]).
     strings: std::sync::OnceLock<Vec<(String, std::ops::Range<usize>, String)>>,
 }
 
 impl Loaded {
-    /// The results register as far as it could be had.
-    pub fn register(&self) -> &crate::compare::RegisterData {
-        &self.register
-    }
-
-    /// Say where the register comes from (read from a folder, or what a PDF kept).
-    pub fn set_register(&mut self, data: crate::compare::RegisterData) {
-        self.register = data;
-        self.compared = std::sync::OnceLock::new();
-    }
-
-    /// The comparisons and earlier evaluations, with what is wrong with them; resolved once.
-    pub fn compared(&self) -> &(crate::compare::Resolved, Vec<Diagnostic>) {
-        self.compared.get_or_init(|| crate::compare::resolve(self))
-    }
-
     /// Every string value of the evaluation file as written: key path, byte range, value.
     pub fn strings(&self) -> &[(String, std::ops::Range<usize>, String)] {
         self.strings
@@ -192,9 +171,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, (Sources, LoadError)> {
             return Err((sources, LoadError::Invalid(vec![d])));
         }
     };
-    let mut loaded = load_str(&name, &text)?;
-    crate::compare::read_register(&mut loaded, path.parent().unwrap_or(Path::new("")));
-    Ok(loaded)
+    load_str(&name, &text)
 }
 
 /// Load an evaluation given as text (`name` is used in diagnostics).
@@ -237,7 +214,6 @@ pub fn load_str_with(
         Ok(f) => f,
         Err(d) => return Err((sources, LoadError::Invalid(vec![d]))),
     };
-    let evaluation_names_register = evaluation.register.is_some();
     if framework.area_level_only() {
         let usable: Vec<&str> = frameworks
             .iter()
@@ -267,15 +243,7 @@ pub fn load_str_with(
         eval_file,
         framework,
         framework_file,
-        // Read from a file, the register is read from the file's folder (see `load_path`); as
-        // text, the caller says where it comes from (`compare::RegisterData::Frozen`).
         strings: std::sync::OnceLock::new(),
-        compared: std::sync::OnceLock::new(),
-        register: if evaluation_names_register {
-            crate::compare::RegisterData::Unavailable
-        } else {
-            crate::compare::RegisterData::None
-        },
     })
 }
 

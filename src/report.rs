@@ -6,7 +6,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::load::Loaded;
 use crate::model::AreaEvaluation;
 
 /// A calendar date.
@@ -165,7 +164,7 @@ pub struct Report {
 
 impl Report {
     /// Build the model of a loaded evaluation. Expects data that passed validation.
-    pub fn build(l: &Loaded) -> Report {
+    pub fn build(l: &crate::check::Checked) -> Report {
         let e = &l.evaluation;
         let fw = &l.framework;
         let scores = crate::scores::derive(l);

@@ -132,7 +132,7 @@ mod tests {
         for m in crate::municipalities::all().iter().step_by(29) {
             let text = evaluation(m, 7);
             assert_eq!(text, evaluation(m, 7), "the same for the same seed");
-            let l = crate::load::load_str("s.toml", &text)
+            let l = crate::check::load_str("s.toml", &text)
                 .map_err(|_| "loads")
                 .unwrap();
             let mut d = crate::validate::check(&l);

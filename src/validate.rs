@@ -12,7 +12,7 @@ use crate::model::Profile;
 pub const LONG_BULLET: usize = 300;
 
 /// Check framework and evaluation; returns errors and warnings.
-pub fn check(l: &Loaded) -> Vec<Diagnostic> {
+pub fn check(l: &crate::check::Checked) -> Vec<Diagnostic> {
     let mut out = check_framework(l);
     if out.iter().any(Diagnostic::is_error) {
         return out;
@@ -138,7 +138,7 @@ fn check_framework(l: &Loaded) -> Vec<Diagnostic> {
     out
 }
 
-fn check_evaluation(l: &Loaded, out: &mut Vec<Diagnostic>) {
+fn check_evaluation(l: &crate::check::Checked, out: &mut Vec<Diagnostic>) {
     check_facts(l, out);
     let seen = check_areas(l, out);
     check_total(l, out);
@@ -447,7 +447,7 @@ fn check_missing_areas(l: &Loaded, seen: &BTreeMap<i64, usize>, out: &mut Vec<Di
 }
 
 /// Comparison profiles and earlier evaluations: one value per area, each in its range.
-fn check_comparisons(l: &Loaded, out: &mut Vec<Diagnostic>) {
+fn check_comparisons(l: &crate::check::Checked, out: &mut Vec<Diagnostic>) {
     let e = &l.evaluation;
     let fw = &l.framework;
     // Comparison profiles.

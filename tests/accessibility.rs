@@ -162,7 +162,7 @@ fn tagged_archival_pdf_with_swedish_metadata() {
 #[test]
 fn headings_tables_and_figures_are_structured() {
     let (_, pdf) = rendered();
-    let loaded = kompass::load::load_path(Path::new(EXAMPLE))
+    let loaded = kompass::check::load_path(Path::new(EXAMPLE))
         .map_err(|_| "example must load")
         .unwrap();
     let scores = kompass::scores::derive(&loaded);

@@ -4,7 +4,7 @@
 
 use proptest::prelude::*;
 
-use kompass::load::{self, LoadError};
+use kompass::load::LoadError;
 use kompass::{scores, validate};
 
 const SEED: &str = include_str!("broken/30-warnings-only.toml");
@@ -114,7 +114,7 @@ fn fuzz_cases() -> u32 {
 
 /// Load and check; assert the invariants that must hold whatever the input.
 fn drive(text: &str) {
-    match load::load_str("fuzz.toml", text) {
+    match kompass::check::load_str("fuzz.toml", text) {
         Ok(mut l) => {
             // As if beside the example: a `register` key finds the example register.
             kompass::compare::read_register(
@@ -224,7 +224,7 @@ fn broken_workbooks_are_errors_not_panics() {
 
 #[test]
 fn the_seed_is_valid() {
-    let mut l = load::load_str("seed.toml", SEED)
+    let mut l = kompass::check::load_str("seed.toml", SEED)
         .map_err(|_| "seed loads")
         .unwrap();
     kompass::compare::read_register(

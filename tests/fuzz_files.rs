@@ -175,7 +175,7 @@ fn drive_pdf(pdf: &[u8]) {
             assert!(e.source.len() <= kompass::read::MAX_EVALUATION_BYTES as usize);
             let name = kompass::embed::fallback_name(&e.source);
             assert!(kompass::read::safe_file_name(&name), "{name:?}");
-            if let Ok(l) = kompass::load::load_str("fuzz.toml", &e.source) {
+            if let Ok(l) = kompass::check::load_str("fuzz.toml", &e.source) {
                 let _ = kompass::validate::check(&l);
             }
         }

@@ -33,7 +33,7 @@ fn the_register_round_trips_with_the_derived_scores() {
         kompass::register::from_csv(&text).unwrap_err(),
         ["row 4, column A (municipality): Leksand 2023-11-23 is already in the register, at row 2"]
     );
-    let loaded = kompass::load::load_path(Path::new(EXAMPLE))
+    let loaded = kompass::check::load_path(Path::new(EXAMPLE))
         .map_err(|_| "loads")
         .unwrap();
     let r = kompass::report::Report::build(&loaded);
@@ -236,7 +236,7 @@ fn a_computed_profile_is_the_mean_of_the_rows_the_filter_selects() {
     std::fs::write(dir.join("r.csv"), csv).unwrap();
     let comparison = "[comparison.peer]\nfrom_register = { year_from = 2020, population_max = 20_000, first_evaluation = true }\n\n[comparison.national]\nlabel = \"Alla\"\nfrom_register = {}\n";
     let eval = with_register(&dir, "leksand.toml", "r.csv", comparison, false);
-    let loaded = kompass::load::load_path(&eval)
+    let loaded = kompass::check::load_path(&eval)
         .map_err(|_| "loads")
         .unwrap();
     let found = kompass::validate::check(&loaded);
@@ -341,7 +341,7 @@ fn too_few_rows_is_an_error_and_earlier_rows_appear_in_chart_and_table() {
         assert!(text.contains(expected), "missing {expected:?}");
     }
     // The value table of the profile chart holds the 2016 row's scores, matched by area number.
-    let loaded = kompass::load::load_path(&eval)
+    let loaded = kompass::check::load_path(&eval)
         .map_err(|_| "loads")
         .unwrap();
     let r = kompass::report::Report::build(&loaded);

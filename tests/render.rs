@@ -5,7 +5,6 @@ mod common;
 use std::path::Path;
 
 use common::*;
-use kompass::load;
 use kompass::scores;
 
 fn example_pdf() -> (std::path::PathBuf, String) {
@@ -32,7 +31,7 @@ fn example_report_holds_every_heading_title_and_score() {
         "expected 25–45 pages, got {pages}"
     );
 
-    let loaded = load::load_path(Path::new(EXAMPLE))
+    let loaded = kompass::check::load_path(Path::new(EXAMPLE))
         .map_err(|_| "example must load")
         .unwrap();
     let s = scores::derive(&loaded);

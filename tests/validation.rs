@@ -15,7 +15,7 @@ fn example() -> String {
 
 /// Load and check an edited example, returning the one-line form of every diagnostic.
 fn diagnose(src: &str) -> Vec<String> {
-    match load::load_str("edited.toml", src).map(|mut l| {
+    match kompass::check::load_str("edited.toml", src).map(|mut l| {
         // As if the edited file stood beside the example: its register is found.
         kompass::compare::read_register(&mut l, Path::new(EXAMPLE).parent().unwrap());
         l
@@ -238,7 +238,7 @@ fn derived_scores_match_the_seed_tables() {
         eprintln!("seed not found; skipping the cross-check");
         return;
     };
-    let loaded = load::load_path(Path::new(EXAMPLE))
+    let loaded = kompass::check::load_path(Path::new(EXAMPLE))
         .map_err(|_| "example must load")
         .unwrap();
     let s = kompass::scores::derive(&loaded);
@@ -380,7 +380,7 @@ fn new_fills_both_name_forms_and_the_population_from_the_table() {
         let o = kompass(&["new", typed, "-o", path.to_str().unwrap()]);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         let text = std::fs::read_to_string(&path).unwrap();
-        let l = load::load_str("x.toml", &text)
+        let l = kompass::check::load_str("x.toml", &text)
             .map_err(|_| "loads")
             .unwrap();
         let m = &l.evaluation.municipality;
@@ -434,7 +434,7 @@ fn new_fills_both_name_forms_and_the_population_from_the_table() {
 #[test]
 fn a_misspelt_key_gets_a_suggestion() {
     let src = example().replacen("interviews = 40", "interveiws = 40", 1);
-    let mut l = load::load_str("edited.toml", &src)
+    let mut l = kompass::check::load_str("edited.toml", &src)
         .map_err(|_| "loads with repairs")
         .unwrap();
     kompass::compare::read_register(&mut l, Path::new(EXAMPLE).parent().unwrap());
@@ -700,6 +700,7 @@ fn a_framework_whose_maxima_do_not_add_up_is_refused() {
         &example(),
         &[("kommunkompassen-2020", &broken)],
     )
+    .map(kompass::check::Checked::new)
     .map_err(|_| "loads")
     .unwrap();
     let d: Vec<String> = validate::check(&l)

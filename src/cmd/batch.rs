@@ -36,7 +36,7 @@ fn one(
         kompass::write::Kind::Final
     };
     let output = kompass::write::output_path(path, out_dir, kind)?;
-    let loaded = match kompass::load::load_path(path) {
+    let loaded = match kompass::check::load_path(path) {
         Ok(l) => l,
         Err((sources, kompass::load::LoadError::Invalid(d))) => {
             return Err(d.first().map_or("invalid".into(), |d| sources.to_short(d)));

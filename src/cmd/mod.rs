@@ -16,7 +16,8 @@ pub mod watch;
 use std::path::Path;
 
 use kompass::diagnostics::{Diagnostic, Sources, counts};
-use kompass::load::{self, LoadError, Loaded};
+use kompass::check::Checked;
+use kompass::load::LoadError;
 
 /// Exit codes: 0 success, 1 invalid data, 2 usage or I/O problem.
 pub const INVALID: u8 = 1;
@@ -59,8 +60,8 @@ pub struct Strictness {
 /// Load and validate, printing every diagnostic. `Err` carries the outcome when the data is
 /// invalid (or has warnings while `deny_warnings` is set), or `None` for an I/O problem (already
 /// reported).
-pub fn checked(path: &Path, strict: Strictness) -> Result<(Loaded, Outcome), Option<Outcome>> {
-    findings(load::load_path(path), strict)
+pub fn checked(path: &Path, strict: Strictness) -> Result<(Checked, Outcome), Option<Outcome>> {
+    findings(kompass::check::load_path(path), strict)
 }
 
 /// [`checked`] for an evaluation given as text (`name` is used in diagnostics); `register` says
@@ -70,8 +71,8 @@ pub fn checked_text(
     text: &str,
     strict: Strictness,
     register: Register,
-) -> Result<(Loaded, Outcome), Option<Outcome>> {
-    let loaded = load::load_str(name, text).map(|mut l| {
+) -> Result<(Checked, Outcome), Option<Outcome>> {
+    let loaded = kompass::check::load_str(name, text).map(|mut l| {
         match register {
             Register::Kept(Some(frozen)) if l.evaluation.register.is_some() => {
                 l.set_register(kompass::compare::RegisterData::Frozen(frozen.clone()));
@@ -102,11 +103,11 @@ pub enum Register<'a> {
 }
 
 fn findings(
-    loaded: Result<Loaded, (Sources, LoadError)>,
+    loaded: Result<Checked, (Sources, LoadError)>,
     strict: Strictness,
-) -> Result<(Loaded, Outcome), Option<Outcome>> {
+) -> Result<(Checked, Outcome), Option<Outcome>> {
     let deny_warnings = strict.deny_warnings;
-    let (loaded, diagnostics): (Result<Loaded, Sources>, Vec<Diagnostic>) = match loaded {
+    let (loaded, diagnostics): (Result<Checked, Sources>, Vec<Diagnostic>) = match loaded {
         Ok(l) => {
             let mut d = kompass::validate::check(&l);
             if !strict.draft && !d.iter().any(Diagnostic::is_error) {
@@ -160,7 +161,7 @@ pub fn load_or_exit(
     path: &Path,
     strict: Strictness,
     consequence: &str,
-) -> Result<Loaded, std::process::ExitCode> {
+) -> Result<Checked, std::process::ExitCode> {
     match checked(path, strict) {
         Ok((l, _)) => Ok(l),
         Err(Some(outcome)) => {

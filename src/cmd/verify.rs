@@ -70,7 +70,7 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> ExitCode {
     };
     let changes = match &embedded.previous {
         None => None,
-        Some(previous) => match kompass::load::load_str("previous", previous)
+        Some(previous) => match kompass::check::load_str("previous", previous)
             .map(|mut old| {
                 if let Some(fr) = &p.changes_since_register {
                     old.set_register(kompass::compare::RegisterData::Frozen(fr.clone()));
@@ -139,7 +139,7 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> ExitCode {
         explained = true;
     }
     if evaluation.is_some() && text != embedded.source {
-        match kompass::load::load_str("attached", &embedded.source).map(|mut l| {
+        match kompass::check::load_str("attached", &embedded.source).map(|mut l| {
             if let Some(fr) = &p.register {
                 l.set_register(kompass::compare::RegisterData::Frozen(fr.clone()));
             }

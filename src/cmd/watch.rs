@@ -144,7 +144,7 @@ fn build(
     strict: Strictness,
 ) {
     let start = Instant::now();
-    let loaded = match kompass::load::load_path(evaluation) {
+    let loaded = match kompass::check::load_path(evaluation) {
         Ok(l) => l,
         Err((sources, kompass::load::LoadError::Invalid(d))) => {
             sources.emit(&d);

@@ -1,0 +1,77 @@
+//! Stage 3: an evaluation checked as a whole. [`Checked`] holds the loaded evaluation (stage 2)
+//! with its results register and its comparisons, which are resolved once here and shared by
+//! every check, the report model and the PDF's record.
+
+use std::ops::Deref;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use crate::compare::{RegisterData, Resolved};
+use crate::diagnostics::{Diagnostic, Sources};
+use crate::load::{LoadError, Loaded};
+
+/// A loaded evaluation with its register and resolved comparisons. It reads as the
+/// [`Loaded`] evaluation it holds.
+pub struct Checked {
+    pub loaded: Loaded,
+    /// The results register the evaluation names, when it names one (set with
+    /// [`Checked::set_register`], so that the comparisons are resolved anew).
+    register: RegisterData,
+    /// The comparisons, resolved once for validation, the report model and the PDF's record.
+    compared: OnceLock<(Resolved, Vec<Diagnostic>)>,
+}
+
+impl Deref for Checked {
+    type Target = Loaded;
+    fn deref(&self) -> &Loaded {
+        &self.loaded
+    }
+}
+
+impl Checked {
+    /// An evaluation given as text: a register it names is not known until the caller says
+    /// where it comes from (a folder, or what a PDF kept).
+    pub fn new(loaded: Loaded) -> Self {
+        let register = if loaded.evaluation.register.is_some() {
+            RegisterData::Unavailable
+        } else {
+            RegisterData::None
+        };
+        Checked {
+            loaded,
+            register,
+            compared: OnceLock::new(),
+        }
+    }
+
+    /// The results register as far as it could be had.
+    pub fn register(&self) -> &RegisterData {
+        &self.register
+    }
+
+    /// Say where the register comes from (read from a folder, or what a PDF kept).
+    pub fn set_register(&mut self, data: RegisterData) {
+        self.register = data;
+        self.compared = OnceLock::new();
+    }
+
+    /// The comparisons and earlier evaluations, with what is wrong with them; resolved once.
+    pub fn compared(&self) -> &(Resolved, Vec<Diagnostic>) {
+        self.compared
+            .get_or_init(|| crate::compare::resolve(&self.loaded, &self.register))
+    }
+}
+
+/// Read an evaluation file with its framework, and the register it names from the file's
+/// folder.
+pub fn load_path(path: &Path) -> Result<Checked, (Sources, LoadError)> {
+    let mut checked = Checked::new(crate::load::load_path(path)?);
+    crate::compare::read_register(&mut checked, path.parent().unwrap_or(Path::new("")));
+    Ok(checked)
+}
+
+/// An evaluation given as text (`name` is used in diagnostics); a register it names is
+/// unavailable until set.
+pub fn load_str(name: &str, text: &str) -> Result<Checked, (Sources, LoadError)> {
+    crate::load::load_str(name, text).map(Checked::new)
+}
