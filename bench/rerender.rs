@@ -7,7 +7,6 @@
 
 use std::time::Instant;
 
-use kompass::load;
 use kompass::typeset::{self, Options};
 
 const RUNS: usize = 15;
@@ -17,10 +16,10 @@ fn render(text: &str, draft: bool) -> Vec<u8> {
         .map_err(|_| "the example loads")
         .unwrap();
     // Its register, as `render` reads it: from the evaluation's folder.
-    kompass::compare::read_register(
-        &mut l,
-        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/examples")),
-    );
+    l.read_register(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples"
+    )));
     let standards = typeset::parse_standards(typeset::DEFAULT_STANDARDS).unwrap();
     kompass::render_with(
         &l,

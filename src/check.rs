@@ -55,6 +55,50 @@ impl Checked {
         self.compared = OnceLock::new();
     }
 
+    /// Read the register an evaluation names (relative to the evaluation's folder `dir`).
+    pub fn read_register(&mut self, dir: &Path) {
+        let Some(name) = self
+            .evaluation
+            .register
+            .as_ref()
+            .map(|r| r.get_ref().clone())
+        else {
+            return;
+        };
+        let path = dir.join(&name);
+        let read = crate::read::bytes(&path, crate::read::MAX_REGISTER_BYTES);
+        let bytes = match read {
+            Ok(b) => b,
+            Err(e) => {
+                self.set_register(RegisterData::Failed(
+                    format!("cannot read {}: {e}", path.display()),
+                    Some("the path is relative to the evaluation file's folder"),
+                ));
+                return;
+            }
+        };
+        let shown = path.display().to_string();
+        let text = if crate::register::is_xlsx(&name) {
+            String::new()
+        } else {
+            String::from_utf8_lossy(&bytes).into_owned()
+        };
+        let file = self.loaded.sources.add(shown, text);
+        let data = match crate::register::parse_file(&name, &bytes) {
+            Ok((table, mut problems)) => {
+                problems.extend(crate::register::check_rows(&table));
+                RegisterData::Read {
+                    name,
+                    file,
+                    table,
+                    problems,
+                }
+            }
+            Err(e) => RegisterData::Failed(format!("cannot read {}: {e}", path.display()), None),
+        };
+        self.set_register(data);
+    }
+
     /// The comparisons and earlier evaluations, with what is wrong with them; resolved once.
     pub fn compared(&self) -> &(Resolved, Vec<Diagnostic>) {
         self.compared
@@ -66,7 +110,7 @@ impl Checked {
 /// folder.
 pub fn load_path(path: &Path) -> Result<Checked, (Sources, LoadError)> {
     let mut checked = Checked::new(crate::load::load_path(path)?);
-    crate::compare::read_register(&mut checked, path.parent().unwrap_or(Path::new("")));
+    checked.read_register(path.parent().unwrap_or(Path::new("")));
     Ok(checked)
 }
 

@@ -16,7 +16,6 @@ use crate::diagnostics::{Diagnostic, FileId, Sources};
 use crate::load::Loaded;
 use crate::model::Filter;
 use crate::register::{Entry, Problem, Row, Table};
-use crate::report::{Basis, Earlier, Profile};
 
 /// The fewest rows a computed profile may be the mean of: a mean of one or two municipalities
 /// would show their own results.
@@ -58,6 +57,45 @@ pub struct Frozen {
     pub history: Vec<Earlier>,
 }
 
+/// A comparison profile: fixed values with their source, or the mean of register rows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Profile {
+    pub label: String,
+    pub source: String,
+    /// How the text names the profile after "jämfört med"; the label when not given.
+    pub description: String,
+    pub values: Vec<f64>,
+    /// For a profile computed from the register: what it is the mean of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Basis>,
+}
+
+/// What a computed comparison profile is the mean of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Basis {
+    /// The register's file name.
+    pub register: String,
+    /// How many rows (evaluations) the mean covers.
+    pub count: usize,
+    /// The years of the first and the last of them.
+    pub years: (i32, i32),
+    /// The register's row numbers used.
+    pub rows: Vec<usize>,
+}
+
+/// One earlier evaluation of the municipality.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Earlier {
+    pub year: i64,
+    /// Area scores matched by area number to the current framework.
+    pub values: Vec<f64>,
+    /// The framework it was made with.
+    pub framework: String,
+    /// The register row it comes from; none for a `[[history]]` entry.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub register_row: Option<usize>,
+}
+
 /// The comparisons of one evaluation, resolved.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Resolved {
@@ -67,45 +105,6 @@ pub struct Resolved {
     pub history: Vec<Earlier>,
     /// What came from the register, to keep in the PDF.
     pub frozen: Option<Frozen>,
-}
-
-/// Read the register an evaluation names (relative to the evaluation's folder `dir`).
-pub fn read_register(l: &mut crate::check::Checked, dir: &Path) {
-    let Some(name) = l.evaluation.register.as_ref().map(|r| r.get_ref().clone()) else {
-        return;
-    };
-    let path = dir.join(&name);
-    let read = crate::read::bytes(&path, crate::read::MAX_REGISTER_BYTES);
-    let bytes = match read {
-        Ok(b) => b,
-        Err(e) => {
-            l.set_register(RegisterData::Failed(
-                format!("cannot read {}: {e}", path.display()),
-                Some("the path is relative to the evaluation file's folder"),
-            ));
-            return;
-        }
-    };
-    let shown = path.display().to_string();
-    let text = if crate::register::is_xlsx(&name) {
-        String::new()
-    } else {
-        String::from_utf8_lossy(&bytes).into_owned()
-    };
-    let file = l.loaded.sources.add(shown, text);
-    let data = match crate::register::parse_file(&name, &bytes) {
-        Ok((table, mut problems)) => {
-            problems.extend(crate::register::check_rows(&table));
-            RegisterData::Read {
-                name,
-                file,
-                table,
-                problems,
-            }
-        }
-        Err(e) => RegisterData::Failed(format!("cannot read {}: {e}", path.display()), None),
-    };
-    l.set_register(data);
 }
 
 /// Register problems as diagnostics in `file`.

@@ -129,13 +129,21 @@ pub fn fallback_name(source: &str) -> String {
     for line in source.lines().take(100_000) {
         let line = line.trim();
         if line.starts_with('[') {
-            table = line.trim_matches(|c| c == '[' || c == ']').trim().to_string();
+            table = line
+                .trim_matches(|c| c == '[' || c == ']')
+                .trim()
+                .to_string();
             continue;
         }
         let Some((key, value)) = line.split_once('=') else {
             continue;
         };
-        let value = value.split('#').next().unwrap_or("").trim().trim_matches('"');
+        let value = value
+            .split('#')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_matches('"');
         match (table.as_str(), key.trim()) {
             ("municipality", "name") if name.is_empty() => name = value.to_string(),
             ("report", "date") if date.is_empty() => date = value.to_string(),
@@ -345,8 +353,14 @@ mod tests {
         let text = "[municipality]\nname = \"../../Strängnäs\" # x\n[report]\ndate = 2026-11-20\n";
         assert_eq!(fallback_name(text), "strängnäs-2026-11-20.toml");
         assert_eq!(fallback_name(""), "utvardering.toml");
-        assert_eq!(fallback_name("[municipality]\nname = \"con\""), "con-utvardering.toml");
-        assert_eq!(fallback_name("[report]\ndate = 2026-11-20"), "utvardering-2026-11-20.toml");
+        assert_eq!(
+            fallback_name("[municipality]\nname = \"con\""),
+            "con-utvardering.toml"
+        );
+        assert_eq!(
+            fallback_name("[report]\ndate = 2026-11-20"),
+            "utvardering-2026-11-20.toml"
+        );
     }
 
     #[test]

@@ -1,10 +1,22 @@
 //! kompass: Kommunkompassen evaluation reports as PDF, from one TOML file.
 //!
-//! The pipeline, one module per stage:
-//! [`load`] → [`validate`] → [`scores`] → [`report`] (the validated model) → [`charts`] →
-//! [`typeset`] → [`write`].
-//! Supporting modules: [`model`] (the data format), [`markup`] (the safe text markup),
-//! [`format`] (Swedish numbers and dates), [`fonts`] (embedded fonts), [`diagnostics`].
+//! The code is a pipeline of stages that only look down: a module uses only the modules listed
+//! before it in this table (`tests/stages.rs` reads the table and every `crate::` path of
+//! `src/` and fails on any that looks up). One evaluation on its way through `kompass render`
+//! walks down the stages once: its file is read within bounds, loaded into typed data with
+//! spans, checked with its register and comparisons resolved once, turned into the span-free
+//! report model, and then drawn, typeset and written.
+//!
+//! | stage | modules, lowest first |
+//! |---|---|
+//! | reference data | `fonts`, `format`, `municipalities`, `model`, `markup`, `diagnostics`, `hints` |
+//! | read: bounded files from outside | `read` |
+//! | load: typed data with spans | `load`, `skeleton` |
+//! | check: every check, the register and comparisons resolved once | `glyphs`, `scores`, `register`, `compare`, `check`, `validate` |
+//! | model: the validated, span-free report | `report` |
+//! | outputs | `charts`, `diff`, `embed`, `write`, `typeset`, `slides`, `synthetic` |
+//!
+//! The functions of this file run the pipeline for the commands (`src/cmd/`), which sit on top.
 
 pub mod charts;
 pub mod check;

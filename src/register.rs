@@ -6,8 +6,6 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::report::Report;
-
 /// One evaluation in the register.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Row {
@@ -26,25 +24,6 @@ pub struct Row {
     pub total: i64,
     /// Free text, e.g. that a row is an invented example.
     pub note: String,
-}
-
-impl Row {
-    /// The register row of a report.
-    pub fn of(r: &Report) -> Row {
-        Row {
-            municipality: r.municipality.name.clone(),
-            code: crate::municipalities::find(&r.municipality.name)
-                .map_or(String::new(), |m| m.code.to_string()),
-            year: r.date.year,
-            date: r.date.iso(),
-            framework: r.framework_id.clone(),
-            first_evaluation: r.first_evaluation,
-            population: r.municipality.population,
-            areas: r.areas.iter().map(|a| a.score).collect(),
-            total: r.total,
-            note: String::new(),
-        }
-    }
 }
 
 /// The fixed columns before the area scores, and after them.
@@ -134,9 +113,12 @@ fn csv_grid(text: &str) -> Result<Vec<Vec<Cell>>, CsvError> {
                 });
                 start = i + 1;
                 if record.len() >= MAX_COLUMNS {
-                    return Err(too_many(i, format!(
-                        "this row goes on past {MAX_COLUMNS} columns; a register is read up to that many"
-                    )));
+                    return Err(too_many(
+                        i,
+                        format!(
+                            "this row goes on past {MAX_COLUMNS} columns; a register is read up to that many"
+                        ),
+                    ));
                 }
             }
             (false, '\r') => {}
@@ -150,9 +132,12 @@ fn csv_grid(text: &str) -> Result<Vec<Vec<Cell>>, CsvError> {
                 out.push(std::mem::take(&mut record));
                 start = i + 1;
                 if out.len() >= MAX_ROWS || cells > MAX_CELLS {
-                    return Err(too_many(i, format!(
-                        "the register goes on past {MAX_ROWS} rows or {MAX_CELLS} cells; it is read up to that many"
-                    )));
+                    return Err(too_many(
+                        i,
+                        format!(
+                            "the register goes on past {MAX_ROWS} rows or {MAX_CELLS} cells; it is read up to that many"
+                        ),
+                    ));
                 }
             }
             (false, c) => cell.push(c),
@@ -204,8 +189,11 @@ fn xlsx_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), RegisterError> {
         .find(|n| n.eq_ignore_ascii_case(SHEET))
         .or(names.first())
         .cloned()
-        .ok_or(RegisterError::Unreadable("the workbook has no sheet".into()))?;
-    let unreadable = |e: calamine::XlsxError| RegisterError::Unreadable(format!("sheet {sheet}: {e}"));
+        .ok_or(RegisterError::Unreadable(
+            "the workbook has no sheet".into(),
+        ))?;
+    let unreadable =
+        |e: calamine::XlsxError| RegisterError::Unreadable(format!("sheet {sheet}: {e}"));
     let mut reader = book.worksheet_cells_reader(&sheet).map_err(unreadable)?;
     let mut grid = Grid::default();
     while let Some(cell) = reader.next_cell().map_err(unreadable)? {

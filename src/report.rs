@@ -4,7 +4,7 @@
 //! titles, and the areas in framework order. Charts, typesetting and `diff` read this, never the
 //! raw TOML structures.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::model::AreaEvaluation;
 
@@ -78,43 +78,7 @@ pub struct Area {
     pub improvements: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Profile {
-    pub label: String,
-    pub source: String,
-    /// How the text names the profile after "jämfört med"; the label when not given.
-    pub description: String,
-    pub values: Vec<f64>,
-    /// For a profile computed from the register: what it is the mean of.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub basis: Option<Basis>,
-}
-
-/// What a computed comparison profile is the mean of.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Basis {
-    /// The register's file name.
-    pub register: String,
-    /// How many rows (evaluations) the mean covers.
-    pub count: usize,
-    /// The years of the first and the last of them.
-    pub years: (i32, i32),
-    /// The register's row numbers used.
-    pub rows: Vec<usize>,
-}
-
-/// One earlier evaluation of the municipality.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Earlier {
-    pub year: i64,
-    /// Area scores matched by area number to the current framework.
-    pub values: Vec<f64>,
-    /// The framework it was made with.
-    pub framework: String,
-    /// The register row it comes from; none for a `[[history]]` entry.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub register_row: Option<usize>,
-}
+pub use crate::compare::{Basis, Earlier, Profile};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Revision {
@@ -164,6 +128,23 @@ pub struct Report {
 
 impl Report {
     /// Build the model of a loaded evaluation. Expects data that passed validation.
+    /// The report's row in the results register (area scores and total as derived).
+    pub fn register_row(&self) -> crate::register::Row {
+        crate::register::Row {
+            municipality: self.municipality.name.clone(),
+            code: crate::municipalities::find(&self.municipality.name)
+                .map_or(String::new(), |m| m.code.to_string()),
+            year: self.date.year,
+            date: self.date.iso(),
+            framework: self.framework_id.clone(),
+            first_evaluation: self.first_evaluation,
+            population: self.municipality.population,
+            areas: self.areas.iter().map(|a| a.score).collect(),
+            total: self.total,
+            note: String::new(),
+        }
+    }
+
     pub fn build(l: &crate::check::Checked) -> Report {
         let e = &l.evaluation;
         let fw = &l.framework;

@@ -73,7 +73,11 @@ pub fn default_name(evaluation: &Path, kind: Kind) -> PathBuf {
 /// folder that does not exist, a name that does not end in `.pdf`, the evaluation itself, an
 /// existing file that is not a PDF – kompass only ever replaces a PDF – and, for a draft, a
 /// final kompass report: a draft never takes the published report's place.
-pub fn output_path(evaluation: &Path, output: Option<&Path>, kind: Kind) -> Result<PathBuf, String> {
+pub fn output_path(
+    evaluation: &Path,
+    output: Option<&Path>,
+    kind: Kind,
+) -> Result<PathBuf, String> {
     let own_name = || default_name(evaluation, kind);
     let target = match output {
         None => match evaluation.parent() {

@@ -117,10 +117,10 @@ fn drive(text: &str) {
     match kompass::check::load_str("fuzz.toml", text) {
         Ok(mut l) => {
             // As if beside the example: a `register` key finds the example register.
-            kompass::compare::read_register(
-                &mut l,
-                std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/examples")),
-            );
+            l.read_register(std::path::Path::new(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/examples"
+            )));
             let found = validate::check(&l);
             for d in &found {
                 if let Some(span) = &d.span {
@@ -227,9 +227,9 @@ fn the_seed_is_valid() {
     let mut l = kompass::check::load_str("seed.toml", SEED)
         .map_err(|_| "seed loads")
         .unwrap();
-    kompass::compare::read_register(
-        &mut l,
-        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/examples")),
-    );
+    l.read_register(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples"
+    )));
     assert!(!validate::check(&l).iter().any(|d| d.is_error()));
 }

@@ -62,9 +62,29 @@ fn zlib(data: &[u8]) -> Vec<u8> {
 
 /// PDF tokens that matter to a reader.
 const PDF_TOKENS: &[&str] = &[
-    " obj ", "endobj", "stream\n", "\nendstream", "<<", ">>", "[", "]", "(", ")", "<", ">", " R ",
-    "0 ", "12 0 R", "/Filter/FlateDecode", "/Type/ObjStm/N 3/First 0", "/Length 99999999",
-    "/EF<</F 1 0 R>>", "/Type/Filespec", "\\", "%", "/DecodeParms<</Predictor 12>>",
+    " obj ",
+    "endobj",
+    "stream\n",
+    "\nendstream",
+    "<<",
+    ">>",
+    "[",
+    "]",
+    "(",
+    ")",
+    "<",
+    ">",
+    " R ",
+    "0 ",
+    "12 0 R",
+    "/Filter/FlateDecode",
+    "/Type/ObjStm/N 3/First 0",
+    "/Length 99999999",
+    "/EF<</F 1 0 R>>",
+    "/Type/Filespec",
+    "\\",
+    "%",
+    "/DecodeParms<</Predictor 12>>",
 ];
 
 #[derive(Debug, Clone)]
@@ -151,7 +171,10 @@ fn apply_pdf(seed: &[u8], mutations: &[PdfMutation]) -> Vec<u8> {
                 );
                 add.extend_from_slice(&packed);
                 add.extend_from_slice(b"\nendstream\nendobj\n");
-                let at = positions(&pdf, b"xref").last().copied().unwrap_or(pdf.len());
+                let at = positions(&pdf, b"xref")
+                    .last()
+                    .copied()
+                    .unwrap_or(pdf.len());
                 pdf.splice(at..at, add);
             }
             PdfMutation::Deep(n) => {
@@ -198,10 +221,28 @@ fn seed_workbook() -> &'static [u8] {
 
 /// Pieces of sheet XML that matter to a reader.
 const XML_TOKENS: &[&str] = &[
-    "<", ">", "/", "\"", "=", "<row r=\"1048576\">", "<c r=\"XFD1\"><v>1</v></c>",
-    "<c r=\"A99999999\" t=\"s\"><v>99999</v></c>", "<c t=\"inlineStr\"><is><t>x</t></is></c>",
-    "&amp;", "&#0;", "<![CDATA[", "]]>", "<v>1e308</v>", "<v>-0</v>", "t=\"d\"", "t=\"b\"",
-    "t=\"e\"", "<f>SUM(A1:A2)</f>", "<dimension ref=\"A1:XFD1048576\"/>", "\u{0}", "ä",
+    "<",
+    ">",
+    "/",
+    "\"",
+    "=",
+    "<row r=\"1048576\">",
+    "<c r=\"XFD1\"><v>1</v></c>",
+    "<c r=\"A99999999\" t=\"s\"><v>99999</v></c>",
+    "<c t=\"inlineStr\"><is><t>x</t></is></c>",
+    "&amp;",
+    "&#0;",
+    "<![CDATA[",
+    "]]>",
+    "<v>1e308</v>",
+    "<v>-0</v>",
+    "t=\"d\"",
+    "t=\"b\"",
+    "t=\"e\"",
+    "<f>SUM(A1:A2)</f>",
+    "<dimension ref=\"A1:XFD1048576\"/>",
+    "\u{0}",
+    "ä",
 ];
 
 #[derive(Debug, Clone)]
@@ -267,8 +308,11 @@ fn apply_book(seed: &[u8], mutations: &[BookMutation]) -> Vec<u8> {
             }
             BookMutation::Truncate(p) => book.truncate(p % len),
             BookMutation::Size(k, n) => {
-                let headers = [positions(&book, b"PK\x03\x04"), positions(&book, b"PK\x01\x02")]
-                    .concat();
+                let headers = [
+                    positions(&book, b"PK\x03\x04"),
+                    positions(&book, b"PK\x01\x02"),
+                ]
+                .concat();
                 if let Some(&at) = headers.get(k % headers.len().max(1)) {
                     // The uncompressed size: at 22 in a local header, 24 in a central one.
                     let field = at + if book[at + 2] == 3 { 22 } else { 24 };
@@ -339,7 +383,10 @@ fn the_seeds_are_read() {
     // A bomb in the attached evaluation's stream is found and refused.
     let starts = positions(seed_pdf(), b"/Type/EmbeddedFile");
     assert!(!starts.is_empty());
-    let bombed = apply_pdf(seed_pdf(), &[PdfMutation::Retarget(0, 1), PdfMutation::Cycle]);
+    let bombed = apply_pdf(
+        seed_pdf(),
+        &[PdfMutation::Retarget(0, 1), PdfMutation::Cycle],
+    );
     drive_pdf(&bombed);
 }
 

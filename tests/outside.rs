@@ -82,7 +82,10 @@ fn an_attachment_name_that_leaves_the_folder_is_written_here_under_a_safe_name()
         ("C:\\\\evil.toml".into(), root.join("evil.toml")),
         (".hidden.toml".into(), root.join("work/.hidden.toml")),
         ("CON.toml".into(), root.join("work/CON.toml")),
-        ("line\\nbreak.toml".into(), root.join("work/line\nbreak.toml")),
+        (
+            "line\\nbreak.toml".into(),
+            root.join("work/line\nbreak.toml"),
+        ),
     ];
     for (name, escape) in hostile {
         let work = root.join("work");
@@ -99,7 +102,8 @@ fn an_attachment_name_that_leaves_the_folder_is_written_here_under_a_safe_name()
         let o = kompass_in(&work, &["extract", "../evil.pdf"]);
         assert!(o.status.success(), "{name}: {}", stderr(&o));
         assert!(
-            stderr(&o).contains("not a plain file name") && stderr(&o).contains("leksand-2023-11-23.toml"),
+            stderr(&o).contains("not a plain file name")
+                && stderr(&o).contains("leksand-2023-11-23.toml"),
             "{name}: {}",
             stderr(&o)
         );
@@ -151,7 +155,11 @@ fn the_ascii_name_of_an_attachment_and_its_unicode_name() {
             .args(["--check", pdf.to_str().unwrap()])
             .output()
             .unwrap();
-        assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+        assert!(
+            check.status.success(),
+            "{}",
+            String::from_utf8_lossy(&check.stdout)
+        );
     }
 }
 
@@ -168,7 +176,11 @@ fn a_pdf_whose_evaluation_inflates_to_gigabytes_is_refused_by_extract_verify_and
     .unwrap();
     assert_eq!(inflated, 64 << 20);
     assert!(bomb.len() < 8 << 20, "{}", bomb.len());
-    std::fs::write(dir.join("bomb.pdf"), pdf_with_evaluation_stream("e.toml", &bomb)).unwrap();
+    std::fs::write(
+        dir.join("bomb.pdf"),
+        pdf_with_evaluation_stream("e.toml", &bomb),
+    )
+    .unwrap();
     for args in [
         &["extract", "bomb.pdf"][..],
         &["verify", "bomb.pdf"],
@@ -224,7 +236,11 @@ fn a_workbook_whose_sheet_inflates_to_gigabytes_is_refused_by_check() {
     std::fs::write(dir.join("e.toml"), toml).unwrap();
     let o = kompass_limited(&dir, &["check", "e.toml"]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
-    assert!(stderr(&o).contains("inflates to more than 64 MiB"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("inflates to more than 64 MiB"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -239,7 +255,11 @@ fn a_sheet_whose_cells_claim_the_whole_grid_is_refused_at_its_cell() {
     std::fs::write(dir.join("far.xlsx"), book.save_to_buffer().unwrap()).unwrap();
     let o = kompass_limited(&dir, &["check", "far.xlsx"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(stderr(&o).contains("goes on past row 100000"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("goes on past row 100000"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -248,7 +268,10 @@ fn a_batch_writes_into_the_folder_o_names_and_refuses_a_file() {
     for name in ["a.toml", "b.toml"] {
         std::fs::copy(EXAMPLE, dir.join(name)).unwrap();
     }
-    let o = kompass_in(&dir, &["render", "--draft", "a.toml", "b.toml", "-o", "utkast/"]);
+    let o = kompass_in(
+        &dir,
+        &["render", "--draft", "a.toml", "b.toml", "-o", "utkast/"],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(dir.join("utkast/a-utkast.pdf").is_file());
     assert!(dir.join("utkast/b-utkast.pdf").is_file());
@@ -272,7 +295,10 @@ fn a_draft_never_replaces_the_final_report() {
     assert!(o.status.success(), "{}", stderr(&o));
     let final_pdf = std::fs::read(dir.join("a.pdf")).unwrap();
     // By default a draft has its own name, beside the evaluation and in a folder.
-    for args in [&["render", "--draft", "a.toml"][..], &["render", "--draft", "a.toml", "b.toml"]] {
+    for args in [
+        &["render", "--draft", "a.toml"][..],
+        &["render", "--draft", "a.toml", "b.toml"],
+    ] {
         if args.len() == 4 {
             std::fs::copy(EXAMPLE, dir.join("b.toml")).unwrap();
         }

@@ -17,7 +17,7 @@ fn example() -> String {
 fn diagnose(src: &str) -> Vec<String> {
     match kompass::check::load_str("edited.toml", src).map(|mut l| {
         // As if the edited file stood beside the example: its register is found.
-        kompass::compare::read_register(&mut l, Path::new(EXAMPLE).parent().unwrap());
+        l.read_register(Path::new(EXAMPLE).parent().unwrap());
         l
     }) {
         Ok(l) => validate::check(&l)
@@ -437,7 +437,7 @@ fn a_misspelt_key_gets_a_suggestion() {
     let mut l = kompass::check::load_str("edited.toml", &src)
         .map_err(|_| "loads with repairs")
         .unwrap();
-    kompass::compare::read_register(&mut l, Path::new(EXAMPLE).parent().unwrap());
+    l.read_register(Path::new(EXAMPLE).parent().unwrap());
     let d = validate::check(&l);
     assert_eq!(
         d.len(),

@@ -27,9 +27,7 @@ fn row(path: &Path) -> Result<kompass::register::Row, ExitCode> {
         checked(path, strict)
     };
     match loaded {
-        Ok((l, _)) => Ok(kompass::register::Row::of(&kompass::report::Report::build(
-            &l,
-        ))),
+        Ok((l, _)) => Ok(kompass::report::Report::build(&l).register_row()),
         Err(Some(outcome)) => {
             refused(path, &outcome, "; it is not in the register");
             Err(ExitCode::from(INVALID))

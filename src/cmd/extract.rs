@@ -53,7 +53,11 @@ fn name_to_write(embedded: &kompass::embed::Embedded) -> String {
         return name.clone();
     }
     let safe = kompass::embed::fallback_name(&embedded.source);
-    let shown: String = name.chars().map(|c| if c.is_control() { '?' } else { c }).take(120).collect();
+    let shown: String = name
+        .chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .take(120)
+        .collect();
     eprintln!(
         "note: the PDF names its evaluation {shown:?}, which is not a plain file name in this folder; writing {safe} instead"
     );

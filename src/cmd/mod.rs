@@ -15,8 +15,8 @@ pub mod watch;
 
 use std::path::Path;
 
-use kompass::diagnostics::{Diagnostic, Sources, counts};
 use kompass::check::Checked;
+use kompass::diagnostics::{Diagnostic, Sources, counts};
 use kompass::load::LoadError;
 
 /// Exit codes: 0 success, 1 invalid data, 2 usage or I/O problem.
@@ -79,7 +79,7 @@ pub fn checked_text(
             }
             Register::Kept(_) => {}
             Register::Folder(dir, kept) => {
-                kompass::compare::read_register(&mut l, dir);
+                l.read_register(dir);
                 // A register no longer beside the evaluation: what the PDF kept of it.
                 if let (kompass::compare::RegisterData::Failed(_, Some(_)), Some(frozen)) =
                     (l.register(), kept)

@@ -125,10 +125,18 @@ pub fn safe_file_name(name: &str) -> bool {
     if name.chars().any(forbidden) {
         return false;
     }
-    let stem = name.split('.').next().unwrap_or("").trim_end().to_ascii_uppercase();
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .trim_end()
+        .to_ascii_uppercase();
     let device = |prefix: &str| {
         stem.strip_prefix(prefix).is_some_and(|n| {
-            matches!(n, "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "¹" | "²" | "³")
+            matches!(
+                n,
+                "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "¹" | "²" | "³"
+            )
         })
     };
     !(RESERVED.contains(&stem.as_str()) || device("COM") || device("LPT"))

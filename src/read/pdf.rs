@@ -76,7 +76,10 @@ impl fmt::Display for PdfError {
                 super::size(*limit as u64)
             ),
             PdfError::TooManyObjects { limit } => {
-                write!(f, "the PDF has more than {limit} objects; kompass reads at most that many")
+                write!(
+                    f,
+                    "the PDF has more than {limit} objects; kompass reads at most that many"
+                )
             }
             PdfError::Attachment { name, why } => {
                 write!(f, "the attached file {name} cannot be read: {why}")
@@ -116,19 +119,21 @@ pub fn attachments(pdf: &[u8], limits: &Limits) -> Result<Vec<Attachment>, PdfEr
         let Some(stream) = scan.streams.get(&spec.target).cloned() else {
             continue;
         };
-        let bytes = scan.decode(&stream, limits.attachment).map_err(|e| match e {
-            Decode::TooLarge => PdfError::AttachmentTooLarge {
-                name: spec.name.clone(),
-                limit: limits.attachment,
-            },
-            Decode::Total => PdfError::InflatesTooMuch {
-                limit: limits.total,
-            },
-            Decode::Other(why) => PdfError::Attachment {
-                name: spec.name.clone(),
-                why,
-            },
-        })?;
+        let bytes = scan
+            .decode(&stream, limits.attachment)
+            .map_err(|e| match e {
+                Decode::TooLarge => PdfError::AttachmentTooLarge {
+                    name: spec.name.clone(),
+                    limit: limits.attachment,
+                },
+                Decode::Total => PdfError::InflatesTooMuch {
+                    limit: limits.total,
+                },
+                Decode::Other(why) => PdfError::Attachment {
+                    name: spec.name.clone(),
+                    why,
+                },
+            })?;
         // The same file specification again (a PDF saved incrementally): the last one counts.
         out.retain(|a| a.name != spec.name);
         out.push(Attachment {
@@ -339,7 +344,11 @@ impl Scan<'_> {
                 return Err(Decode::Other(format!(
                     "it is stored with {}{}, which kompass does not read",
                     names.join(" + "),
-                    if stream.predictor { " and a predictor" } else { "" }
+                    if stream.predictor {
+                        " and a predictor"
+                    } else {
+                        ""
+                    }
                 )));
             }
         };
@@ -521,7 +530,11 @@ impl<'a> Parser<'a> {
             if is_space(b) {
                 self.at += 1;
             } else if b == b'%' {
-                while self.pdf.get(self.at).is_some_and(|b| *b != b'\n' && *b != b'\r') {
+                while self
+                    .pdf
+                    .get(self.at)
+                    .is_some_and(|b| *b != b'\n' && *b != b'\r')
+                {
                     self.at += 1;
                 }
             } else {
@@ -638,7 +651,11 @@ impl<'a> Parser<'a> {
             }
             self.at += 1;
             let hex = |c: Option<&u8>| c.and_then(|c| (*c as char).to_digit(16));
-            match (b, hex(self.pdf.get(self.at)), hex(self.pdf.get(self.at + 1))) {
+            match (
+                b,
+                hex(self.pdf.get(self.at)),
+                hex(self.pdf.get(self.at + 1)),
+            ) {
                 (b'#', Some(h), Some(l)) => {
                     out.push((h * 16 + l) as u8);
                     self.at += 2;
@@ -745,10 +762,17 @@ mod tests {
                 .as_bytes(),
         );
         let body = if compress { zlib(data) } else { data.to_vec() };
-        let filter = if compress { "/Filter /FlateDecode " } else { "" };
+        let filter = if compress {
+            "/Filter /FlateDecode "
+        } else {
+            ""
+        };
         pdf.extend_from_slice(
-            format!("3 0 obj\n<< /Type /EmbeddedFile {filter}/Length {} >>\nstream\n", body.len())
-                .as_bytes(),
+            format!(
+                "3 0 obj\n<< /Type /EmbeddedFile {filter}/Length {} >>\nstream\n",
+                body.len()
+            )
+            .as_bytes(),
         );
         pdf.extend_from_slice(&body);
         pdf.extend_from_slice(b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
@@ -783,7 +807,10 @@ mod tests {
         // A file specification whose stream is itself: no stream, nothing attached.
         let cycle = b"%PDF-1.7\n1 0 obj\n<< /EF << /F 1 0 R >> /F (x) /Next 1 0 R >>\nendobj\n";
         assert_eq!(attachments(cycle, &Limits::default()), Ok(Vec::new()));
-        assert_eq!(attachments(b"hello", &Limits::default()), Err(PdfError::NotPdf));
+        assert_eq!(
+            attachments(b"hello", &Limits::default()),
+            Err(PdfError::NotPdf)
+        );
     }
 
     #[test]

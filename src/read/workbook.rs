@@ -147,7 +147,10 @@ mod tests {
             }
         );
         let half = vec![b' '; 900 << 10];
-        let four: Vec<(&str, &[u8])> = ["a", "b", "c", "d"].iter().map(|n| (*n, &half[..])).collect();
+        let four: Vec<(&str, &[u8])> = ["a", "b", "c", "d"]
+            .iter()
+            .map(|n| (*n, &half[..]))
+            .collect();
         assert_eq!(
             check(&zip_of(&four), &small),
             Err(WorkbookError::TooLarge { limit: 3 << 20 })
@@ -159,6 +162,9 @@ mod tests {
             check(&zip_of(&many), &small),
             Err(WorkbookError::TooManyParts { limit: 10 })
         );
-        assert!(matches!(check(b"PK not a zip", &small), Err(WorkbookError::NotZip(_))));
+        assert!(matches!(
+            check(b"PK not a zip", &small),
+            Err(WorkbookError::NotZip(_))
+        ));
     }
 }

@@ -12,7 +12,11 @@ fn deflate_segment(byte: u8, chunk: usize) -> Vec<u8> {
     let mut out = Vec::with_capacity(chunk / 500 + 1024);
     c.compress_vec(&input, &mut out, flate2::FlushCompress::Full)
         .expect("deflate");
-    assert_eq!(c.total_in() as usize, chunk, "one call takes the whole chunk");
+    assert_eq!(
+        c.total_in() as usize,
+        chunk,
+        "one call takes the whole chunk"
+    );
     out
 }
 
@@ -68,7 +72,9 @@ pub fn pdf_with_evaluation_stream(name: &str, flate: &[u8]) -> Vec<u8> {
         pdf.extend_from_slice(b"\nendobj\n");
     }
     let xref = pdf.len();
-    pdf.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
     for o in offsets {
         pdf.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
     }
