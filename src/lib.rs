@@ -9,7 +9,7 @@
 //!
 //! | stage | modules, lowest first |
 //! |---|---|
-//! | reference data | `fonts`, `format`, `municipalities`, `model`, `markup`, `diagnostics`, `hints` |
+//! | reference data | `error`, `fonts`, `format`, `municipalities`, `model`, `markup`, `diagnostics`, `hints` |
 //! | read: bounded files from outside | `read` |
 //! | load: typed data with spans | `load`, `skeleton` |
 //! | check: every check, the register and comparisons resolved once | `glyphs`, `scores`, `register`, `compare`, `check`, `validate` |
@@ -24,6 +24,7 @@ pub mod compare;
 pub mod diagnostics;
 pub mod diff;
 pub mod embed;
+pub mod error;
 pub mod fonts;
 pub mod format;
 pub mod glyphs;
@@ -43,10 +44,11 @@ pub mod typeset;
 pub mod validate;
 pub mod write;
 
+pub use error::{Error, Result};
 pub use typst_pdf::PdfStandard;
 
 /// Render a loaded and validated evaluation to PDF bytes.
-pub fn render(loaded: &check::Checked, standards: &[PdfStandard]) -> Result<Vec<u8>, String> {
+pub fn render(loaded: &check::Checked, standards: &[PdfStandard]) -> Result<Vec<u8>> {
     render_with(loaded, standards, &typeset::Options::default())
 }
 
@@ -57,7 +59,7 @@ pub fn render_with(
     loaded: &check::Checked,
     standards: &[PdfStandard],
     options: &typeset::Options,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>> {
     let checked = typeset::standards(standards)?;
     typeset::typeset(&report_bundle(loaded, standards, options)?, checked)
 }
@@ -68,7 +70,7 @@ pub fn report_bundle(
     loaded: &check::Checked,
     standards: &[PdfStandard],
     options: &typeset::Options,
-) -> Result<typeset::Bundle, String> {
+) -> Result<typeset::Bundle> {
     let r = report::Report::build(loaded);
     let mut options = options.clone();
     if typeset::allows_attachments(standards) {
@@ -91,7 +93,8 @@ pub fn report_bundle(
         options.attach = Some(typeset::Attachment {
             name: embed::source_name(&r),
             source,
-            provenance: serde_json::to_string_pretty(&provenance).map_err(|e| e.to_string())?,
+            provenance: serde_json::to_string_pretty(&provenance)
+                .map_err(|e| Error::Invalid(e.to_string()))?,
         });
     }
     let charts = charts::draw_all(&r)?;
@@ -103,7 +106,7 @@ pub fn report_bundle(
 pub fn changes_page(
     old: &check::Checked,
     new: &check::Checked,
-) -> Result<typeset::ChangesPage, String> {
+) -> Result<typeset::ChangesPage> {
     let before = report::Report::build(old);
     let after = report::Report::build(new);
     let (version, date) = before.version();
@@ -124,7 +127,7 @@ pub fn slides(
     loaded: &check::Checked,
     standards: &[PdfStandard],
     options: &typeset::Options,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>> {
     let r = report::Report::build(loaded);
     let standards = typeset::standards(standards)?;
     let charts = charts::draw_all(&r)?;

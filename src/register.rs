@@ -287,12 +287,18 @@ pub enum RegisterError {
     Refused(String),
     /// Not a register kompass can read (not a workbook, not UTF-8, the wrong kind of file).
     Unreadable(String),
+    /// Read, with these errors in its rows.
+    Problems(Vec<Problem>),
 }
 
 impl std::fmt::Display for RegisterError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             RegisterError::Refused(e) | RegisterError::Unreadable(e) => write!(f, "{e}"),
+            RegisterError::Problems(list) => {
+                let lines: Vec<String> = list.iter().map(Problem::to_string).collect();
+                write!(f, "{}", lines.join("\n"))
+            }
         }
     }
 }
@@ -311,9 +317,9 @@ fn serial_date(serial: f64) -> String {
 /// The register as an Excel workbook: one sheet `Register`, a bold header row that stays in
 /// view, a filter on every column, numbers as numbers and `first_evaluation` as TRUE/FALSE. The
 /// same rows give the same bytes (the creation date is fixed).
-pub fn to_xlsx(rows: &[Row]) -> Result<Vec<u8>, String> {
+pub fn to_xlsx(rows: &[Row]) -> crate::Result<Vec<u8>> {
     use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
-    let e = |e: rust_xlsxwriter::XlsxError| e.to_string();
+    let e = |e: rust_xlsxwriter::XlsxError| crate::Error::Invalid(e.to_string());
     let areas = rows.iter().map(|r| r.areas.len()).max().unwrap_or(8);
     let header = header(areas);
     let mut book = Workbook::new();
@@ -906,27 +912,23 @@ pub fn check_rows(table: &Table) -> Vec<Problem> {
 }
 
 /// A register read back from CSV: its rows, or every problem as "row R, column C (name): …".
-pub fn from_csv(text: &str) -> Result<Vec<Row>, Vec<String>> {
+pub fn from_csv(text: &str) -> Result<Vec<Row>, RegisterError> {
     checked(parse_csv(text))
 }
 
 /// A register read back from an Excel workbook, like [`from_csv`].
-pub fn from_xlsx(bytes: &[u8]) -> Result<Vec<Row>, Vec<String>> {
-    checked(parse_xlsx(bytes).map_err(|e| vec![e.to_string()])?)
+pub fn from_xlsx(bytes: &[u8]) -> Result<Vec<Row>, RegisterError> {
+    checked(parse_xlsx(bytes)?)
 }
 
 /// The rows of a register that was read, or its errors (form and content).
-fn checked((table, mut problems): (Table, Vec<Problem>)) -> Result<Vec<Row>, Vec<String>> {
+fn checked((table, mut problems): (Table, Vec<Problem>)) -> Result<Vec<Row>, RegisterError> {
     problems.extend(check_rows(&table));
-    let errors: Vec<String> = problems
-        .iter()
-        .filter(|p| !p.warning)
-        .map(Problem::to_string)
-        .collect();
+    let errors: Vec<Problem> = problems.into_iter().filter(|p| !p.warning).collect();
     if errors.is_empty() {
         Ok(table.rows())
     } else {
-        Err(errors)
+        Err(RegisterError::Problems(errors))
     }
 }
 
@@ -967,20 +969,26 @@ mod tests {
         let csv = to_csv(&[row("Leksand", "")])
             .replace(",412,", ",413,")
             .replace(",16113,", ",16 1x3,");
-        let errors = from_csv(&csv).unwrap_err();
+        let errors = from_csv(&csv).unwrap_err().to_string();
+        let lines: Vec<&str> = errors.lines().collect();
         assert!(
-            errors
+            lines
                 .iter()
                 .any(|e| e.starts_with("row 2, column G (population)")),
-            "{errors:?}"
+            "{errors}"
         );
         assert!(
-            errors
+            lines
                 .iter()
                 .any(|e| e.starts_with("row 2, column P (total): 413 is not the sum")),
-            "{errors:?}"
+            "{errors}"
         );
-        assert!(from_csv("municipality,year\n").unwrap_err()[0].contains("lacks the columns"));
+        assert!(
+            from_csv("municipality,year\n")
+                .unwrap_err()
+                .to_string()
+                .contains("lacks the columns")
+        );
     }
 
     #[test]

@@ -143,14 +143,14 @@ pub fn default_path(municipality: &str) -> std::path::PathBuf {
 }
 
 /// Write a new skeleton for `municipality` to `output`, dated today; never overwrites a file.
-pub fn create(output: &std::path::Path, municipality: &str) -> Result<(), String> {
+pub fn create(output: &std::path::Path, municipality: &str) -> crate::Result<()> {
     let name = municipality.trim();
     if name.is_empty() {
-        return Err("the municipality needs a name".into());
+        return Err(crate::Error::Usage("the municipality needs a name".into()));
     }
     let (id, _) = crate::load::FRAMEWORKS[0];
-    let framework =
-        crate::load::parse_framework(id).ok_or("the built-in framework does not load")?;
+    let framework = crate::load::parse_framework(id)
+        .ok_or_else(|| crate::Error::Invalid("the built-in framework does not load".into()))?;
     let text = skeleton(&framework, name, &today_iso());
     let mut file = std::fs::OpenOptions::new()
         .write(true)
@@ -158,17 +158,22 @@ pub fn create(output: &std::path::Path, municipality: &str) -> Result<(), String
         .open(output)
         .map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
-                format!(
+                crate::Error::Refused(format!(
                     "{} already exists; kompass new never overwrites a file\n  hint: choose another file with -o, e.g. `kompass new \"{name}\" -o {}`",
                     output.display(),
                     sibling_name(output)
-                )
+                ))
             } else {
-                format!("cannot write {}: {e}", output.display())
+                crate::Error::Io {
+                    what: format!("cannot write {}", output.display()),
+                    source: e,
+                }
             }
         })?;
-    std::io::Write::write_all(&mut file, text.as_bytes())
-        .map_err(|e| format!("cannot write {}: {e}", output.display()))
+    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(|source| crate::Error::Io {
+        what: format!("cannot write {}", output.display()),
+        source,
+    })
 }
 
 /// A free file name beside `path` to suggest: `öckerö-2.toml`, `öckerö-3.toml`, …

@@ -384,16 +384,17 @@ fn file_id(path: &str) -> Option<FileId> {
 }
 
 impl ReportWorld {
-    pub fn new(bundle: &Bundle) -> Result<Self, String> {
-        let shared = shared()?;
+    pub fn new(bundle: &Bundle) -> crate::Result<Self> {
+        let fail = |m: String| crate::Error::Typeset(m);
+        let shared = shared().map_err(fail)?;
         let mut files = HashMap::new();
         for (path, data) in &bundle.files {
-            let id = file_id(path).ok_or_else(|| format!("bad data path {path}"))?;
+            let id = file_id(path).ok_or_else(|| fail(format!("bad data path {path}")))?;
             files.insert(id, Bytes::new(data.clone()));
         }
-        let main = file_id(bundle.main).ok_or("bad main path")?;
+        let main = file_id(bundle.main).ok_or_else(|| fail("bad main path".into()))?;
         let (y, m, d) = bundle.date;
-        let today = Datetime::from_ymd(y, m, d).ok_or("bad report date")?;
+        let today = Datetime::from_ymd(y, m, d).ok_or_else(|| fail("bad report date".into()))?;
         Ok(Self {
             shared,
             main,
@@ -477,7 +478,7 @@ pub fn standards_name(list: &[PdfStandard]) -> String {
 
 /// Parse a comma-separated list of PDF standards as Typst names them (`a-2a`, `a-2b`, `a-3a`,
 /// `ua-1`, `1.7` …), or `none`.
-pub fn parse_standards(spec: &str) -> Result<Vec<PdfStandard>, String> {
+pub fn parse_standards(spec: &str) -> crate::Result<Vec<PdfStandard>> {
     if spec.trim() == "none" {
         return Ok(Vec::new());
     }
@@ -485,28 +486,28 @@ pub fn parse_standards(spec: &str) -> Result<Vec<PdfStandard>, String> {
         .map(|name| {
             let name = name.trim();
             serde_json::from_value(serde_json::Value::String(name.to_string())).map_err(|_| {
-                format!("unknown PDF standard `{name}`; use e.g. a-2a, a-2b, a-2u, a-3a, a-3b, a-4, ua-1, 1.7 or none")
+                crate::Error::Usage(format!("unknown PDF standard `{name}`; use e.g. a-2a, a-2b, a-2u, a-3a, a-3b, a-4, ua-1, 1.7 or none"))
             })
         })
         .collect()
 }
 
 /// Which PDF standards to enforce; a combination Typst refuses is an error that says why.
-pub fn standards(list: &[PdfStandard]) -> Result<PdfStandards, String> {
+pub fn standards(list: &[PdfStandard]) -> crate::Result<PdfStandards> {
     // PDF/A-1 forbids transparency, and the profile charts draw their areas translucent (so
     // that every series stays visible): refuse it here rather than fail deep inside the export.
     if list
         .iter()
         .any(|s| matches!(s, PdfStandard::A_1a | PdfStandard::A_1b))
     {
-        return Err("PDF/A-1 (a-1a, a-1b) forbids transparency, which the profile charts need for their overlapping areas\n  hint: use a-2b, or the default a-2a,ua-1; PDF/A-2 is the archival standard for documents like this one".into());
+        return Err(crate::Error::Usage("PDF/A-1 (a-1a, a-1b) forbids transparency, which the profile charts need for their overlapping areas\n  hint: use a-2b, or the default a-2a,ua-1; PDF/A-2 is the archival standard for documents like this one".into()));
     }
     PdfStandards::new(list).map_err(|e| {
         let hints: String = e.hints().iter().map(|h| format!("\n  hint: {h}")).collect();
-        format!(
+        crate::Error::Usage(format!(
             "these PDF standards cannot be combined: {}{hints}",
             e.message()
-        )
+        ))
     })
 }
 
@@ -518,16 +519,20 @@ pub fn write_project(
     bundle: &Bundle,
     standards: &str,
     dir: &std::path::Path,
-) -> Result<Vec<String>, String> {
+) -> crate::Result<Vec<String>> {
     let mut written = Vec::new();
-    let mut put = |path: &str, data: &[u8]| -> Result<(), String> {
+    let mut put = |path: &str, data: &[u8]| -> crate::Result<()> {
         let target = dir.join(path.trim_start_matches('/'));
         if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent)
-                .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+            std::fs::create_dir_all(parent).map_err(|source| crate::Error::Io {
+                what: format!("cannot create {}", parent.display()),
+                source,
+            })?;
         }
-        crate::write::atomic_write(&target, data)
-            .map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+        crate::write::atomic_write(&target, data).map_err(|source| crate::Error::Io {
+            what: format!("cannot write {}", target.display()),
+            source,
+        })?;
         written.push(path.trim_start_matches('/').to_string());
         Ok(())
     };
@@ -590,14 +595,15 @@ pub fn evict_caches_older_than(age: usize) {
 }
 
 /// Compile the bundle and export it as PDF.
-pub fn typeset(bundle: &Bundle, standards: PdfStandards) -> Result<Vec<u8>, String> {
+pub fn typeset(bundle: &Bundle, standards: PdfStandards) -> crate::Result<Vec<u8>> {
     let world = ReportWorld::new(bundle)?;
     let compiled = typst::compile::<PagedDocument>(&world);
     let doc = compiled
         .output
-        .map_err(|errs| describe(&world, errs.as_slice()))?;
+        .map_err(|errs| crate::Error::Typeset(describe(&world, errs.as_slice())))?;
     let (y, m, d) = bundle.date;
-    let stamp = Datetime::from_ymd_hms(y, m, d, 0, 0, 0).ok_or("bad report date")?;
+    let stamp = Datetime::from_ymd_hms(y, m, d, 0, 0, 0)
+        .ok_or_else(|| crate::Error::Typeset("bad report date".into()))?;
     let options = PdfOptions {
         ident: Smart::Custom(bundle.ident.clone()),
         creator: Smart::Custom(Some(format!("kompass {}", env!("CARGO_PKG_VERSION")))),
@@ -605,8 +611,8 @@ pub fn typeset(bundle: &Bundle, standards: PdfStandards) -> Result<Vec<u8>, Stri
         standards,
         ..PdfOptions::default()
     };
-    let mut pdf =
-        typst_pdf::pdf(&doc, &options).map_err(|errs| describe(&world, errs.as_slice()))?;
+    let mut pdf = typst_pdf::pdf(&doc, &options)
+        .map_err(|errs| crate::Error::Typeset(describe(&world, errs.as_slice())))?;
     let names: Vec<&str> = bundle.attached.iter().map(String::as_str).collect();
     crate::embed::ascii_attachment_names(&mut pdf, &names);
     Ok(pdf)

@@ -77,7 +77,11 @@ pub fn output_path(
     evaluation: &Path,
     output: Option<&Path>,
     kind: Kind,
-) -> Result<PathBuf, String> {
+) -> crate::Result<PathBuf> {
+    refusal(evaluation, output, kind).map_err(crate::Error::Refused)
+}
+
+fn refusal(evaluation: &Path, output: Option<&Path>, kind: Kind) -> Result<PathBuf, String> {
     let own_name = || default_name(evaluation, kind);
     let target = match output {
         None => match evaluation.parent() {

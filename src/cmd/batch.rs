@@ -35,7 +35,7 @@ fn one(
     } else {
         kompass::write::Kind::Final
     };
-    let output = kompass::write::output_path(path, out_dir, kind)?;
+    let output = kompass::write::output_path(path, out_dir, kind).map_err(|e| e.to_string())?;
     let loaded = match kompass::check::load_path(path) {
         Ok(l) => l,
         Err((sources, kompass::load::LoadError::Invalid(d))) => {
@@ -61,7 +61,7 @@ fn one(
         draft: strict.draft,
         ..Default::default()
     };
-    let pdf = kompass::render_with(&loaded, standards, &options)?;
+    let pdf = kompass::render_with(&loaded, standards, &options).map_err(|e| e.to_string())?;
     kompass::write::atomic_write(&output, &pdf)
         .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
     Ok(output)

@@ -163,7 +163,7 @@ pub fn run(inputs: &[PathBuf], output: Option<&Path>, existing: Existing) -> Exi
         "json" => serde_json::to_string_pretty(&rows)
             .map(|s| (s + "\n").into_bytes())
             .map_err(|e| e.to_string()),
-        "xlsx" => kompass::register::to_xlsx(&rows),
+        "xlsx" => kompass::register::to_xlsx(&rows).map_err(|e| e.to_string()),
         _ => Ok(kompass::register::to_csv(&rows).into_bytes()),
     };
     let bytes = match bytes {

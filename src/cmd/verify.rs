@@ -31,7 +31,7 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> ExitCode {
             let read = kompass::read::bytes(path, kompass::read::MAX_EVALUATION_BYTES)
                 .map_err(|e| e.to_string())
                 .and_then(|b| String::from_utf8(b).map_err(|_| "it is not UTF-8 text".into()))
-                .and_then(|t| kompass::embed::without_comments(&t));
+                .and_then(|t| kompass::embed::without_comments(&t).map_err(|e| e.to_string()));
             match read {
                 Ok(t) => (path.display().to_string(), t),
                 Err(e) => {
@@ -78,7 +78,7 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> ExitCode {
                 old
             })
             .map_err(|_| "the attached earlier evaluation cannot be read".to_string())
-            .and_then(|old| kompass::changes_page(&old, &loaded))
+            .and_then(|old| kompass::changes_page(&old, &loaded).map_err(|e| e.to_string()))
         {
             Ok(page) => Some(page),
             Err(e) => {

@@ -169,11 +169,13 @@ fn build(
         draft: strict.draft,
         ..Default::default()
     };
-    let result = kompass::render_with(&loaded, standards, &options).and_then(|pdf| {
-        kompass::write::atomic_write(output, &pdf)
-            .map(|()| pdf)
-            .map_err(|e| e.to_string())
-    });
+    let result = kompass::render_with(&loaded, standards, &options)
+        .map_err(|e| e.to_string())
+        .and_then(|pdf| {
+            kompass::write::atomic_write(output, &pdf)
+                .map(|()| pdf)
+                .map_err(|e| e.to_string())
+        });
     match result {
         Ok(pdf) => {
             let warnings = d.len();
