@@ -714,14 +714,15 @@ pub fn png(svg: &str, scale: f32) -> Res<Vec<u8>> {
         options.fontdb_mut().load_font_data(data.to_vec());
     }
     options.font_family = fonts::FAMILY.to_string();
-    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| crate::Error::Chart(format!("the chart's SVG: {e}")))?;
+    let tree = usvg::Tree::from_str(svg, &options)
+        .map_err(|e| crate::Error::Chart(format!("the chart's SVG: {e}")))?;
     let size = tree
         .size()
         .to_int_size()
         .scale_by(scale)
         .ok_or_else(|| crate::Error::Chart("a chart of no size".into()))?;
-    let mut pixmap =
-        tiny_skia::Pixmap::new(size.width(), size.height()).ok_or_else(|| crate::Error::Chart("a chart too large to draw".into()))?;
+    let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())
+        .ok_or_else(|| crate::Error::Chart("a chart too large to draw".into()))?;
     pixmap.fill(tiny_skia::Color::WHITE);
     resvg::render(
         &tree,

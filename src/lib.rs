@@ -103,10 +103,7 @@ pub fn report_bundle(
 
 /// The page of changes a draft gets with `--changes-since`: what changed from the earlier
 /// evaluation `old` to `new`, and the earlier version's number and date.
-pub fn changes_page(
-    old: &check::Checked,
-    new: &check::Checked,
-) -> Result<typeset::ChangesPage> {
+pub fn changes_page(old: &check::Checked, new: &check::Checked) -> Result<typeset::ChangesPage> {
     let before = report::Report::build(old);
     let after = report::Report::build(new);
     let (version, date) = before.version();

@@ -235,7 +235,7 @@ fn main() -> ExitCode {
         kompass::write::clean_up_interrupted();
         std::process::exit(130);
     });
-    match Cli::parse().command {
+    let result = match Cli::parse().command {
         Command::Render {
             evaluations,
             output,
@@ -298,26 +298,7 @@ fn main() -> ExitCode {
             standard,
             overwrite,
         } => cmd::typst::run(&evaluation, &dir, draft, &standard, overwrite),
-        Command::Synthetic { dir, count, seed } => {
-            let write = std::fs::create_dir_all(&dir).and_then(|()| {
-                for m in kompass::municipalities::all().iter().take(count) {
-                    let name = format!(
-                        "{}-{}.toml",
-                        m.code,
-                        m.name.to_lowercase().replace(' ', "-")
-                    );
-                    std::fs::write(dir.join(name), kompass::synthetic::evaluation(m, seed))?;
-                }
-                Ok(())
-            });
-            match write {
-                Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    eprintln!("error: {}: {e}", dir.display());
-                    ExitCode::from(2)
-                }
-            }
-        }
+        Command::Synthetic { dir, count, seed } => synthetic(&dir, count, seed),
         Command::Export {
             inputs,
             output,
@@ -342,5 +323,23 @@ fn main() -> ExitCode {
         Command::Diff { old, new, format } => cmd::diff::run(&old, &new, format == "json"),
         Command::Extract { pdf, output } => cmd::extract::run(&pdf, output),
         Command::Verify { pdf, evaluation } => cmd::verify::run(&pdf, evaluation.as_deref()),
-    }
+    };
+    result.unwrap_or_else(cmd::Failure::report)
+}
+
+/// `kompass synthetic`: one synthetic evaluation per municipality, for tests and benchmarks.
+fn synthetic(dir: &std::path::Path, count: usize, seed: u64) -> cmd::Run {
+    let write = std::fs::create_dir_all(dir).and_then(|()| {
+        for m in kompass::municipalities::all().iter().take(count) {
+            let name = format!(
+                "{}-{}.toml",
+                m.code,
+                m.name.to_lowercase().replace(' ', "-")
+            );
+            std::fs::write(dir.join(name), kompass::synthetic::evaluation(m, seed))?;
+        }
+        Ok(())
+    });
+    write.map_err(|e| cmd::Failure::trouble(format!("{}: {e}", dir.display())))?;
+    Ok(ExitCode::SUCCESS)
 }

@@ -95,7 +95,11 @@ fn every_module_uses_only_the_stages_below_it() {
         .map(|m| m.trim_end_matches(';').to_string())
         .collect();
     let ranked: BTreeSet<String> = order.iter().cloned().collect();
-    assert_eq!(ranked.len(), order.len(), "a module is listed twice: {order:?}");
+    assert_eq!(
+        ranked.len(),
+        order.len(),
+        "a module is listed twice: {order:?}"
+    );
     assert_eq!(
         ranked, declared,
         "every module of lib.rs has its place in the stage table, and only those"
@@ -125,7 +129,11 @@ fn every_module_uses_only_the_stages_below_it() {
             }
         }
     }
-    assert!(wrong.is_empty(), "imports that look up:\n{}", wrong.join("\n"));
+    assert!(
+        wrong.is_empty(),
+        "imports that look up:\n{}",
+        wrong.join("\n")
+    );
     // The scanner saw the pipeline: dozens of downward uses, and the ones it must.
     assert!(edges > 60, "only {edges} uses found: the scanner is broken");
     let report = code_of(&std::fs::read_to_string(Path::new(SRC).join("report.rs")).unwrap());
@@ -134,7 +142,9 @@ fn every_module_uses_only_the_stages_below_it() {
 
 #[test]
 fn the_scanner_finds_paths_and_groups() {
-    let found = used("use crate::{load::Loaded, report};\nfn f() { crate::typeset::x(); notcrate::y(); }\n// crate::write\n");
+    let found = used(
+        "use crate::{load::Loaded, report};\nfn f() { crate::typeset::x(); notcrate::y(); }\n// crate::write\n",
+    );
     assert_eq!(
         found,
         ["load", "report", "typeset", "write"]

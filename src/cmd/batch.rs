@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use kompass::diagnostics::Diagnostic;
 
-use super::{INVALID, Strictness, TROUBLE};
+use super::{Failure, INVALID, Run, Strictness};
 
 /// The evaluation files of `folder`: every `.toml` in it (not below), in name order.
 pub fn evaluations_in(folder: &Path) -> Result<Vec<PathBuf>, String> {
@@ -72,12 +72,10 @@ pub fn run(
     out_dir: Option<&Path>,
     standards: &[kompass::PdfStandard],
     strict: Strictness,
-) -> ExitCode {
-    if let Some(dir) = out_dir
-        && let Err(e) = std::fs::create_dir_all(dir)
-    {
-        eprintln!("error: cannot create {}: {e}", dir.display());
-        return ExitCode::from(TROUBLE);
+) -> Run {
+    if let Some(dir) = out_dir {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Failure::trouble(format!("cannot create {}: {e}", dir.display())))?;
     }
     let start = std::time::Instant::now();
     let terminal = std::io::stderr().is_terminal();
@@ -146,10 +144,7 @@ pub fn run(
             })
             .collect::<Result<Vec<()>, _>>()
     });
-    if let Err(e) = started {
-        eprintln!("error: cannot start the worker threads: {e}");
-        return ExitCode::from(TROUBLE);
-    }
+    started.map_err(|e| Failure::trouble(format!("cannot start the worker threads: {e}")))?;
     if let Some(b) = bar {
         b.finish_and_clear();
     }
@@ -165,8 +160,8 @@ pub fn run(
         eprintln!("  {}: {e}", path.display());
     }
     if failures.is_empty() {
-        ExitCode::SUCCESS
+        Ok(ExitCode::SUCCESS)
     } else {
-        ExitCode::from(INVALID)
+        Ok(ExitCode::from(INVALID))
     }
 }

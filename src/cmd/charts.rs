@@ -3,48 +3,29 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{Strictness, TROUBLE, load_or_exit};
+use super::{Failure, Run, Strictness, load, write};
 
-pub fn run(evaluation: &Path, out_dir: &Path, png: bool, scale: f32) -> ExitCode {
+pub fn run(evaluation: &Path, out_dir: &Path, png: bool, scale: f32) -> Run {
     let strict = Strictness {
         draft: true,
         ..Default::default()
     };
-    let loaded = match load_or_exit(evaluation, strict, "; no chart was written") {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
+    let loaded = load(evaluation, strict, "; no chart was written")?;
     let report = kompass::report::Report::build(&loaded);
-    let charts = match kompass::charts::draw_all(&report) {
-        Ok(c) => c,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(TROUBLE);
-        }
-    };
-    if let Err(e) = std::fs::create_dir_all(out_dir) {
-        eprintln!("error: cannot create {}: {e}", out_dir.display());
-        return ExitCode::from(TROUBLE);
-    }
+    let charts = kompass::charts::draw_all(&report)?;
+    std::fs::create_dir_all(out_dir)
+        .map_err(|e| Failure::trouble(format!("cannot create {}: {e}", out_dir.display())))?;
     for c in &charts {
         let (file, bytes) = if png {
-            match kompass::charts::png(&c.svg, scale) {
-                Ok(b) => (format!("{}.png", c.id), b),
-                Err(e) => {
-                    eprintln!("error: {}: {e}", c.id);
-                    return ExitCode::from(TROUBLE);
-                }
-            }
+            let bytes = kompass::charts::png(&c.svg, scale)
+                .map_err(|e| Failure::trouble(format!("{}: {e}", c.id)))?;
+            (format!("{}.png", c.id), bytes)
         } else {
             (format!("{}.svg", c.id), c.svg.clone().into_bytes())
         };
         let alt = format!("{}\n", c.alt);
         for (name, data) in [(file, bytes), (format!("{}.txt", c.id), alt.into_bytes())] {
-            let path = out_dir.join(&name);
-            if let Err(e) = kompass::write::atomic_write(&path, &data) {
-                eprintln!("error: cannot write {}: {e}", path.display());
-                return ExitCode::from(TROUBLE);
-            }
+            write(&out_dir.join(&name), &data)?;
         }
         eprintln!(
             "wrote {}/{}.{} and its alt text",
@@ -53,5 +34,5 @@ pub fn run(evaluation: &Path, out_dir: &Path, png: bool, scale: f32) -> ExitCode
             if png { "png" } else { "svg" }
         );
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

@@ -3,9 +3,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{INVALID, Strictness, TROUBLE, checked, refused};
+use super::{Failure, INVALID, Run, Strictness, TROUBLE, checked, refused};
 
-pub fn run(evaluation: &Path, strict: Strictness) -> ExitCode {
+pub fn run(evaluation: &Path, strict: Strictness) -> Run {
     let ext = evaluation
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase());
@@ -23,44 +23,34 @@ pub fn run(evaluation: &Path, strict: Strictness) -> ExitCode {
             } else {
                 eprintln!("{}: ok", evaluation.display());
             }
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
         Err(Some(outcome)) => {
             refused(evaluation, &outcome, "");
-            ExitCode::from(INVALID)
+            Err(Failure::Reported(INVALID))
         }
-        Err(None) => ExitCode::from(TROUBLE),
+        Err(None) => Err(Failure::Reported(TROUBLE)),
     }
 }
 
 /// `kompass check register.csv|.xlsx`: every problem, located by row and column.
-fn register(path: &Path, strict: Strictness) -> ExitCode {
-    let bytes = match kompass::read::bytes(path, kompass::read::MAX_REGISTER_BYTES) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("error: cannot read {}: {e}", path.display());
-            return ExitCode::from(TROUBLE);
-        }
-    };
+fn register(path: &Path, strict: Strictness) -> Run {
+    let bytes = kompass::read::bytes(path, kompass::read::MAX_REGISTER_BYTES)
+        .map_err(|e| Failure::trouble(format!("cannot read {}: {e}", path.display())))?;
     let (sources, diagnostics) =
-        match kompass::compare::check_register_file(&path.display().to_string(), &bytes) {
-            Ok(found) => found,
-            Err(e) => {
-                eprintln!("error: {}: {e}", path.display());
-                return ExitCode::from(TROUBLE);
-            }
-        };
+        kompass::compare::check_register_file(&path.display().to_string(), &bytes)
+            .map_err(|e| Failure::trouble(format!("{}: {e}", path.display())))?;
     sources.emit(&diagnostics);
     let (errors, warnings) = kompass::diagnostics::counts(&diagnostics);
     let outcome = super::Outcome { errors, warnings };
     if errors > 0 || (strict.deny_warnings && warnings > 0) {
         refused(path, &outcome, "");
-        return ExitCode::from(INVALID);
+        return Err(Failure::Reported(INVALID));
     }
     if warnings > 0 {
         eprintln!("{}: valid, with {}", path.display(), outcome.summary());
     } else {
         eprintln!("{}: ok", path.display());
     }
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }

@@ -3,9 +3,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{Strictness, TROUBLE, checked, refused};
+use super::{Failure, Run, Strictness, TROUBLE, checked, refused};
 
-pub fn run(old: &Path, new: &Path, json: bool) -> ExitCode {
+pub fn run(old: &Path, new: &Path, json: bool) -> Run {
     // Both sides must be valid evaluations (drafts allowed); the diff compares their models.
     let strict = Strictness {
         draft: true,
@@ -19,24 +19,20 @@ pub fn run(old: &Path, new: &Path, json: bool) -> ExitCode {
                 if let Some(o) = outcome {
                     refused(path, &o, "; nothing to compare");
                 }
-                return ExitCode::from(TROUBLE);
+                return Err(Failure::Reported(TROUBLE));
             }
         }
     }
     let changes = kompass::diff::compare(&reports[0], &reports[1]);
     if json {
-        match serde_json::to_string_pretty(&changes) {
-            Ok(s) => println!("{s}"),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(TROUBLE);
-            }
-        }
+        let text =
+            serde_json::to_string_pretty(&changes).map_err(|e| Failure::trouble(e.to_string()))?;
+        println!("{text}");
     } else if changes.is_empty() {
         eprintln!("{} and {}: no differences", old.display(), new.display());
     } else {
         print!("{}", kompass::diff::to_text(&changes));
     }
     // Like diff(1): 0 when equal, 1 when they differ.
-    ExitCode::from(u8::from(!changes.is_empty()))
+    Ok(ExitCode::from(u8::from(!changes.is_empty())))
 }

@@ -3,10 +3,12 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{INVALID, Register, Strictness, TROUBLE, checked, checked_text, refused};
+use super::{
+    Failure, INVALID, Register, Run, Strictness, TROUBLE, checked, checked_text, refused, write,
+};
 
 /// The register row of one evaluation file or kompass PDF.
-fn row(path: &Path) -> Result<kompass::register::Row, ExitCode> {
+fn row(path: &Path) -> Result<kompass::register::Row, Failure> {
     let strict = Strictness {
         draft: true,
         ..Default::default()
@@ -30,9 +32,9 @@ fn row(path: &Path) -> Result<kompass::register::Row, ExitCode> {
         Ok((l, _)) => Ok(kompass::report::Report::build(&l).register_row()),
         Err(Some(outcome)) => {
             refused(path, &outcome, "; it is not in the register");
-            Err(ExitCode::from(INVALID))
+            Err(Failure::Reported(INVALID))
         }
-        Err(None) => Err(ExitCode::from(TROUBLE)),
+        Err(None) => Err(Failure::Reported(TROUBLE)),
     }
 }
 
@@ -52,38 +54,32 @@ pub enum Existing {
 fn merged(
     path: &Path,
     new: Vec<kompass::register::Row>,
-) -> Result<(Vec<kompass::register::Row>, usize), ExitCode> {
+) -> Result<(Vec<kompass::register::Row>, usize), Failure> {
     let name = path.display().to_string();
-    let bytes = kompass::read::bytes(path, kompass::read::MAX_REGISTER_BYTES).map_err(|e| {
-        eprintln!("error: cannot read {name}: {e}");
-        ExitCode::from(TROUBLE)
-    })?;
+    let bytes = kompass::read::bytes(path, kompass::read::MAX_REGISTER_BYTES)
+        .map_err(|e| Failure::trouble(format!("cannot read {name}: {e}")))?;
     if kompass::register::is_xlsx(&name) {
         match kompass::register::sheet_names(&bytes) {
             Ok(sheets) if sheets.len() > 1 => {
-                eprintln!(
-                    "error: {name} has other sheets besides the register ({}), which kompass would not keep; export to a new file and copy the rows over",
+                return Err(Failure::trouble(format!(
+                    "{name} has other sheets besides the register ({}), which kompass would not keep; export to a new file and copy the rows over",
                     sheets.join(", ")
-                );
-                return Err(ExitCode::from(TROUBLE));
+                )));
             }
             _ => {}
         }
     }
-    let (sources, diagnostics) =
-        kompass::compare::check_register_file(&name, &bytes).map_err(|e| {
-            eprintln!("error: {name}: {e}");
-            ExitCode::from(TROUBLE)
-        })?;
+    let (sources, diagnostics) = kompass::compare::check_register_file(&name, &bytes)
+        .map_err(|e| Failure::trouble(format!("{name}: {e}")))?;
     if diagnostics.iter().any(|d| d.is_error()) {
         sources.emit(&diagnostics);
-        eprintln!("error: {name} has errors; nothing was added to it");
-        return Err(ExitCode::from(INVALID));
+        return Err(Failure::Message(
+            INVALID,
+            format!("{name} has errors; nothing was added to it"),
+        ));
     }
-    let (table, _) = kompass::register::parse_file(&name, &bytes).map_err(|e| {
-        eprintln!("error: {name}: {e}");
-        ExitCode::from(TROUBLE)
-    })?;
+    let (table, _) = kompass::register::parse_file(&name, &bytes)
+        .map_err(|e| Failure::trouble(format!("{name}: {e}")))?;
     let mut rows = table.rows();
     let key = |r: &kompass::register::Row| {
         (
@@ -110,7 +106,7 @@ fn merged(
     Ok((rows, replaced))
 }
 
-pub fn run(inputs: &[PathBuf], output: Option<&Path>, existing: Existing) -> ExitCode {
+pub fn run(inputs: &[PathBuf], output: Option<&Path>, existing: Existing) -> Run {
     let kind = match output
         .and_then(|o| o.extension())
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -118,87 +114,65 @@ pub fn run(inputs: &[PathBuf], output: Option<&Path>, existing: Existing) -> Exi
         None => "csv".to_string(),
         Some(e) if e == "csv" || e == "json" || e == "xlsx" => e,
         Some(e) => {
-            eprintln!(
-                "error: a register is written as .csv (RFC 4180, UTF-8), .xlsx (an Excel workbook) or .json, not .{e}"
-            );
-            return ExitCode::from(TROUBLE);
+            return Err(Failure::trouble(format!(
+                "a register is written as .csv (RFC 4180, UTF-8), .xlsx (an Excel workbook) or .json, not .{e}"
+            )));
         }
     };
     // An existing register may be the evaluators' own: never replaced unless asked.
     let exists = output.is_some_and(Path::exists);
     if exists && existing == Existing::Refuse {
-        eprintln!(
-            "error: {} exists; --append adds the evaluations to it (a row of the same evaluation is replaced, the others stay), --overwrite replaces the file",
+        return Err(Failure::trouble(format!(
+            "{} exists; --append adds the evaluations to it (a row of the same evaluation is replaced, the others stay), --overwrite replaces the file",
             output.map_or(String::new(), |o| o.display().to_string())
-        );
-        return ExitCode::from(TROUBLE);
+        )));
     }
     if existing == Existing::Append && kind == "json" {
-        eprintln!("error: --append works on a .csv or .xlsx register");
-        return ExitCode::from(TROUBLE);
+        return Err(Failure::trouble(
+            "--append works on a .csv or .xlsx register",
+        ));
     }
+    // Every input is read (and its findings printed) before the run stops on one.
     let mut rows = Vec::new();
     let mut failed = None;
     for path in inputs {
         match row(path) {
             Ok(r) => rows.push(r),
-            Err(code) => failed = Some(code),
+            Err(f) => failed = Some(f),
         }
     }
-    if let Some(code) = failed {
-        return code;
+    if let Some(f) = failed {
+        return Err(f);
     }
     let exported = rows.len();
     let mut replaced = 0;
     if let (true, Existing::Append, Some(o)) = (exists, existing, output) {
-        match merged(o, rows) {
-            Ok((all, r)) => {
-                rows = all;
-                replaced = r;
-            }
-            Err(code) => return code,
-        }
+        (rows, replaced) = merged(o, rows)?;
     }
     let bytes = match kind.as_str() {
         "json" => serde_json::to_string_pretty(&rows)
             .map(|s| (s + "\n").into_bytes())
-            .map_err(|e| e.to_string()),
-        "xlsx" => kompass::register::to_xlsx(&rows).map_err(|e| e.to_string()),
-        _ => Ok(kompass::register::to_csv(&rows).into_bytes()),
+            .map_err(|e| Failure::trouble(e.to_string()))?,
+        "xlsx" => kompass::register::to_xlsx(&rows)?,
+        _ => kompass::register::to_csv(&rows).into_bytes(),
     };
-    let bytes = match bytes {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(TROUBLE);
-        }
+    let Some(o) = output else {
+        use std::io::Write;
+        let _ = std::io::stdout().write_all(&bytes);
+        return Ok(ExitCode::SUCCESS);
     };
-    match output {
-        None => {
-            use std::io::Write;
-            let _ = std::io::stdout().write_all(&bytes);
-            ExitCode::SUCCESS
-        }
-        Some(o) => match kompass::write::atomic_write(o, &bytes) {
-            Ok(()) => {
-                let plural = |n: usize| if n == 1 { "evaluation" } else { "evaluations" };
-                let n = rows.len();
-                if existing == Existing::Append && exists {
-                    eprintln!(
-                        "wrote {} ({n} {}: {} added, {replaced} replaced)",
-                        o.display(),
-                        plural(n),
-                        exported - replaced
-                    );
-                } else {
-                    eprintln!("wrote {} ({n} {})", o.display(), plural(n));
-                }
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("error: cannot write {}: {e}", o.display());
-                ExitCode::from(TROUBLE)
-            }
-        },
+    write(o, &bytes)?;
+    let plural = |n: usize| if n == 1 { "evaluation" } else { "evaluations" };
+    let n = rows.len();
+    if existing == Existing::Append && exists {
+        eprintln!(
+            "wrote {} ({n} {}: {} added, {replaced} replaced)",
+            o.display(),
+            plural(n),
+            exported - replaced
+        );
+    } else {
+        eprintln!("wrote {} ({n} {})", o.display(), plural(n));
     }
+    Ok(ExitCode::SUCCESS)
 }

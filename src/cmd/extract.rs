@@ -3,13 +3,10 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{TROUBLE, read_pdf};
+use super::{Failure, Run, read_pdf};
 
-pub fn run(pdf: &Path, output: Option<PathBuf>) -> ExitCode {
-    let embedded = match read_pdf(pdf) {
-        Ok(e) => e,
-        Err(code) => return code,
-    };
+pub fn run(pdf: &Path, output: Option<PathBuf>) -> Run {
+    let embedded = read_pdf(pdf)?;
     let output = output.unwrap_or_else(|| PathBuf::from(name_to_write(&embedded)));
     // Never overwrite: the file beside may be the evaluator's own, with its comments.
     let written = std::fs::OpenOptions::new()
@@ -28,19 +25,16 @@ pub fn run(pdf: &Path, output: Option<PathBuf>) -> ExitCode {
             if let Some(fr) = &embedded.provenance.register {
                 note_register(fr);
             }
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            eprintln!(
-                "error: {} already exists; kompass extract never overwrites a file\n  hint: name another file with -o",
-                output.display()
-            );
-            ExitCode::from(TROUBLE)
-        }
-        Err(e) => {
-            eprintln!("error: cannot write {}: {e}", output.display());
-            ExitCode::from(TROUBLE)
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Failure::trouble(format!(
+            "{} already exists; kompass extract never overwrites a file\n  hint: name another file with -o",
+            output.display()
+        ))),
+        Err(e) => Err(Failure::trouble(format!(
+            "cannot write {}: {e}",
+            output.display()
+        ))),
     }
 }
 

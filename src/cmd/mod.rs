@@ -1,4 +1,6 @@
-//! One module per subcommand. Shared here: exit codes and loading with every diagnostic printed.
+//! One module per subcommand, each a `run` that gives its exit code or a [`Failure`], which
+//! `main` prints once. Shared here: exit codes, loading with every diagnostic printed, and the
+//! steps several commands take (standards, output paths, reading a PDF, writing a file).
 
 pub mod batch;
 pub mod charts;
@@ -155,62 +157,85 @@ pub fn refused(path: &Path, outcome: &Outcome, consequence: &str) {
     );
 }
 
-/// [`checked`] for a command that needs the evaluation: on failure the exit code, with the
-/// closing line saying what was not done (`consequence`, e.g. "; no PDF was written").
-pub fn load_or_exit(
-    path: &Path,
-    strict: Strictness,
-    consequence: &str,
-) -> Result<Checked, std::process::ExitCode> {
+/// Why a command stopped. `main` prints it once and exits with its code.
+#[derive(Debug)]
+pub enum Failure {
+    /// Already printed (the diagnostics and the closing line): only the exit code is left.
+    Reported(u8),
+    /// To print as `error: <message>`, with the exit code.
+    Message(u8, String),
+}
+
+impl Failure {
+    /// A usage or I/O problem (exit 2) with its message.
+    pub fn trouble(message: impl Into<String>) -> Self {
+        Failure::Message(TROUBLE, message.into())
+    }
+
+    /// Print what is left to print; the exit code.
+    pub fn report(self) -> std::process::ExitCode {
+        match self {
+            Failure::Reported(code) => std::process::ExitCode::from(code),
+            Failure::Message(code, message) => {
+                eprintln!("error: {message}");
+                std::process::ExitCode::from(code)
+            }
+        }
+    }
+}
+
+impl From<kompass::Error> for Failure {
+    fn from(e: kompass::Error) -> Self {
+        Failure::trouble(e.to_string())
+    }
+}
+
+/// What a command gives back: its exit code, or why it stopped.
+pub type Run = Result<std::process::ExitCode, Failure>;
+
+/// [`checked`] for a command that needs the evaluation; on failure the closing line says what
+/// was not done (`consequence`, e.g. "; no PDF was written").
+pub fn load(path: &Path, strict: Strictness, consequence: &str) -> Result<Checked, Failure> {
     match checked(path, strict) {
         Ok((l, _)) => Ok(l),
         Err(Some(outcome)) => {
             refused(path, &outcome, consequence);
-            Err(std::process::ExitCode::from(INVALID))
+            Err(Failure::Reported(INVALID))
         }
-        Err(None) => Err(std::process::ExitCode::from(TROUBLE)),
+        Err(None) => Err(Failure::Reported(TROUBLE)),
     }
 }
 
-/// The `--standard` list, checked; on failure the message is printed and the exit code returned.
-pub fn standards_or_exit(
-    standard: &str,
-) -> Result<Vec<kompass::PdfStandard>, std::process::ExitCode> {
+/// The `--standard` list, checked.
+pub fn standards(standard: &str) -> Result<Vec<kompass::PdfStandard>, Failure> {
     kompass::typeset::parse_standards(standard)
         .and_then(|list| kompass::typeset::standards(&list).map(|_| list))
-        .map_err(|e| {
-            eprintln!("error: --standard {standard}: {e}");
-            std::process::ExitCode::from(TROUBLE)
-        })
+        .map_err(|e| Failure::trouble(format!("--standard {standard}: {e}")))
 }
 
-/// What a kompass PDF carries, read within kompass's bounds (see `kompass::read`); on failure the
-/// message is printed and the exit code (2) returned.
-pub fn read_pdf(path: &Path) -> Result<kompass::embed::Embedded, std::process::ExitCode> {
-    let bytes = kompass::read::bytes(path, kompass::read::MAX_PDF_BYTES).map_err(|e| {
-        eprintln!("error: cannot read {}: {e}", path.display());
-        std::process::ExitCode::from(TROUBLE)
-    })?;
-    kompass::embed::read(&bytes).map_err(|e| {
-        eprintln!("error: {}: {e}", path.display());
-        std::process::ExitCode::from(TROUBLE)
-    })
+/// What a kompass PDF carries, read within kompass's bounds (see `kompass::read`).
+pub fn read_pdf(path: &Path) -> Result<kompass::embed::Embedded, Failure> {
+    let bytes = kompass::read::bytes(path, kompass::read::MAX_PDF_BYTES)
+        .map_err(|e| Failure::trouble(format!("cannot read {}: {e}", path.display())))?;
+    kompass::embed::read(&bytes).map_err(|e| Failure::trouble(format!("{}: {e}", path.display())))
 }
 
-/// Where a PDF goes, checked before any work (see `kompass::write::output_path`); on failure
-/// the message is printed and the exit code returned.
-pub fn output_or_exit(
+/// Where a PDF goes, checked before any work (see `kompass::write::output_path`).
+pub fn output(
     evaluation: &Path,
     output: Option<&Path>,
     draft: bool,
-) -> Result<std::path::PathBuf, std::process::ExitCode> {
+) -> Result<std::path::PathBuf, Failure> {
     let kind = if draft {
         kompass::write::Kind::Draft
     } else {
         kompass::write::Kind::Final
     };
-    kompass::write::output_path(evaluation, output, kind).map_err(|e| {
-        eprintln!("error: {e}");
-        std::process::ExitCode::from(TROUBLE)
-    })
+    Ok(kompass::write::output_path(evaluation, output, kind)?)
+}
+
+/// Write a file through a temporary file and a rename (see `kompass::write::atomic_write`).
+pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    kompass::write::atomic_write(path, bytes)
+        .map_err(|e| Failure::trouble(format!("cannot write {}: {e}", path.display())))
 }

@@ -3,18 +3,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::TROUBLE;
+use super::Run;
 
-pub fn run(municipality: &str, output: Option<PathBuf>) -> ExitCode {
+pub fn run(municipality: &str, output: Option<PathBuf>) -> Run {
     let output = output.unwrap_or_else(|| kompass::skeleton::default_path(municipality));
-    match kompass::skeleton::create(&output, municipality) {
-        Ok(()) => {
-            eprintln!("wrote {}", output.display());
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(TROUBLE)
-        }
-    }
+    kompass::skeleton::create(&output, municipality)?;
+    eprintln!("wrote {}", output.display());
+    Ok(ExitCode::SUCCESS)
 }

@@ -3,74 +3,50 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{Strictness, TROUBLE, load_or_exit, output_or_exit, standards_or_exit};
+use super::{Failure, Run, Strictness, load, output, standards, write};
 
 pub fn run(
     evaluation: &Path,
-    output: Option<PathBuf>,
+    out: Option<PathBuf>,
     standard: &str,
     strict: Strictness,
     changes_since: Option<&Path>,
-) -> ExitCode {
+) -> Run {
     if changes_since.is_some() && !strict.draft {
-        eprintln!(
-            "error: --changes-since adds a page for the municipality's fact-check to a draft; add --draft"
-        );
-        return ExitCode::from(TROUBLE);
+        return Err(Failure::trouble(
+            "--changes-since adds a page for the municipality's fact-check to a draft; add --draft",
+        ));
     }
-    let standards = match standards_or_exit(standard) {
-        Ok(list) => list,
-        Err(code) => return code,
-    };
+    let standards = standards(standard)?;
     // Where the PDF goes is settled before any work, so a wrong -o costs nothing.
-    let output = match output_or_exit(evaluation, output.as_deref(), strict.draft) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
+    let out = output(evaluation, out.as_deref(), strict.draft)?;
     // Typst's fonts, library and templates are made ready on a second core while the
     // evaluation is loaded and checked.
     std::thread::spawn(kompass::typeset::prepare);
-    let loaded = match load_or_exit(evaluation, strict, "; no PDF was written") {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
+    let loaded = load(evaluation, strict, "; no PDF was written")?;
     let start = std::time::Instant::now();
     let changes = match changes_since {
         None => None,
-        Some(old) => match load_or_exit(old, strict, "; no PDF was written") {
-            Ok(previous) => match kompass::changes_page(&previous, &loaded) {
-                Ok(page) => Some(page),
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    return ExitCode::from(TROUBLE);
-                }
-            },
-            Err(code) => return code,
-        },
+        Some(old) => {
+            let previous = load(old, strict, "; no PDF was written")?;
+            Some(kompass::changes_page(&previous, &loaded)?)
+        }
     };
     let options = kompass::typeset::Options {
         draft: strict.draft,
         changes,
         ..Default::default()
     };
-    let pdf = match kompass::render_with(&loaded, &standards, &options) {
-        Ok(pdf) => pdf,
-        Err(e) => {
-            eprintln!("error: the report could not be typeset:\n{e}");
-            return ExitCode::from(TROUBLE);
-        }
-    };
-    if let Err(e) = kompass::write::atomic_write(&output, &pdf) {
-        eprintln!("error: cannot write {}: {e}", output.display());
-        return ExitCode::from(TROUBLE);
-    }
+    let pdf = kompass::render_with(&loaded, &standards, &options)
+        .map_err(|e| Failure::trouble(format!("the report could not be typeset:\n{e}")))?;
+    write(&out, &pdf)?;
     eprintln!(
         "wrote {} ({} kB) in {:.2} s",
-        output.display(),
+        out.display(),
         pdf.len() / 1024,
         start.elapsed().as_secs_f64()
     );
-    ExitCode::SUCCESS
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Many evaluations (several files, or every `.toml` of a folder), in parallel. The folder to
@@ -83,38 +59,28 @@ pub fn run_many(
     standard: &str,
     strict: Strictness,
     changes_since: bool,
-) -> ExitCode {
+) -> Run {
     if changes_since {
-        eprintln!("error: --changes-since is for one evaluation at a time");
-        return ExitCode::from(TROUBLE);
+        return Err(Failure::trouble(
+            "--changes-since is for one evaluation at a time",
+        ));
     }
     if let Some(dir) = out_dir
         && !dir.is_dir()
         && !names_folder(dir)
     {
-        eprintln!(
-            "error: -o {}: with several evaluations -o names the folder to write the reports into; end it with / to have it created (e.g. -o utkast/), or render one evaluation at a time to name its file",
+        return Err(Failure::trouble(format!(
+            "-o {}: with several evaluations -o names the folder to write the reports into; end it with / to have it created (e.g. -o utkast/), or render one evaluation at a time to name its file",
             dir.display()
-        );
-        return ExitCode::from(TROUBLE);
+        )));
     }
-    let standards = match standards_or_exit(standard) {
-        Ok(list) => list,
-        Err(code) => return code,
-    };
+    let standards = standards(standard)?;
     let mut files = files.to_vec();
     if let Some(folder) = all {
-        match super::batch::evaluations_in(folder) {
-            Ok(found) => files.extend(found),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(TROUBLE);
-            }
-        }
+        files.extend(super::batch::evaluations_in(folder).map_err(Failure::trouble)?);
     }
     if files.is_empty() {
-        eprintln!("error: no evaluation files to render");
-        return ExitCode::from(TROUBLE);
+        return Err(Failure::trouble("no evaluation files to render"));
     }
     super::batch::run(&files, out_dir, &standards, strict)
 }

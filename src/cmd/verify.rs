@@ -3,102 +3,31 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{INVALID, Register, Strictness, TROUBLE, checked_text, refused};
+use kompass::check::Checked;
+use kompass::embed::{Embedded, Provenance};
 
-pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> ExitCode {
-    let pdf = match kompass::read::bytes(pdf_path, kompass::read::MAX_PDF_BYTES) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("error: cannot read {}: {e}", pdf_path.display());
-            return ExitCode::from(TROUBLE);
-        }
-    };
-    let embedded = match kompass::embed::read(&pdf) {
-        Ok(e) => e,
-        Err(e) => {
-            eprintln!("error: {}: {e}", pdf_path.display());
-            return ExitCode::from(TROUBLE);
-        }
-    };
+use super::{Failure, INVALID, Register, Run, Strictness, TROUBLE, checked_text, refused};
+
+pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> Run {
+    let pdf = kompass::read::bytes(pdf_path, kompass::read::MAX_PDF_BYTES)
+        .map_err(|e| Failure::trouble(format!("cannot read {}: {e}", pdf_path.display())))?;
+    let embedded = kompass::embed::read(&pdf)
+        .map_err(|e| Failure::trouble(format!("{}: {e}", pdf_path.display())))?;
     let p = &embedded.provenance;
-    // The evaluation: the given file (as it would be attached, without comments) or the PDF's own.
-    let (name, text) = match evaluation {
-        None => (
-            format!("{} (attached)", embedded.source_name),
-            embedded.source.clone(),
-        ),
-        Some(path) => {
-            let read = kompass::read::bytes(path, kompass::read::MAX_EVALUATION_BYTES)
-                .map_err(|e| e.to_string())
-                .and_then(|b| String::from_utf8(b).map_err(|_| "it is not UTF-8 text".into()))
-                .and_then(|t| kompass::embed::without_comments(&t).map_err(|e| e.to_string()));
-            match read {
-                Ok(t) => (path.display().to_string(), t),
-                Err(e) => {
-                    eprintln!("error: cannot read {}: {e}", path.display());
-                    return ExitCode::from(TROUBLE);
-                }
-            }
-        }
-    };
-    let strict = Strictness {
-        draft: p.draft,
-        ..Default::default()
-    };
-    let register = match evaluation {
-        None => Register::Kept(p.register.as_ref()),
-        Some(path) => Register::Folder(path.parent().unwrap_or(Path::new("")), p.register.as_ref()),
-    };
-    let loaded = match checked_text(&name, &text, strict, register) {
-        Ok((l, _)) => l,
-        Err(Some(outcome)) => {
-            refused(
-                Path::new(&name),
-                &outcome,
-                "; it cannot be rendered to compare",
-            );
-            return ExitCode::from(INVALID);
-        }
-        Err(None) => return ExitCode::from(TROUBLE),
-    };
-    let standards = match kompass::typeset::parse_standards(&p.standards) {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: the PDF names standards kompass does not know: {e}");
-            return ExitCode::from(TROUBLE);
-        }
-    };
-    let changes = match &embedded.previous {
-        None => None,
-        Some(previous) => match kompass::check::load_str("previous", previous)
-            .map(|mut old| {
-                if let Some(fr) = &p.changes_since_register {
-                    old.set_register(kompass::compare::RegisterData::Frozen(fr.clone()));
-                }
-                old
-            })
-            .map_err(|_| "the attached earlier evaluation cannot be read".to_string())
-            .and_then(|old| kompass::changes_page(&old, &loaded).map_err(|e| e.to_string()))
-        {
-            Ok(page) => Some(page),
-            Err(e) => {
-                eprintln!("error: {e}");
-                return ExitCode::from(TROUBLE);
-            }
-        },
-    };
+    let (name, text) = evaluation_text(&embedded, evaluation)?;
+    let loaded = load(&name, &text, p, evaluation)?;
+    let standards = kompass::typeset::parse_standards(&p.standards).map_err(|e| {
+        Failure::trouble(format!(
+            "the PDF names standards kompass does not know: {e}"
+        ))
+    })?;
     let options = kompass::typeset::Options {
         draft: p.draft,
-        changes,
+        changes: changes_page(&embedded, &loaded)?,
         ..Default::default()
     };
-    let again = match kompass::render_with(&loaded, &standards, &options) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("error: the report could not be typeset:\n{e}");
-            return ExitCode::from(TROUBLE);
-        }
-    };
+    let again = kompass::render_with(&loaded, &standards, &options)
+        .map_err(|e| Failure::trouble(format!("the report could not be typeset:\n{e}")))?;
     if again == pdf {
         println!(
             "{}: verified – byte for byte what {name} renders to with kompass {} ({}, {}{})",
@@ -108,14 +37,93 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> ExitCode {
             p.standards,
             if p.draft { ", draft" } else { "" }
         );
-        return ExitCode::SUCCESS;
+        return Ok(ExitCode::SUCCESS);
     }
     println!(
         "{}: NOT what {name} renders to; what differs:",
         pdf_path.display()
     );
+    explain(&embedded, &loaded, &name, &text, evaluation.is_some());
+    Ok(ExitCode::from(INVALID))
+}
+
+/// The evaluation to render: the given file (as it would be attached, without comments) or
+/// the PDF's own; with the name it is shown by.
+fn evaluation_text(
+    embedded: &Embedded,
+    evaluation: Option<&Path>,
+) -> Result<(String, String), Failure> {
+    let Some(path) = evaluation else {
+        return Ok((
+            format!("{} (attached)", embedded.source_name),
+            embedded.source.clone(),
+        ));
+    };
+    let read = kompass::read::bytes(path, kompass::read::MAX_EVALUATION_BYTES)
+        .map_err(|e| e.to_string())
+        .and_then(|b| String::from_utf8(b).map_err(|_| "it is not UTF-8 text".into()))
+        .and_then(|t| kompass::embed::without_comments(&t).map_err(|e| e.to_string()));
+    match read {
+        Ok(t) => Ok((path.display().to_string(), t)),
+        Err(e) => Err(Failure::trouble(format!(
+            "cannot read {}: {e}",
+            path.display()
+        ))),
+    }
+}
+
+/// Load and check the evaluation with its register: beside the given file, else what the PDF
+/// kept of it.
+fn load(
+    name: &str,
+    text: &str,
+    p: &Provenance,
+    evaluation: Option<&Path>,
+) -> Result<Checked, Failure> {
+    let strict = Strictness {
+        draft: p.draft,
+        ..Default::default()
+    };
+    let register = match evaluation {
+        None => Register::Kept(p.register.as_ref()),
+        Some(path) => Register::Folder(path.parent().unwrap_or(Path::new("")), p.register.as_ref()),
+    };
+    match checked_text(name, text, strict, register) {
+        Ok((l, _)) => Ok(l),
+        Err(Some(outcome)) => {
+            refused(
+                Path::new(name),
+                &outcome,
+                "; it cannot be rendered to compare",
+            );
+            Err(Failure::Reported(INVALID))
+        }
+        Err(None) => Err(Failure::Reported(TROUBLE)),
+    }
+}
+
+/// The page of changes of a draft that has one, from the earlier evaluation it carries.
+fn changes_page(
+    embedded: &Embedded,
+    loaded: &Checked,
+) -> Result<Option<kompass::typeset::ChangesPage>, Failure> {
+    let Some(previous) = &embedded.previous else {
+        return Ok(None);
+    };
+    let mut old = kompass::check::load_str("previous", previous)
+        .map_err(|_| Failure::trouble("the attached earlier evaluation cannot be read"))?;
+    if let Some(fr) = &embedded.provenance.changes_since_register {
+        old.set_register(kompass::compare::RegisterData::Frozen(fr.clone()));
+    }
+    Ok(Some(kompass::changes_page(&old, loaded)?))
+}
+
+/// Say why a PDF is not what its inputs render to: the kompass version, the framework, the
+/// register, the evaluation – or, when none of them changed, the PDF itself.
+fn explain(embedded: &Embedded, loaded: &Checked, name: &str, text: &str, given: bool) {
+    let p = &embedded.provenance;
     let mut explained = false;
-    let now = kompass::embed::Provenance::new(&p.framework, &p.standards, p.draft);
+    let now = Provenance::new(&p.framework, &p.standards, p.draft);
     if p.kompass != now.kompass {
         println!(
             "- the kompass version: the PDF was made by kompass {}, this is kompass {}",
@@ -138,28 +146,8 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> ExitCode {
         );
         explained = true;
     }
-    if evaluation.is_some() && text != embedded.source {
-        match kompass::check::load_str("attached", &embedded.source).map(|mut l| {
-            if let Some(fr) = &p.register {
-                l.set_register(kompass::compare::RegisterData::Frozen(fr.clone()));
-            }
-            l
-        }) {
-            Ok(attached) => {
-                let before = kompass::report::Report::build(&attached);
-                let after = kompass::report::Report::build(&loaded);
-                let changes = kompass::diff::compare(&before, &after);
-                if changes.is_empty() {
-                    println!(
-                        "- the evaluation's text differs from the attached one, though not in anything the report shows (its layout in the file)"
-                    );
-                } else {
-                    println!("- the evaluation: from the PDF's to {name}:\n");
-                    print!("{}", kompass::diff::to_text(&changes));
-                }
-            }
-            Err(_) => println!("- the evaluation differs from the attached one"),
-        }
+    if given && text != embedded.source {
+        explain_evaluation(embedded, loaded, name);
         explained = true;
     }
     if !explained {
@@ -167,5 +155,29 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> ExitCode {
             "- none of its inputs: the PDF itself was changed after kompass made it (edited, signed or saved again by another program)"
         );
     }
-    ExitCode::from(INVALID)
+}
+
+/// What changed from the attached evaluation to the given one, as `diff` shows it.
+fn explain_evaluation(embedded: &Embedded, loaded: &Checked, name: &str) {
+    let attached = kompass::check::load_str("attached", &embedded.source).map(|mut l| {
+        if let Some(fr) = &embedded.provenance.register {
+            l.set_register(kompass::compare::RegisterData::Frozen(fr.clone()));
+        }
+        l
+    });
+    let Ok(attached) = attached else {
+        println!("- the evaluation differs from the attached one");
+        return;
+    };
+    let before = kompass::report::Report::build(&attached);
+    let after = kompass::report::Report::build(loaded);
+    let changes = kompass::diff::compare(&before, &after);
+    if changes.is_empty() {
+        println!(
+            "- the evaluation's text differs from the attached one, though not in anything the report shows (its layout in the file)"
+        );
+    } else {
+        println!("- the evaluation: from the PDF's to {name}:\n");
+        print!("{}", kompass::diff::to_text(&changes));
+    }
 }

@@ -16,42 +16,25 @@ use std::time::{Duration, Instant};
 use kompass::diagnostics::Diagnostic;
 use notify::{RecursiveMode, Watcher};
 
-use super::{Strictness, TROUBLE, output_or_exit, standards_or_exit};
+use super::{Failure, Run, Strictness, output, standards};
 
-pub fn run(
-    evaluation: &Path,
-    output: Option<PathBuf>,
-    final_report: bool,
-    standard: &str,
-) -> ExitCode {
-    let standards = match standards_or_exit(standard) {
-        Ok(list) => list,
-        Err(code) => return code,
-    };
-    let output = match output_or_exit(evaluation, output.as_deref(), !final_report) {
-        Ok(p) => p,
-        Err(code) => return code,
-    };
+pub fn run(evaluation: &Path, out: Option<PathBuf>, final_report: bool, standard: &str) -> Run {
+    let standards = standards(standard)?;
+    let output = output(evaluation, out.as_deref(), !final_report)?;
     let strict = Strictness {
         draft: !final_report,
         ..Default::default()
     };
     let (tx, rx) = mpsc::channel();
-    let mut watcher = match notify::recommended_watcher(tx) {
-        Ok(w) => w,
-        Err(e) => {
-            eprintln!("error: cannot watch files here: {e}");
-            return ExitCode::from(TROUBLE);
-        }
-    };
+    let mut watcher = notify::recommended_watcher(tx)
+        .map_err(|e| Failure::trouble(format!("cannot watch files here: {e}")))?;
     let folder = match evaluation.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    if let Err(e) = watcher.watch(&folder, RecursiveMode::NonRecursive) {
-        eprintln!("error: cannot watch {}: {e}", folder.display());
-        return ExitCode::from(TROUBLE);
-    }
+    watcher
+        .watch(&folder, RecursiveMode::NonRecursive)
+        .map_err(|e| Failure::trouble(format!("cannot watch {}: {e}", folder.display())))?;
     eprintln!(
         "watching {} → {} ({}); Ctrl-C to stop",
         evaluation.display(),
@@ -92,7 +75,7 @@ pub fn run(
             .collect();
         loop {
             let Ok(event) = rx.recv() else {
-                return ExitCode::SUCCESS;
+                return Ok(ExitCode::SUCCESS);
             };
             let ours = event.is_ok_and(|e| {
                 e.paths.iter().any(|p| {
