@@ -553,20 +553,30 @@ fn years(from: i32, to: i32) -> String {
     }
 }
 
-/// A computed profile: the mean per area of the register's rows that match the filter.
-fn compute(
-    l: &Loaded,
-    path: &str,
-    p: &crate::model::Profile,
-    filter: &Spanned<Filter>,
-    table: &Table,
-    register: &str,
-) -> Result<Profile, Box<Diagnostic>> {
-    let f = l.eval_file;
-    let e = &l.evaluation;
+/// A register filter as given, with its defaults filled in.
+struct Criteria {
+    framework: String,
+    year_from: Option<i64>,
+    year_to: i64,
+    pop_min: Option<i64>,
+    pop_max: Option<i64>,
+    first: Option<bool>,
+    exclude_self: bool,
+}
+
+/// The filter of a computed profile, with its defaults, or the error at the key that is wrong.
+fn criteria(l: &Loaded, path: &str, filter: &Spanned<Filter>) -> Result<Criteria, Box<Diagnostic>> {
     let fl = filter.get_ref();
-    let name = e.municipality.name.get_ref().trim();
-    let report_year = e
+    let err = |span: Option<std::ops::Range<usize>>, key: &str, message: String| {
+        Box::new(Diagnostic::error(
+            l.eval_file,
+            Some(span.unwrap_or(filter.span())),
+            format!("{path}.from_register{key}"),
+            message,
+        ))
+    };
+    let report_year = l
+        .evaluation
         .report
         .date
         .get_ref()
@@ -576,124 +586,205 @@ fn compute(
         .framework
         .as_ref()
         .map_or(l.framework.id.clone(), |s| s.get_ref().clone());
-    let err = |span: std::ops::Range<usize>, key: &str, message: String| {
-        Box::new(Diagnostic::error(
-            f,
-            Some(span),
-            format!("{path}.from_register{key}"),
-            message,
-        ))
-    };
     if crate::load::framework_areas(&framework).is_none() {
-        let span = fl.framework.as_ref().map_or(filter.span(), Spanned::span);
-        return Err(Box::new(
-            (*err(
-                span,
-                ".framework",
-                format!("unknown framework `{framework}`"),
-            ))
-            .with_help(crate::load::known_frameworks()),
-        ));
-    }
-    let year_from = fl.year_from.as_ref().map(|y| *y.get_ref());
-    let year_to = fl.year_to.as_ref().map_or(report_year, |y| *y.get_ref());
-    if let Some(from) = year_from
-        && from > year_to
-    {
-        let span = fl.year_from.as_ref().map_or(filter.span(), Spanned::span);
-        return Err(err(
+        let span = fl.framework.as_ref().map(Spanned::span);
+        let d = err(
             span,
-            ".year_from",
-            format!("year_from {from} is after year_to {year_to}"),
-        ));
+            ".framework",
+            format!("unknown framework `{framework}`"),
+        );
+        return Err(Box::new((*d).with_help(crate::load::known_frameworks())));
     }
-    let pop_min = fl.population_min.as_ref().map(|v| *v.get_ref());
-    let pop_max = fl.population_max.as_ref().map(|v| *v.get_ref());
-    if let (Some(a), Some(b)) = (pop_min, pop_max)
+    let c = Criteria {
+        framework,
+        year_from: fl.year_from.as_ref().map(|y| *y.get_ref()),
+        year_to: fl.year_to.as_ref().map_or(report_year, |y| *y.get_ref()),
+        pop_min: fl.population_min.as_ref().map(|v| *v.get_ref()),
+        pop_max: fl.population_max.as_ref().map(|v| *v.get_ref()),
+        first: fl.first_evaluation.as_ref().map(|v| *v.get_ref()),
+        exclude_self: fl.exclude_self.as_ref().is_none_or(|v| *v.get_ref()),
+    };
+    if let Some(from) = c.year_from
+        && from > c.year_to
+    {
+        let span = fl.year_from.as_ref().map(Spanned::span);
+        let message = format!("year_from {from} is after year_to {}", c.year_to);
+        return Err(err(span, ".year_from", message));
+    }
+    if let (Some(a), Some(b)) = (c.pop_min, c.pop_max)
         && a > b
     {
-        let span = fl
-            .population_min
-            .as_ref()
-            .map_or(filter.span(), Spanned::span);
-        return Err(err(
-            span,
-            ".population_min",
-            format!("population_min {a} is larger than population_max {b}"),
-        ));
+        let span = fl.population_min.as_ref().map(Spanned::span);
+        let message = format!("population_min {a} is larger than population_max {b}");
+        return Err(err(span, ".population_min", message));
     }
-    let first = fl.first_evaluation.as_ref().map(|v| *v.get_ref());
-    let exclude_self = fl.exclude_self.as_ref().is_none_or(|v| *v.get_ref());
+    Ok(c)
+}
 
-    // Each filter in turn, counting what is left, so that too few rows can be explained.
+/// The rows that match, and after each condition how many were left (to explain too few).
+fn matching<'t>(
+    table: &'t Table,
+    c: &Criteria,
+    name: &str,
+) -> (Vec<&'t Entry>, Vec<(String, usize)>) {
     let mut steps: Vec<(String, usize)> = Vec::new();
     let mut rows: Vec<&Entry> = table.entries.iter().collect();
-    let total = rows.len();
-    rows.retain(|x| x.row.framework == framework);
-    steps.push((format!("made with {framework}"), rows.len()));
+    rows.retain(|x| x.row.framework == c.framework);
+    steps.push((format!("made with {}", c.framework), rows.len()));
     rows.retain(|x| {
         let y = i64::from(x.row.year);
-        y <= year_to && year_from.is_none_or(|from| y >= from)
+        y <= c.year_to && c.year_from.is_none_or(|from| y >= from)
     });
     steps.push((
-        match year_from {
-            Some(from) => format!("from {from} to {year_to}"),
-            None => format!("up to {year_to}"),
+        match c.year_from {
+            Some(from) => format!("from {from} to {}", c.year_to),
+            None => format!("up to {}", c.year_to),
         },
         rows.len(),
     ));
-    if pop_min.is_some() || pop_max.is_some() {
+    if c.pop_min.is_some() || c.pop_max.is_some() {
         rows.retain(|x| {
-            pop_min.is_none_or(|m| x.row.population >= m)
-                && pop_max.is_none_or(|m| x.row.population <= m)
+            c.pop_min.is_none_or(|m| x.row.population >= m)
+                && c.pop_max.is_none_or(|m| x.row.population <= m)
         });
         steps.push(("within the population range".into(), rows.len()));
     }
-    if let Some(first) = first {
+    if let Some(first) = c.first {
         rows.retain(|x| x.row.first_evaluation == first);
-        steps.push((
-            if first {
-                "first evaluations".into()
-            } else {
-                "not first evaluations".into()
-            },
-            rows.len(),
-        ));
+        let what = if first {
+            "first evaluations"
+        } else {
+            "not first evaluations"
+        };
+        steps.push((what.into(), rows.len()));
     }
-    if exclude_self {
+    if c.exclude_self {
         rows.retain(|x| !is_of(&x.row, name));
         steps.push((format!("not of {name}"), rows.len()));
     }
+    (rows, steps)
+}
+
+/// The error for fewer rows than a mean needs, with how many each condition left.
+fn too_few(
+    l: &Loaded,
+    path: &str,
+    filter: &Spanned<Filter>,
+    register: &str,
+    (rows, steps, total): (&[&Entry], &[(String, usize)], usize),
+) -> Box<Diagnostic> {
+    let n = rows.len();
+    let listed: Vec<String> = rows.iter().map(|x| x.number.to_string()).collect();
+    let trail: Vec<String> = steps
+        .iter()
+        .map(|(what, left)| format!("{left} {what}"))
+        .collect();
+    Box::new(
+        Diagnostic::error(
+            l.eval_file,
+            Some(filter.span()),
+            format!("{path}.from_register"),
+            format!(
+                "{} in {register} match{}; a mean needs at least {MIN_ROWS}, so that it never shows one municipality's own result",
+                match n {
+                    0 => "no evaluation".to_string(),
+                    1 => format!("only 1 evaluation (row {})", listed.join(", ")),
+                    _ => format!("only {n} evaluations (rows {})", listed.join(", ")),
+                },
+                if n <= 1 { "es" } else { "" }
+            ),
+        )
+        .with_help(format!(
+            "of the register's {total} rows: {}; widen the filter",
+            trail.join(", then ")
+        )),
+    )
+}
+
+/// What the mean covers, in the words of the source line: "gjorda med …, till och med 2023, …".
+fn covered(l: &Loaded, c: &Criteria) -> Vec<String> {
+    let fw_name = crate::load::framework_name(&c.framework).unwrap_or(c.framework.clone());
+    let mut criteria = vec![format!("gjorda med {fw_name}")];
+    criteria.push(match c.year_from {
+        Some(from) => format!("åren {}", years(from as i32, c.year_to as i32)),
+        None => format!("till och med {}", c.year_to),
+    });
+    let int = crate::format::int;
+    match (c.pop_min, c.pop_max) {
+        (Some(a), Some(b)) => {
+            criteria.push(format!("i kommuner med {}–{} invånare", int(a), int(b)))
+        }
+        (None, Some(b)) => criteria.push(format!("i kommuner med högst {} invånare", int(b))),
+        (Some(a), None) => criteria.push(format!("i kommuner med minst {} invånare", int(a))),
+        (None, None) => {}
+    }
+    match c.first {
+        Some(true) => criteria.push("endast kommunernas första utvärdering".into()),
+        Some(false) => criteria.push("inte kommunernas första utvärdering".into()),
+        None => {}
+    }
+    if c.exclude_self {
+        let genitive = l.evaluation.municipality.genitive.get_ref().trim();
+        criteria.push(format!("utom {genitive} egna"));
+    }
+    criteria
+}
+
+/// The sentences on the notes the register gives for the rows used (e.g. that a row is an
+/// invented example): one per distinct note.
+fn note_sentences(rows: &[&Entry]) -> Vec<String> {
+    let n = rows.len();
+    let mut notes: Vec<(String, usize)> = Vec::new();
+    for x in rows {
+        let note = x.row.note.trim();
+        if note.is_empty() {
+            continue;
+        }
+        match notes.iter_mut().find(|(t, _)| t == note) {
+            Some((_, k)) => *k += 1,
+            None => notes.push((note.to_string(), 1)),
+        }
+    }
+    let capital = |s: String| -> String {
+        let mut chars = s.chars();
+        chars
+            .next()
+            .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+    };
+    notes
+        .iter()
+        .map(|(note, k)| {
+            let note = note.trim_end_matches('.');
+            if *k == n {
+                format!("Alla {n} raderna har anmärkningen ”{note}”.")
+            } else {
+                format!(
+                    "{} av de {n} raderna har anmärkningen ”{note}”.",
+                    capital(crate::format::count_word(*k))
+                )
+            }
+        })
+        .collect()
+}
+
+/// A computed profile: the mean per area of the register's rows that match the filter.
+fn compute(
+    l: &Loaded,
+    path: &str,
+    p: &crate::model::Profile,
+    filter: &Spanned<Filter>,
+    table: &Table,
+    register: &str,
+) -> Result<Profile, Box<Diagnostic>> {
+    let c = criteria(l, path, filter)?;
+    let name = l.evaluation.municipality.name.get_ref().trim();
+    let (rows, steps) = matching(table, &c, name);
     let n = rows.len();
     if n < MIN_ROWS {
-        let listed: Vec<String> = rows.iter().map(|x| x.number.to_string()).collect();
-        let trail: Vec<String> = steps
-            .iter()
-            .map(|(what, left)| format!("{left} {what}"))
-            .collect();
-        return Err(Box::new(
-            Diagnostic::error(
-                f,
-                Some(filter.span()),
-                format!("{path}.from_register"),
-                format!(
-                    "{} in {register} match{}; a mean needs at least {MIN_ROWS}, so that it never shows one municipality's own result",
-                    match n {
-                        0 => "no evaluation".to_string(),
-                        1 => format!("only 1 evaluation (row {})", listed.join(", ")),
-                        _ => format!("only {n} evaluations (rows {})", listed.join(", ")),
-                    },
-                    if n <= 1 { "es" } else { "" }
-                ),
-            )
-            .with_help(format!(
-                "of the register's {total} rows: {}; widen the filter",
-                trail.join(", then ")
-            )),
-        ));
+        let total = table.entries.len();
+        return Err(too_few(l, path, filter, register, (&rows, &steps, total)));
     }
-    let areas = l.framework.areas.len();
-    let values: Vec<f64> = (0..areas)
+    let values: Vec<f64> = (0..l.framework.areas.len())
         .map(|k| {
             let sum: i64 = rows
                 .iter()
@@ -706,50 +797,17 @@ fn compute(
     let last_year = rows.iter().map(|x| x.row.year).max().unwrap_or(0);
     let span_years = years(first_year, last_year);
     let generated = format!("Genomsnitt av {n} utvärderingar {span_years}");
-
-    // The source line: the evaluator's own words, then what the mean covers, then the notes
-    // the register gives for the rows used (e.g. that a row is an invented example).
-    let fw_name = crate::load::framework_name(&framework).unwrap_or(framework.clone());
-    let mut criteria = vec![format!("gjorda med {fw_name}")];
-    criteria.push(match year_from {
-        Some(from) => format!("åren {}", years(from as i32, year_to as i32)),
-        None => format!("till och med {year_to}"),
-    });
-    match (pop_min, pop_max) {
-        (Some(a), Some(b)) => criteria.push(format!(
-            "i kommuner med {}–{} invånare",
-            crate::format::int(a),
-            crate::format::int(b)
-        )),
-        (None, Some(b)) => criteria.push(format!(
-            "i kommuner med högst {} invånare",
-            crate::format::int(b)
-        )),
-        (Some(a), None) => criteria.push(format!(
-            "i kommuner med minst {} invånare",
-            crate::format::int(a)
-        )),
-        (None, None) => {}
-    }
-    match first {
-        Some(true) => criteria.push("endast kommunernas första utvärdering".into()),
-        Some(false) => criteria.push("inte kommunernas första utvärdering".into()),
-        None => {}
-    }
-    if exclude_self {
-        criteria.push(format!(
-            "utom {} egna",
-            e.municipality.genitive.get_ref().trim()
-        ));
-    }
+    // The source line: the evaluator's own words, then what the mean covers, then the notes.
     let file_name = Path::new(register)
         .file_name()
         .map_or(register.to_string(), |s| s.to_string_lossy().into_owned());
     let mut source = Vec::new();
-    if let Some(s) = &p.source
-        && !s.get_ref().trim().is_empty()
+    if let Some(s) = p
+        .source
+        .as_ref()
+        .map(|s| s.get_ref().trim())
+        .filter(|s| !s.is_empty())
     {
-        let s = s.get_ref().trim();
         source.push(if s.ends_with(['.', '!', '?']) {
             s.to_string()
         } else {
@@ -758,38 +816,9 @@ fn compute(
     }
     source.push(format!(
         "{generated} i resultatregistret ({file_name}): {}.",
-        crate::format::join_och(&criteria)
+        crate::format::join_och(&covered(l, &c))
     ));
-    let mut notes: Vec<(String, usize)> = Vec::new();
-    for x in &rows {
-        let note = x.row.note.trim();
-        if note.is_empty() {
-            continue;
-        }
-        match notes.iter_mut().find(|(t, _)| t == note) {
-            Some((_, k)) => *k += 1,
-            None => notes.push((note.to_string(), 1)),
-        }
-    }
-    for (note, k) in &notes {
-        let note = note.trim_end_matches('.');
-        source.push(if *k == n {
-            format!("Alla {n} raderna har anmärkningen ”{note}”.")
-        } else {
-            format!(
-                "{} av de {n} raderna har anmärkningen ”{note}”.",
-                crate::format::count_word(*k)
-                    .chars()
-                    .enumerate()
-                    .map(|(i, c)| if i == 0 {
-                        c.to_uppercase().next().unwrap_or(c)
-                    } else {
-                        c
-                    })
-                    .collect::<String>()
-            )
-        });
-    }
+    source.extend(note_sentences(&rows));
     let label = p
         .label
         .as_ref()
