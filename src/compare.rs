@@ -177,46 +177,9 @@ fn is_of(row: &Row, name: &str) -> bool {
 /// can, so that the report model can be built from data with errors too.
 pub fn resolve(l: &Loaded, register: &RegisterData) -> (Resolved, Vec<Diagnostic>) {
     let e = &l.evaluation;
-    let f = l.eval_file;
     let mut out = Vec::new();
     let mut res = Resolved::default();
-    let register_span = e.register.as_ref().map(Spanned::span);
-    let mut frozen = match register {
-        RegisterData::Read {
-            name,
-            file,
-            table,
-            problems,
-        } => {
-            out.extend(diagnostics(*file, table.sheet.as_deref(), problems));
-            Some(Frozen {
-                register: name.clone(),
-                ..Default::default()
-            })
-        }
-        RegisterData::Failed(message, help) => {
-            let d = Diagnostic::error(f, register_span.clone(), "register", message.clone());
-            out.push(match help {
-                Some(h) => d.with_help(*h),
-                None => d,
-            });
-            None
-        }
-        RegisterData::Unavailable => {
-            out.push(
-                Diagnostic::error(
-                    f,
-                    register_span.clone(),
-                    "register",
-                    "the results register is not available here (the evaluation was not read from a folder)",
-                )
-                .with_help("render the evaluation file next to its register"),
-            );
-            None
-        }
-        RegisterData::Frozen(fr) => Some(fr.clone()),
-        RegisterData::None => None,
-    };
+    let mut frozen = register_state(l, register, &mut out);
     let usable_table = match register {
         RegisterData::Read {
             table, problems, ..
@@ -231,96 +194,21 @@ pub fn resolve(l: &Loaded, register: &RegisterData) -> (Resolved, Vec<Diagnostic
         let path = format!("comparison.{key}");
         let pr = p.get_ref();
         let resolved = match (&pr.values, &pr.from_register) {
-            (Some(values), from) => {
-                if let Some(from) = from {
-                    out.push(
-                        Diagnostic::error(
-                            f,
-                            Some(from.span()),
-                            format!("{path}.from_register"),
-                            "a comparison profile has either `values` or `from_register`, not both",
-                        )
-                        .with_help("remove `values` to compute the profile from the register"),
-                    );
-                }
-                for (k, what) in [("label", &pr.label), ("source", &pr.source)] {
-                    if what.is_none() {
-                        out.push(Diagnostic::error(
-                            f,
-                            Some(p.span()),
-                            &path,
-                            format!(
-                                "a comparison profile with fixed values needs a `{k}`{}",
-                                if k == "label" {
-                                    " for the legend"
-                                } else {
-                                    ", printed under the chart: where the values come from"
-                                }
-                            ),
-                        ));
-                    }
-                }
-                let label = pr
-                    .label
-                    .as_ref()
-                    .map_or(String::new(), |s| s.get_ref().clone());
-                Some(Profile {
-                    description: pr.description.clone().unwrap_or_else(|| label.clone()),
-                    label,
-                    source: pr
-                        .source
-                        .as_ref()
-                        .map_or(String::new(), |s| s.get_ref().clone()),
-                    values: crate::model::numbers(values),
-                    basis: None,
-                })
+            (Some(values), from) => Some(fixed(l, &path, p, values, from.as_ref(), &mut out)),
+            (None, Some(filter)) => {
+                let computed = Computed {
+                    key,
+                    path: &path,
+                    profile: pr,
+                    filter,
+                    usable_table,
+                };
+                computed_profile(l, register, &computed, &mut frozen, &mut out)
             }
-            (None, Some(filter)) => match register {
-                RegisterData::None => {
-                    out.push(
-                        Diagnostic::error(
-                            f,
-                            Some(filter.span()),
-                            format!("{path}.from_register"),
-                            "a profile computed from the register needs the register: the evaluation names none",
-                        )
-                        .with_help("add `register = \"register.csv\"` (or .xlsx) before the first table, relative to this file"),
-                    );
-                    None
-                }
-                RegisterData::Frozen(fr) => {
-                    let kept = fr.profiles.get(key).cloned();
-                    if kept.is_none() {
-                        out.push(Diagnostic::error(
-                            f,
-                            Some(filter.span()),
-                            format!("{path}.from_register"),
-                            "the PDF keeps no values for this profile: it was made without it",
-                        ));
-                    }
-                    kept
-                }
-                RegisterData::Read { name, .. } => match usable_table {
-                    Some(table) => match compute(l, &path, pr, filter, table, name) {
-                        Ok(p) => {
-                            if let Some(fr) = frozen.as_mut() {
-                                fr.profiles.insert(key.to_string(), p.clone());
-                            }
-                            Some(p)
-                        }
-                        Err(d) => {
-                            out.push(*d);
-                            None
-                        }
-                    },
-                    None => None,
-                },
-                RegisterData::Failed(..) | RegisterData::Unavailable => None,
-            },
             (None, None) => {
                 out.push(
                     Diagnostic::error(
-                        f,
+                        l.eval_file,
                         Some(p.span()),
                         &path,
                         "a comparison profile needs `values` (one per area) or `from_register`",
@@ -338,6 +226,169 @@ pub fn resolve(l: &Loaded, register: &RegisterData) -> (Resolved, Vec<Diagnostic
     res.history = history(l, register, usable_table, &mut frozen, &mut out);
     res.frozen = frozen;
     (res, out)
+}
+
+/// What the register's state says (its own problems, why it is missing), and the record of
+/// what it gives to keep in the PDF.
+fn register_state(
+    l: &Loaded,
+    register: &RegisterData,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Frozen> {
+    let f = l.eval_file;
+    let register_span = l.evaluation.register.as_ref().map(Spanned::span);
+    match register {
+        RegisterData::Read {
+            name,
+            file,
+            table,
+            problems,
+        } => {
+            out.extend(diagnostics(*file, table.sheet.as_deref(), problems));
+            Some(Frozen {
+                register: name.clone(),
+                ..Default::default()
+            })
+        }
+        RegisterData::Failed(message, help) => {
+            let d = Diagnostic::error(f, register_span, "register", message.clone());
+            out.push(match help {
+                Some(h) => d.with_help(*h),
+                None => d,
+            });
+            None
+        }
+        RegisterData::Unavailable => {
+            out.push(
+                Diagnostic::error(
+                    f,
+                    register_span,
+                    "register",
+                    "the results register is not available here (the evaluation was not read from a folder)",
+                )
+                .with_help("render the evaluation file next to its register"),
+            );
+            None
+        }
+        RegisterData::Frozen(fr) => Some(fr.clone()),
+        RegisterData::None => None,
+    }
+}
+
+/// A profile with fixed values: they need a label and a source, and no filter beside them.
+fn fixed(
+    l: &Loaded,
+    path: &str,
+    p: &Spanned<crate::model::Profile>,
+    values: &Spanned<Vec<Spanned<f64>>>,
+    from: Option<&Spanned<Filter>>,
+    out: &mut Vec<Diagnostic>,
+) -> Profile {
+    let f = l.eval_file;
+    let pr = p.get_ref();
+    if let Some(from) = from {
+        out.push(
+            Diagnostic::error(
+                f,
+                Some(from.span()),
+                format!("{path}.from_register"),
+                "a comparison profile has either `values` or `from_register`, not both",
+            )
+            .with_help("remove `values` to compute the profile from the register"),
+        );
+    }
+    for (k, what) in [("label", &pr.label), ("source", &pr.source)] {
+        if what.is_none() {
+            out.push(Diagnostic::error(
+                f,
+                Some(p.span()),
+                path,
+                format!(
+                    "a comparison profile with fixed values needs a `{k}`{}",
+                    if k == "label" {
+                        " for the legend"
+                    } else {
+                        ", printed under the chart: where the values come from"
+                    }
+                ),
+            ));
+        }
+    }
+    let label = pr
+        .label
+        .as_ref()
+        .map_or(String::new(), |s| s.get_ref().clone());
+    Profile {
+        description: pr.description.clone().unwrap_or_else(|| label.clone()),
+        label,
+        source: pr
+            .source
+            .as_ref()
+            .map_or(String::new(), |s| s.get_ref().clone()),
+        values: crate::model::numbers(values),
+        basis: None,
+    }
+}
+
+/// One profile to compute from the register.
+struct Computed<'a> {
+    key: &'a str,
+    path: &'a str,
+    profile: &'a crate::model::Profile,
+    filter: &'a Spanned<Filter>,
+    usable_table: Option<&'a Table>,
+}
+
+/// A profile computed from the register: from the register read now, or what a PDF kept.
+fn computed_profile(
+    l: &Loaded,
+    register: &RegisterData,
+    c: &Computed<'_>,
+    frozen: &mut Option<Frozen>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<Profile> {
+    let at = |message: &str| {
+        Diagnostic::error(
+            l.eval_file,
+            Some(c.filter.span()),
+            format!("{}.from_register", c.path),
+            message,
+        )
+    };
+    match register {
+        RegisterData::None => {
+            out.push(
+                at("a profile computed from the register needs the register: the evaluation names none")
+                    .with_help("add `register = \"register.csv\"` (or .xlsx) before the first table, relative to this file"),
+            );
+            None
+        }
+        RegisterData::Frozen(fr) => {
+            let kept = fr.profiles.get(c.key).cloned();
+            if kept.is_none() {
+                out.push(at(
+                    "the PDF keeps no values for this profile: it was made without it",
+                ));
+            }
+            kept
+        }
+        RegisterData::Read { name, .. } => {
+            let table = c.usable_table?;
+            match compute(l, c.path, c.profile, c.filter, table, name) {
+                Ok(p) => {
+                    if let Some(fr) = frozen.as_mut() {
+                        fr.profiles.insert(c.key.to_string(), p.clone());
+                    }
+                    Some(p)
+                }
+                Err(d) => {
+                    out.push(*d);
+                    None
+                }
+            }
+        }
+        RegisterData::Failed(..) | RegisterData::Unavailable => None,
+    }
 }
 
 /// The earlier evaluations: `[[history]]` entries and the municipality's earlier rows in the
