@@ -567,133 +567,22 @@ fn from_grid(sheet: Option<String>, grid: Vec<Vec<Cell>>) -> (Table, Vec<Problem
         .collect();
     let col = |name: &str| table.header.iter().position(|h| h == name);
     let area_cols: Vec<usize> = (1..).map_while(|i| col(&format!("area_{i}"))).collect();
-    let mut missing: Vec<&str> = HEAD
-        .iter()
-        .chain(&TAIL)
-        .copied()
-        .filter(|c| col(c).is_none() && *c != "note" && *c != "code" && *c != "date")
-        .collect();
-    if area_cols.is_empty() {
-        missing.push("area_1");
-    }
-    if !missing.is_empty() {
-        problems.push(Problem {
-            place: Place {
-                row: header_row,
-                column: None,
-                span: grid[first].first().and_then(|c| c.span.clone()),
-            },
-            message: format!(
-                "the header row lacks the column{} {}",
-                if missing.len() == 1 { "" } else { "s" },
-                missing.join(", ")
-            ),
-            help: Some(format!("the columns are {}", header(8).join(", "))),
-            warning: false,
-        });
+    if let Some(p) = missing_columns(&table.header, &area_cols, header_row, &grid[first]) {
+        problems.push(p);
         return (table, problems);
     }
-    for (c, h) in table.header.iter().enumerate() {
-        let known =
-            HEAD.contains(&h.as_str()) || TAIL.contains(&h.as_str()) || area_cols.contains(&c);
-        if !known && !h.is_empty() {
-            problems.push(Problem {
-                place: Place {
-                    row: header_row,
-                    column: Some((c, h.clone())),
-                    span: grid[first].get(c).and_then(|c| c.span.clone()),
-                },
-                message: format!("kompass does not know the column \"{h}\"; it is not read"),
-                help: None,
-                warning: true,
-            });
-        }
-    }
+    problems.extend(unknown_columns(
+        &table.header,
+        &area_cols,
+        header_row,
+        &grid[first],
+    ));
     for (i, rec) in grid.iter().enumerate().skip(first + 1) {
-        let number = i + 1;
         if rec.iter().all(|c| c.text.trim().is_empty()) {
             continue;
         }
-        let cell = |c: Option<usize>| c.and_then(|c| rec.get(c));
-        let text = |name: &str| cell(col(name)).map_or("", |c| c.text.trim());
-        let mut bad = |c: usize, name: &str, message: String, help: Option<String>| {
-            problems.push(Problem {
-                place: Place {
-                    row: number,
-                    column: Some((c, name.to_string())),
-                    span: rec.get(c).and_then(|x| x.span.clone()),
-                },
-                message,
-                help,
-                warning: false,
-            });
-        };
-        let mut number_in = |name: &str, c: usize| -> i64 {
-            let v = rec.get(c).map_or("", |s| s.text.trim());
-            let compact: String = v
-                .chars()
-                .filter(|ch| !matches!(ch, ' ' | '\u{a0}' | '\u{202f}' | '_'))
-                .collect();
-            // "16 113", "16_113": a thousands separator is read as the number it means.
-            match compact.parse() {
-                Ok(n) => n,
-                Err(_) => {
-                    bad(
-                        c,
-                        name,
-                        if v.is_empty() {
-                            "empty: expected a whole number".into()
-                        } else {
-                            format!("expected a whole number, found \"{v}\"")
-                        },
-                        None,
-                    );
-                    0
-                }
-            }
-        };
-        let year = number_in("year", col("year").unwrap_or(0)) as i32;
-        let population = number_in("population", col("population").unwrap_or(0));
-        let total = number_in("total", col("total").unwrap_or(0));
-        let areas: Vec<i64> = area_cols
-            .iter()
-            .enumerate()
-            .map(|(k, &c)| number_in(&format!("area_{}", k + 1), c))
-            .collect();
-        let first_evaluation = match text("first_evaluation").to_lowercase().as_str() {
-            "true" | "ja" | "sant" | "1" => true,
-            "false" | "nej" | "falskt" | "0" => false,
-            other => {
-                let c = col("first_evaluation").unwrap_or(0);
-                bad(
-                    c,
-                    "first_evaluation",
-                    if other.is_empty() {
-                        "empty: expected true or false".into()
-                    } else {
-                        format!("expected true or false, found \"{other}\"")
-                    },
-                    Some("true when the row is the municipality's first evaluation".into()),
-                );
-                false
-            }
-        };
-        table.entries.push(Entry {
-            row: Row {
-                municipality: text("municipality").to_string(),
-                code: text("code").to_string(),
-                year,
-                date: text("date").to_string(),
-                framework: text("framework").to_string(),
-                first_evaluation,
-                population,
-                areas,
-                total,
-                note: text("note").to_string(),
-            },
-            number,
-            spans: rec.iter().map(|c| c.span.clone()).collect(),
-        });
+        let entry = read_row(&table.header, &area_cols, rec, i + 1, &mut problems);
+        table.entries.push(entry);
     }
     if table.entries.is_empty() {
         problems.push(Problem {
@@ -708,6 +597,156 @@ fn from_grid(sheet: Option<String>, grid: Vec<Vec<Cell>>) -> (Table, Vec<Problem
         });
     }
     (table, problems)
+}
+
+/// The columns a register cannot do without, when the header lacks any.
+fn missing_columns(
+    header_names: &[String],
+    area_cols: &[usize],
+    header_row: usize,
+    cells: &[Cell],
+) -> Option<Problem> {
+    let col = |name: &str| header_names.iter().position(|h| h == name);
+    let mut missing: Vec<&str> = HEAD
+        .iter()
+        .chain(&TAIL)
+        .copied()
+        .filter(|c| col(c).is_none() && *c != "note" && *c != "code" && *c != "date")
+        .collect();
+    if area_cols.is_empty() {
+        missing.push("area_1");
+    }
+    (!missing.is_empty()).then(|| Problem {
+        place: Place {
+            row: header_row,
+            column: None,
+            span: cells.first().and_then(|c| c.span.clone()),
+        },
+        message: format!(
+            "the header row lacks the column{} {}",
+            if missing.len() == 1 { "" } else { "s" },
+            missing.join(", ")
+        ),
+        help: Some(format!("the columns are {}", header(8).join(", "))),
+        warning: false,
+    })
+}
+
+/// A warning for each column kompass does not read.
+fn unknown_columns(
+    header_names: &[String],
+    area_cols: &[usize],
+    header_row: usize,
+    cells: &[Cell],
+) -> Vec<Problem> {
+    header_names
+        .iter()
+        .enumerate()
+        .filter(|(c, h)| {
+            let known =
+                HEAD.contains(&h.as_str()) || TAIL.contains(&h.as_str()) || area_cols.contains(c);
+            !known && !h.is_empty()
+        })
+        .map(|(c, h)| Problem {
+            place: Place {
+                row: header_row,
+                column: Some((c, h.clone())),
+                span: cells.get(c).and_then(|c| c.span.clone()),
+            },
+            message: format!("kompass does not know the column \"{h}\"; it is not read"),
+            help: None,
+            warning: true,
+        })
+        .collect()
+}
+
+/// One row of the register as read, with a problem for each cell that is not what its column
+/// holds (the cell then reads as 0 or false).
+fn read_row(
+    header_names: &[String],
+    area_cols: &[usize],
+    rec: &[Cell],
+    number: usize,
+    problems: &mut Vec<Problem>,
+) -> Entry {
+    let col = |name: &str| header_names.iter().position(|h| h == name);
+    let text = |name: &str| {
+        col(name)
+            .and_then(|c| rec.get(c))
+            .map_or("", |c| c.text.trim())
+    };
+    let mut bad = |c: usize, name: &str, message: String, help: Option<String>| {
+        problems.push(Problem {
+            place: Place {
+                row: number,
+                column: Some((c, name.to_string())),
+                span: rec.get(c).and_then(|x| x.span.clone()),
+            },
+            message,
+            help,
+            warning: false,
+        });
+    };
+    let mut number_in = |name: &str, c: usize| -> i64 {
+        let v = rec.get(c).map_or("", |s| s.text.trim());
+        let compact: String = v
+            .chars()
+            .filter(|ch| !matches!(ch, ' ' | '\u{a0}' | '\u{202f}' | '_'))
+            .collect();
+        // "16 113", "16_113": a thousands separator is read as the number it means.
+        compact.parse().unwrap_or_else(|_| {
+            let message = if v.is_empty() {
+                "empty: expected a whole number".into()
+            } else {
+                format!("expected a whole number, found \"{v}\"")
+            };
+            bad(c, name, message, None);
+            0
+        })
+    };
+    let year = number_in("year", col("year").unwrap_or(0)) as i32;
+    let population = number_in("population", col("population").unwrap_or(0));
+    let total = number_in("total", col("total").unwrap_or(0));
+    let areas: Vec<i64> = area_cols
+        .iter()
+        .enumerate()
+        .map(|(k, &c)| number_in(&format!("area_{}", k + 1), c))
+        .collect();
+    let first_evaluation = match text("first_evaluation").to_lowercase().as_str() {
+        "true" | "ja" | "sant" | "1" => true,
+        "false" | "nej" | "falskt" | "0" => false,
+        other => {
+            let message = if other.is_empty() {
+                "empty: expected true or false".into()
+            } else {
+                format!("expected true or false, found \"{other}\"")
+            };
+            let help = Some("true when the row is the municipality's first evaluation".into());
+            bad(
+                col("first_evaluation").unwrap_or(0),
+                "first_evaluation",
+                message,
+                help,
+            );
+            false
+        }
+    };
+    Entry {
+        row: Row {
+            municipality: text("municipality").to_string(),
+            code: text("code").to_string(),
+            year,
+            date: text("date").to_string(),
+            framework: text("framework").to_string(),
+            first_evaluation,
+            population,
+            areas,
+            total,
+            note: text("note").to_string(),
+        },
+        number,
+        spans: rec.iter().map(|c| c.span.clone()).collect(),
+    }
 }
 
 /// What a register must hold beyond its form: a framework kompass knows, one score per area of
