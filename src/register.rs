@@ -754,177 +754,216 @@ fn read_row(
 /// SCB code, a date in the row's year, and each evaluation once.
 pub fn check_rows(table: &Table) -> Vec<Problem> {
     let mut out = Vec::new();
-    let mut push = |place: Place, message: String, help: Option<String>, warning: bool| {
-        out.push(Problem {
-            place,
-            message,
-            help,
-            warning,
-        });
-    };
     let mut seen: Vec<(String, String, usize)> = Vec::new();
     for e in &table.entries {
-        let r = &e.row;
-        if r.municipality.is_empty() {
-            push(
-                table.place(e, "municipality"),
-                "empty: every row names its municipality".into(),
-                None,
-                false,
-            );
-        } else {
-            match crate::municipalities::find(&r.municipality) {
-                // A name kompass does not know is a warning, unless the row's note explains
-                // it (an invented example row, a merged municipality).
-                None if !r.note.trim().is_empty() => {}
-                None => push(
-                    table.place(e, "municipality"),
-                    format!("kompass does not know a Swedish municipality named \"{}\"", r.municipality),
-                    Some("the place name as SCB writes it (\"Leksand\", \"Malung-Sälen\"); or say in `note` why the row is not one".into()),
-                    true,
-                ),
-                Some(m) if !r.code.is_empty() && r.code != m.code => push(
-                    table.place(e, "code"),
-                    format!("{} has SCB code {}, not {}", m.name, m.code, r.code),
+        check_municipality(table, e, &mut out);
+        check_scores(table, e, &mut out);
+        check_dates(table, e, &mut out);
+        check_note_and_population(table, e, &mut out);
+        check_once(table, e, &mut seen, &mut out);
+    }
+    check_first_evaluations(table, &mut out);
+    out
+}
+
+fn problem(place: Place, message: String, help: Option<String>, warning: bool) -> Problem {
+    Problem {
+        place,
+        message,
+        help,
+        warning,
+    }
+}
+
+/// A known municipality (or a note saying why not), with its own SCB code.
+fn check_municipality(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
+    let r = &e.row;
+    if r.municipality.is_empty() {
+        out.push(problem(
+            table.place(e, "municipality"),
+            "empty: every row names its municipality".into(),
+            None,
+            false,
+        ));
+        return;
+    }
+    match crate::municipalities::find(&r.municipality) {
+        // A name kompass does not know is a warning, unless the row's note explains it (an
+        // invented example row, a merged municipality).
+        None if !r.note.trim().is_empty() => {}
+        None => out.push(problem(
+            table.place(e, "municipality"),
+            format!("kompass does not know a Swedish municipality named \"{}\"", r.municipality),
+            Some("the place name as SCB writes it (\"Leksand\", \"Malung-Sälen\"); or say in `note` why the row is not one".into()),
+            true,
+        )),
+        Some(m) if !r.code.is_empty() && r.code != m.code => out.push(problem(
+            table.place(e, "code"),
+            format!("{} has SCB code {}, not {}", m.name, m.code, r.code),
+            None,
+            false,
+        )),
+        Some(_) => {}
+    }
+}
+
+/// A known framework, one score per area within its maximum, and the total as their sum.
+fn check_scores(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
+    let r = &e.row;
+    match crate::load::framework_areas(&r.framework) {
+        None => out.push(problem(
+            table.place(e, "framework"),
+            format!("unknown framework \"{}\"", r.framework),
+            Some(crate::load::known_frameworks()),
+            false,
+        )),
+        Some(areas) => {
+            if r.areas.len() < areas.len() || r.areas.iter().skip(areas.len()).any(|v| *v != 0) {
+                out.push(problem(
+                    table.place(e, &format!("area_{}", r.areas.len().min(areas.len()) + 1)),
+                    format!(
+                        "{} has {} areas; the row has {}",
+                        r.framework,
+                        areas.len(),
+                        r.areas.len()
+                    ),
                     None,
                     false,
-                ),
-                Some(_) => {}
+                ));
             }
-        }
-        match crate::load::framework_areas(&r.framework) {
-            None => push(
-                table.place(e, "framework"),
-                format!("unknown framework \"{}\"", r.framework),
-                Some(crate::load::known_frameworks()),
-                false,
-            ),
-            Some(areas) => {
-                if r.areas.len() < areas.len() || r.areas.iter().skip(areas.len()).any(|v| *v != 0)
-                {
-                    push(
-                        table.place(e, &format!("area_{}", r.areas.len().min(areas.len()) + 1)),
-                        format!(
-                            "{} has {} areas; the row has {}",
-                            r.framework,
-                            areas.len(),
-                            r.areas.len()
-                        ),
+            for (k, (v, a)) in r.areas.iter().zip(&areas).enumerate() {
+                if !(0..=a.max).contains(v) {
+                    out.push(problem(
+                        table.place(e, &format!("area_{}", k + 1)),
+                        format!("{v} is outside 0–{} for area {} {}", a.max, a.id, a.title),
                         None,
                         false,
-                    );
-                }
-                for (k, (v, a)) in r.areas.iter().zip(&areas).enumerate() {
-                    if !(0..=a.max).contains(v) {
-                        push(
-                            table.place(e, &format!("area_{}", k + 1)),
-                            format!("{v} is outside 0–{} for area {} {}", a.max, a.id, a.title),
-                            None,
-                            false,
-                        );
-                    }
+                    ));
                 }
             }
-        }
-        let sum = r.areas.iter().fold(0i64, |a, v| a.saturating_add(*v));
-        if sum != r.total {
-            push(
-                table.place(e, "total"),
-                format!("{} is not the sum of the area scores, {sum}", r.total),
-                Some(
-                    "the total is derived: write the sum, or export the row from the evaluation"
-                        .into(),
-                ),
-                false,
-            );
-        }
-        if !(1990..=2100).contains(&r.year) {
-            push(
-                table.place(e, "year"),
-                format!("{} is not a plausible year of an evaluation", r.year),
-                None,
-                false,
-            );
-        }
-        if !r.date.is_empty() {
-            let ok = r.date.len() == 10
-                && r.date.as_bytes()[4] == b'-'
-                && r.date.as_bytes()[7] == b'-'
-                && r.date[..4].parse::<i32>().is_ok()
-                && r.date[5..7]
-                    .parse::<u8>()
-                    .is_ok_and(|m| (1..=12).contains(&m))
-                && r.date[8..]
-                    .parse::<u8>()
-                    .is_ok_and(|d| (1..=31).contains(&d));
-            if !ok {
-                push(
-                    table.place(e, "date"),
-                    format!("\"{}\" is not a date as YYYY-MM-DD", r.date),
-                    None,
-                    false,
-                );
-            } else if r.date[..4].parse::<i32>() != Ok(r.year) {
-                push(
-                    table.place(e, "date"),
-                    format!("the date {} is not in the row's year {}", r.date, r.year),
-                    None,
-                    false,
-                );
-            }
-        }
-        // The note is printed under every chart whose mean uses the row.
-        let unprintable: Vec<String> = r
-            .note
-            .chars()
-            .filter(|c| !crate::glyphs::printable(*c))
-            .map(|c| format!("U+{:04X}", c as u32))
-            .collect();
-        if !unprintable.is_empty() {
-            push(
-                table.place(e, "note"),
-                format!(
-                    "the report's font cannot print {} in this note, which is printed under the charts that use the row",
-                    unprintable.join(", ")
-                ),
-                Some("write it without emoji and characters outside Latin script".into()),
-                false,
-            );
-        }
-        if r.population <= 0 {
-            push(
-                table.place(e, "population"),
-                format!(
-                    "{} inhabitants: expected the population when the evaluation was made",
-                    r.population
-                ),
-                None,
-                false,
-            );
-        }
-        let key = (
-            r.municipality.to_lowercase(),
-            if r.date.is_empty() {
-                r.year.to_string()
-            } else {
-                r.date.clone()
-            },
-        );
-        if let Some((_, _, before)) = seen.iter().find(|(m, d, _)| (m, d) == (&key.0, &key.1)) {
-            push(
-                table.place(e, "municipality"),
-                format!(
-                    "{} {} is already in the register, at row {before}",
-                    r.municipality, key.1
-                ),
-                Some("each evaluation is one row".into()),
-                false,
-            );
-        } else {
-            seen.push((key.0, key.1, e.number));
         }
     }
-    // A first evaluation has no earlier one of the same municipality.
+    let sum = r.areas.iter().fold(0i64, |a, v| a.saturating_add(*v));
+    if sum != r.total {
+        out.push(problem(
+            table.place(e, "total"),
+            format!("{} is not the sum of the area scores, {sum}", r.total),
+            Some(
+                "the total is derived: write the sum, or export the row from the evaluation".into(),
+            ),
+            false,
+        ));
+    }
+}
+
+/// A plausible year, and a date as YYYY-MM-DD in that year.
+fn check_dates(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
+    let r = &e.row;
+    if !(1990..=2100).contains(&r.year) {
+        out.push(problem(
+            table.place(e, "year"),
+            format!("{} is not a plausible year of an evaluation", r.year),
+            None,
+            false,
+        ));
+    }
+    if r.date.is_empty() {
+        return;
+    }
+    let ok = r.date.len() == 10
+        && r.date.as_bytes()[4] == b'-'
+        && r.date.as_bytes()[7] == b'-'
+        && r.date[..4].parse::<i32>().is_ok()
+        && r.date[5..7]
+            .parse::<u8>()
+            .is_ok_and(|m| (1..=12).contains(&m))
+        && r.date[8..]
+            .parse::<u8>()
+            .is_ok_and(|d| (1..=31).contains(&d));
+    if !ok {
+        out.push(problem(
+            table.place(e, "date"),
+            format!("\"{}\" is not a date as YYYY-MM-DD", r.date),
+            None,
+            false,
+        ));
+    } else if r.date[..4].parse::<i32>() != Ok(r.year) {
+        out.push(problem(
+            table.place(e, "date"),
+            format!("the date {} is not in the row's year {}", r.date, r.year),
+            None,
+            false,
+        ));
+    }
+}
+
+/// A note the report's font can print (it is printed under the charts that use the row), and
+/// a positive population.
+fn check_note_and_population(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
+    let r = &e.row;
+    let unprintable: Vec<String> = r
+        .note
+        .chars()
+        .filter(|c| !crate::glyphs::printable(*c))
+        .map(|c| format!("U+{:04X}", c as u32))
+        .collect();
+    if !unprintable.is_empty() {
+        out.push(problem(
+            table.place(e, "note"),
+            format!(
+                "the report's font cannot print {} in this note, which is printed under the charts that use the row",
+                unprintable.join(", ")
+            ),
+            Some("write it without emoji and characters outside Latin script".into()),
+            false,
+        ));
+    }
+    if r.population <= 0 {
+        out.push(problem(
+            table.place(e, "population"),
+            format!(
+                "{} inhabitants: expected the population when the evaluation was made",
+                r.population
+            ),
+            None,
+            false,
+        ));
+    }
+}
+
+/// Each evaluation (municipality and date, or year) once.
+fn check_once(
+    table: &Table,
+    e: &Entry,
+    seen: &mut Vec<(String, String, usize)>,
+    out: &mut Vec<Problem>,
+) {
+    let r = &e.row;
+    let key = (
+        r.municipality.to_lowercase(),
+        if r.date.is_empty() {
+            r.year.to_string()
+        } else {
+            r.date.clone()
+        },
+    );
+    if let Some((_, _, before)) = seen.iter().find(|(m, d, _)| (m, d) == (&key.0, &key.1)) {
+        out.push(problem(
+            table.place(e, "municipality"),
+            format!(
+                "{} {} is already in the register, at row {before}",
+                r.municipality, key.1
+            ),
+            Some("each evaluation is one row".into()),
+            false,
+        ));
+    } else {
+        seen.push((key.0, key.1, e.number));
+    }
+}
+
+/// A first evaluation has no earlier one of the same municipality.
+fn check_first_evaluations(table: &Table, out: &mut Vec<Problem>) {
     for e in &table.entries {
         let r = &e.row;
         if !r.first_evaluation {
@@ -936,18 +975,17 @@ pub fn check_rows(table: &Table) -> Vec<Problem> {
                     || (o.row.year == r.year && !o.row.date.is_empty() && o.row.date < r.date))
         });
         if let Some(o) = earlier {
-            out.push(Problem {
-                place: table.place(e, "first_evaluation"),
-                message: format!(
+            out.push(problem(
+                table.place(e, "first_evaluation"),
+                format!(
                     "{} {} is marked as the first evaluation, but row {} is one of {}",
                     r.municipality, r.year, o.number, o.row.year
                 ),
-                help: Some("only the municipality's earliest evaluation is its first".into()),
-                warning: true,
-            });
+                Some("only the municipality's earliest evaluation is its first".into()),
+                true,
+            ));
         }
     }
-    out
 }
 
 /// A register read back from CSV: its rows, or every problem as "row R, column C (name): …".
