@@ -99,6 +99,63 @@ pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
     if options.draft {
         title.push_str(" (utkast)");
     }
+    let chart_json: Vec<serde_json::Value> = charts
+        .iter()
+        .map(|c| json!({"file": format!("/charts/{}.svg", c.id), "chart": c}))
+        .collect();
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let area_files = area_files(r, &mut files);
+    let comparisons: Vec<Block> = markup::parse(&r.comparisons);
+    let report = json!({
+        "meta": meta(r, options, &title),
+        "attach": options.attach.as_ref().map(|a| json!({
+            "source": a.name,
+            "provenance": crate::embed::PROVENANCE_NAME,
+            "previous": options.changes.as_ref().and_then(|c| c.previous.as_ref()).map(|p| &p.0),
+        })),
+        "changes": options.changes.as_ref().map(changes_json),
+        "revisions": r.revisions.iter().map(|v| json!({
+            "version": v.version.to_string(),
+            "date": v.date.iso(),
+            "changes": markup::parse_inline(&v.changes),
+            "by": v.by,
+        })).collect::<Vec<_>>(),
+        "intro": markup::parse(&r.introduction),
+        "intro_end": markup::parse(&r.introduction_end),
+        "areas_intro": format!("De {} huvudområdena är:", crate::format::count_word(r.areas.len())),
+        "area_titles": r.areas.iter().map(|a| json!({"id": a.id, "title": a.title})).collect::<Vec<_>>(),
+        "evaluation": evaluation_text(r),
+        "charts": chart_json,
+        "comparisons": comparisons,
+        "comments": markup::parse(&r.comments),
+        "areas": area_files,
+        "total": int(r.total),
+        "total_max": int(r.total_max),
+    });
+    files.push(("/data/report.json".into(), to_json(&report)));
+    let attached = attached_files(options, &mut files);
+    for c in charts {
+        files.push((format!("/charts/{}.svg", c.id), c.svg.clone().into_bytes()));
+    }
+    let ident = format!("kompass/{}/{}", r.municipality.name, iso_date(y, m, dd));
+    Bundle {
+        main: "/report.typ",
+        files,
+        title,
+        date: (y, m, dd),
+        ident,
+        attached,
+    }
+}
+
+/// The report's facts for the cover, the headers and the PDF's metadata.
+fn meta(r: &Report, options: &Options, title: &str) -> serde_json::Value {
+    let Date {
+        year: y,
+        month: m,
+        day: dd,
+    } = r.date;
+    let official = &r.municipality.official_name;
     let (version, version_date) = r.version();
     let version_line = format!("version {version}, {}", version_date.iso());
     let (header_left, header_right) = if options.draft {
@@ -107,13 +164,42 @@ pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
             official.clone(),
         )
     } else if r.revisions.is_empty() {
-        (title.clone(), iso_date(y, m, dd))
+        (title.to_string(), iso_date(y, m, dd))
     } else {
         (
-            title.clone(),
+            title.to_string(),
             format!("Version {version}, {}", version_date.iso()),
         )
     };
+    json!({
+        "title": title,
+        "subtitle": format!("Analys av {official}"),
+        "municipality": r.municipality.name,
+        "official_name": official,
+        "official_genitive": crate::municipalities::genitive(official),
+        "genitive": r.municipality.genitive,
+        "date": iso_date(y, m, dd),
+        "date_long": long_date(y, m, dd),
+        "evaluators": r.evaluator_names(),
+        "evaluators_line": evaluators_line(&r.evaluators),
+        "publisher": r.publisher,
+        "framework": r.framework_name,
+        "keywords": ["Kommunkompassen", r.municipality.name.as_str(), "utvärdering", "styrning och ledning"],
+        "subject": format!("Utvärdering av {official} med {} ({})", r.framework_name, r.evaluated),
+        "draft": options.draft,
+        "header_left": header_left,
+        "header_right": header_right,
+        "version": if options.draft || !r.revisions.is_empty() {
+            Some(format!("{version} ({})", version_date.iso()))
+        } else {
+            None
+        },
+    })
+}
+
+/// Chapter 2's opening: when and how the evaluation was made, then the evaluator's summary.
+fn evaluation_text(r: &Report) -> Vec<Block> {
+    let official = &r.municipality.official_name;
     let interviews = if r.interviews_approximate {
         format!("ett {}-tal personer", int(r.interviews))
     } else {
@@ -135,121 +221,55 @@ pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
         r.evaluated
     ));
     evaluation.extend(markup::parse(&r.summary_evaluation));
+    evaluation
+}
 
-    let chart_json: Vec<serde_json::Value> = charts
+/// One JSON file per area; their paths.
+fn area_files(r: &Report, files: &mut Vec<(String, Vec<u8>)>) -> Vec<String> {
+    let inl = |v: &[String]| -> Vec<Vec<markup::Inline>> {
+        v.iter().map(|s| markup::parse_inline(s)).collect()
+    };
+    r.areas
         .iter()
-        .map(|c| json!({"file": format!("/charts/{}.svg", c.id), "chart": c}))
-        .collect();
+        .map(|a| {
+            let area = json!({
+                "id": a.id,
+                "title": a.title,
+                "general": markup::parse(&a.general),
+                "subareas": a.subareas.iter().map(|s| json!({"id": s.id, "title": s.title, "score": int(s.score), "max": int(s.max)})).collect::<Vec<_>>(),
+                "analysis": markup::parse(&a.analysis),
+                "strengths": inl(&a.strengths),
+                "improvements": inl(&a.improvements),
+                "score": int(a.score),
+                "max": int(a.max),
+            });
+            let path = format!("/data/area-{}.json", a.id);
+            files.push((path.clone(), to_json(&area)));
+            path
+        })
+        .collect()
+}
 
-    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
-    let mut area_files = Vec::new();
-    for a in &r.areas {
-        let inl = |v: &[String]| -> Vec<Vec<markup::Inline>> {
-            v.iter().map(|s| markup::parse_inline(s)).collect()
-        };
-        let area = json!({
-            "id": a.id,
-            "title": a.title,
-            "general": markup::parse(&a.general),
-            "subareas": a.subareas.iter().map(|s| json!({"id": s.id, "title": s.title, "score": int(s.score), "max": int(s.max)})).collect::<Vec<_>>(),
-            "analysis": markup::parse(&a.analysis),
-            "strengths": inl(&a.strengths),
-            "improvements": inl(&a.improvements),
-            "score": int(a.score),
-            "max": int(a.max),
-        });
-        let path = format!("/data/area-{}.json", a.id);
-        files.push((path.clone(), to_json(&area)));
-        area_files.push(path);
+/// The files to attach to the PDF, among the bundle's files; their names in the PDF.
+fn attached_files(options: &Options, files: &mut Vec<(String, Vec<u8>)>) -> Vec<String> {
+    let previous = options.changes.as_ref().and_then(|c| c.previous.as_ref());
+    let Some(a) = &options.attach else {
+        return previous.map(|p| p.0.clone()).into_iter().collect();
+    };
+    files.push((
+        "/data/evaluation.toml".into(),
+        a.source.clone().into_bytes(),
+    ));
+    files.push((
+        "/data/kompass.json".into(),
+        a.provenance.clone().into_bytes(),
+    ));
+    if let Some((_, text)) = previous {
+        files.push(("/data/previous.toml".into(), text.clone().into_bytes()));
     }
-    let comparisons: Vec<Block> = markup::parse(&r.comparisons);
-    let report = json!({
-        "meta": {
-            "title": title,
-            "subtitle": format!("Analys av {official}"),
-            "municipality": r.municipality.name,
-            "official_name": official,
-            "official_genitive": crate::municipalities::genitive(official),
-            "genitive": r.municipality.genitive,
-            "date": iso_date(y, m, dd),
-            "date_long": long_date(y, m, dd),
-            "evaluators": r.evaluator_names(),
-            "evaluators_line": evaluators_line(&r.evaluators),
-            "publisher": r.publisher,
-            "framework": r.framework_name,
-            "keywords": ["Kommunkompassen", r.municipality.name.as_str(), "utvärdering", "styrning och ledning"],
-            "subject": format!("Utvärdering av {official} med {} ({})", r.framework_name, r.evaluated),
-            "draft": options.draft,
-            "header_left": header_left,
-            "header_right": header_right,
-            "version": if options.draft || !r.revisions.is_empty() {
-                Some(format!("{version} ({})", version_date.iso()))
-            } else {
-                None
-            },
-        },
-        "attach": options.attach.as_ref().map(|a| json!({
-            "source": a.name,
-            "provenance": crate::embed::PROVENANCE_NAME,
-            "previous": options.changes.as_ref().and_then(|c| c.previous.as_ref()).map(|p| &p.0),
-        })),
-        "changes": options.changes.as_ref().map(changes_json),
-        "revisions": r.revisions.iter().map(|v| json!({
-            "version": v.version.to_string(),
-            "date": v.date.iso(),
-            "changes": markup::parse_inline(&v.changes),
-            "by": v.by,
-        })).collect::<Vec<_>>(),
-        "intro": markup::parse(&r.introduction),
-        "intro_end": markup::parse(&r.introduction_end),
-        "areas_intro": format!("De {} huvudområdena är:", crate::format::count_word(r.areas.len())),
-        "area_titles": r.areas.iter().map(|a| json!({"id": a.id, "title": a.title})).collect::<Vec<_>>(),
-        "evaluation": evaluation,
-        "charts": chart_json,
-        "comparisons": comparisons,
-        "comments": markup::parse(&r.comments),
-        "areas": area_files,
-        "total": int(r.total),
-        "total_max": int(r.total_max),
-    });
-    files.push(("/data/report.json".into(), to_json(&report)));
-    if let Some(a) = &options.attach {
-        files.push((
-            "/data/evaluation.toml".into(),
-            a.source.clone().into_bytes(),
-        ));
-        files.push((
-            "/data/kompass.json".into(),
-            a.provenance.clone().into_bytes(),
-        ));
-        if let Some((_, text)) = options.changes.as_ref().and_then(|c| c.previous.as_ref()) {
-            files.push(("/data/previous.toml".into(), text.clone().into_bytes()));
-        }
-    }
-    for c in charts {
-        files.push((format!("/charts/{}.svg", c.id), c.svg.clone().into_bytes()));
-    }
-    let ident = format!("kompass/{}/{}", r.municipality.name, iso_date(y, m, dd));
-    let attached = options
-        .attach
-        .iter()
-        .map(|a| a.name.clone())
-        .chain(
-            options
-                .changes
-                .as_ref()
-                .and_then(|c| c.previous.as_ref())
-                .map(|p| p.0.clone()),
-        )
-        .collect();
-    Bundle {
-        main: "/report.typ",
-        files,
-        title,
-        date: (y, m, dd),
-        ident,
-        attached,
-    }
+    std::iter::once(a.name.clone())
+        .chain(previous.map(|p| p.0.clone()))
+        .collect()
 }
 
 /// The page of changes as the template reads it: sections, each with its changes; a changed
