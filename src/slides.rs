@@ -111,67 +111,8 @@ pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
             r.evaluated
         ),
     ];
-    let chart_json: Vec<serde_json::Value> = charts
-        .iter()
-        .map(|c| {
-            // "Leksand (2023) jämfört med Sverigesnittet …" → "Jämfört med Sverigesnittet …". A
-            // comparison too long for a title gets a short title and is said in full below it.
-            let (slide_title, subtitle, total) = match c.id.as_str() {
-                "poang-per-omrade" => ("Resultat per område".to_string(), None, true),
-                id => {
-                    let against = c
-                        .caption
-                        .split_once("jämfört med ")
-                        .map_or(c.caption.as_str(), |(_, rest)| rest);
-                    let title = format!("Jämfört med {against}");
-                    if title.chars().count() <= 52 {
-                        (title, None, false)
-                    } else {
-                        let short = if id == "profil-jamforelsegrupp" {
-                            "Jämfört med jämförelsegruppen"
-                        } else {
-                            "Poängprofilen i jämförelse"
-                        };
-                        let mut chars = against.chars();
-                        let full = chars.next().map_or(String::new(), |c| {
-                            c.to_uppercase().collect::<String>() + chars.as_str()
-                        });
-                        (short.to_string(), Some(full), false)
-                    }
-                }
-            };
-            json!({
-                "file": format!("/charts/{}.svg", c.id),
-                "alt": c.alt,
-                "title": slide_title,
-                "subtitle": subtitle,
-                "total": if total { Some(int(r.total)) } else { None },
-                "total_max": int(r.total_max),
-            })
-        })
-        .collect();
-    let areas: Vec<serde_json::Value> = r
-        .areas
-        .iter()
-        .map(|a| {
-            let (strengths, strengths_more) = fit(&a.strengths);
-            let (improvements, improvements_more) = fit(&a.improvements);
-            let inl = |v: &[String]| -> Vec<Vec<markup::Inline>> {
-                v.iter().map(|s| markup::parse_inline(s)).collect()
-            };
-            json!({
-                "id": a.id,
-                "title": a.title,
-                "score": int(a.score),
-                "max": int(a.max),
-                "subareas": a.subareas.iter().map(|s| json!({"id": s.id, "score": s.score, "max": s.max})).collect::<Vec<_>>(),
-                "strengths": inl(&strengths),
-                "strengths_more": strengths_more,
-                "improvements": inl(&improvements),
-                "improvements_more": improvements_more,
-            })
-        })
-        .collect();
+    let chart_json: Vec<serde_json::Value> = charts.iter().map(|c| chart_slide(r, c)).collect();
+    let areas: Vec<serde_json::Value> = r.areas.iter().map(area_slide).collect();
     let deck = json!({
         "meta": {
             "title": title,
@@ -211,6 +152,64 @@ pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
         ident: format!("kompass-slides/{}/{}", r.municipality.name, d.iso()),
         attached: Vec::new(),
     }
+}
+
+/// The slide of one chart: "Leksand (2023) jämfört med Sverigesnittet …" → "Jämfört med
+/// Sverigesnittet …". A comparison too long for a title gets a short title and is said in full
+/// below it.
+fn chart_slide(r: &Report, c: &Chart) -> serde_json::Value {
+    let (slide_title, subtitle, total) = match c.id.as_str() {
+        "poang-per-omrade" => ("Resultat per område".to_string(), None, true),
+        id => {
+            let against = c
+                .caption
+                .split_once("jämfört med ")
+                .map_or(c.caption.as_str(), |(_, rest)| rest);
+            let title = format!("Jämfört med {against}");
+            if title.chars().count() <= 52 {
+                (title, None, false)
+            } else {
+                let short = if id == "profil-jamforelsegrupp" {
+                    "Jämfört med jämförelsegruppen"
+                } else {
+                    "Poängprofilen i jämförelse"
+                };
+                let mut chars = against.chars();
+                let full = chars.next().map_or(String::new(), |c| {
+                    c.to_uppercase().collect::<String>() + chars.as_str()
+                });
+                (short.to_string(), Some(full), false)
+            }
+        }
+    };
+    json!({
+        "file": format!("/charts/{}.svg", c.id),
+        "alt": c.alt,
+        "title": slide_title,
+        "subtitle": subtitle,
+        "total": if total { Some(int(r.total)) } else { None },
+        "total_max": int(r.total_max),
+    })
+}
+
+/// The slide of one area: its score, its sub-areas, and what fits of its lists.
+fn area_slide(a: &crate::report::Area) -> serde_json::Value {
+    let (strengths, strengths_more) = fit(&a.strengths);
+    let (improvements, improvements_more) = fit(&a.improvements);
+    let inl = |v: &[String]| -> Vec<Vec<markup::Inline>> {
+        v.iter().map(|s| markup::parse_inline(s)).collect()
+    };
+    json!({
+        "id": a.id,
+        "title": a.title,
+        "score": int(a.score),
+        "max": int(a.max),
+        "subareas": a.subareas.iter().map(|s| json!({"id": s.id, "score": s.score, "max": s.max})).collect::<Vec<_>>(),
+        "strengths": inl(&strengths),
+        "strengths_more": strengths_more,
+        "improvements": inl(&improvements),
+        "improvements_more": improvements_more,
+    })
 }
 
 trait UpperFirst {
