@@ -236,6 +236,11 @@ pub fn bars(who: &str, scores: &Report) -> Res<Chart> {
         bar(mid, scores.total as f64, scores.total_max as f64, TOTAL)?;
         root.present().map_err(err)?;
     }
+    Ok(bars_chart(who, scores, svg))
+}
+
+/// The bar chart with its alt text, caption and introduction.
+fn bars_chart(who: &str, scores: &Report, svg: String) -> Chart {
     let parts: Vec<String> = scores
         .areas
         .iter()
@@ -247,7 +252,7 @@ pub fn bars(who: &str, scores: &Report) -> Res<Chart> {
         int(scores.total),
         int(scores.total_max)
     );
-    Ok(Chart {
+    Chart {
         id: "poang-per-omrade".into(),
         svg,
         alt,
@@ -264,7 +269,7 @@ pub fn bars(who: &str, scores: &Report) -> Res<Chart> {
         ),
         source: None,
         table: None,
-    })
+    }
 }
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, plotters::coord::Shift>;
