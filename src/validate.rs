@@ -356,6 +356,18 @@ fn check_area(
             );
         }
     }
+    check_area_texts(l, path, a, out);
+}
+
+/// An area's analysis and its lists of strengths and improvements.
+fn check_area_texts(
+    l: &Loaded,
+    path: &str,
+    a: &crate::model::AreaEvaluation,
+    out: &mut Vec<Diagnostic>,
+) {
+    let f = l.eval_file;
+    let id = *a.id.get_ref();
     if a.analysis.get_ref().trim().is_empty() {
         out.push(Diagnostic::warning(
             f,
@@ -556,6 +568,17 @@ fn check_names(l: &Loaded, out: &mut Vec<Diagnostic>) {
                 .with_help(help),
         );
     }
+    check_name_forms(l, known, out);
+}
+
+/// The genitive and the official name as the table of municipalities gives them.
+fn check_name_forms(
+    l: &Loaded,
+    known: &crate::municipalities::Municipality,
+    out: &mut Vec<Diagnostic>,
+) {
+    let f = l.eval_file;
+    let m = &l.evaluation.municipality;
     for (key, value, expected, example) in [
         (
             "genitive",
