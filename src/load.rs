@@ -384,6 +384,62 @@ pub struct Recovered<T> {
     pub repaired: Vec<String>,
 }
 
+/// Record one structural error of a parse (once, mapped back to the file) and what it says about
+/// keys: a suggested key ("did you mean") holds a placeholder after the repair, and a key
+/// reported missing right after its misspelling was suggested is the same mistake.
+fn note_error(
+    diag: &Diagnostic,
+    raw: &str,
+    edits: &[Edit],
+    errors: &mut Vec<Diagnostic>,
+    repaired: &mut Vec<String>,
+    suggested_keys: &mut Vec<String>,
+) {
+    let span = diag.span.clone().unwrap_or(0..0);
+    // A key reported missing right after a misspelling of it was suggested is the same mistake.
+    let suggested = raw
+        .strip_prefix("missing field `")
+        .and_then(|r| r.split('`').next())
+        .is_some_and(|key| {
+            let full = if diag.path.is_empty() {
+                key.to_string()
+            } else {
+                format!("{}.{}", diag.path, quote_key(key))
+            };
+            suggested_keys.contains(&full)
+        });
+    if let Some(key) = suggested_key(raw, &diag.path) {
+        let parent = diag.path.rsplit_once('.').map_or("", |(p, _)| p);
+        let full = if parent.is_empty() {
+            key
+        } else {
+            format!("{parent}.{key}")
+        };
+        repaired.push(full.clone());
+        suggested_keys.push(full);
+    }
+    if let (false, Some(mapped)) = (suggested, map_span(edits, span.clone())) {
+        let mut d = diag.clone();
+        // A key missing at the top level has no place in the file.
+        let nowhere = diag.path.is_empty() && span.is_empty();
+        d.span = if nowhere {
+            None
+        } else {
+            diag.span.as_ref().map(|_| mapped)
+        };
+        if nowhere
+            && let Some(key) = raw
+                .strip_prefix("missing field `")
+                .and_then(|r| r.split('`').next())
+        {
+            d.path = key.to_string();
+        }
+        if !errors.contains(&d) {
+            errors.push(d);
+        }
+    }
+}
+
 /// Deserialize, reporting every structural error rather than the first: each error is recorded
 /// and repaired in a working copy of the text (an unknown key is blanked out, a missing key or a
 /// value of the wrong type gets a placeholder), and deserialization runs again. Syntax errors
@@ -418,48 +474,14 @@ pub fn parse_recovering<T: DeserializeOwned>(file: FileId, text: &str) -> Recove
             Err(x) => x,
         };
         let span = diag.span.clone().unwrap_or(0..0);
-        // A key reported missing right after a misspelling of it was suggested is the same mistake.
-        let suggested = raw
-            .strip_prefix("missing field `")
-            .and_then(|r| r.split('`').next())
-            .is_some_and(|key| {
-                let full = if diag.path.is_empty() {
-                    key.to_string()
-                } else {
-                    format!("{}.{}", diag.path, quote_key(key))
-                };
-                suggested_keys.contains(&full)
-            });
-        if let Some(key) = suggested_key(&raw, &diag.path) {
-            let parent = diag.path.rsplit_once('.').map_or("", |(p, _)| p);
-            let full = if parent.is_empty() {
-                key
-            } else {
-                format!("{parent}.{key}")
-            };
-            repaired.push(full.clone());
-            suggested_keys.push(full);
-        }
-        if let (false, Some(mapped)) = (suggested, map_span(&edits, span.clone())) {
-            let mut d = diag.clone();
-            // A key missing at the top level has no place in the file.
-            let nowhere = diag.path.is_empty() && span.is_empty();
-            d.span = if nowhere {
-                None
-            } else {
-                diag.span.as_ref().map(|_| mapped)
-            };
-            if nowhere
-                && let Some(key) = raw
-                    .strip_prefix("missing field `")
-                    .and_then(|r| r.split('`').next())
-            {
-                d.path = key.to_string();
-            }
-            if !errors.contains(&d) {
-                errors.push(d);
-            }
-        }
+        note_error(
+            &diag,
+            &raw,
+            &edits,
+            &mut errors,
+            &mut repaired,
+            &mut suggested_keys,
+        );
         if errors.len() >= MAX_LOAD_ERRORS {
             errors.push(Diagnostic::error(
                 file,
