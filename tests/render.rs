@@ -7,12 +7,17 @@ use std::path::Path;
 use common::*;
 use kompass::scores;
 
+/// The example rendered once for the tests of this file, and its text.
 fn example_pdf() -> (std::path::PathBuf, String) {
-    let dir = scratch("render-example");
-    let pdf = dir.join("leksand.pdf");
-    render(Path::new(EXAMPLE), &pdf);
-    let text = pdf_text(&pdf);
-    (pdf, text)
+    static PDF: std::sync::OnceLock<(std::path::PathBuf, String)> = std::sync::OnceLock::new();
+    PDF.get_or_init(|| {
+        let dir = scratch("render-example");
+        let pdf = dir.join("leksand.pdf");
+        render(Path::new(EXAMPLE), &pdf);
+        let text = pdf_text(&pdf);
+        (pdf, text)
+    })
+    .clone()
 }
 
 #[test]
@@ -103,6 +108,15 @@ fn example_report_holds_every_heading_title_and_score() {
         row("Totalpoäng", &format!(" {} {}", s.total, s.total_max)),
         "missing total row"
     );
+}
+
+#[test]
+fn example_report_charts_are_text_with_their_sources() {
+    let (_, text) = example_pdf();
+    let loaded = kompass::check::load_path(Path::new(EXAMPLE))
+        .map_err(|_| "example must load")
+        .unwrap();
+    let s = scores::derive(&loaded);
     // Chart labels are real text.
     assert!(
         text.contains(&format!("Totalt (av {})", s.total_max)),

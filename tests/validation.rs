@@ -452,126 +452,129 @@ fn a_misspelt_key_gets_a_suggestion() {
 }
 
 /// One edit of the example per kind of mistake, with the diagnostic it must produce.
+/// Each kind of mistake: (text of the example, what it becomes, the diagnostic expected).
+const MISTAKES: &[(&str, &str, &str)] = &[
+    (
+        "framework = \"kommunkompassen-2020\"",
+        "framework = \"kommunkompassen-2015\"",
+        "unknown framework `kommunkompassen-2015` [framework]",
+    ),
+    (
+        "date = 2023-11-23",
+        "date = 2023-02-30",
+        "edited.toml:18:8: error: TOML syntax: invalid date",
+    ),
+    (
+        "date = 2023-11-23",
+        "date = 2023-11-23T10:00:00",
+        "expected a date such as 2023-11-23, found `2023-11-23T10:00:00` [report.date]",
+    ),
+    (
+        "date = 2023-11-23",
+        "date = \"2023-11-23\"",
+        "[report.date]",
+    ),
+    (
+        "interviews = 40",
+        "interviews = 0",
+        "expected a positive number of interviews, found 0 [report.interviews]",
+    ),
+    (
+        "population = 16_113",
+        "population = -5",
+        "expected a positive population, found -5 [municipality.population]",
+    ),
+    (
+        "genitive = \"Leksands\"",
+        "genitive = \" \"",
+        "must not be empty [municipality.genitive]",
+    ),
+    (
+        "\"1.1\" = 9",
+        "\"1.1\" = -1",
+        "expected a score from 0 to 20 for 1.1 Strategi för demokratiutveckling och information, found -1 [area[1].scores.\"1.1\"]",
+    ),
+    (
+        "\"7.2\" = 15",
+        "\"7.2\" = 41",
+        "expected a score from 0 to 40 for 7.2 Strategisk kompetensförsörjning, found 41 [area[7].scores.\"7.2\"]",
+    ),
+    (
+        "\"3.5\" = 8",
+        "\"3.5\" = 8.5",
+        "wrong type: found floating point `8.5`, expected a whole number [area[3].scores.\"3.5\"]",
+    ),
+    (
+        "\"5.2\" = 4\n",
+        "",
+        "no score for sub-area 5.2 Fokus på service och bemötande (0–20) [area[5].scores]",
+    ),
+    (
+        "\"2.4\" = 16\n",
+        "\"2.4\" = 16\n\"2.5\" = 3\n",
+        "area 2 has no sub-area `2.5` [area[2].scores.\"2.5\"]",
+    ),
+    (
+        "id = 6\n",
+        "id = 5\n",
+        "area 5 is given twice (first as area[5]) [area[6].id]",
+    ),
+    (
+        "id = 8\n",
+        "id = 9\n",
+        "the framework `kommunkompassen-2020` has no area 9; it has areas 1–8 [area[8].id]",
+    ),
+    (
+        "id = 5\n",
+        "id = 5\nscore = 51\n",
+        "area 5 is stated as 51 but its sub-scores add up to 52 [area[5].score]",
+    ),
+    (
+        "values = [63, 65, 73, 64, 61, 59, 68, 64]",
+        "values = [63, 65, 73, 64, 61, 59, 68, 164]",
+        "expected a value from 0 to 100 for area 8, found 164 [comparison.national.values[8]]",
+    ),
+    (
+        "from_register = { population_max = 20_000, first_evaluation = true }",
+        "from_register = { population_max = 5_000, first_evaluation = true }",
+        "no evaluation in register.csv matches; a mean needs at least 3, so that it never shows one municipality's own result [comparison.peer.from_register]",
+    ),
+    (
+        "from_register = { population_max = 20_000, first_evaluation = true }",
+        "from_register = { population_max = 20_000, first_evaluation = true }\nvalues = [50, 54]",
+        "a comparison profile has either `values` or `from_register`, not both [comparison.peer.from_register]",
+    ),
+    (
+        "label = \"Sverigesnitt\"",
+        "label = \"\"",
+        "a comparison profile needs a label for the legend [comparison.national.label]",
+    ),
+    (
+        "[[evaluators]]\nname = \"Fredrik Carlsson\"\norganisation = \"SKR\"\n\n[[evaluators]]\nname = \"Linda Nordberg\"\norganisation = \"SKR\"\n",
+        "",
+        "missing key `evaluators`",
+    ),
+    (
+        "name = \"Fredrik Carlsson\"",
+        "name = \"\"",
+        "an evaluator needs a name [evaluators[1].name]",
+    ),
+    (
+        "publisher = \"Sveriges Kommuner och Regioner\"\n",
+        "",
+        "missing key `publisher` [report]",
+    ),
+    (
+        "first_evaluation = true",
+        "first_evaluation = true\nfirst_evaluation = false",
+        "TOML syntax",
+    ),
+    ("[summary]", "[sumary]", "unknown key `sumary`"),
+];
+
 #[test]
 fn each_kind_of_mistake_has_its_diagnostic() {
-    let cases: &[(&str, &str, &str)] = &[
-        (
-            "framework = \"kommunkompassen-2020\"",
-            "framework = \"kommunkompassen-2015\"",
-            "unknown framework `kommunkompassen-2015` [framework]",
-        ),
-        (
-            "date = 2023-11-23",
-            "date = 2023-02-30",
-            "edited.toml:18:8: error: TOML syntax: invalid date",
-        ),
-        (
-            "date = 2023-11-23",
-            "date = 2023-11-23T10:00:00",
-            "expected a date such as 2023-11-23, found `2023-11-23T10:00:00` [report.date]",
-        ),
-        (
-            "date = 2023-11-23",
-            "date = \"2023-11-23\"",
-            "[report.date]",
-        ),
-        (
-            "interviews = 40",
-            "interviews = 0",
-            "expected a positive number of interviews, found 0 [report.interviews]",
-        ),
-        (
-            "population = 16_113",
-            "population = -5",
-            "expected a positive population, found -5 [municipality.population]",
-        ),
-        (
-            "genitive = \"Leksands\"",
-            "genitive = \" \"",
-            "must not be empty [municipality.genitive]",
-        ),
-        (
-            "\"1.1\" = 9",
-            "\"1.1\" = -1",
-            "expected a score from 0 to 20 for 1.1 Strategi för demokratiutveckling och information, found -1 [area[1].scores.\"1.1\"]",
-        ),
-        (
-            "\"7.2\" = 15",
-            "\"7.2\" = 41",
-            "expected a score from 0 to 40 for 7.2 Strategisk kompetensförsörjning, found 41 [area[7].scores.\"7.2\"]",
-        ),
-        (
-            "\"3.5\" = 8",
-            "\"3.5\" = 8.5",
-            "wrong type: found floating point `8.5`, expected a whole number [area[3].scores.\"3.5\"]",
-        ),
-        (
-            "\"5.2\" = 4\n",
-            "",
-            "no score for sub-area 5.2 Fokus på service och bemötande (0–20) [area[5].scores]",
-        ),
-        (
-            "\"2.4\" = 16\n",
-            "\"2.4\" = 16\n\"2.5\" = 3\n",
-            "area 2 has no sub-area `2.5` [area[2].scores.\"2.5\"]",
-        ),
-        (
-            "id = 6\n",
-            "id = 5\n",
-            "area 5 is given twice (first as area[5]) [area[6].id]",
-        ),
-        (
-            "id = 8\n",
-            "id = 9\n",
-            "the framework `kommunkompassen-2020` has no area 9; it has areas 1–8 [area[8].id]",
-        ),
-        (
-            "id = 5\n",
-            "id = 5\nscore = 51\n",
-            "area 5 is stated as 51 but its sub-scores add up to 52 [area[5].score]",
-        ),
-        (
-            "values = [63, 65, 73, 64, 61, 59, 68, 64]",
-            "values = [63, 65, 73, 64, 61, 59, 68, 164]",
-            "expected a value from 0 to 100 for area 8, found 164 [comparison.national.values[8]]",
-        ),
-        (
-            "from_register = { population_max = 20_000, first_evaluation = true }",
-            "from_register = { population_max = 5_000, first_evaluation = true }",
-            "no evaluation in register.csv matches; a mean needs at least 3, so that it never shows one municipality's own result [comparison.peer.from_register]",
-        ),
-        (
-            "from_register = { population_max = 20_000, first_evaluation = true }",
-            "from_register = { population_max = 20_000, first_evaluation = true }\nvalues = [50, 54]",
-            "a comparison profile has either `values` or `from_register`, not both [comparison.peer.from_register]",
-        ),
-        (
-            "label = \"Sverigesnitt\"",
-            "label = \"\"",
-            "a comparison profile needs a label for the legend [comparison.national.label]",
-        ),
-        (
-            "[[evaluators]]\nname = \"Fredrik Carlsson\"\norganisation = \"SKR\"\n\n[[evaluators]]\nname = \"Linda Nordberg\"\norganisation = \"SKR\"\n",
-            "",
-            "missing key `evaluators`",
-        ),
-        (
-            "name = \"Fredrik Carlsson\"",
-            "name = \"\"",
-            "an evaluator needs a name [evaluators[1].name]",
-        ),
-        (
-            "publisher = \"Sveriges Kommuner och Regioner\"\n",
-            "",
-            "missing key `publisher` [report]",
-        ),
-        (
-            "first_evaluation = true",
-            "first_evaluation = true\nfirst_evaluation = false",
-            "TOML syntax",
-        ),
-        ("[summary]", "[sumary]", "unknown key `sumary`"),
-    ];
+    let cases = MISTAKES;
     for (find, replace, expected) in cases {
         let src = example();
         assert!(src.contains(find), "the example lacks {find:?}");

@@ -268,19 +268,7 @@ impl State<'_> {
                 "Q" => ctm = stack.pop().unwrap_or(base),
                 "cm" => ctm = mul(&[n(0), n(1), n(2), n(3), n(4), n(5)], &ctm),
                 "BMC" => marked.push(None),
-                "BDC" => {
-                    let actual = a.get(1).and_then(|o| match o {
-                        Object::Dictionary(d) => d.get(b"ActualText").ok(),
-                        _ => None,
-                    });
-                    marked.push(actual.map(|o| match o {
-                        Object::String(b, _) if b.starts_with(&[0xFE, 0xFF]) => {
-                            Some(utf16(&b[2..]))
-                        }
-                        Object::String(b, _) => Some(b.iter().map(|c| char::from(*c)).collect()),
-                        _ => Some(String::new()),
-                    }));
-                }
+                "BDC" => marked.push(actual_text(a)),
                 "EMC" => {
                     marked.pop();
                 }
@@ -299,20 +287,8 @@ impl State<'_> {
                 "Tw" => tw = n(0),
                 "Tz" => th = n(0) / 100.0,
                 "TL" => tl = n(0),
-                "Tm" => {
-                    tm = [n(0), n(1), n(2), n(3), n(4), n(5)];
-                    tlm = tm;
-                }
-                "Td" | "TD" => {
-                    if op.operator == "TD" {
-                        tl = -n(1);
-                    }
-                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, n(0), n(1)], &tlm);
-                    tm = tlm;
-                }
-                "T*" => {
-                    tlm = mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -tl], &tlm);
-                    tm = tlm;
+                "Tm" | "Td" | "TD" | "T*" => {
+                    (tm, tlm) = move_text(&op.operator, &n, tlm, &mut tl);
                 }
                 "Tj" | "TJ" | "'" | "\"" => {
                     let items: Vec<&Object> = match (op.operator.as_str(), a.first()) {
@@ -366,45 +342,83 @@ impl State<'_> {
                     }
                 }
                 "Do" if depth < 8 => {
-                    let Some(name) = a.first().and_then(|o| o.as_name().ok()) else {
-                        continue;
-                    };
-                    let xobject = resources
-                        .and_then(|r| r.get(b"XObject").ok())
-                        .and_then(|o| dict(self.doc, o))
-                        .and_then(|x| x.get(name).ok())
-                        .map(|o| deref(self.doc, o));
-                    if let Some(Object::Stream(s)) = xobject
-                        && s.dict.get(b"Subtype").and_then(Object::as_name).ok()
-                            == Some(b"Form".as_slice())
-                    {
-                        let matrix = match s.dict.get(b"Matrix") {
-                            Ok(Object::Array(m)) if m.len() == 6 => [
-                                number(&m[0]),
-                                number(&m[1]),
-                                number(&m[2]),
-                                number(&m[3]),
-                                number(&m[4]),
-                                number(&m[5]),
-                            ],
-                            _ => IDENTITY,
-                        };
-                        let data = s
-                            .decompressed_content()
-                            .unwrap_or_else(|_| s.content.clone());
-                        let inner = s
-                            .dict
-                            .get(b"Resources")
-                            .ok()
-                            .and_then(|o| dict(self.doc, o))
-                            .or(resources);
-                        self.run(&data, inner, mul(&matrix, &ctm), depth + 1);
+                    if let Some(name) = a.first().and_then(|o| o.as_name().ok()) {
+                        self.form(name, resources, &ctm, depth);
                     }
                 }
                 _ => {}
             }
         }
     }
+
+    /// A form XObject drawn with `Do`: its content, in its own matrix and resources.
+    fn form(&mut self, name: &[u8], resources: Option<&Dictionary>, ctm: &Matrix, depth: usize) {
+        let xobject = resources
+            .and_then(|r| r.get(b"XObject").ok())
+            .and_then(|o| dict(self.doc, o))
+            .and_then(|x| x.get(name).ok())
+            .map(|o| deref(self.doc, o));
+        let Some(Object::Stream(s)) = xobject else {
+            return;
+        };
+        if s.dict.get(b"Subtype").and_then(Object::as_name).ok() != Some(b"Form".as_slice()) {
+            return;
+        }
+        let matrix = match s.dict.get(b"Matrix") {
+            Ok(Object::Array(m)) if m.len() == 6 => [
+                number(&m[0]),
+                number(&m[1]),
+                number(&m[2]),
+                number(&m[3]),
+                number(&m[4]),
+                number(&m[5]),
+            ],
+            _ => IDENTITY,
+        };
+        let data = s
+            .decompressed_content()
+            .unwrap_or_else(|_| s.content.clone());
+        let inner = s
+            .dict
+            .get(b"Resources")
+            .ok()
+            .and_then(|o| dict(self.doc, o))
+            .or(resources);
+        self.run(&data, inner, mul(&matrix, ctm), depth + 1);
+    }
+}
+
+/// The text matrix and line matrix after a text-positioning operator (`Tm`, `Td`, `TD`, `T*`).
+fn move_text(
+    operator: &str,
+    n: &dyn Fn(usize) -> f64,
+    tlm: Matrix,
+    tl: &mut f64,
+) -> (Matrix, Matrix) {
+    let tlm = match operator {
+        "Tm" => [n(0), n(1), n(2), n(3), n(4), n(5)],
+        "T*" => mul(&[1.0, 0.0, 0.0, 1.0, 0.0, -*tl], &tlm),
+        _ => {
+            if operator == "TD" {
+                *tl = -n(1);
+            }
+            mul(&[1.0, 0.0, 0.0, 1.0, n(0), n(1)], &tlm)
+        }
+    };
+    (tlm, tlm)
+}
+
+/// The /ActualText of a marked-content sequence (`BDC`), which replaces the text of its glyphs.
+fn actual_text(operands: &[Object]) -> Option<Option<String>> {
+    let actual = operands.get(1).and_then(|o| match o {
+        Object::Dictionary(d) => d.get(b"ActualText").ok(),
+        _ => None,
+    });
+    actual.map(|o| match o {
+        Object::String(b, _) if b.starts_with(&[0xFE, 0xFF]) => Some(utf16(&b[2..])),
+        Object::String(b, _) => Some(b.iter().map(|c| char::from(*c)).collect()),
+        _ => Some(String::new()),
+    })
 }
 
 /// Every page of a PDF with its upright glyphs.
