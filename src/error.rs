@@ -11,6 +11,8 @@ pub enum Error {
     /// Data kompass cannot use as it is (a TOML text it cannot rewrite, a register it cannot
     /// write).
     Invalid(String),
+    /// A file could not be read (the message names it and says why).
+    Read(String),
     /// Reading or writing a file failed: what was being done, and why.
     Io {
         what: String,
@@ -31,6 +33,7 @@ impl fmt::Display for Error {
         match self {
             Error::Io { what, source } => write!(f, "{what}: {source}"),
             Error::Invalid(m)
+            | Error::Read(m)
             | Error::Typeset(m)
             | Error::Chart(m)
             | Error::Refused(m)

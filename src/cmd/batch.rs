@@ -9,6 +9,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use kompass::diagnostics::Diagnostic;
+use kompass::engine::Outcome;
 
 use super::{Failure, INVALID, Run, Strictness};
 
@@ -36,17 +37,16 @@ fn one(
         kompass::write::Kind::Final
     };
     let output = kompass::write::output_path(path, out_dir, kind).map_err(|e| e.to_string())?;
-    let loaded = match kompass::check::load_path(path) {
-        Ok(l) => l,
-        Err((sources, kompass::load::LoadError::Invalid(d))) => {
-            return Err(d.first().map_or("invalid".into(), |d| sources.to_short(d)));
-        }
-        Err((_, kompass::load::LoadError::Io(e))) => return Err(e),
+    let engine = kompass::Engine::new();
+    let found = engine
+        .check_path(path, strict.draft)
+        .map_err(|e| e.to_string())?;
+    let d = found.findings();
+    let Outcome::Loaded { evaluation, .. } = &found else {
+        return Err(d
+            .first()
+            .map_or("invalid".into(), |d| found.sources().to_short(d)));
     };
-    let mut d = kompass::validate::check(&loaded);
-    if !strict.draft && !d.iter().any(Diagnostic::is_error) {
-        d.extend(kompass::validate::check_final(&loaded));
-    }
     let failing = |x: &&Diagnostic| x.is_error() || strict.deny_warnings;
     if let Some(first) = d.iter().find(failing) {
         let count = d.iter().filter(failing).count();
@@ -55,13 +55,15 @@ fn one(
         } else {
             String::new()
         };
-        return Err(format!("{}{more}", loaded.sources.to_short(first)));
+        return Err(format!("{}{more}", found.sources().to_short(first)));
     }
     let options = kompass::typeset::Options {
         draft: strict.draft,
         ..Default::default()
     };
-    let pdf = kompass::render_with(&loaded, standards, &options).map_err(|e| e.to_string())?;
+    let pdf = engine
+        .render(evaluation, standards, &options)
+        .map_err(|e| e.to_string())?;
     kompass::write::atomic_write(&output, &pdf)
         .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
     Ok(output)
@@ -107,7 +109,7 @@ pub fn run(
             // Measured on 80 synthetic reports with 2 workers: 4.3 s and 155–175 MiB, against
             // 5.0–5.4 s when keeping only what the last report used, and 474 MiB when evicting
             // only every 25 reports.
-            kompass::typeset::evict_caches_older_than(workers + 1);
+            kompass::Engine::new().forget_older_than(workers + 1);
             let line = match &result {
                 Ok(out) => format!("ok     {} → {}", path.display(), out.display()),
                 Err(e) => format!("FAILED {}: {e}", path.display()),

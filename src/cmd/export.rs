@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::{
-    Failure, INVALID, Register, Run, Strictness, TROUBLE, checked, checked_text, refused, write,
+    Failure, INVALID, RegisterSource, Run, Strictness, TROUBLE, checked, checked_text, refused,
+    write,
 };
 
 /// The register row of one evaluation file or kompass PDF.
@@ -23,7 +24,7 @@ fn row(path: &Path) -> Result<kompass::register::Row, Failure> {
             &name,
             &embedded.source,
             strict,
-            Register::Kept(embedded.provenance.register.as_ref()),
+            RegisterSource::Kept(embedded.provenance.register.as_ref()),
         )
     } else {
         checked(path, strict)

@@ -17,9 +17,10 @@ pub mod watch;
 
 use std::path::Path;
 
+use kompass::Engine;
 use kompass::check::Checked;
-use kompass::diagnostics::{Diagnostic, Sources, counts};
-use kompass::load::LoadError;
+use kompass::diagnostics::counts;
+pub use kompass::engine::RegisterSource;
 
 /// Exit codes: 0 success, 1 invalid data, 2 usage or I/O problem.
 pub const INVALID: u8 = 1;
@@ -63,7 +64,7 @@ pub struct Strictness {
 /// invalid (or has warnings while `deny_warnings` is set), or `None` for an I/O problem (already
 /// reported).
 pub fn checked(path: &Path, strict: Strictness) -> Result<(Checked, Outcome), Option<Outcome>> {
-    findings(kompass::check::load_path(path), strict)
+    printed(Engine::new().check_path(path, strict.draft), strict)
 }
 
 /// [`checked`] for an evaluation given as text (`name` is used in diagnostics); `register` says
@@ -72,73 +73,38 @@ pub fn checked_text(
     name: &str,
     text: &str,
     strict: Strictness,
-    register: Register,
+    register: RegisterSource,
 ) -> Result<(Checked, Outcome), Option<Outcome>> {
-    let loaded = kompass::check::load_str(name, text).map(|mut l| {
-        match register {
-            Register::Kept(Some(frozen)) if l.evaluation.register.is_some() => {
-                l.set_register(kompass::compare::RegisterData::Frozen(frozen.clone()));
-            }
-            Register::Kept(_) => {}
-            Register::Folder(dir, kept) => {
-                l.read_register(dir);
-                // A register no longer beside the evaluation: what the PDF kept of it.
-                if let (kompass::compare::RegisterData::Failed(_, Some(_)), Some(frozen)) =
-                    (l.register(), kept)
-                {
-                    l.set_register(kompass::compare::RegisterData::Frozen(frozen.clone()));
-                }
-            }
-        }
-        l
-    });
-    findings(loaded, strict)
+    printed(
+        Engine::new().check_text(name, text, register, strict.draft),
+        strict,
+    )
 }
 
-/// Where the register of an evaluation given as text comes from.
-pub enum Register<'a> {
-    /// What a PDF kept of it.
-    Kept(Option<&'a kompass::compare::Frozen>),
-    /// The folder of the evaluation file; when the register is not found there, what a PDF
-    /// kept of it, if given.
-    Folder(&'a Path, Option<&'a kompass::compare::Frozen>),
-}
-
-fn findings(
-    loaded: Result<Checked, (Sources, LoadError)>,
+/// Print what the engine found; the evaluation when nothing (with `--deny-warnings`: not even a
+/// warning) stands in the way.
+fn printed(
+    found: kompass::Result<kompass::engine::Outcome>,
     strict: Strictness,
 ) -> Result<(Checked, Outcome), Option<Outcome>> {
-    let deny_warnings = strict.deny_warnings;
-    let (loaded, diagnostics): (Result<Checked, Sources>, Vec<Diagnostic>) = match loaded {
-        Ok(l) => {
-            let mut d = kompass::validate::check(&l);
-            if !strict.draft && !d.iter().any(Diagnostic::is_error) {
-                d.extend(kompass::validate::check_final(&l));
-            }
-            (Ok(l), d)
-        }
-        Err((_, LoadError::Io(msg))) => {
-            eprintln!("error: {msg}");
-            return Err(None);
-        }
-        Err((sources, LoadError::Invalid(d))) => (Err(sources), d),
-    };
+    let found = found.map_err(|e| {
+        eprintln!("error: {e}");
+        None
+    })?;
+    let diagnostics = found.findings();
     // A file with thousands of mistakes is not helped by thousands of messages.
     let shown = &diagnostics[..diagnostics.len().min(MAX_SHOWN)];
-    match &loaded {
-        Ok(l) => l.sources.emit(shown),
-        Err(sources) => sources.emit(shown),
-    }
+    found.sources().emit(shown);
     if diagnostics.len() > MAX_SHOWN {
         eprintln!(
             "… and {} more finding(s) not shown",
             diagnostics.len() - MAX_SHOWN
         );
     }
-    let (errors, warnings) = counts(&diagnostics);
+    let (errors, warnings) = counts(diagnostics);
     let outcome = Outcome { errors, warnings };
-    match loaded {
-        Ok(l) if errors == 0 && !(deny_warnings && warnings > 0) => Ok((l, outcome)),
+    match found.into_evaluation() {
+        Some(l) if errors == 0 && !(strict.deny_warnings && warnings > 0) => Ok((l, outcome)),
         _ => Err(Some(outcome)),
     }
 }

@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use kompass::Engine;
+
 use super::{Failure, Run, Strictness, load, output, standards, write};
 
 pub fn run(
@@ -22,7 +24,7 @@ pub fn run(
     let out = output(evaluation, out.as_deref(), strict.draft)?;
     // Typst's fonts, library and templates are made ready on a second core while the
     // evaluation is loaded and checked.
-    std::thread::spawn(kompass::typeset::prepare);
+    std::thread::spawn(Engine::prepare);
     let loaded = load(evaluation, strict, "; no PDF was written")?;
     let start = std::time::Instant::now();
     let changes = match changes_since {
@@ -37,7 +39,8 @@ pub fn run(
         changes,
         ..Default::default()
     };
-    let pdf = kompass::render_with(&loaded, &standards, &options)
+    let pdf = Engine::new()
+        .render(&loaded, &standards, &options)
         .map_err(|e| Failure::trouble(format!("the report could not be typeset:\n{e}")))?;
     write(&out, &pdf)?;
     eprintln!(

@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use kompass::Engine;
+
 use super::{Failure, Run, Strictness, load, output, standards, write};
 
 pub fn run(evaluation: &Path, out: Option<PathBuf>, draft: bool, standard: &str) -> Run {
@@ -26,7 +28,8 @@ pub fn run(evaluation: &Path, out: Option<PathBuf>, draft: bool, standard: &str)
         draft,
         ..Default::default()
     };
-    let pdf = kompass::slides(&loaded, &standards, &options)
+    let pdf = Engine::new()
+        .slides(&loaded, &standards, &options)
         .map_err(|e| Failure::trouble(format!("the slides could not be typeset:\n{e}")))?;
     write(&out, &pdf)?;
     eprintln!("wrote {} ({} kB)", out.display(), pdf.len() / 1024);

@@ -6,7 +6,9 @@ use std::process::ExitCode;
 use kompass::check::Checked;
 use kompass::embed::{Embedded, Provenance};
 
-use super::{Failure, INVALID, Register, Run, Strictness, TROUBLE, checked_text, refused};
+use kompass::Engine;
+
+use super::{Failure, INVALID, RegisterSource, Run, Strictness, TROUBLE, checked_text, refused};
 
 pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> Run {
     let pdf = kompass::read::bytes(pdf_path, kompass::read::MAX_PDF_BYTES)
@@ -26,7 +28,8 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> Run {
         changes: changes_page(&embedded, &loaded)?,
         ..Default::default()
     };
-    let again = kompass::render_with(&loaded, &standards, &options)
+    let again = Engine::new()
+        .render(&loaded, &standards, &options)
         .map_err(|e| Failure::trouble(format!("the report could not be typeset:\n{e}")))?;
     if again == pdf {
         println!(
@@ -85,8 +88,10 @@ fn load(
         ..Default::default()
     };
     let register = match evaluation {
-        None => Register::Kept(p.register.as_ref()),
-        Some(path) => Register::Folder(path.parent().unwrap_or(Path::new("")), p.register.as_ref()),
+        None => RegisterSource::Kept(p.register.as_ref()),
+        Some(path) => {
+            RegisterSource::Folder(path.parent().unwrap_or(Path::new("")), p.register.as_ref())
+        }
     };
     match checked_text(name, text, strict, register) {
         Ok((l, _)) => Ok(l),

@@ -16,10 +16,13 @@ use std::time::{Duration, Instant};
 use kompass::diagnostics::Diagnostic;
 use notify::{RecursiveMode, Watcher};
 
+use kompass::Engine;
+
 use super::{Failure, Run, Strictness, output, standards};
 
 pub fn run(evaluation: &Path, out: Option<PathBuf>, final_report: bool, standard: &str) -> Run {
     let standards = standards(standard)?;
+    let engine = Engine::new();
     let output = output(evaluation, out.as_deref(), !final_report)?;
     let strict = Strictness {
         draft: !final_report,
@@ -64,9 +67,9 @@ pub fn run(evaluation: &Path, out: Option<PathBuf>, final_report: bool, standard
         });
         if now.is_some() && now != last {
             builds += 1;
-            build(builds, evaluation, &output, &standards, strict);
+            build(&engine, builds, evaluation, &output, &standards, strict);
             last = now;
-            kompass::typeset::evict_caches();
+            engine.forget_older_than(10);
         }
         // Wait for an event about the evaluation or its register, then for the save to settle.
         let names: Vec<_> = std::iter::once(evaluation)
@@ -120,6 +123,7 @@ fn register_of(evaluation: &Path) -> Option<PathBuf> {
 
 /// One build: check, render, write; one line for a success, the diagnostics for a failure.
 fn build(
+    engine: &Engine,
     n: usize,
     evaluation: &Path,
     output: &Path,
@@ -127,32 +131,25 @@ fn build(
     strict: Strictness,
 ) {
     let start = Instant::now();
-    let loaded = match kompass::check::load_path(evaluation) {
-        Ok(l) => l,
-        Err((sources, kompass::load::LoadError::Invalid(d))) => {
-            sources.emit(&d);
-            failed(n, &d);
-            return;
-        }
-        Err((_, kompass::load::LoadError::Io(e))) => {
+    let found = match engine.check_path(evaluation, strict.draft) {
+        Ok(found) => found,
+        Err(e) => {
             eprintln!("build {n}: {e}; waiting for the next save");
             return;
         }
     };
-    let mut d = kompass::validate::check(&loaded);
-    if !strict.draft && !d.iter().any(Diagnostic::is_error) {
-        d.extend(kompass::validate::check_final(&loaded));
-    }
-    if d.iter().any(Diagnostic::is_error) {
-        loaded.sources.emit(&d);
-        failed(n, &d);
+    let d = found.findings();
+    let Some(loaded) = found.renderable() else {
+        found.sources().emit(d);
+        failed(n, d);
         return;
-    }
+    };
     let options = kompass::typeset::Options {
         draft: strict.draft,
         ..Default::default()
     };
-    let result = kompass::render_with(&loaded, standards, &options)
+    let result = engine
+        .render(loaded, standards, &options)
         .map_err(|e| e.to_string())
         .and_then(|pdf| {
             kompass::write::atomic_write(output, &pdf)
