@@ -81,7 +81,7 @@ impl Checked {
         let text = if crate::register::is_xlsx(&name) {
             String::new()
         } else {
-            String::from_utf8_lossy(&bytes).into_owned()
+            crate::register::csv_text(&bytes).0
         };
         let file = self.loaded.sources.add(shown, text);
         let data = match crate::register::parse_file(&name, &bytes) {

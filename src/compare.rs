@@ -107,6 +107,15 @@ pub struct Resolved {
     pub frozen: Option<Frozen>,
 }
 
+/// How a register file was read, when not as plain CSV: notes in `file`.
+pub fn notes(file: FileId, table: &Table) -> Vec<Diagnostic> {
+    table
+        .read_as
+        .iter()
+        .map(|how| Diagnostic::note(file, None, "", how.clone()))
+        .collect()
+}
+
 /// Register problems as diagnostics in `file`.
 pub fn diagnostics(file: FileId, sheet: Option<&str>, problems: &[Problem]) -> Vec<Diagnostic> {
     problems
@@ -143,13 +152,14 @@ pub fn check_register_file(
     let text = if crate::register::is_xlsx(name) {
         String::new()
     } else {
-        String::from_utf8_lossy(bytes).into_owned()
+        crate::register::csv_text(bytes).0
     };
     let file = sources.add(name, text);
     match crate::register::parse_file(name, bytes) {
         Ok((table, mut problems)) => {
             problems.extend(crate::register::check_rows(&table));
-            let d = diagnostics(file, table.sheet.as_deref(), &problems);
+            let mut d = notes(file, &table);
+            d.extend(diagnostics(file, table.sheet.as_deref(), &problems));
             Ok((sources, d))
         }
         Err(e @ crate::register::RegisterError::Refused(_)) => Err(e),
@@ -165,7 +175,7 @@ pub fn check_register_file(
 fn is_of(row: &Row, name: &str) -> bool {
     let known = crate::municipalities::find(name);
     match known {
-        Some(m) if !row.code.is_empty() => row.code == m.code,
+        Some(m) if !row.code.is_empty() => crate::register::same_code(&row.code, m.code),
         _ => {
             row.municipality.trim().eq_ignore_ascii_case(name.trim())
                 || row.municipality.trim().to_lowercase() == name.trim().to_lowercase()
@@ -244,6 +254,7 @@ fn register_state(
             table,
             problems,
         } => {
+            out.extend(notes(*file, table));
             out.extend(diagnostics(*file, table.sheet.as_deref(), problems));
             Some(Frozen {
                 register: name.clone(),

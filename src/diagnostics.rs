@@ -19,6 +19,8 @@ pub type FileId = usize;
 pub enum Severity {
     Error,
     Warning,
+    /// How something was read (a register in Swedish Excel's CSV): neither wrong nor a risk.
+    Note,
 }
 
 /// One finding about the input.
@@ -68,6 +70,15 @@ impl Diagnostic {
         message: impl Into<String>,
     ) -> Self {
         Self::new(Severity::Warning, file, span, path, message)
+    }
+
+    pub fn note(
+        file: FileId,
+        span: Option<Range<usize>>,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Self::new(Severity::Note, file, span, path, message)
     }
 
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
@@ -137,7 +148,11 @@ impl Sources {
             }
             None => self.name(d.file),
         };
-        let kind = if d.is_error() { "error" } else { "warning" };
+        let kind = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        };
         if d.path.is_empty() {
             format!("{place}: {kind}: {}", d.message)
         } else {
@@ -164,6 +179,7 @@ impl Sources {
         let base = match d.severity {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
+            Severity::Note => CsDiagnostic::note(),
         };
         let mut labels = Vec::new();
         if let Some(span) = &d.span {
@@ -203,6 +219,6 @@ fn config() -> Config {
 
 /// Count errors and warnings.
 pub fn counts(diagnostics: &[Diagnostic]) -> (usize, usize) {
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    (errors, diagnostics.len() - errors)
+    let count = |s: Severity| diagnostics.iter().filter(|d| d.severity == s).count();
+    (count(Severity::Error), count(Severity::Warning))
 }

@@ -155,6 +155,12 @@ pub fn load_path(path: &Path) -> Result<Loaded, (Sources, LoadError)> {
             "the input goes on past {MAX_INPUT_BYTES} bytes"
         )));
     }
+    if let Some((message, help)) = not_an_evaluation(&bytes) {
+        // Named for what it is; its bytes are never quoted.
+        let file = sources.add(name, String::new());
+        let d = Diagnostic::error(file, None, "", message).with_help(help);
+        return Err((sources, LoadError::Invalid(vec![d])));
+    }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -172,6 +178,31 @@ pub fn load_path(path: &Path) -> Result<Loaded, (Sources, LoadError)> {
         }
     };
     load_str(&name, &text)
+}
+
+/// What a file that is not an evaluation's text is, and the command that takes it.
+fn not_an_evaluation(bytes: &[u8]) -> Option<(String, String)> {
+    use crate::read::Content;
+    let (message, help) = match crate::read::content(bytes) {
+        Content::Text => return None,
+        Content::Zip => (
+            "the file is a zip archive – an Excel workbook (.xlsx) or an OpenDocument spreadsheet (.ods)? – not an evaluation",
+            "an evaluation is a TOML text file; `kompass check register.xlsx` checks a results register",
+        ),
+        Content::Pdf => (
+            "the file is a PDF, not an evaluation",
+            "an evaluation is a TOML text file; `kompass extract report.pdf` writes out the evaluation a kompass PDF carries",
+        ),
+        Content::Utf16 => (
+            "the file is saved as UTF-16 text, not UTF-8",
+            "save the file as UTF-8 (the encoding every TOML file uses)",
+        ),
+        Content::Binary => (
+            "the file is not text (it holds NUL bytes), not an evaluation",
+            "an evaluation is a TOML text file, such as the one `kompass new` writes",
+        ),
+    };
+    Some((message.into(), help.into()))
 }
 
 /// Load an evaluation given as text (`name` is used in diagnostics).

@@ -163,6 +163,11 @@ enum Command {
         /// Replace an existing file.
         #[arg(long, requires = "output")]
         overwrite: bool,
+        /// CSV for Swedish Excel: semicolons (the comma is Excel's decimal sign there) and
+        /// UTF-8 with a byte order mark. Without it, RFC 4180 for tools. A workbook
+        /// (-o register.xlsx) keeps everything best.
+        #[arg(long)]
+        excel: bool,
     },
     /// What changed between two versions of an evaluation.
     ///
@@ -304,6 +309,7 @@ fn main() -> ExitCode {
             output,
             append,
             overwrite,
+            excel,
         } => {
             let existing = if append {
                 cmd::export::Existing::Append
@@ -312,7 +318,7 @@ fn main() -> ExitCode {
             } else {
                 cmd::export::Existing::Refuse
             };
-            cmd::export::run(&inputs, output.as_deref(), existing)
+            cmd::export::run(&inputs, output.as_deref(), existing, excel)
         }
         Command::Charts {
             evaluation,

@@ -38,37 +38,65 @@ const HEAD: [&str; 7] = [
 ];
 const TAIL: [&str; 2] = ["total", "note"];
 
-/// A CSV field, quoted when it holds a comma, a quote or a line break (RFC 4180).
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
+/// A CSV field, quoted when it holds the separator, a quote or a line break (RFC 4180).
+fn field(s: &str, separator: char) -> String {
+    if s.contains([separator, '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
         s.to_string()
     }
 }
 
-/// The register as CSV with a header row; `areas` columns `area_1` … `area_N`.
+/// The kinds of CSV kompass writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dialect {
+    /// RFC 4180: commas, UTF-8 without a byte order mark. For tools.
+    Rfc4180,
+    /// What Swedish Excel opens as it should: semicolons (the comma is its decimal sign) and
+    /// UTF-8 with a byte order mark (else Excel reads å, ä and ö as Windows-1252).
+    Excel,
+}
+
+/// The register as RFC 4180 CSV with a header row; `areas` columns `area_1` … `area_N`.
 pub fn to_csv(rows: &[Row]) -> String {
+    to_csv_as(rows, Dialect::Rfc4180)
+}
+
+/// The register as CSV in a dialect.
+pub fn to_csv_as(rows: &[Row], dialect: Dialect) -> String {
+    let (sep, mut out) = match dialect {
+        Dialect::Rfc4180 => (',', String::new()),
+        Dialect::Excel => (';', String::from('\u{feff}')),
+    };
     let areas = rows.iter().map(|r| r.areas.len()).max().unwrap_or(8);
-    let mut out = header(areas).join(",");
+    out.push_str(&header(areas).join(&sep.to_string()));
     out.push_str("\r\n");
     for r in rows {
         let mut cells = vec![
-            field(&r.municipality),
-            field(&r.code),
+            field(&r.municipality, sep),
+            field(&r.code, sep),
             r.year.to_string(),
-            field(&r.date),
-            field(&r.framework),
+            field(&r.date, sep),
+            field(&r.framework, sep),
             r.first_evaluation.to_string(),
             r.population.to_string(),
         ];
         cells.extend((0..areas).map(|i| r.areas.get(i).map_or(String::new(), i64::to_string)));
         cells.push(r.total.to_string());
-        cells.push(field(&r.note));
-        out.push_str(&cells.join(","));
+        cells.push(field(&r.note, sep));
+        out.push_str(&cells.join(&sep.to_string()));
         out.push_str("\r\n");
     }
     out
+}
+
+/// The dialect a CSV register was written in (to append to it in the same one).
+pub fn dialect_of(text: &str) -> Dialect {
+    if separator(text.trim_start_matches('\u{feff}')) == ';' {
+        Dialect::Excel
+    } else {
+        Dialect::Rfc4180
+    }
 }
 
 /// One cell as read: its text, and for CSV where it stands in the file (byte range).
@@ -80,7 +108,7 @@ pub struct Cell {
 
 /// The cells of a CSV text, row by row (RFC 4180: quoted fields may hold commas, quotes and
 /// line breaks), each with its byte range.
-fn csv_grid(text: &str) -> Result<Vec<Vec<Cell>>, CsvError> {
+fn csv_grid(text: &str, separator: char) -> Result<Vec<Vec<Cell>>, CsvError> {
     let mut out = Vec::new();
     let mut record = Vec::new();
     let mut cell = String::new();
@@ -106,7 +134,7 @@ fn csv_grid(text: &str) -> Result<Vec<Vec<Cell>>, CsvError> {
                 quoted = true;
                 opened = i;
             }
-            (false, ',') => {
+            (false, c) if c == separator => {
                 record.push(Cell {
                     text: std::mem::take(&mut cell),
                     span: Some(start..i),
@@ -158,6 +186,38 @@ fn csv_grid(text: &str) -> Result<Vec<Vec<Cell>>, CsvError> {
         out.push(record);
     }
     Ok(out)
+}
+
+/// Whether an SCB code as read is the code `known`, also when a spreadsheet dropped its leading
+/// zeros (0115 → 115).
+pub fn same_code(read: &str, known: &str) -> bool {
+    let read = read.trim();
+    read == known
+        || (!read.is_empty()
+            && read.len() < known.len()
+            && read.chars().all(|c| c.is_ascii_digit())
+            && format!("{read:0>width$}", width = known.len()) == known)
+}
+
+/// The separator of a CSV text: `;` when its first line has more semicolons than commas (Swedish
+/// Excel saves CSV so, since the comma is its decimal sign), else `,` (RFC 4180).
+fn separator(text: &str) -> char {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let count = |c: char| first.chars().filter(|x| *x == c).count();
+    if count(';') > count(',') { ';' } else { ',' }
+}
+
+/// The text of a CSV register: UTF-8, or else Windows-1252 (what Excel on Windows saves as
+/// "CSV"), with a note saying so.
+pub fn csv_text(bytes: &[u8]) -> (String, Option<String>) {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_string(), None),
+        Err(_) => {
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            let note = "read as Windows-1252, not UTF-8: Excel's \"CSV\" on Windows; save as \"CSV UTF-8\" (or as .xlsx) to keep every character";
+            (text.into_owned(), Some(note.to_string()))
+        }
+    }
 }
 
 /// Why a CSV text could not be split into cells, and where.
@@ -437,6 +497,9 @@ pub struct Entry {
 pub struct Table {
     /// "Register" for a workbook's sheet; none for CSV.
     pub sheet: Option<String>,
+    /// How the file was read when it was not plain RFC 4180 UTF-8 CSV (Swedish Excel's
+    /// semicolons, Windows-1252): said in a note.
+    pub read_as: Vec<String>,
     pub header: Vec<String>,
     pub entries: Vec<Entry>,
 }
@@ -460,12 +523,19 @@ impl Table {
 /// Read a register from CSV text: the rows that could be read, and every problem found.
 pub fn parse_csv(text: &str) -> (Table, Vec<Problem>) {
     let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
-    match csv_grid(&text[bom..]) {
+    let separator = separator(&text[bom..]);
+    match csv_grid(&text[bom..], separator) {
         Ok(mut grid) => {
             for cell in grid.iter_mut().flatten() {
                 cell.span = cell.span.take().map(|s| s.start + bom..s.end + bom);
             }
-            from_grid(None, grid)
+            let (mut table, problems) = from_grid(None, grid);
+            if separator == ';' {
+                table.read_as.push(
+                    "read as CSV with semicolons, as Swedish Excel saves it (the comma is the decimal sign there)".into(),
+                );
+            }
+            (table, problems)
         }
         Err(CsvError {
             message,
@@ -474,6 +544,7 @@ pub fn parse_csv(text: &str) -> (Table, Vec<Problem>) {
         }) => (
             Table {
                 sheet: None,
+                read_as: Vec::new(),
                 header: Vec::new(),
                 entries: Vec::new(),
             },
@@ -521,10 +592,10 @@ pub fn parse_file(name: &str, bytes: &[u8]) -> Result<(Table, Vec<Problem>), Reg
     if is_xlsx(name) {
         parse_xlsx(bytes)
     } else {
-        let text = std::str::from_utf8(bytes).map_err(|e| {
-            RegisterError::Unreadable(format!("not UTF-8 text (at byte {})", e.valid_up_to()))
-        })?;
-        Ok(parse_csv(text))
+        let (text, note) = csv_text(bytes);
+        let (mut table, problems) = parse_csv(&text);
+        table.read_as.extend(note);
+        Ok((table, problems))
     }
 }
 
@@ -537,6 +608,7 @@ fn from_grid(sheet: Option<String>, grid: Vec<Vec<Cell>>) -> (Table, Vec<Problem
     let mut problems = Vec::new();
     let mut table = Table {
         sheet,
+        read_as: Vec::new(),
         header: Vec::new(),
         entries: Vec::new(),
     };
@@ -693,8 +765,15 @@ fn read_row(
             .chars()
             .filter(|ch| !matches!(ch, ' ' | '\u{a0}' | '\u{202f}' | '_'))
             .collect();
-        // "16 113", "16_113": a thousands separator is read as the number it means.
-        compact.parse().unwrap_or_else(|_| {
+        // "16 113", "16_113": a thousands separator is read as the number it means; "45,0"
+        // (a decimal comma, as Swedish Excel writes numbers) as the whole number it is.
+        let whole = compact
+            .replace(',', ".")
+            .parse::<f64>()
+            .ok()
+            .filter(|f| f.fract() == 0.0 && f.abs() < 1e15)
+            .map(|f| f as i64);
+        compact.parse().ok().or(whole).unwrap_or_else(|| {
             let message = if v.is_empty() {
                 "empty: expected a whole number".into()
             } else {
@@ -797,6 +876,17 @@ fn check_municipality(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
             Some("the place name as SCB writes it (\"Leksand\", \"Malung-Sälen\"); or say in `note` why the row is not one".into()),
             true,
         )),
+        Some(m) if !r.code.is_empty() && r.code != m.code && same_code(&r.code, m.code) => {
+            out.push(problem(
+                table.place(e, "code"),
+                format!(
+                    "the SCB code {} has lost its leading zero: {} is {}",
+                    r.code, m.name, m.code
+                ),
+                Some("Excel drops leading zeros from numbers; format the column as text, or use the workbook `kompass export -o register.xlsx` writes".into()),
+                true,
+            ));
+        }
         Some(m) if !r.code.is_empty() && r.code != m.code => out.push(problem(
             table.place(e, "code"),
             format!("{} has SCB code {}, not {}", m.name, m.code, r.code),

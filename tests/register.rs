@@ -521,3 +521,123 @@ fn export_never_replaces_a_register_unless_told_and_appends_keeping_the_rest() {
     assert!(err.contains("cannot print U+1F600 in this note"), "{err}");
     assert!(err.contains("column Q (note)"), "{err}");
 }
+
+/// The example register as Swedish Excel saves it: semicolons, Windows-1252, the leading zero
+/// of Vallentuna's SCB code dropped, and a population with a decimal comma.
+fn as_swedish_excel() -> Vec<u8> {
+    let csv = std::fs::read_to_string(REGISTER).unwrap();
+    let rows = kompass::register::from_csv(&csv).unwrap();
+    let field = |s: &str| {
+        if s.contains([';', '"', '\n']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    };
+    let mut out = String::from(
+        "municipality;code;year;date;framework;first_evaluation;population;area_1;area_2;area_3;area_4;area_5;area_6;area_7;area_8;total;note\r\n",
+    );
+    for r in &rows {
+        let mut cells = vec![
+            field(&r.municipality),
+            r.code.trim_start_matches('0').to_string(),
+            r.year.to_string(),
+            r.date.clone(),
+            r.framework.clone(),
+            if r.first_evaluation { "SANT" } else { "FALSKT" }.to_string(),
+            format!("{},0", r.population),
+        ];
+        cells.extend(r.areas.iter().map(i64::to_string));
+        cells.push(r.total.to_string());
+        cells.push(field(&r.note));
+        out.push_str(&cells.join(";"));
+        out.push_str("\r\n");
+    }
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&out);
+    assert!(!unmappable);
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the test file must not be UTF-8"
+    );
+    bytes.into_owned()
+}
+
+#[test]
+fn a_register_saved_by_swedish_excel_is_read_with_notes() {
+    let dir = scratch("register-swedish-excel");
+    std::fs::write(dir.join("excel.csv"), as_swedish_excel()).unwrap();
+    let o = kompass(&["check", dir.join("excel.csv").to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(err.contains("note: read as CSV with semicolons"), "{err}");
+    assert!(err.contains("note: read as Windows-1252"), "{err}");
+    assert!(
+        err.contains("warning: the SCB code 115 has lost its leading zero: Vallentuna is 0115"),
+        "{err}"
+    );
+    assert!(err.contains("valid, with 1 warning"), "{err}");
+    // The same comparison as from the register as kompass writes it.
+    let mean = |register: &str| {
+        let path = with_register(
+            &dir,
+            "e.toml",
+            register,
+            "[comparison.peer]\nfrom_register = { population_max = 40_000 }\n\n[comparison.national]\nlabel = \"Alla\"\nsource = \"x\"\nvalues = [50, 50, 50, 50, 50, 50, 50, 50]\n",
+            true,
+        );
+        let loaded = kompass::check::load_path(&path)
+            .map_err(|_| "loads")
+            .unwrap();
+        let report = kompass::report::Report::build(&loaded);
+        let peer = report.peer.expect("a computed peer profile");
+        (peer.values, peer.basis.unwrap().rows)
+    };
+    let (from_excel, rows) = mean("excel.csv");
+    assert_eq!((from_excel, rows), mean("register.csv"));
+}
+
+#[test]
+fn a_code_that_lost_its_leading_zero_is_the_same_code() {
+    assert!(kompass::register::same_code("115", "0115"));
+    assert!(kompass::register::same_code("0115", "0115"));
+    assert!(!kompass::register::same_code("116", "0115"));
+    assert!(!kompass::register::same_code("", "0115"));
+    assert!(!kompass::register::same_code("1150", "0115"));
+}
+
+#[test]
+fn export_writes_csv_for_swedish_excel_and_appends_in_the_register_s_own_dialect() {
+    let dir = scratch("register-export-excel");
+    let out = dir.join("r.csv");
+    let o = kompass(&["export", EXAMPLE, "-o", out.to_str().unwrap(), "--excel"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let bytes = std::fs::read(&out).unwrap();
+    assert!(bytes.starts_with("\u{feff}municipality;code;year;".as_bytes()));
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(
+        text.contains(";Leksand;") || text.contains("\nLeksand;"),
+        "{text}"
+    );
+    // Appending keeps the semicolons; the rows read back are the same.
+    let other = dir.join("öckerö.toml");
+    std::fs::write(&other, example_as("Öckerö", "Öckerös", "Öckerö kommun")).unwrap();
+    let o = kompass(&[
+        "export",
+        other.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--append",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        text.starts_with('\u{feff}') && text.contains("\nÖckerö;"),
+        "{text}"
+    );
+    let rows = kompass::register::from_csv(&text).unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[1].municipality, "Öckerö");
+    // Without --excel: RFC 4180, for tools.
+    let o = kompass(&["export", EXAMPLE]);
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("municipality,code,year,"));
+}

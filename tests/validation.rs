@@ -176,7 +176,8 @@ fn hostile_files_get_clear_errors_not_panics() {
     let many_tables: String = (0..10_000).map(|i| format!("[t{i}]\n")).collect();
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty", Vec::new(), "missing key `framework`"),
-        ("binary", vec![0xff, 0xfe, 0x00, 0x41], "not UTF-8"),
+        ("binary", vec![0xff, 0xfe, 0x00, 0x41], "not text (it holds NUL bytes)"),
+        ("latin-1", b"framework = \"caf\xe9\"\n".to_vec(), "not UTF-8"),
         (
             "nested",
             format!("a = {}{}\n", "[".repeat(100_000), "]".repeat(100_000)).into_bytes(),

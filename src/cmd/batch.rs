@@ -47,7 +47,10 @@ fn one(
             .first()
             .map_or("invalid".into(), |d| found.sources().to_short(d)));
     };
-    let failing = |x: &&Diagnostic| x.is_error() || strict.deny_warnings;
+    let failing = |x: &&Diagnostic| {
+        x.is_error()
+            || (strict.deny_warnings && x.severity == kompass::diagnostics::Severity::Warning)
+    };
     if let Some(first) = d.iter().find(failing) {
         let count = d.iter().filter(failing).count();
         let more = if count > 1 {

@@ -107,7 +107,7 @@ fn merged(
     Ok((rows, replaced))
 }
 
-pub fn run(inputs: &[PathBuf], output: Option<&Path>, existing: Existing) -> Run {
+pub fn run(inputs: &[PathBuf], output: Option<&Path>, existing: Existing, excel: bool) -> Run {
     let kind = match output
         .and_then(|o| o.extension())
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -155,7 +155,8 @@ pub fn run(inputs: &[PathBuf], output: Option<&Path>, existing: Existing) -> Run
             .map(|s| (s + "\n").into_bytes())
             .map_err(|e| Failure::trouble(e.to_string()))?,
         "xlsx" => kompass::register::to_xlsx(&rows)?,
-        _ => kompass::register::to_csv(&rows).into_bytes(),
+        _ => kompass::register::to_csv_as(&rows, dialect(output, exists, existing, excel))
+            .into_bytes(),
     };
     let Some(o) = output else {
         use std::io::Write;
@@ -176,4 +177,23 @@ pub fn run(inputs: &[PathBuf], output: Option<&Path>, existing: Existing) -> Run
         eprintln!("wrote {} ({n} {})", o.display(), plural(n));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The CSV dialect to write: Swedish Excel's with `--excel`; when appending, the register's own;
+/// else RFC 4180.
+fn dialect(
+    output: Option<&Path>,
+    exists: bool,
+    existing: Existing,
+    excel: bool,
+) -> kompass::register::Dialect {
+    use kompass::register::{Dialect, csv_text, dialect_of};
+    match (excel, output) {
+        (true, _) => Dialect::Excel,
+        (false, Some(o)) if exists && existing == Existing::Append => {
+            kompass::read::bytes(o, kompass::read::MAX_REGISTER_BYTES)
+                .map_or(Dialect::Rfc4180, |b| dialect_of(&csv_text(&b).0))
+        }
+        _ => Dialect::Rfc4180,
+    }
 }

@@ -158,7 +158,7 @@ fn build(
         });
     match result {
         Ok(pdf) => {
-            let warnings = d.len();
+            let warnings = kompass::diagnostics::counts(d).1;
             eprintln!(
                 "build {n}: {} pages in {:.2} s → {}{}",
                 kompass::embed::page_count(&pdf).unwrap_or(0),

@@ -82,6 +82,52 @@ pub fn bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     Ok(out)
 }
 
+/// What a file is, by its first bytes rather than its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Content {
+    /// A zip archive: an Excel workbook (.xlsx), an OpenDocument file (.ods), a zip.
+    Zip,
+    /// A PDF.
+    Pdf,
+    /// UTF-16 text (with its byte order mark), as Windows' Notepad once saved "Unicode".
+    Utf16,
+    /// Not text at all (it holds NUL bytes).
+    Binary,
+    /// Text, as far as the first bytes tell.
+    Text,
+}
+
+/// What a file is, by its content.
+pub fn content(bytes: &[u8]) -> Content {
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        Content::Zip
+    } else if bytes[..bytes.len().min(1024)]
+        .windows(5)
+        .any(|w| w == b"%PDF-")
+    {
+        Content::Pdf
+    } else if utf16(bytes) {
+        Content::Utf16
+    } else if bytes[..bytes.len().min(8192)].contains(&0) {
+        Content::Binary
+    } else {
+        Content::Text
+    }
+}
+
+/// UTF-16 with its byte order mark: most characters of such a text are ASCII, so most of their
+/// high bytes are zero.
+fn utf16(bytes: &[u8]) -> bool {
+    let high = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => 1,
+        Some([0xFE, 0xFF]) => 0,
+        _ => return false,
+    };
+    let units: Vec<&[u8]> = bytes[2..].chunks_exact(2).take(200).collect();
+    let zero = units.iter().filter(|u| u[high] == 0).count();
+    !units.is_empty() && zero * 2 >= units.len()
+}
+
 /// Inflate a zlib stream (PDF's FlateDecode), stopping as soon as the output would pass
 /// `limit`: `None` when it does, so a stream that inflates to gigabytes costs `limit` bytes.
 pub fn inflate(data: &[u8], limit: usize) -> Result<Vec<u8>, Inflate> {
@@ -235,6 +281,20 @@ mod tests {
         assert_eq!(inflate(&bomb, 1 << 20), Err(Inflate::TooLarge));
         assert_eq!(inflate(&bomb, 10 << 20).map(|v| v.len()), Ok(10 << 20));
         assert_eq!(inflate(b"not zlib", 100), Err(Inflate::Damaged));
+    }
+
+    #[test]
+    fn files_are_known_by_their_content() {
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("framework = 1\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(content(&utf16), Content::Utf16);
+        assert_eq!(content(b"\xff\xfe\x00framework = 1\n"), Content::Binary);
+        assert_eq!(content(b"PK\x03\x04rest"), Content::Zip);
+        assert_eq!(content(b"%PDF-1.7\n"), Content::Pdf);
+        assert_eq!(content("framework = \"å\"\n".as_bytes()), Content::Text);
+        assert_eq!(content(b"caf\xe9"), Content::Text, "Latin-1 is text, in the wrong encoding");
     }
 
     #[test]
