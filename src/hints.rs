@@ -85,6 +85,31 @@ pub fn value_hint(key: &str, value: &str) -> Option<String> {
     let no = [
         "nej", "n", "no", "falskt", "false", "False", "FALSE", "Nej", "NEJ",
     ];
+    // "9,5": a decimal comma, as a Swede writes it.
+    let comma = unquoted.split_once(',').is_some_and(|(a, b)| {
+        !a.is_empty()
+            && !b.is_empty()
+            && a.chars().all(|c| c.is_ascii_digit())
+            && b.chars().all(|c| c.is_ascii_digit())
+    });
+    if comma && is_score_key(key) {
+        let whole: u32 = unquoted
+            .split(',')
+            .next()
+            .unwrap_or("0")
+            .parse()
+            .unwrap_or(0);
+        return Some(format!(
+            "scores are whole points: `{key} = {whole}` or `{key} = {}`",
+            whole + 1
+        ));
+    }
+    if comma {
+        return Some(format!(
+            "TOML writes decimals with a point, not a comma: `{key} = {}`",
+            unquoted.replace(',', ".")
+        ));
+    }
     if yes.contains(&unquoted) || no.contains(&unquoted) {
         let b = if yes.contains(&unquoted) {
             "true"
@@ -96,6 +121,29 @@ pub fn value_hint(key: &str, value: &str) -> Option<String> {
         ));
     }
     None
+}
+
+/// Whether a key is a sub-area's score (`"4.2"`, quoted or not).
+pub fn is_score_key(key: &str) -> bool {
+    let k = key.trim().trim_matches('"');
+    k.split_once('.').is_some_and(|(a, b)| {
+        !a.is_empty() && !b.is_empty() && (a.to_string() + b).chars().all(|c| c.is_ascii_digit())
+    })
+}
+
+/// For a key written with letters a bare TOML key cannot hold (å, ä, ö): the English key meant,
+/// or how to write it.
+pub fn non_ascii_key(key: &str) -> Option<String> {
+    if key.is_ascii() || key.starts_with(['"', '\'']) {
+        return None;
+    }
+    let lower = key.to_lowercase();
+    Some(match SWEDISH_KEYS.iter().find(|(sv, _)| *sv == lower) {
+        Some((_, en)) => format!("kompass's keys are English: write `{en}` for `{key}`"),
+        None => format!(
+            "a key without quotes is written with a–z, 0–9, `-` and `_` only; kompass's keys are English (`{key}` is not one)"
+        ),
+    })
 }
 
 /// Swedish key names people write, and the key kompass reads.
@@ -279,6 +327,9 @@ pub fn syntax_hint(line: &str) -> Option<String> {
     let (key, value) = line.split_once('=')?;
     let key = key.trim();
     let value = value.trim();
+    if let Some(h) = non_ascii_key(key) {
+        return Some(h);
+    }
     // A comment after a value that is not quoted.
     let bare = if value.starts_with(['"', '\'']) {
         value
@@ -306,6 +357,25 @@ pub fn syntax_hint(line: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimal_commas_and_swedish_letters_in_keys() {
+        let h = value_hint("\"4.2\"", "9,5").unwrap();
+        assert!(
+            h.contains("whole points") && h.contains("= 9`") && h.contains("= 10`"),
+            "{h}"
+        );
+        let h = value_hint("population", "13,5").unwrap();
+        assert!(h.contains("`population = 13.5`"), "{h}");
+        assert!(value_hint("name", "\"Öckerö, kommun\"").is_none());
+        let h = non_ascii_key("förbättringsmöjligheter").unwrap();
+        assert!(h.contains("`improvements`"), "{h}");
+        let h = non_ascii_key("påhitt").unwrap();
+        assert!(h.contains("a–z"), "{h}");
+        assert!(non_ascii_key("improvements").is_none());
+        assert!(non_ascii_key("\"ö\"").is_none());
+        assert!(is_score_key("\"4.2\"") && is_score_key("4.2") && !is_score_key("a.b"));
+    }
 
     #[test]
     fn dates_in_words() {

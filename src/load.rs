@@ -624,6 +624,10 @@ fn help_for(message: &str, path: &str, value: Option<&str>) -> Option<String> {
         return did_you_mean(message).map(|key| format!("did you mean `{key}`?"));
     }
     if message.starts_with("invalid type") {
+        // A score with decimals: `"4.2" = 9.5`.
+        if message.contains("floating point") && path.contains(".scores.") {
+            return Some("scores are whole points, from 0 to the sub-area's maximum".into());
+        }
         let key = path.rsplit('.').next().unwrap_or(path);
         return value.and_then(|v| crate::hints::value_hint(key, v));
     }

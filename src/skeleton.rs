@@ -108,7 +108,7 @@ pub fn skeleton(framework: &Framework, municipality: &str, date: &str) -> String
     );
     t.push_str("# their source, or computed from the results register named at the top with\n");
     t.push_str("# `register = \"register.csv\"` (see docs/data-format.md).\n");
-    t.push_str("# [comparison.national]\n# label = \"Sverigesnitt\"\n# source = \"…\"\n");
+    t.push_str("# [comparison.national]\n# label = \"Nationellt medelvärde\"\n# description = \"genomsnittet av alla utvärderingar sedan 2020\"\n# source = \"…\"\n");
     t.push_str(&format!(
         "# values = [{}]\n",
         vec!["0"; framework.areas.len()].join(", ")
@@ -133,8 +133,15 @@ fn thousands(n: i64) -> String {
 /// `<name>.toml` in the current directory: the place name in lower case, spaces as hyphens
 /// ("Öckerö kommun" → `öckerö.toml`).
 pub fn default_path(municipality: &str) -> std::path::PathBuf {
+    let year = today_iso()[..4].parse().unwrap_or(2026);
+    default_path_in(municipality, year)
+}
+
+/// The default file name of the evaluation of `municipality` made in `year`, as the example's
+/// is named: `strängnäs-2026.toml`.
+pub fn default_path_in(municipality: &str, year: i32) -> std::path::PathBuf {
     format!(
-        "{}.toml",
+        "{}-{year}.toml",
         municipalities::place_name(municipality)
             .to_lowercase()
             .replace(' ', "-")

@@ -176,8 +176,16 @@ fn hostile_files_get_clear_errors_not_panics() {
     let many_tables: String = (0..10_000).map(|i| format!("[t{i}]\n")).collect();
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
         ("empty", Vec::new(), "missing key `framework`"),
-        ("binary", vec![0xff, 0xfe, 0x00, 0x41], "not text (it holds NUL bytes)"),
-        ("latin-1", b"framework = \"caf\xe9\"\n".to_vec(), "not UTF-8"),
+        (
+            "binary",
+            vec![0xff, 0xfe, 0x00, 0x41],
+            "not text (it holds NUL bytes)",
+        ),
+        (
+            "latin-1",
+            b"framework = \"caf\xe9\"\n".to_vec(),
+            "not UTF-8",
+        ),
         (
             "nested",
             format!("a = {}{}\n", "[".repeat(100_000), "]".repeat(100_000)).into_bytes(),
@@ -412,10 +420,16 @@ fn new_fills_both_name_forms_and_the_population_from_the_table() {
             "{typed}"
         );
     }
-    // The default file name is the place name: `kompass new "Öckerö kommun"` → öckerö.toml.
+    // The default file name is the place name and the year, as the example's:
+    // `kompass new "Öckerö kommun"` → öckerö-2026.toml.
     assert_eq!(
-        kompass::skeleton::default_path("Öckerö kommun"),
-        std::path::PathBuf::from("öckerö.toml")
+        kompass::skeleton::default_path_in("Öckerö kommun", 2026),
+        std::path::PathBuf::from("öckerö-2026.toml")
+    );
+    let year = &kompass::skeleton::today_iso()[..4];
+    assert_eq!(
+        kompass::skeleton::default_path("Strängnäs"),
+        std::path::PathBuf::from(format!("strängnäs-{year}.toml"))
     );
     // An unknown name gets the forms by rule and a placeholder population, with a warning.
     let path = dir.join("e.toml");

@@ -91,7 +91,12 @@ fn printed(
         eprintln!("error: {e}");
         None
     })?;
-    let diagnostics = found.findings();
+    // Errors first, then warnings, then notes; each in the order found.
+    let mut diagnostics: Vec<&kompass::diagnostics::Diagnostic> = found.findings().iter().collect();
+    diagnostics.sort_by_key(|d| d.severity as u8);
+    let diagnostics: Vec<kompass::diagnostics::Diagnostic> =
+        diagnostics.into_iter().cloned().collect();
+    let diagnostics = &diagnostics[..];
     // A file with thousands of mistakes is not helped by thousands of messages.
     let shown = &diagnostics[..diagnostics.len().min(MAX_SHOWN)];
     found.sources().emit(shown);

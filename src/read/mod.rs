@@ -294,7 +294,11 @@ mod tests {
         assert_eq!(content(b"PK\x03\x04rest"), Content::Zip);
         assert_eq!(content(b"%PDF-1.7\n"), Content::Pdf);
         assert_eq!(content("framework = \"å\"\n".as_bytes()), Content::Text);
-        assert_eq!(content(b"caf\xe9"), Content::Text, "Latin-1 is text, in the wrong encoding");
+        assert_eq!(
+            content(b"caf\xe9"),
+            Content::Text,
+            "Latin-1 is text, in the wrong encoding"
+        );
     }
 
     #[test]
