@@ -257,7 +257,7 @@ fn bars_chart(who: &str, scores: &Report, svg: String) -> Chart {
         svg,
         alt,
         caption: format!(
-            "{who} poäng per område (av {} per område) och totalt (av {})",
+            "{who} poäng per område (av {}) och totalt (av {})",
             int(scores.areas.first().map_or(100, |a| a.max)),
             int(scores.total_max)
         ),
@@ -654,18 +654,10 @@ pub fn draw_all(r: &Report) -> Res<Vec<Chart>> {
         let mut all = vec![own.clone()];
         all.extend(series);
         let years: Vec<String> = r.history.iter().map(|h| h.year.to_string()).collect();
-        let mut against = match years.len() {
-            0 => vec![],
-            1 => vec![format!("utvärderingen {}", years[0])],
-            _ => vec![format!(
-                "utvärderingarna {}",
-                crate::format::join_och(&years)
-            )],
-        };
-        if let Some(p) = &r.national {
-            against.push(p.description.clone());
-        }
-        let against = crate::format::join_och(&against);
+        let against = crate::phrases::compared_with(
+            &years,
+            r.national.as_ref().map(|p| p.description.as_str()),
+        );
         charts.push(radar(
             "profil-jamforelse",
             format!("{name} ({year}) jämfört med {against}"),

@@ -763,33 +763,53 @@ fn too_few(
     )
 }
 
-/// What the mean covers, in the words of the source line: "gjorda med …, till och med 2023, …".
-fn covered(l: &Loaded, c: &Criteria) -> Vec<String> {
+/// What the mean covers, as the source line says it: one sentence on which evaluations the
+/// register gave, and one saying that the municipality's own are left out.
+fn covered(l: &Loaded, c: &Criteria, n: usize) -> Vec<String> {
     let fw_name = crate::load::framework_name(&c.framework).unwrap_or(c.framework.clone());
-    let mut criteria = vec![format!("gjorda med {fw_name}")];
-    criteria.push(match c.year_from {
+    let register = register_name(&l.evaluation.report.publisher);
+    let mut conditions = vec![format!("gjorda med {fw_name}")];
+    conditions.push(match c.year_from {
         Some(from) => format!("åren {}", years(from as i32, c.year_to as i32)),
         None => format!("till och med {}", c.year_to),
     });
     let int = crate::format::int;
     match (c.pop_min, c.pop_max) {
         (Some(a), Some(b)) => {
-            criteria.push(format!("i kommuner med {}–{} invånare", int(a), int(b)))
+            conditions.push(format!("i kommuner med {}–{} invånare", int(a), int(b)))
         }
-        (None, Some(b)) => criteria.push(format!("i kommuner med högst {} invånare", int(b))),
-        (Some(a), None) => criteria.push(format!("i kommuner med minst {} invånare", int(a))),
+        (None, Some(b)) => conditions.push(format!("i kommuner med högst {} invånare", int(b))),
+        (Some(a), None) => conditions.push(format!("i kommuner med minst {} invånare", int(a))),
         (None, None) => {}
     }
+    let mut sentence = format!(
+        "{} i {register}, {}",
+        crate::phrases::capitalised(&crate::phrases::mean_of(n, "")).trim_end(),
+        conditions.join(" ")
+    );
     match c.first {
-        Some(true) => criteria.push("endast kommunernas första utvärdering".into()),
-        Some(false) => criteria.push("inte kommunernas första utvärdering".into()),
+        Some(true) => sentence.push_str(", som var kommunernas första utvärdering"),
+        Some(false) => sentence.push_str(", som inte var kommunernas första utvärdering"),
         None => {}
     }
+    sentence.push('.');
+    let mut out = vec![sentence];
     if c.exclude_self {
         let genitive = l.evaluation.municipality.genitive.get_ref().trim();
-        criteria.push(format!("utom {genitive} egna"));
+        out.push(format!("{genitive} egna utvärderingar är inte medräknade."));
     }
-    criteria
+    out
+}
+
+/// The register named as its publisher's: "SKR:s resultatregister för Kommunkompassen" for the
+/// report of Sveriges Kommuner och Regioner, else "resultatregistret för Kommunkompassen".
+fn register_name(publisher: &str) -> String {
+    let p = publisher.trim();
+    if p.eq_ignore_ascii_case("Sveriges Kommuner och Regioner") || p.eq_ignore_ascii_case("SKR") {
+        "SKR:s resultatregister för Kommunkompassen".into()
+    } else {
+        "resultatregistret för Kommunkompassen".into()
+    }
 }
 
 /// The sentences on the notes the register gives for the rows used (e.g. that a row is an
@@ -807,24 +827,11 @@ fn note_sentences(rows: &[&Entry]) -> Vec<String> {
             None => notes.push((note.to_string(), 1)),
         }
     }
-    let capital = |s: String| -> String {
-        let mut chars = s.chars();
-        chars
-            .next()
-            .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
-    };
     notes
         .iter()
         .map(|(note, k)| {
             let note = note.trim_end_matches('.');
-            if *k == n {
-                format!("Alla {n} raderna har anmärkningen ”{note}”.")
-            } else {
-                format!(
-                    "{} av de {n} raderna har anmärkningen ”{note}”.",
-                    capital(crate::format::count_word(*k))
-                )
-            }
+            crate::phrases::rows_noted(*k, n, note)
         })
         .collect()
 }
@@ -876,10 +883,7 @@ fn compute(
             format!("{s}.")
         });
     }
-    source.push(format!(
-        "{generated} i resultatregistret ({file_name}): {}.",
-        crate::format::join_och(&covered(l, &c))
-    ));
+    source.extend(covered(l, &c, n));
     source.extend(note_sentences(&rows));
     let label = p
         .label
@@ -891,7 +895,7 @@ fn compute(
         description: p
             .description
             .clone()
-            .unwrap_or_else(|| format!("genomsnittet av {n} utvärderingar {span_years}")),
+            .unwrap_or_else(|| crate::phrases::mean_of(n, &span_years)),
         label,
         source: source.join(" "),
         values,

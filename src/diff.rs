@@ -131,7 +131,7 @@ fn facts(a: &Report, b: &Report, out: &mut Vec<Change>) {
     );
     fact(
         out,
-        "Genitiv",
+        "Namnform (genitiv)",
         a.municipality.genitive.clone(),
         b.municipality.genitive.clone(),
     );
@@ -157,24 +157,8 @@ fn facts(a: &Report, b: &Report, out: &mut Vec<Change>) {
     fact(
         out,
         "Intervjuer",
-        format!(
-            "{}{}",
-            a.interviews,
-            if a.interviews_approximate {
-                " (ca)"
-            } else {
-                ""
-            }
-        ),
-        format!(
-            "{}{}",
-            b.interviews,
-            if b.interviews_approximate {
-                " (ca)"
-            } else {
-                ""
-            }
-        ),
+        crate::phrases::interviews_short(a.interviews, a.interviews_approximate),
+        crate::phrases::interviews_short(b.interviews, b.interviews_approximate),
     );
     fact(out, "Utgivare", a.publisher.clone(), b.publisher.clone());
     fact(out, "Utvärderare", evaluators(a), evaluators(b));

@@ -9,7 +9,7 @@
 //!
 //! | stage | modules, lowest first |
 //! |---|---|
-//! | reference data | `error`, `fonts`, `format`, `municipalities`, `model`, `markup`, `diagnostics`, `hints` |
+//! | reference data | `error`, `fonts`, `format`, `phrases`, `municipalities`, `model`, `markup`, `diagnostics`, `hints` |
 //! | read: bounded files from outside | `read` |
 //! | load: typed data with spans | `load`, `skeleton` |
 //! | check: every check, the register and comparisons resolved once | `glyphs`, `scores`, `register`, `compare`, `check`, `validate` |
@@ -35,6 +35,7 @@ pub mod load;
 pub mod markup;
 pub mod model;
 pub mod municipalities;
+pub mod phrases;
 pub mod read;
 pub mod register;
 pub mod report;

@@ -36,11 +36,7 @@ pub fn shorten(text: &str, max: usize) -> String {
     if out.is_empty() {
         out = text.chars().take(max.saturating_sub(1)).collect();
     }
-    out = out
-        .trim_end_matches([',', ';', ':', '.', ' ', '–'])
-        .to_string();
-    out.push('…');
-    out
+    crate::phrases::shortened(out.trim_end_matches('.'))
 }
 
 /// The bullets that fit a column, each shortened to its line budget, and how many were left out.
@@ -92,11 +88,7 @@ pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
         title.push_str(" (utkast)");
     }
     let (version, version_date) = r.version();
-    let interviews = if r.interviews_approximate {
-        format!("ett {}-tal", int(r.interviews))
-    } else {
-        int(r.interviews)
-    };
+    let interviews = crate::phrases::interviews(r.interviews, r.interviews_approximate);
     let titles: Vec<String> = r.areas.iter().map(|a| a.title.clone()).collect();
     let intro = vec![
         "Granskar hur kommunen styrs och leds, sett från kommunfullmäktiges perspektiv".to_string(),
@@ -107,7 +99,7 @@ pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
             int(r.total_max)
         ),
         format!(
-            "Underlag: styrdokument, webbplats och intervjuer med {interviews} personer ({})",
+            "Underlag: styrdokument, webbplats och intervjuer med {interviews} ({})",
             r.evaluated
         ),
     ];
@@ -170,7 +162,7 @@ fn chart_slide(r: &Report, c: &Chart) -> serde_json::Value {
                 (title, None, false)
             } else {
                 let short = if id == "profil-jamforelsegrupp" {
-                    "Jämfört med jämförelsegruppen"
+                    "Poängprofilen mot jämförelsegruppen"
                 } else {
                     "Poängprofilen i jämförelse"
                 };
@@ -206,9 +198,9 @@ fn area_slide(a: &crate::report::Area) -> serde_json::Value {
         "max": int(a.max),
         "subareas": a.subareas.iter().map(|s| json!({"id": s.id, "score": s.score, "max": s.max})).collect::<Vec<_>>(),
         "strengths": inl(&strengths),
-        "strengths_more": strengths_more,
+        "strengths_more": (strengths_more > 0).then(|| crate::phrases::more_in_report(strengths_more)),
         "improvements": inl(&improvements),
-        "improvements_more": improvements_more,
+        "improvements_more": (improvements_more > 0).then(|| crate::phrases::more_in_report(improvements_more)),
     })
 }
 
@@ -233,8 +225,8 @@ mod tests {
         assert_eq!(shorten("Kort punkt", 76), "Kort punkt");
         let long = "Ett mycket långt påstående om hur kommunen arbetar med styrning, uppföljning och analys av resultat";
         let s = shorten(long, 76);
-        assert!(s.ends_with('…') && s.chars().count() <= 76, "{s}");
-        assert!(long.starts_with(s.trim_end_matches('…')));
+        assert!(s.ends_with(" …") && s.chars().count() <= 76, "{s}");
+        assert!(long.starts_with(s.trim_end_matches('…').trim_end()));
         let twelve: Vec<String> = (0..12).map(|i| format!("{i} {long}")).collect();
         let (kept, more) = fit(&twelve);
         assert_eq!(kept.len() + more, 12);

@@ -200,11 +200,7 @@ fn meta(r: &Report, options: &Options, title: &str) -> serde_json::Value {
 /// Chapter 2's opening: when and how the evaluation was made, then the evaluator's summary.
 fn evaluation_text(r: &Report) -> Vec<Block> {
     let official = &r.municipality.official_name;
-    let interviews = if r.interviews_approximate {
-        format!("ett {}-tal personer", int(r.interviews))
-    } else {
-        format!("{} personer", int(r.interviews))
-    };
+    let interviews = crate::phrases::interviews(r.interviews, r.interviews_approximate);
     let earlier: Vec<String> = r.history.iter().map(|h| h.year.to_string()).collect();
     let first = if r.first_evaluation {
         "Det var kommunens första utvärdering enligt Kommunkompassen.".to_string()
@@ -217,7 +213,7 @@ fn evaluation_text(r: &Report) -> Vec<Block> {
         )
     };
     let mut evaluation = markup::parse(&format!(
-        "Utvärderingen av {official} gjordes i {}. {first}\n\nUnderlaget består av kommunens styrdokument, dess webbplats och sociala medier samt intervjuer med {interviews} i organisationen.",
+        "Utvärderingen av {official} gjordes i {}. {first}\n\nUnderlaget består av kommunens styrdokument, webbplats och sociala medier samt intervjuer med {interviews} i organisationen.",
         r.evaluated
     ));
     evaluation.extend(markup::parse(&r.summary_evaluation));
@@ -302,10 +298,18 @@ fn changes_json(page: &ChangesPage) -> serde_json::Value {
             "score" => {
                 json!({"kind": "line", "text": format!("{}: {old} → {new} ({})", c.label, c.effect.clone().unwrap_or_default())})
             }
-            "added" => json!({"kind": "added", "label": c.label, "text": new}),
-            "removed" => json!({"kind": "removed", "label": c.label, "text": old}),
+            "added" | "removed" => json!({
+                "kind": c.kind,
+                "verb": crate::phrases::change_word(c.kind, crate::phrases::gender_of_label(&c.label)),
+                "label": c.label,
+                "text": if c.kind == "added" { new } else { old },
+            }),
             _ if !c.words.is_empty() => {
-                json!({"kind": "changed", "label": c.label, "before": runs("delete"), "after": runs("insert")})
+                let verb = crate::phrases::change_word(
+                    "changed",
+                    crate::phrases::gender_of_label(&c.label),
+                );
+                json!({"kind": "changed", "verb": verb, "label": c.label, "before": runs("delete"), "after": runs("insert")})
             }
             _ => json!({"kind": "line", "text": format!("{}: {old} → {new}", c.label)}),
         };

@@ -44,7 +44,7 @@ fn example_report_holds_every_heading_title_and_score() {
 
     for heading in [
         "Innehåll".to_string(),
-        "1 Vad är kommunkompassen?".to_string(),
+        "1 Vad är Kommunkompassen?".to_string(),
         format!("2 {who} i förhållande till Kommunkompassen: En sammanfattande genomgång"),
         "Utvärderingen".into(),
         "Sammanfattning av resultat".into(),
@@ -165,7 +165,7 @@ fn markup_in_data_prints_literally() {
         src.contains(bullet) && src.contains(paragraph),
         "the example changed; update this test"
     );
-    let label = "label = \"Sverigesnitt\"";
+    let label = "label = \"Nationellt medelvärde\"";
     assert!(src.contains(label), "the example changed; update this test");
     let src = src
         .replacen(label, &format!("label = '''{attack}'''"), 1)
@@ -225,7 +225,7 @@ fn earlier_evaluations_are_drawn_in_the_profile_chart() {
         "evaluation text: {}",
         &text[text.find("Utvärderingen av").unwrap_or(0)..][..300]
     );
-    assert!(text.contains("jämförs Leksands poängprofil med utvärderingen 2019 och Sverigesnittet för Kommunkompassen"), "chart intro");
+    assert!(text.contains("jämförs Leksands poängprofil med utvärderingen 2019 samt med genomsnittet av alla utvärderingar sedan 2020"), "chart intro");
     assert!(
         text.contains("Leksand (2019)"),
         "legend and value table name the earlier evaluation"

@@ -560,7 +560,7 @@ const MISTAKES: &[(&str, &str, &str)] = &[
         "a comparison profile has either `values` or `from_register`, not both [comparison.peer.from_register]",
     ),
     (
-        "label = \"Sverigesnitt\"",
+        "label = \"Nationellt medelvärde\"",
         "label = \"\"",
         "a comparison profile needs a label for the legend [comparison.national.label]",
     ),
