@@ -9,7 +9,7 @@
 //!
 //! | stage | modules, lowest first |
 //! |---|---|
-//! | reference data | `error`, `fonts`, `format`, `phrases`, `municipalities`, `model`, `markup`, `diagnostics`, `hints` |
+//! | reference data | `error`, `fonts`, `format`, `phrases`, `municipalities`, `model`, `markup`, `diagnostics`, `hints`, `hyphenation` |
 //! | read: bounded files from outside | `read` |
 //! | load: typed data with spans | `load`, `skeleton` |
 //! | check: every check, the register and comparisons resolved once | `glyphs`, `scores`, `register`, `compare`, `check`, `validate` |
@@ -31,6 +31,7 @@ pub mod fonts;
 pub mod format;
 pub mod glyphs;
 pub mod hints;
+pub mod hyphenation;
 pub mod load;
 pub mod markup;
 pub mod model;

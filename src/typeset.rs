@@ -187,6 +187,8 @@ fn meta(r: &Report, options: &Options, title: &str) -> serde_json::Value {
         "keywords": ["Kommunkompassen", r.municipality.name.as_str(), "utvärdering", "styrning och ledning"],
         "subject": format!("Utvärdering av {official} med {} ({})", r.framework_name, r.evaluated),
         "draft": options.draft,
+        "protect": protected_names(r),
+        "title_lead": "Analys av",
         "header_left": header_left,
         "header_right": header_right,
         "version": if options.draft || !r.revisions.is_empty() {
@@ -195,6 +197,24 @@ fn meta(r: &Report, options: &Options, title: &str) -> serde_json::Value {
             None
         },
     })
+}
+
+/// The names the report never hyphenates, as one pattern for the templates' show rule.
+pub fn protected_names(r: &Report) -> String {
+    let m = &r.municipality;
+    let official_genitive = crate::municipalities::genitive(&m.official_name);
+    let mut names = vec![
+        m.official_name.as_str(),
+        official_genitive.as_str(),
+        m.genitive.as_str(),
+        m.name.as_str(),
+        r.publisher.as_str(),
+    ];
+    for e in &r.evaluators {
+        names.push(&e.name);
+        names.push(&e.organisation);
+    }
+    crate::hyphenation::protected(&names)
 }
 
 /// Chapter 2's opening: when and how the evaluation was made, then the evaluator's summary.
@@ -344,7 +364,31 @@ pub fn evaluators_line(evaluators: &[Evaluator]) -> String {
 }
 
 pub(crate) fn to_json<T: Serialize>(v: &T) -> Vec<u8> {
-    serde_json::to_vec(v).unwrap_or_default()
+    let mut value = serde_json::to_value(v).unwrap_or_default();
+    soft_hyphens(&mut value);
+    serde_json::to_vec(&value).unwrap_or_default()
+}
+
+/// Soft hyphens at the joints of the compounds Swedish patterns break wrongly (see
+/// [`crate::hyphenation`]), in the text the report prints: the markup's text runs and the
+/// charts' source lines.
+fn soft_hyphens(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Object(map) => {
+            let is_text = map.get("k").and_then(Value::as_str) == Some("text");
+            for (key, v) in map.iter_mut() {
+                match v {
+                    Value::String(s) if (is_text && key == "s") || key == "source" => {
+                        *s = crate::hyphenation::soft_hyphens(s);
+                    }
+                    _ => soft_hyphens(v),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(soft_hyphens),
+        _ => {}
+    }
 }
 
 /// Build what every report shares (fonts, library, templates) now, e.g. on another thread while
@@ -439,11 +483,14 @@ impl World for ReportWorld {
         self.main
     }
     fn source(&self, id: FileId) -> FileResult<Source> {
-        self.shared
-            .templates
-            .iter()
-            .find(|(t, _, _)| *t == id)
-            .map(|(_, s, _)| s.clone())
+        if let Some((_, s, _)) = self.shared.templates.iter().find(|(t, _, _)| *t == id) {
+            return Ok(s.clone());
+        }
+        // A bundle may bring a main file of its own (a test's document of covers).
+        self.files
+            .get(&id)
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .map(|text| Source::new(id, text.to_string()))
             .ok_or_else(|| not_found(id))
     }
     fn file(&self, id: FileId) -> FileResult<Bytes> {
