@@ -593,6 +593,14 @@ fn describe_radar(titles: &[String], series: &[Series]) -> (String, ChartTable) 
         .collect();
     let mut parts = Vec::new();
     let mut rows = Vec::new();
+    // One number of decimals in the whole table (the table may be turned, a series a row):
+    // "65,0" beside "63,7", not "65".
+    let decimals = usize::from(
+        series
+            .iter()
+            .flat_map(|s| &s.values)
+            .any(|v| ((v * 10.0).round() / 10.0).fract() != 0.0),
+    );
     for (i, title) in titles.iter().enumerate() {
         let vals: Vec<String> = series
             .iter()
@@ -600,7 +608,11 @@ fn describe_radar(titles: &[String], series: &[Series]) -> (String, ChartTable) 
             .collect();
         parts.push(format!("{title}: {}", vals.join(", ")));
         let mut row = vec![title.clone()];
-        row.extend(series.iter().map(|s| number(s.values[i], 1)));
+        row.extend(
+            series
+                .iter()
+                .map(|s| crate::format::number_fixed(s.values[i], decimals)),
+        );
         rows.push(row);
     }
     let versus: Vec<String> = others.iter().map(|s| s.label.clone()).collect();
@@ -734,6 +746,30 @@ pub fn png(svg: &str, scale: f32) -> Res<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_table_has_one_number_of_decimals() {
+        let series = |label: &str, values: Vec<f64>, style| Series {
+            label: label.into(),
+            values,
+            style,
+        };
+        let titles = vec!["A".to_string(), "B".to_string()];
+        let (_, table) = describe_radar(
+            &titles,
+            &[
+                series("Leksand (2023)", vec![52.0, 57.0], SeriesStyle::Primary),
+                series("Genomsnitt", vec![63.7, 65.0], SeriesStyle::Compare),
+            ],
+        );
+        assert_eq!(table.rows[0], ["A", "52,0", "63,7"]);
+        assert_eq!(table.rows[1], ["B", "57,0", "65,0"]);
+        let (_, whole) = describe_radar(
+            &titles,
+            &[series("L", vec![52.0, 57.0], SeriesStyle::Primary)],
+        );
+        assert_eq!(whole.rows[0], ["A", "52"]);
+    }
 
     /// A radar chart of 8 areas with `series`.
     fn chart_of(series: &[Series]) -> Chart {

@@ -45,6 +45,22 @@ pub fn number(x: f64, decimals: usize) -> String {
     out
 }
 
+/// A number with exactly `decimals` decimals, the Swedish way: for a column of a table, where
+/// every number has as many decimals ("65,0" beside "63,7").
+pub fn number_fixed(x: f64, decimals: usize) -> String {
+    let rounded = number(x, decimals);
+    if decimals == 0 {
+        return rounded;
+    }
+    let have = rounded.split_once(',').map_or(0, |(_, f)| f.len());
+    let mut out = rounded;
+    if have == 0 {
+        out.push(',');
+    }
+    out.extend(std::iter::repeat_n('0', decimals - have));
+    out
+}
+
 /// An integer the Swedish way ("15 900").
 pub fn int(x: i64) -> String {
     number(x as f64, 0)
@@ -99,6 +115,15 @@ pub fn iso_from_days(days: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fixed_decimals_for_a_column() {
+        assert_eq!(number_fixed(65.0, 1), "65,0");
+        assert_eq!(number_fixed(63.7, 1), "63,7");
+        assert_eq!(number_fixed(63.66, 1), "63,7");
+        assert_eq!(number_fixed(65.0, 0), "65");
+        assert_eq!(number_fixed(-0.5, 1), "\u{2212}0,5");
+    }
 
     #[test]
     fn decimal_comma_and_grouping() {
