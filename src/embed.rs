@@ -89,6 +89,15 @@ pub fn without_comments(text: &str) -> crate::Result<String> {
             node.decor_mut().clear();
             node.set_trailing("");
             visit_mut::visit_array_mut(self, node);
+            // A list of texts (strengths, improvements) one element per line, as `kompass
+            // new` writes it, so that an extracted evaluation reads as one written by hand.
+            if !node.is_empty() && node.iter().all(toml_edit::Value::is_str) {
+                for value in node.iter_mut() {
+                    value.decor_mut().set_prefix("\n  ");
+                }
+                node.set_trailing_comma(true);
+                node.set_trailing("\n");
+            }
         }
         fn visit_value_mut(&mut self, node: &mut toml_edit::Value) {
             node.decor_mut().clear();
@@ -346,6 +355,10 @@ mod tests {
         let b: toml::Value = toml::from_str(&out).unwrap();
         assert_eq!(a, b, "{out}");
         assert_eq!(without_comments(&out).unwrap(), out, "idempotent");
+        assert!(
+            out.contains("list = [\n  \"a # not a comment\",\n  \"b\",\n]"),
+            "one element per line: {out}"
+        );
     }
 
     #[test]
