@@ -29,8 +29,12 @@ pub enum Inline {
     Br,
 }
 
-/// Parse a text field.
+/// Parse a text field. A multi-line text indented as a whole (as people indent a `"""` text
+/// under its key, with tabs or spaces) loses that common indentation first, as `textwrap.dedent`
+/// does, so that its lines stay one paragraph and its "- " lines a list.
 pub fn parse(src: &str) -> Vec<Block> {
+    let dedented = dedent(src);
+    let src = dedented.as_str();
     let events: Vec<(Event, Range<usize>)> = Parser::new_ext(src, Options::empty())
         .into_offset_iter()
         .collect();
@@ -40,6 +44,33 @@ pub fn parse(src: &str) -> Vec<Block> {
         pos: 0,
     };
     p.blocks()
+}
+
+/// `text` without the leading whitespace every non-blank line shares.
+pub fn dedent(text: &str) -> String {
+    let common = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| &l[..l.len() - l.trim_start().len()])
+        .reduce(|a, b| {
+            let n = a
+                .char_indices()
+                .zip(b.chars())
+                .take_while(|((_, x), y)| x == y)
+                .last()
+                .map_or(0, |((i, x), _)| i + x.len_utf8());
+            &a[..n]
+        })
+        .unwrap_or("");
+    if common.is_empty() {
+        return text.to_string();
+    }
+    text.split_inclusive('\n')
+        .map(|l| {
+            l.strip_prefix(common)
+                .unwrap_or(l.trim_start_matches([' ', '\t']))
+        })
+        .collect()
 }
 
 /// Parse a one-paragraph field (a bullet of Styrkor / Förbättringsmöjligheter): the inline
@@ -293,6 +324,28 @@ fn closes(c: &[char], j: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_indented_text_is_dedented_first() {
+        let plain = "En text som\nfortsätter.\n\n- en punkt\n- två\n";
+        for indent in ["\t\t", "    ", "  \t"] {
+            let indented: String = plain
+                .lines()
+                .map(|l| {
+                    if l.is_empty() {
+                        "\n".to_string()
+                    } else {
+                        format!("{indent}{l}\n")
+                    }
+                })
+                .collect();
+            assert_eq!(parse(&indented), parse(plain), "{indent:?}");
+        }
+        // A text whose lines are not all indented keeps its indentation (a code block stays
+        // what was typed).
+        assert_eq!(dedent("a\n    b\n"), "a\n    b\n");
+        assert_eq!(dedent("\n\t\tx\n\t\t\ty\n"), "\nx\n\ty\n");
+    }
 
     fn text(blocks: &[Block]) -> String {
         blocks
