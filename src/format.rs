@@ -89,6 +89,34 @@ pub fn count_word(n: usize) -> String {
     .map_or_else(|| n.to_string(), |s| s.to_string())
 }
 
+/// The month and year a text such as "september 2026" names (Swedish month names, a four-digit
+/// year), if it names both.
+pub fn month_year(text: &str) -> Option<(i32, u8)> {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let month = words
+        .iter()
+        .find_map(|w| MONTHS.iter().position(|m| m == w))?;
+    let year = words
+        .iter()
+        .find_map(|w| (w.len() == 4).then(|| w.parse::<i32>().ok()).flatten())?;
+    Some((year, month as u8 + 1))
+}
+
+/// Days from 1970-01-01 to a civil date (Howard Hinnant's algorithm).
+pub fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
+    let y = i64::from(y) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(m);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 /// "A", "A och B", "A, B och C".
 pub fn join_och(items: &[String]) -> String {
     match items {
@@ -146,5 +174,20 @@ mod tests {
             "A, B och C"
         );
         assert_eq!(join_och(&["A".into()]), "A");
+    }
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::*;
+
+    #[test]
+    fn month_and_year_in_words() {
+        assert_eq!(month_year("september 2026"), Some((2026, 9)));
+        assert_eq!(month_year("i slutet av Oktober 2023"), Some((2023, 10)));
+        assert_eq!(month_year("hösten 2026"), None);
+        assert_eq!(month_year("maj"), None);
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2023, 11, 23), 19_684);
     }
 }

@@ -68,11 +68,14 @@ pub fn evaluation(m: &Municipality, seed: u64) -> String {
         quoted(m.official_name),
         m.population
     ));
+    // The evaluation is made in the month of the report or up to two months before it.
+    let month = 1 + rng.below(12);
+    let day = 1 + rng.below(28);
+    let evaluated_month = month - rng.below(month.min(3));
+    let evaluated = crate::format::long_date(year as i32, evaluated_month as u8, 1);
+    let evaluated = evaluated.split_once(' ').map_or("", |(_, rest)| rest);
     t.push_str(&format!(
-        "[report]\ndate = {year}-{:02}-{:02}\nevaluated = \"{}\"\nfirst_evaluation = {}\ninterviews = {}\ninterviews_approximate = true\npublisher = \"Sveriges Kommuner och Regioner\"\n\n",
-        1 + rng.below(12),
-        1 + rng.below(28),
-        ["mars", "maj", "september", "oktober"][rng.below(4) as usize].to_string() + &format!(" {year}"),
+        "[report]\ndate = {year}-{month:02}-{day:02}\nevaluated = \"{evaluated}\"\nfirst_evaluation = {}\ninterviews = {}\ninterviews_approximate = true\npublisher = \"Sveriges Kommuner och Regioner\"\n\n",
         rng.below(2) == 0,
         20 + rng.below(40),
     ));

@@ -630,7 +630,7 @@ pub fn write_project(
     }
     put("fonts/OFL.txt", include_bytes!("../fonts/OFL.txt"))?;
     let (y, m, d) = bundle.date;
-    let stamp = days_from_civil(y, m, d) * 86_400;
+    let stamp = crate::format::days_from_civil(y, m, d) * 86_400;
     let main = bundle.main.trim_start_matches('/');
     let pdf = main.replace(".typ", ".pdf");
     let readme = format!(
@@ -640,17 +640,6 @@ pub fn write_project(
     );
     put("README.txt", readme.as_bytes())?;
     Ok(written)
-}
-
-/// Days from 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-fn days_from_civil(y: i32, m: u8, d: u8) -> i64 {
-    let y = i64::from(y) - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 /// Forget cached layouts not used in the last few renders, so a long watch session keeps its

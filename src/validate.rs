@@ -151,7 +151,9 @@ fn check_facts(l: &Loaded, out: &mut Vec<Diagnostic>) {
     let e = &l.evaluation;
     let f = l.eval_file;
     // Report facts.
-    check_date(f, &e.report.date, "report.date", out);
+    if let Some(d) = check_date(f, &e.report.date, "report.date", out) {
+        check_report_date(l, d, out);
+    }
     check_revisions(l, out);
     if e.evaluators.get_ref().is_empty() {
         out.push(
@@ -851,6 +853,54 @@ fn check_date(
         return None;
     }
     Some(d)
+}
+
+/// A report date that can be right: not before the evaluation (`evaluated`, e.g. "september
+/// 2026"), not more than a year from today (a typo such as 2062), and a warning when it is
+/// after today.
+fn check_report_date(l: &Loaded, d: toml::value::Date, out: &mut Vec<Diagnostic>) {
+    let f = l.eval_file;
+    let span = Some(l.evaluation.report.date.span());
+    let today = crate::skeleton::today_iso();
+    let today_days = today[..4]
+        .parse()
+        .ok()
+        .zip(today[5..7].parse().ok())
+        .zip(today[8..].parse().ok())
+        .map_or(0, |((y, m), dd)| crate::format::days_from_civil(y, m, dd));
+    let days = crate::format::days_from_civil(i32::from(d.year), d.month, d.day);
+    if days > today_days + 366 {
+        out.push(
+            Diagnostic::error(
+                f,
+                span.clone(),
+                "report.date",
+                format!("the report is dated {d}, more than a year from now"),
+            )
+            .with_help("the report date is the day it is published; is the year right?"),
+        );
+    } else if days > today_days {
+        out.push(Diagnostic::warning(
+            f,
+            span.clone(),
+            "report.date",
+            format!("the report is dated {d}, after today"),
+        ));
+    }
+    let evaluated = &l.evaluation.report.evaluated;
+    if let Some((year, month)) = crate::format::month_year(evaluated)
+        && (i32::from(d.year), d.month) < (year, month)
+    {
+        out.push(
+            Diagnostic::error(
+                f,
+                span,
+                "report.date",
+                format!("the report is dated {d}, before the evaluation was made ({evaluated})"),
+            )
+            .with_help("the report is written after the evaluation: check `date` and `evaluated`"),
+        );
+    }
 }
 
 /// Versions increase and are not dated before the one before them.

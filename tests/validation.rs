@@ -932,3 +932,29 @@ fn an_interrupted_render_leaves_the_previous_pdf_and_no_temporary_file() {
         );
     }
 }
+
+#[test]
+fn a_report_dated_after_today_is_a_warning() {
+    let today = kompass::skeleton::today_iso();
+    let (y, m) = (
+        today[..4].parse::<i32>().unwrap(),
+        today[5..7].parse::<u8>().unwrap(),
+    );
+    // The first day of next month: after today, within a year.
+    let next = if m == 12 {
+        format!("{}-01-01", y + 1)
+    } else {
+        format!("{y}-{:02}-01", m + 1)
+    };
+    let src = example().replacen("date = 2023-11-23", &format!("date = {next}"), 1);
+    let l = kompass::check::load_str("future.toml", &src)
+        .map_err(|_| "loads")
+        .unwrap();
+    let d = validate::check(&l);
+    let dated: Vec<_> = d.iter().filter(|d| d.path == "report.date").collect();
+    assert_eq!(dated.len(), 1, "{d:?}");
+    assert!(
+        !dated[0].is_error() && dated[0].message.contains("after today"),
+        "{d:?}"
+    );
+}
