@@ -161,6 +161,8 @@ fn facts(a: &Report, b: &Report, out: &mut Vec<Change>) {
         crate::phrases::interviews_short(b.interviews, b.interviews_approximate),
     );
     fact(out, "Utgivare", a.publisher.clone(), b.publisher.clone());
+    let meeting = |r: &Report| r.meeting.map_or(String::new(), |d| d.iso());
+    fact(out, "Återkoppling", meeting(a), meeting(b));
     fact(out, "Utvärderare", evaluators(a), evaluators(b));
     if !a.revisions.is_empty() || !b.revisions.is_empty() {
         let version = |r: &Report| {

@@ -167,6 +167,7 @@ const SWEDISH_KEYS: &[(&str, &str)] = &[
     ("första_utvärdering", "first_evaluation"),
     ("intervjuer", "interviews"),
     ("utgivare", "publisher"),
+    ("återkoppling", "meeting"),
     ("utvärderare", "evaluators"),
     ("organisation", "organisation"),
     ("kommun", "municipality"),
@@ -212,6 +213,7 @@ const HOMES: &[(&str, &str)] = &[
     ("interviews", "[report]"),
     ("interviews_approximate", "[report]"),
     ("publisher", "[report]"),
+    ("meeting", "[report]"),
     ("comments", "[summary]"),
 ];
 
@@ -257,6 +259,7 @@ const KEYS: &[&str] = &[
     "interviews",
     "interviews_approximate",
     "publisher",
+    "meeting",
     "framework",
     "total",
 ];

@@ -127,6 +127,10 @@ pub struct Report {
     pub interviews_approximate: bool,
     /// The organisation that publishes the report, in full: "Sveriges Kommuner och Regioner".
     pub publisher: String,
+    /// The day of the feedback meeting (återkoppling), for the slides: a TOML date. Optional;
+    /// without it the slides show the report's date.
+    #[serde(default)]
+    pub meeting: Option<Spanned<toml::value::Datetime>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

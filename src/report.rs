@@ -105,6 +105,8 @@ pub struct Report {
     pub interviews: i64,
     pub interviews_approximate: bool,
     pub publisher: String,
+    /// The day of the feedback meeting, when given.
+    pub meeting: Option<Date>,
     pub evaluators: Vec<Evaluator>,
     /// Added after the generated paragraphs under "Utvärderingen" (markup).
     pub summary_evaluation: String,
@@ -209,6 +211,12 @@ impl Report {
             interviews: *e.report.interviews.get_ref(),
             interviews_approximate: e.report.interviews_approximate,
             publisher: e.report.publisher.clone(),
+            meeting: e
+                .report
+                .meeting
+                .as_ref()
+                .and_then(|m| m.get_ref().date)
+                .map(|d| Date::from_toml(Some(d))),
             evaluators: e
                 .evaluators
                 .get_ref()

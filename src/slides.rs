@@ -110,7 +110,8 @@ pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
             "title": title,
             "subtitle": format!("Analys av {official}"),
             "official_name": official,
-            "date": r.date.iso(),
+            "date": r.meeting.map_or(r.date, |d| d).iso(),
+            "date_label": if r.meeting.is_some() { "Återkoppling" } else { "Rapportens datum" },
             "version": if options.draft || !r.revisions.is_empty() {
                 Some(format!("{version} ({})", version_date.iso()))
             } else {
@@ -196,7 +197,7 @@ fn area_slide(a: &crate::report::Area) -> serde_json::Value {
         "title": a.title,
         "score": int(a.score),
         "max": int(a.max),
-        "subareas": a.subareas.iter().map(|s| json!({"id": s.id, "score": s.score, "max": s.max})).collect::<Vec<_>>(),
+        "subareas": a.subareas.iter().map(|s| json!({"id": s.id, "title": s.title, "score": s.score, "max": s.max})).collect::<Vec<_>>(),
         "strengths": inl(&strengths),
         "strengths_more": (strengths_more > 0).then(|| crate::phrases::more_in_report(strengths_more)),
         "improvements": inl(&improvements),

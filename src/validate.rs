@@ -154,6 +154,9 @@ fn check_facts(l: &Loaded, out: &mut Vec<Diagnostic>) {
     if let Some(d) = check_date(f, &e.report.date, "report.date", out) {
         check_report_date(l, d, out);
     }
+    if let Some(meeting) = &e.report.meeting {
+        check_date(f, meeting, "report.meeting", out);
+    }
     check_revisions(l, out);
     if e.evaluators.get_ref().is_empty() {
         out.push(

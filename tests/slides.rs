@@ -157,7 +157,17 @@ fn twelve_long_strengths_still_fit_their_slide() {
         area1.contains("Styrka 1:") && area1.contains("…"),
         "{area1}"
     );
-    assert!(area1.contains("till i rapporten"), "{area1}");
+    assert!(area1.contains(" …"), "a space before the ellipsis: {area1}");
+    assert!(
+        text(&pages[0]).contains("Rapportens datum"),
+        "without a meeting date the first slide names the report's date"
+    );
+    assert!(area1.contains("punkter till i rapporten"), "{area1}");
+    // Each sub-area's bar is named by its title, not its number alone.
+    assert!(
+        area1.contains("1.1 Strategi för demokratiutveckling"),
+        "{area1}"
+    );
 }
 
 #[test]
@@ -225,4 +235,24 @@ fn every_chart_as_svg_and_png_with_its_alt_text_beside_it() {
         }
         assert!(bars.contains(&format!("Totalt {} av {}", r.total, r.total_max)));
     }
+}
+
+#[test]
+fn the_first_slide_has_the_meeting_s_day_when_given() {
+    let dir = scratch("slides-meeting");
+    let src = std::fs::read_to_string(EXAMPLE).unwrap().replacen(
+        "publisher = \"Sveriges Kommuner och Regioner\"",
+        "publisher = \"Sveriges Kommuner och Regioner\"\nmeeting = 2023-12-05",
+        1,
+    );
+    assert!(
+        src.contains("meeting = 2023-12-05"),
+        "the example changed; update this test"
+    );
+    let toml = dir.join("m.toml");
+    std::fs::write(&toml, src).unwrap();
+    let pages = deck(&toml, &dir.join("m.pdf"));
+    let first = text(&pages[0]);
+    assert!(first.contains("Återkoppling 2023-12-05"), "{first}");
+    assert!(!first.contains("2023-11-23"), "{first}");
 }
