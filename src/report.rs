@@ -151,48 +151,7 @@ impl Report {
         let e = &l.evaluation;
         let fw = &l.framework;
         let scores = crate::scores::derive(l);
-        let areas = fw
-            .areas
-            .iter()
-            .map(|f| f.get_ref())
-            .zip(&scores.areas)
-            .map(|(fa, a)| {
-                let eval = e
-                    .areas
-                    .iter()
-                    .map(|x| x.get_ref())
-                    .find(|x| *x.id.get_ref() == i64::from(fa.id));
-                let bullets = |list: Option<&Option<toml::Spanned<Vec<toml::Spanned<String>>>>>| {
-                    list.map(|l| {
-                        AreaEvaluation::bullets(l)
-                            .iter()
-                            .map(|s| s.get_ref().clone())
-                            .collect()
-                    })
-                    .unwrap_or_default()
-                };
-                Area {
-                    id: a.id,
-                    title: a.title.clone(),
-                    general: fa.general.clone(),
-                    score: a.score,
-                    max: a.max,
-                    subareas: a
-                        .subs
-                        .iter()
-                        .map(|s| SubArea {
-                            id: s.id.clone(),
-                            title: s.title.clone(),
-                            score: s.score,
-                            max: s.max,
-                        })
-                        .collect(),
-                    analysis: eval.map_or(String::new(), |x| x.analysis.get_ref().clone()),
-                    strengths: bullets(eval.map(|x| &x.strengths)),
-                    improvements: bullets(eval.map(|x| &x.improvements)),
-                }
-            })
-            .collect();
+        let areas = areas(l, &scores);
         let compared = l.compared().0.clone();
         Report {
             framework_id: fw.id.clone(),
@@ -267,4 +226,51 @@ impl Report {
     pub fn evaluator_names(&self) -> Vec<String> {
         self.evaluators.iter().map(|v| v.name.clone()).collect()
     }
+}
+
+/// The report's areas: the framework's, with the scores derived and the evaluation's texts.
+fn areas(l: &crate::check::Checked, scores: &crate::scores::Scores) -> Vec<Area> {
+    let e = &l.evaluation;
+    l.framework
+        .areas
+        .iter()
+        .map(|f| f.get_ref())
+        .zip(&scores.areas)
+        .map(|(fa, a)| {
+            let eval = e
+                .areas
+                .iter()
+                .map(|x| x.get_ref())
+                .find(|x| *x.id.get_ref() == i64::from(fa.id));
+            let bullets = |list: Option<&Option<toml::Spanned<Vec<toml::Spanned<String>>>>>| {
+                list.map(|l| {
+                    AreaEvaluation::bullets(l)
+                        .iter()
+                        .map(|s| s.get_ref().clone())
+                        .collect()
+                })
+                .unwrap_or_default()
+            };
+            Area {
+                id: a.id,
+                title: a.title.clone(),
+                general: fa.general.clone(),
+                score: a.score,
+                max: a.max,
+                subareas: a
+                    .subs
+                    .iter()
+                    .map(|s| SubArea {
+                        id: s.id.clone(),
+                        title: s.title.clone(),
+                        score: s.score,
+                        max: s.max,
+                    })
+                    .collect(),
+                analysis: eval.map_or(String::new(), |x| x.analysis.get_ref().clone()),
+                strengths: bullets(eval.map(|x| &x.strengths)),
+                improvements: bullets(eval.map(|x| &x.improvements)),
+            }
+        })
+        .collect()
 }
