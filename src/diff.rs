@@ -54,6 +54,8 @@ impl Change {
 pub fn compare(old: &Report, new: &Report) -> Vec<Change> {
     let mut out = Vec::new();
     facts(old, new, &mut out);
+    profiles(old, new, &mut out);
+    revisions(old, new, &mut out);
     scores(old, new, &mut out);
     paragraphs(
         "Utvärderingen",
@@ -89,7 +91,6 @@ pub fn compare(old: &Report, new: &Report) -> Vec<Change> {
             &mut out,
         );
     }
-    profiles(old, new, &mut out);
     out
 }
 
@@ -164,15 +165,54 @@ fn facts(a: &Report, b: &Report, out: &mut Vec<Change>) {
     let meeting = |r: &Report| r.meeting.map_or(String::new(), |d| d.iso());
     fact(out, "Återkoppling", meeting(a), meeting(b));
     fact(out, "Utvärderare", evaluators(a), evaluators(b));
-    if !a.revisions.is_empty() || !b.revisions.is_empty() {
-        let version = |r: &Report| {
-            let (v, d) = r.version();
-            format!("{v} ({})", d.iso())
+}
+
+/// New versions are expected: each new revision is listed once, as it reads in the report's
+/// version history ("version 3: 2026-12-04 – Faktagranskade uppgifter rättade").
+fn revisions(a: &Report, b: &Report, out: &mut Vec<Change>) {
+    let line = |v: &crate::report::Revision| {
+        let by = if v.by.trim().is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", v.by.trim())
         };
-        fact(out, "Version", version(a), version(b));
+        format!("{} – {}{by}", v.date.iso(), v.changes.trim())
+    };
+    for v in &b.revisions {
+        let label = format!("version {}", v.version);
+        match a.revisions.iter().find(|o| o.version == v.version) {
+            None => {
+                let mut c = Change::new("Versionshistorik", "added", label);
+                c.new = Some(line(v));
+                out.push(c);
+            }
+            Some(o) if line(o) != line(v) => {
+                let mut c = Change::new("Versionshistorik", "changed", label);
+                c.old = Some(line(o));
+                c.new = Some(line(v));
+                c.words = words(&line(o), &line(v));
+                out.push(c);
+            }
+            Some(_) => {}
+        }
+    }
+    for o in a
+        .revisions
+        .iter()
+        .filter(|o| !b.revisions.iter().any(|v| v.version == o.version))
+    {
+        let mut c = Change::new(
+            "Versionshistorik",
+            "removed",
+            format!("version {}", o.version),
+        );
+        c.old = Some(line(o));
+        out.push(c);
     }
 }
 
+/// Each changed sub-score with its own effect ("+2 poäng"), then each changed area's score and
+/// the total once.
 fn scores(a: &Report, b: &Report, out: &mut Vec<Change>) {
     for (x, y) in a.areas.iter().zip(&b.areas) {
         for (s, t) in x.subareas.iter().zip(&y.subareas) {
@@ -180,13 +220,26 @@ fn scores(a: &Report, b: &Report, out: &mut Vec<Change>) {
                 let mut c = Change::new("Poäng", "score", format!("{} {}", t.id, t.title));
                 c.old = Some(s.score.to_string());
                 c.new = Some(t.score.to_string());
-                c.effect = Some(format!(
-                    "område {}: {} → {}, totalt {} → {}",
-                    y.id, x.score, y.score, a.total, b.total
-                ));
+                let delta = t.score - s.score;
+                let sign = if delta > 0 { "+" } else { "\u{2212}" };
+                c.effect = Some(format!("{sign}{} poäng", delta.abs()));
                 out.push(c);
             }
         }
+    }
+    for (x, y) in a.areas.iter().zip(&b.areas) {
+        if x.score != y.score {
+            let mut c = Change::new("Poäng", "changed", format!("Område {} {}", y.id, y.title));
+            c.old = Some(x.score.to_string());
+            c.new = Some(y.score.to_string());
+            out.push(c);
+        }
+    }
+    if a.total != b.total {
+        let mut c = Change::new("Poäng", "changed", "Totalt");
+        c.old = Some(a.total.to_string());
+        c.new = Some(b.total.to_string());
+        out.push(c);
     }
 }
 
@@ -320,14 +373,6 @@ fn profiles(a: &Report, b: &Report, out: &mut Vec<Change>) {
             .join("; ")
     };
     fact(out, "Tidigare utvärderingar", history(a), history(b));
-    let revisions = |r: &Report| {
-        r.revisions
-            .iter()
-            .map(|v| format!("{} {} {}", v.version, v.date.iso(), v.changes))
-            .collect::<Vec<_>>()
-            .join("; ")
-    };
-    fact(out, "Versionshistorik", revisions(a), revisions(b));
 }
 
 /// Unchanged words around a change, shortened to a few on each side.

@@ -60,15 +60,9 @@ fn diff_names_every_change_in_the_evaluators_terms() {
     let area4 = &r.areas[3];
     let sub = &area4.subareas[1];
     for expected in [
-        format!(
-            "{} {}: 11 → 13 (område 4: {} → {}, totalt {} → {})",
-            sub.id,
-            sub.title,
-            area4.score,
-            area4.score + 2,
-            r.total,
-            r.total + 2
-        ),
+        format!("{} {}: 11 → 13 (+2 poäng)", sub.id, sub.title),
+        format!("Område 4 {}: {} → {}", area4.title, area4.score, area4.score + 2),
+        format!("Totalt: {} → {}", r.total, r.total + 2),
         "~ punkt 4: En politikerhandbok som stöd för [-de-]{+alla+} förtroendevalda i deras uppdrag"
             .to_string(),
         "+ punkt 5: Korta filmer om besluten efter varje sammanträde".to_string(),
@@ -183,7 +177,10 @@ fn verify_accepts_an_untouched_pdf_and_names_what_differs() {
         out.contains("NOT what") && out.contains("- the evaluation"),
         "{out}"
     );
-    assert!(out.contains(": 11 → 12 (område 4:"), "{out}");
+    assert!(
+        out.contains(": 11 → 12 (+1 poäng)") && out.contains("Område 4 "),
+        "{out}"
+    );
     // The PDF changed after it was made: none of its inputs differ.
     let mut bytes = std::fs::read(&pdf).unwrap();
     let at = bytes.windows(8).position(|w| w == b"/Creator").unwrap();
@@ -347,4 +344,31 @@ fn a_watch_session_picks_up_a_change_and_recovers_from_an_invalid_edit() {
         "the new register row is not in the PDF"
     );
     drop(child);
+}
+
+#[test]
+fn a_new_version_is_listed_once_and_facts_have_one_heading() {
+    let dir = scratch("diff-versions");
+    let one = "\n[[revision]]\nversion = 1\ndate = 2023-10-20\nchanges = \"Utkast för faktagranskning\"\nby = \"Fredrik Carlsson\"\n";
+    let two = "\n[[revision]]\nversion = 2\ndate = 2023-11-23\nchanges = \"Faktagranskade uppgifter rättade\"\nby = \"Linda Nordberg\"\n";
+    let example = std::fs::read_to_string(EXAMPLE).unwrap();
+    let old = dir.join("v1.toml");
+    std::fs::write(&old, format!("{example}{one}")).unwrap();
+    let new = dir.join("v2.toml");
+    let changed = example
+        .replacen("interviews = 40", "interviews = 42", 1)
+        .replacen("label = \"Nationellt medelvärde\"", "label = \"Riket\"", 1);
+    std::fs::write(&new, format!("{changed}{one}{two}")).unwrap();
+    let (code, out, err) = run(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
+    assert_eq!(code, Some(1), "{err}");
+    assert!(
+        out.contains("+ version 2: 2023-11-23 – Faktagranskade uppgifter rättade (Linda Nordberg)"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("version 1"),
+        "an unchanged version is not listed: {out}"
+    );
+    assert_eq!(out.matches("Uppgifter\n").count(), 1, "{out}");
+    assert!(out.contains("Intervjuer: ca 40 → ca 42"), "{out}");
 }
