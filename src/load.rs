@@ -205,6 +205,51 @@ fn not_an_evaluation(bytes: &[u8]) -> Option<(String, String)> {
     Some((message.into(), help.into()))
 }
 
+/// `official_name`, added to the data format after the first evaluations were written: when a
+/// file leaves it out and kompass knows the municipality, the name comes from the table, with a
+/// note saying what to add; else the missing key is an error at the municipality's name.
+fn fill_official_name(
+    evaluation: &mut Evaluation,
+    file: FileId,
+    map: &dyn Fn(std::ops::Range<usize>) -> std::ops::Range<usize>,
+    findings: &mut Vec<Diagnostic>,
+) {
+    let m = &mut evaluation.municipality;
+    if !crate::model::is_missing(&m.official_name) {
+        return;
+    }
+    let at = Some(map(m.name.span()));
+    match crate::municipalities::find(m.name.get_ref()) {
+        Some(known) => {
+            findings.push(
+                Diagnostic::note(
+                    file,
+                    at,
+                    "municipality.official_name",
+                    format!(
+                        "the file has no `official_name`; kompass takes \"{}\" from its table of Sweden's municipalities",
+                        known.official_name
+                    ),
+                )
+                .with_help(format!(
+                    "add `official_name = \"{}\"` under [municipality] (the key came with kompass 0.1; see CHANGELOG.md)",
+                    known.official_name
+                )),
+            );
+            m.official_name = toml::Spanned::new(0..0, known.official_name.to_string());
+        }
+        None => findings.push(
+            Diagnostic::error(
+                file,
+                at,
+                "municipality.official_name",
+                "missing key `official_name`: the organisation's official name",
+            )
+            .with_help("add `official_name = \"… kommun\"` under [municipality], as in \"Analys av … kommun\""),
+        ),
+    }
+}
+
 /// Load an evaluation given as text (`name` is used in diagnostics).
 pub fn load_str(name: &str, text: &str) -> Result<Loaded, (Sources, LoadError)> {
     load_str_with(name, text, FRAMEWORKS)
@@ -219,11 +264,13 @@ pub fn load_str_with(
     let mut sources = Sources::default();
     let eval_file = sources.add(name, text);
     let recovered = parse_recovering::<Evaluation>(eval_file, text);
-    let Some(evaluation) = recovered.value else {
+    let Some(mut evaluation) = recovered.value else {
         return Err((sources, LoadError::Invalid(recovered.errors)));
     };
-    let (load_errors, edits, repaired) = (recovered.errors, recovered.edits, recovered.repaired);
+    let (mut load_errors, edits, repaired) =
+        (recovered.errors, recovered.edits, recovered.repaired);
     let map = |span: std::ops::Range<usize>| map_span(&edits, span).unwrap_or(0..0);
+    fill_official_name(&mut evaluation, eval_file, &map, &mut load_errors);
     let framework_id = evaluation.framework.get_ref().clone();
     let Some((fw_name, fw_text)) = frameworks.iter().find(|(id, _)| *id == framework_id) else {
         let known: Vec<&str> = frameworks.iter().map(|(id, _)| *id).collect();

@@ -106,9 +106,21 @@ pub struct Municipality {
     /// The genitive of the place name: "Leksands", "Öckerös", as in "Öckerös poäng".
     pub genitive: Spanned<String>,
     /// The organisation's official name: "Leksands kommun", "Öckerö kommun", "Göteborgs Stad",
-    /// as in "Analys av Öckerö kommun".
+    /// as in "Analys av Öckerö kommun". Files written before kompass had it may leave it out:
+    /// for a municipality kompass knows it is then taken from the table, with a note.
+    #[serde(default = "missing_text")]
     pub official_name: Spanned<String>,
     pub population: Spanned<i64>,
+}
+
+/// A text key left out: empty, at no place in the file (0..0).
+fn missing_text() -> Spanned<String> {
+    Spanned::new(0..0, String::new())
+}
+
+/// Whether a text key was left out of the file (see [`missing_text`]).
+pub fn is_missing(text: &Spanned<String>) -> bool {
+    text.span() == (0..0) && text.get_ref().is_empty()
 }
 
 #[derive(Debug, Clone, Deserialize)]

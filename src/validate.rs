@@ -514,7 +514,8 @@ fn check_names(l: &Loaded, out: &mut Vec<Diagnostic>) {
         ("genitive", &m.genitive),
         ("official_name", &m.official_name),
     ] {
-        if text.get_ref().trim().is_empty() {
+        // A key left out was reported (or filled in) when the file was loaded.
+        if text.get_ref().trim().is_empty() && !crate::model::is_missing(text) {
             empty = true;
             out.push(Diagnostic::error(
                 f,
