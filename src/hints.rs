@@ -325,8 +325,87 @@ pub fn unclosed_multiline(text: &str) -> Option<(std::ops::Range<usize>, String)
     None
 }
 
+/// The help for a straight quote inside a quoted text.
+const STRAY_QUOTE: &str = "a `\"` inside a string ends it: write `\\\"` for a straight quote, use ”typographic quotes”, or put the text between ''' and '''";
+
+/// A list opened on a line of its own (`strengths = [`) whose `]` never comes before the next
+/// key or table: where it opened, and the line where the next key begins.
+pub fn unclosed_list(text: &str) -> Option<(std::ops::Range<usize>, String)> {
+    let mut offset = 0;
+    let mut open: Option<(usize, String)> = None;
+    for line in text.split_inclusive('\n') {
+        let code = line.split(" #").next().unwrap_or(line).trim();
+        match &open {
+            None => {
+                if let Some((key, rest)) = code.split_once('=')
+                    && rest.trim() == "["
+                {
+                    let at = offset + line.find('[').unwrap_or(0);
+                    open = Some((at, key.trim().to_string()));
+                }
+            }
+            Some((at, key)) => {
+                let quotes = code.matches('"').count() - code.matches("\\\"").count();
+                let next_key = code
+                    .split_once('=')
+                    .is_some_and(|(k, _)| KEYS.contains(&k.trim()));
+                if code.starts_with('[') || next_key {
+                    return Some((
+                        *at..*at + 1,
+                        format!(
+                            "the list `{key} = [` on line {} is not closed with `]` before line {}, where the next key begins",
+                            line_of(text, *at),
+                            line_of(text, offset)
+                        ),
+                    ));
+                } else if (code.ends_with(']') || code.ends_with("],")) && quotes % 2 == 0 {
+                    open = None;
+                }
+            }
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// For a text where a list is expected, that already holds "- " bullets: the list to write.
+pub fn list_from_bullets(key: &str, value: &str) -> Option<String> {
+    let inner = value.trim().trim_matches('"').trim_matches('\'');
+    let items: Vec<&str> = inner
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    if items.is_empty()
+        || !items
+            .iter()
+            .all(|l| l.starts_with("- ") || l.starts_with("* "))
+    {
+        return None;
+    }
+    let lines: Vec<String> = items
+        .iter()
+        .map(|l| format!("  {:?},", l[2..].trim()))
+        .collect();
+    Some(format!(
+        "a list is written in brackets, one text in quotes per item:\n{key} = [\n{}\n]",
+        lines.join("\n")
+    ))
+}
+
 /// Help for a syntax error on `line` (the whole line of the file).
 pub fn syntax_hint(line: &str) -> Option<String> {
+    // An element of a list on a line of its own: a straight quote inside it ends it early.
+    let element = line.trim();
+    if element.starts_with('"') && !element.starts_with("\"\"\"") && !element.contains(" = ") {
+        let quotes = element
+            .char_indices()
+            .filter(|(i, c)| *c == '"' && (*i == 0 || element.as_bytes()[i - 1] != b'\\'))
+            .count();
+        if quotes > 2 {
+            return Some(STRAY_QUOTE.into());
+        }
+    }
     let (key, value) = line.split_once('=')?;
     let key = key.trim();
     let value = value.trim();
@@ -349,9 +428,7 @@ pub fn syntax_hint(line: &str) -> Option<String> {
             .filter(|(i, c)| *c == '"' && (*i == 0 || value.as_bytes()[i - 1] != b'\\'))
             .count();
         if quotes > 2 {
-            return Some(
-                "a `\"` inside a string ends it: write `\\\"` for a straight quote, use ”typographic quotes”, or put the text between ''' and '''".into(),
-            );
+            return Some(STRAY_QUOTE.into());
         }
     }
     None
@@ -360,6 +437,31 @@ pub fn syntax_hint(line: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unclosed_lists_and_bullets_written_as_text() {
+        let text =
+            "[[area]]\nstrengths = [\n  \"a ] b\",\n  \"c\",\n\n[area.scores]\n\"1.1\" = 9\n";
+        let (span, message) = unclosed_list(text).unwrap();
+        assert_eq!(&text[span], "[");
+        assert!(
+            message.contains("on line 2") && message.contains("before line 6"),
+            "{message}"
+        );
+        assert!(unclosed_list("strengths = [\n  \"a\",\n]\nimprovements = []\n").is_none());
+        assert!(unclosed_list("strengths = [\n  \"a\"]\n[area.scores]\n").is_none());
+        let h = list_from_bullets("strengths", "\"\"\"\n- En\n- Två\n\"\"\"").unwrap();
+        assert!(
+            h.ends_with("strengths = [\n  \"En\",\n  \"Två\",\n]"),
+            "{h}"
+        );
+        assert!(list_from_bullets("strengths", "\"Bara text\"").is_none());
+        assert_eq!(
+            syntax_hint("  \"Ett \"nytt\" sätt\","),
+            Some(STRAY_QUOTE.into())
+        );
+        assert_eq!(syntax_hint("  \"Ett sätt\","), None);
+    }
 
     #[test]
     fn decimal_commas_and_swedish_letters_in_keys() {

@@ -676,6 +676,11 @@ fn help_for(message: &str, path: &str, value: Option<&str>) -> Option<String> {
             return Some("scores are whole points, from 0 to the sub-area's maximum".into());
         }
         let key = path.rsplit('.').next().unwrap_or(path);
+        if message.contains("expected a sequence")
+            && let Some(h) = value.and_then(|v| crate::hints::list_from_bullets(key, v))
+        {
+            return Some(h);
+        }
         return value.and_then(|v| crate::hints::value_hint(key, v));
     }
     None
@@ -686,8 +691,18 @@ fn help_for(message: &str, path: &str, value: Option<&str>) -> Option<String> {
 /// left out.
 fn syntax_errors(file: FileId, text: &str, syntax: &[toml::de::Error]) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
-    let unclosed = crate::hints::unclosed_multiline(text);
-    if let Some((span, message)) = &unclosed {
+    let unclosed = crate::hints::unclosed_multiline(text)
+        .map(|(span, m)| (span, m, "end the text with \"\"\" on a line of its own"))
+        .or_else(|| {
+            crate::hints::unclosed_list(text).map(|(span, m)| {
+                (
+                    span,
+                    m,
+                    "end the list with `]` on the line after its last item",
+                )
+            })
+        });
+    if let Some((span, message, help)) = &unclosed {
         errors.push(
             Diagnostic::error(
                 file,
@@ -695,14 +710,14 @@ fn syntax_errors(file: FileId, text: &str, syntax: &[toml::de::Error]) -> Vec<Di
                 "",
                 format!("TOML syntax: {message}"),
             )
-            .with_help("end the text with \"\"\" on a line of its own"),
+            .with_help(*help),
         );
     }
     let mut lines_seen = Vec::new();
     for e in syntax {
         let span = e.span();
         let start = span.as_ref().map_or(0, |s| s.start.min(text.len()));
-        if unclosed.as_ref().is_some_and(|(u, _)| start >= u.start) {
+        if unclosed.as_ref().is_some_and(|(u, _, _)| start >= u.start) {
             continue;
         }
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
