@@ -963,6 +963,39 @@ pub fn history_notes(own: &str, history: &[Earlier]) -> Vec<String> {
 }
 
 /// In words, how what a register gives now differs from what a PDF kept.
+/// How a computed profile changed: which register rows it used before and now, and the area
+/// means that moved ("rows 3, 5, 7 → rows 3, 5, 8; area 2: 54.3 → 55.0").
+fn profile_change(before: Option<&Profile>, after: Option<&Profile>) -> String {
+    let rows = |p: Option<&Profile>| match p.and_then(|p| p.basis.as_ref()) {
+        Some(b) => format!(
+            "the mean of {} rows ({})",
+            b.count,
+            b.rows
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        None if p.is_some() => "fixed values".into(),
+        None => "none".into(),
+    };
+    let mut out = format!("was {}, now {}", rows(before), rows(after));
+    if let (Some(b), Some(a)) = (before, after) {
+        let moved: Vec<String> = b
+            .values
+            .iter()
+            .zip(&a.values)
+            .enumerate()
+            .filter(|(_, (x, y))| x != y)
+            .map(|(i, (x, y))| format!("area {}: {x} → {y}", i + 1))
+            .collect();
+        if !moved.is_empty() {
+            out.push_str(&format!("; {}", moved.join(", ")));
+        }
+    }
+    out
+}
+
 pub fn describe_change(before: Option<&Frozen>, after: Option<&Frozen>) -> String {
     let (Some(before), Some(after)) = (before, after) else {
         return match (before, after) {
@@ -981,18 +1014,9 @@ pub fn describe_change(before: Option<&Frozen>, after: Option<&Frozen>) -> Strin
         .chain(after.profiles.keys())
         .collect();
     for key in keys {
-        let count = |f: &Frozen| {
-            f.profiles
-                .get(key)
-                .map(|p| (p.basis.as_ref().map_or(0, |b| b.count), p.values.clone()))
-        };
-        let (b, a) = (count(before), count(after));
+        let (b, a) = (before.profiles.get(key), after.profiles.get(key));
         if b != a {
-            let n = |x: &Option<(usize, Vec<f64>)>| {
-                x.as_ref()
-                    .map_or("none".to_string(), |x| format!("the mean of {} rows", x.0))
-            };
-            parts.push(format!("comparison.{key} was {}, now {}", n(&b), n(&a)));
+            parts.push(format!("comparison.{key}: {}", profile_change(b, a)));
         }
     }
     if before.history != after.history {
@@ -1022,5 +1046,39 @@ pub fn describe_change(before: Option<&Frozen>, after: Option<&Frozen>) -> Strin
             after.register,
             parts.join("; ")
         )
+    }
+}
+
+#[cfg(test)]
+mod change_tests {
+    use super::*;
+
+    fn profile(rows: Vec<usize>, values: Vec<f64>) -> Profile {
+        Profile {
+            label: "x".into(),
+            source: String::new(),
+            description: "x".into(),
+            values,
+            basis: Some(Basis {
+                register: "r.csv".into(),
+                count: rows.len(),
+                years: (2020, 2023),
+                rows,
+            }),
+        }
+    }
+
+    #[test]
+    fn a_changed_profile_names_its_rows_and_values() {
+        let before = profile(vec![3, 5, 7], vec![54.3, 60.0]);
+        let after = profile(vec![3, 5, 8], vec![55.0, 60.0]);
+        assert_eq!(
+            profile_change(Some(&before), Some(&after)),
+            "was the mean of 3 rows (3, 5, 7), now the mean of 3 rows (3, 5, 8); area 1: 54.3 → 55"
+        );
+        assert_eq!(
+            profile_change(None, Some(&after)),
+            "was none, now the mean of 3 rows (3, 5, 8)"
+        );
     }
 }
