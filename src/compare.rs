@@ -818,7 +818,7 @@ fn note_sentences(rows: &[&Entry]) -> Vec<String> {
     let n = rows.len();
     let mut notes: Vec<(String, usize)> = Vec::new();
     for x in rows {
-        let note = x.row.note.trim();
+        let note = x.row.public_note.trim();
         if note.is_empty() {
             continue;
         }

@@ -24,6 +24,9 @@ pub struct Row {
     pub total: i64,
     /// Free text, e.g. that a row is an invented example.
     pub note: String,
+    /// Text for the readers of a report whose mean uses the row, printed under its chart: that
+    /// a row is an invented example, say. `note` is the evaluators' own and never printed.
+    pub public_note: String,
 }
 
 /// The fixed columns before the area scores, and after them.
@@ -36,7 +39,7 @@ const HEAD: [&str; 7] = [
     "first_evaluation",
     "population",
 ];
-const TAIL: [&str; 2] = ["total", "note"];
+const TAIL: [&str; 3] = ["total", "note", "public_note"];
 
 /// A CSV field, quoted when it holds the separator, a quote or a line break (RFC 4180).
 fn field(s: &str, separator: char) -> String {
@@ -84,6 +87,7 @@ pub fn to_csv_as(rows: &[Row], dialect: Dialect) -> String {
         cells.extend((0..areas).map(|i| r.areas.get(i).map_or(String::new(), i64::to_string)));
         cells.push(r.total.to_string());
         cells.push(field(&r.note, sep));
+        cells.push(field(&r.public_note, sep));
         out.push_str(&cells.join(&sep.to_string()));
         out.push_str("\r\n");
     }
@@ -413,6 +417,11 @@ pub fn to_xlsx(rows: &[Row]) -> crate::Result<Vec<u8>> {
         if !r.note.is_empty() {
             sheet.write_string(y, after + 1, &r.note).map_err(e)?;
         }
+        if !r.public_note.is_empty() {
+            sheet
+                .write_string(y, after + 2, &r.public_note)
+                .map_err(e)?;
+        }
     }
     let last = header.len() as u16 - 1;
     sheet.set_freeze_panes(1, 0).map_err(e)?;
@@ -420,11 +429,12 @@ pub fn to_xlsx(rows: &[Row]) -> crate::Result<Vec<u8>> {
     for (c, width) in [(0, 16.0), (3, 11.0), (4, 22.0), (5, 15.0), (6, 11.0)] {
         sheet.set_column_width(c, width).map_err(e)?;
     }
+    sheet.set_column_width(last - 1, 48.0).map_err(e)?;
     sheet.set_column_width(last, 48.0).map_err(e)?;
     book.save_to_buffer().map_err(e)
 }
 
-/// The header row: the fixed columns, `area_1` … `area_N`, then total and note.
+/// The header row: the fixed columns, `area_1` … `area_N`, then total and the notes.
 fn header(areas: usize) -> Vec<String> {
     let mut header: Vec<String> = HEAD.iter().map(|s| s.to_string()).collect();
     header.extend((1..=areas).map(|i| format!("area_{i}")));
@@ -683,7 +693,7 @@ fn missing_columns(
         .iter()
         .chain(&TAIL)
         .copied()
-        .filter(|c| col(c).is_none() && *c != "note" && *c != "code" && *c != "date")
+        .filter(|c| col(c).is_none() && !matches!(*c, "note" | "public_note" | "code" | "date"))
         .collect();
     if area_cols.is_empty() {
         missing.push("area_1");
@@ -822,6 +832,7 @@ fn read_row(
             areas,
             total,
             note: text("note").to_string(),
+            public_note: text("public_note").to_string(),
         },
         number,
         spans: rec.iter().map(|c| c.span.clone()).collect(),
@@ -869,7 +880,7 @@ fn check_municipality(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
     match crate::municipalities::find(&r.municipality) {
         // A name kompass does not know is a warning, unless the row's note explains it (an
         // invented example row, a merged municipality).
-        None if !r.note.trim().is_empty() => {}
+        None if !r.note.trim().is_empty() || !r.public_note.trim().is_empty() => {}
         None => out.push(problem(
             table.place(e, "municipality"),
             format!("kompass does not know a Swedish municipality named \"{}\"", r.municipality),
@@ -987,21 +998,21 @@ fn check_dates(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
     }
 }
 
-/// A note the report's font can print (it is printed under the charts that use the row), and
-/// a positive population.
+/// A public note the report's font can print (it is printed under the charts that use the
+/// row), and a positive population.
 fn check_note_and_population(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
     let r = &e.row;
     let unprintable: Vec<String> = r
-        .note
+        .public_note
         .chars()
         .filter(|c| !crate::glyphs::printable(*c))
         .map(|c| format!("U+{:04X}", c as u32))
         .collect();
     if !unprintable.is_empty() {
         out.push(problem(
-            table.place(e, "note"),
+            table.place(e, "public_note"),
             format!(
-                "the report's font cannot print {} in this note, which is printed under the charts that use the row",
+                "the report's font cannot print {} in this public note, which is printed under the charts that use the row",
                 unprintable.join(", ")
             ),
             Some("write it without emoji and characters outside Latin script".into()),
@@ -1115,6 +1126,7 @@ mod tests {
             areas: vec![52, 57, 54, 48, 52, 48, 48, 53],
             total: 412,
             note: note.into(),
+            public_note: String::new(),
         }
     }
 

@@ -144,6 +144,7 @@ impl Report {
             areas: self.areas.iter().map(|a| a.score).collect(),
             total: self.total,
             note: String::new(),
+            public_note: String::new(),
         }
     }
 

@@ -225,7 +225,8 @@ fn small_register() -> (String, Vec<TestRow>) {
                 population: *pop,
                 areas: areas.to_vec(),
                 total: areas.iter().sum(),
-                note: "Påhittad testrad".into(),
+                note: String::new(),
+                public_note: "Påhittad testrad".into(),
             })
             .collect::<Vec<_>>(),
     );
@@ -438,6 +439,7 @@ fn the_register_round_trips_through_excel_and_is_checked_row_by_row() {
         areas: vec![52, 57, 54, 48, 152, 48, 48, 53],
         total: 412,
         note: String::new(),
+        public_note: String::new(),
     }];
     let bad_csv = dir.join("bad.csv");
     std::fs::write(&bad_csv, kompass::register::to_csv(&bad_rows)).unwrap();
@@ -518,8 +520,11 @@ fn export_never_replaces_a_register_unless_told_and_appends_keeping_the_rest() {
     let o = kompass(&["check", bad.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
-    assert!(err.contains("cannot print U+1F600 in this note"), "{err}");
-    assert!(err.contains("column Q (note)"), "{err}");
+    assert!(
+        err.contains("cannot print U+1F600 in this public note"),
+        "{err}"
+    );
+    assert!(err.contains("column R (public_note)"), "{err}");
 }
 
 /// The example register as Swedish Excel saves it: semicolons, Windows-1252, the leading zero
@@ -535,7 +540,7 @@ fn as_swedish_excel() -> Vec<u8> {
         }
     };
     let mut out = String::from(
-        "municipality;code;year;date;framework;first_evaluation;population;area_1;area_2;area_3;area_4;area_5;area_6;area_7;area_8;total;note\r\n",
+        "municipality;code;year;date;framework;first_evaluation;population;area_1;area_2;area_3;area_4;area_5;area_6;area_7;area_8;total;note;public_note\r\n",
     );
     for r in &rows {
         let mut cells = vec![
@@ -550,6 +555,7 @@ fn as_swedish_excel() -> Vec<u8> {
         cells.extend(r.areas.iter().map(i64::to_string));
         cells.push(r.total.to_string());
         cells.push(field(&r.note));
+        cells.push(field(&r.public_note));
         out.push_str(&cells.join(";"));
         out.push_str("\r\n");
     }

@@ -96,9 +96,14 @@ fn merged(
     for row in new {
         match rows.iter_mut().find(|old| key(old) == key(&row)) {
             Some(old) => {
-                // The note is the evaluators' own: it stays.
+                // The notes are the evaluators' own: they stay.
                 let note = std::mem::take(&mut old.note);
-                *old = kompass::register::Row { note, ..row };
+                let public_note = std::mem::take(&mut old.public_note);
+                *old = kompass::register::Row {
+                    note,
+                    public_note,
+                    ..row
+                };
                 replaced += 1;
             }
             None => rows.push(row),
