@@ -150,11 +150,7 @@ pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
 
 /// The report's facts for the cover, the headers and the PDF's metadata.
 fn meta(r: &Report, options: &Options, title: &str) -> serde_json::Value {
-    let Date {
-        year: y,
-        month: m,
-        day: dd,
-    } = r.date;
+    let d = r.date;
     let official = &r.municipality.official_name;
     let (version, version_date) = r.version();
     let version_line = format!("version {version}, {}", version_date.iso());
@@ -164,7 +160,7 @@ fn meta(r: &Report, options: &Options, title: &str) -> serde_json::Value {
             official.clone(),
         )
     } else if r.revisions.is_empty() {
-        (title.to_string(), iso_date(y, m, dd))
+        (title.to_string(), d.iso())
     } else {
         (
             title.to_string(),
@@ -178,8 +174,8 @@ fn meta(r: &Report, options: &Options, title: &str) -> serde_json::Value {
         "official_name": official,
         "official_genitive": crate::municipalities::genitive(official),
         "genitive": r.municipality.genitive,
-        "date": iso_date(y, m, dd),
-        "date_long": long_date(y, m, dd),
+        "date": d.iso(),
+        "date_long": long_date(d.year, d.month, d.day),
         "evaluators": r.evaluator_names(),
         "evaluators_line": evaluators_line(&r.evaluators),
         "publisher": r.publisher,
