@@ -140,10 +140,10 @@ fn wrap(text: &str, size: u32, width: u32) -> Vec<String> {
     lines
 }
 
-type Res<T> = crate::Result<T>;
+type Res<T> = crate::error::Result<T>;
 
-fn err<E: std::fmt::Debug>(e: E) -> crate::Error {
-    crate::Error::Chart(format!("chart drawing failed: {e:?}"))
+fn err<E: std::fmt::Debug>(e: E) -> crate::error::Error {
+    crate::error::Error::Chart(format!("chart drawing failed: {e:?}"))
 }
 
 /// Bar chart: the score of every area and the total.
@@ -714,7 +714,7 @@ pub fn draw_all(r: &Report) -> Res<Vec<Chart>> {
 pub fn png(svg: &str, scale: f32) -> Res<Vec<u8>> {
     use resvg::{tiny_skia, usvg};
     if !(0.1..=8.0).contains(&scale) {
-        return Err(crate::Error::Usage(format!(
+        return Err(crate::error::Error::Usage(format!(
             "the scale must be from 0.1 to 8, not {scale}"
         )));
     }
@@ -724,14 +724,14 @@ pub fn png(svg: &str, scale: f32) -> Res<Vec<u8>> {
     }
     options.font_family = fonts::FAMILY.to_string();
     let tree = usvg::Tree::from_str(svg, &options)
-        .map_err(|e| crate::Error::Chart(format!("the chart's SVG: {e}")))?;
+        .map_err(|e| crate::error::Error::Chart(format!("the chart's SVG: {e}")))?;
     let size = tree
         .size()
         .to_int_size()
         .scale_by(scale)
-        .ok_or_else(|| crate::Error::Chart("a chart of no size".into()))?;
+        .ok_or_else(|| crate::error::Error::Chart("a chart of no size".into()))?;
     let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height())
-        .ok_or_else(|| crate::Error::Chart("a chart too large to draw".into()))?;
+        .ok_or_else(|| crate::error::Error::Chart("a chart too large to draw".into()))?;
     pixmap.fill(tiny_skia::Color::WHITE);
     resvg::render(
         &tree,
@@ -740,7 +740,7 @@ pub fn png(svg: &str, scale: f32) -> Res<Vec<u8>> {
     );
     pixmap
         .encode_png()
-        .map_err(|e| crate::Error::Chart(format!("PNG: {e}")))
+        .map_err(|e| crate::error::Error::Chart(format!("PNG: {e}")))
 }
 
 #[cfg(test)]

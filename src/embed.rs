@@ -64,7 +64,7 @@ pub fn fingerprint(bytes: &[u8]) -> String {
 /// The evaluation as it is attached: the same TOML without any comment (comments are the
 /// evaluator's own notes and never reach a published file). Everything else stays as written,
 /// so the text renders to the same report.
-pub fn without_comments(text: &str) -> crate::Result<String> {
+pub fn without_comments(text: &str) -> crate::error::Result<String> {
     use toml_edit::visit_mut::{self, VisitMut};
     struct Strip;
     impl VisitMut for Strip {
@@ -106,7 +106,7 @@ pub fn without_comments(text: &str) -> crate::Result<String> {
     }
     let mut doc: toml_edit::DocumentMut = text
         .parse()
-        .map_err(|e: toml_edit::TomlError| crate::Error::Invalid(e.to_string()))?;
+        .map_err(|e: toml_edit::TomlError| crate::error::Error::Invalid(e.to_string()))?;
     Strip.visit_document_mut(&mut doc);
     doc.set_trailing("");
     let mut out = doc.to_string();

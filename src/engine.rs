@@ -14,8 +14,9 @@ use std::path::Path;
 use crate::check::Checked;
 use crate::compare::{Frozen, RegisterData};
 use crate::diagnostics::{Diagnostic, Sources};
+use crate::error::{Error, Result};
 use crate::load::LoadError;
-use crate::{Error, PdfStandard, Result};
+use typst_pdf::PdfStandard;
 
 /// The engine. Cheap to make: what it shares is built once per process, on first use (or
 /// ahead of it, with [`Engine::prepare`] on another thread).

@@ -381,9 +381,9 @@ fn serial_date(serial: f64) -> String {
 /// The register as an Excel workbook: one sheet `Register`, a bold header row that stays in
 /// view, a filter on every column, numbers as numbers and `first_evaluation` as TRUE/FALSE. The
 /// same rows give the same bytes (the creation date is fixed).
-pub fn to_xlsx(rows: &[Row]) -> crate::Result<Vec<u8>> {
+pub fn to_xlsx(rows: &[Row]) -> crate::error::Result<Vec<u8>> {
     use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
-    let e = |e: rust_xlsxwriter::XlsxError| crate::Error::Invalid(e.to_string());
+    let e = |e: rust_xlsxwriter::XlsxError| crate::error::Error::Invalid(e.to_string());
     let areas = rows.iter().map(|r| r.areas.len()).max().unwrap_or(8);
     let header = header(areas);
     let mut book = Workbook::new();

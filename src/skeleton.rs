@@ -150,14 +150,17 @@ pub fn default_path_in(municipality: &str, year: i32) -> std::path::PathBuf {
 }
 
 /// Write a new skeleton for `municipality` to `output`, dated today; never overwrites a file.
-pub fn create(output: &std::path::Path, municipality: &str) -> crate::Result<()> {
+pub fn create(output: &std::path::Path, municipality: &str) -> crate::error::Result<()> {
     let name = municipality.trim();
     if name.is_empty() {
-        return Err(crate::Error::Usage("the municipality needs a name".into()));
+        return Err(crate::error::Error::Usage(
+            "the municipality needs a name".into(),
+        ));
     }
     let (id, _) = crate::load::FRAMEWORKS[0];
-    let framework = crate::load::parse_framework(id)
-        .ok_or_else(|| crate::Error::Invalid("the built-in framework does not load".into()))?;
+    let framework = crate::load::parse_framework(id).ok_or_else(|| {
+        crate::error::Error::Invalid("the built-in framework does not load".into())
+    })?;
     let text = skeleton(&framework, name, &today_iso());
     let mut file = std::fs::OpenOptions::new()
         .write(true)
@@ -165,21 +168,23 @@ pub fn create(output: &std::path::Path, municipality: &str) -> crate::Result<()>
         .open(output)
         .map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
-                crate::Error::Refused(format!(
+                crate::error::Error::Refused(format!(
                     "{} already exists; kompass new never overwrites a file\n  hint: choose another file with -o, e.g. `kompass new \"{name}\" -o {}`",
                     output.display(),
                     sibling_name(output)
                 ))
             } else {
-                crate::Error::Io {
+                crate::error::Error::Io {
                     what: format!("cannot write {}", output.display()),
                     source: e,
                 }
             }
         })?;
-    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(|source| crate::Error::Io {
-        what: format!("cannot write {}", output.display()),
-        source,
+    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(|source| {
+        crate::error::Error::Io {
+            what: format!("cannot write {}", output.display()),
+            source,
+        }
     })
 }
 

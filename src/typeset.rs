@@ -448,8 +448,8 @@ fn file_id(path: &str) -> Option<FileId> {
 }
 
 impl ReportWorld {
-    pub fn new(bundle: &Bundle) -> crate::Result<Self> {
-        let fail = |m: String| crate::Error::Typeset(m);
+    pub fn new(bundle: &Bundle) -> crate::error::Result<Self> {
+        let fail = |m: String| crate::error::Error::Typeset(m);
         let shared = shared().map_err(fail)?;
         let mut files = HashMap::new();
         for (path, data) in &bundle.files {
@@ -545,7 +545,7 @@ pub fn standards_name(list: &[PdfStandard]) -> String {
 
 /// Parse a comma-separated list of PDF standards as Typst names them (`a-2a`, `a-2b`, `a-3a`,
 /// `ua-1`, `1.7` …), or `none`.
-pub fn parse_standards(spec: &str) -> crate::Result<Vec<PdfStandard>> {
+pub fn parse_standards(spec: &str) -> crate::error::Result<Vec<PdfStandard>> {
     if spec.trim() == "none" {
         return Ok(Vec::new());
     }
@@ -553,25 +553,25 @@ pub fn parse_standards(spec: &str) -> crate::Result<Vec<PdfStandard>> {
         .map(|name| {
             let name = name.trim();
             serde_json::from_value(serde_json::Value::String(name.to_string())).map_err(|_| {
-                crate::Error::Usage(format!("unknown PDF standard `{name}`; use e.g. a-2a, a-2b, a-2u, a-3a, a-3b, a-4, ua-1, 1.7 or none"))
+                crate::error::Error::Usage(format!("unknown PDF standard `{name}`; use e.g. a-2a, a-2b, a-2u, a-3a, a-3b, a-4, ua-1, 1.7 or none"))
             })
         })
         .collect()
 }
 
 /// Which PDF standards to enforce; a combination Typst refuses is an error that says why.
-pub fn standards(list: &[PdfStandard]) -> crate::Result<PdfStandards> {
+pub fn standards(list: &[PdfStandard]) -> crate::error::Result<PdfStandards> {
     // PDF/A-1 forbids transparency, and the profile charts draw their areas translucent (so
     // that every series stays visible): refuse it here rather than fail deep inside the export.
     if list
         .iter()
         .any(|s| matches!(s, PdfStandard::A_1a | PdfStandard::A_1b))
     {
-        return Err(crate::Error::Usage("PDF/A-1 (a-1a, a-1b) forbids transparency, which the profile charts need for their overlapping areas\n  hint: use a-2b, or the default a-2a,ua-1; PDF/A-2 is the archival standard for documents like this one".into()));
+        return Err(crate::error::Error::Usage("PDF/A-1 (a-1a, a-1b) forbids transparency, which the profile charts need for their overlapping areas\n  hint: use a-2b, or the default a-2a,ua-1; PDF/A-2 is the archival standard for documents like this one".into()));
     }
     PdfStandards::new(list).map_err(|e| {
         let hints: String = e.hints().iter().map(|h| format!("\n  hint: {h}")).collect();
-        crate::Error::Usage(format!(
+        crate::error::Error::Usage(format!(
             "these PDF standards cannot be combined: {}{hints}",
             e.message()
         ))
@@ -586,17 +586,17 @@ pub fn write_project(
     bundle: &Bundle,
     standards: &str,
     dir: &std::path::Path,
-) -> crate::Result<Vec<String>> {
+) -> crate::error::Result<Vec<String>> {
     let mut written = Vec::new();
-    let mut put = |path: &str, data: &[u8]| -> crate::Result<()> {
+    let mut put = |path: &str, data: &[u8]| -> crate::error::Result<()> {
         let target = dir.join(path.trim_start_matches('/'));
         if let Some(parent) = target.parent() {
-            std::fs::create_dir_all(parent).map_err(|source| crate::Error::Io {
+            std::fs::create_dir_all(parent).map_err(|source| crate::error::Error::Io {
                 what: format!("cannot create {}", parent.display()),
                 source,
             })?;
         }
-        crate::write::atomic_write(&target, data).map_err(|source| crate::Error::Io {
+        crate::write::atomic_write(&target, data).map_err(|source| crate::error::Error::Io {
             what: format!("cannot write {}", target.display()),
             source,
         })?;
@@ -651,15 +651,15 @@ pub fn evict_caches_older_than(age: usize) {
 }
 
 /// Compile the bundle and export it as PDF.
-pub fn typeset(bundle: &Bundle, standards: PdfStandards) -> crate::Result<Vec<u8>> {
+pub fn typeset(bundle: &Bundle, standards: PdfStandards) -> crate::error::Result<Vec<u8>> {
     let world = ReportWorld::new(bundle)?;
     let compiled = typst::compile::<PagedDocument>(&world);
     let doc = compiled
         .output
-        .map_err(|errs| crate::Error::Typeset(describe(&world, errs.as_slice())))?;
+        .map_err(|errs| crate::error::Error::Typeset(describe(&world, errs.as_slice())))?;
     let (y, m, d) = bundle.date;
     let stamp = Datetime::from_ymd_hms(y, m, d, 0, 0, 0)
-        .ok_or_else(|| crate::Error::Typeset("bad report date".into()))?;
+        .ok_or_else(|| crate::error::Error::Typeset("bad report date".into()))?;
     let options = PdfOptions {
         ident: Smart::Custom(bundle.ident.clone()),
         creator: Smart::Custom(Some(format!("kompass {}", env!("CARGO_PKG_VERSION")))),
@@ -668,7 +668,7 @@ pub fn typeset(bundle: &Bundle, standards: PdfStandards) -> crate::Result<Vec<u8
         ..PdfOptions::default()
     };
     let mut pdf = typst_pdf::pdf(&doc, &options)
-        .map_err(|errs| crate::Error::Typeset(describe(&world, errs.as_slice())))?;
+        .map_err(|errs| crate::error::Error::Typeset(describe(&world, errs.as_slice())))?;
     let names: Vec<&str> = bundle.attached.iter().map(String::as_str).collect();
     crate::embed::ascii_attachment_names(&mut pdf, &names);
     Ok(pdf)

@@ -73,8 +73,12 @@ pub fn default_name(evaluation: &Path, kind: Kind) -> PathBuf {
 /// folder that does not exist, a name that does not end in `.pdf`, the evaluation itself, an
 /// existing file that is not a PDF – kompass only ever replaces a PDF – and, for a draft, a
 /// final kompass report: a draft never takes the published report's place.
-pub fn output_path(evaluation: &Path, output: Option<&Path>, kind: Kind) -> crate::Result<PathBuf> {
-    refusal(evaluation, output, kind).map_err(crate::Error::Refused)
+pub fn output_path(
+    evaluation: &Path,
+    output: Option<&Path>,
+    kind: Kind,
+) -> crate::error::Result<PathBuf> {
+    refusal(evaluation, output, kind).map_err(crate::error::Error::Refused)
 }
 
 fn refusal(evaluation: &Path, output: Option<&Path>, kind: Kind) -> Result<PathBuf, String> {

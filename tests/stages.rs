@@ -120,7 +120,12 @@ fn every_module_uses_only_the_stages_below_it() {
                         "{}: `crate::{name}` is not below `{module}` in the stage table",
                         file.strip_prefix(SRC).unwrap().display()
                     )),
-                    None => {}
+                    // The crate root sits on top: a module uses `crate::error::Error`, not the
+                    // root's re-export `crate::Error`.
+                    None => wrong.push(format!(
+                        "{}: `crate::{name}` is the crate root's, above every stage",
+                        file.strip_prefix(SRC).unwrap().display()
+                    )),
                 }
             }
             // A module's own `super::` is the crate root only from a top-level file.
