@@ -240,6 +240,9 @@ fn main() -> ExitCode {
         kompass::write::clean_up_interrupted();
         std::process::exit(130);
     });
+    if let Some(code) = a_file_for_a_command() {
+        return code;
+    }
     let result = match Cli::parse().command {
         Command::Render {
             evaluations,
@@ -331,6 +334,32 @@ fn main() -> ExitCode {
         Command::Verify { pdf, evaluation } => cmd::verify::run(&pdf, evaluation.as_deref()),
     };
     result.unwrap_or_else(cmd::Failure::report)
+}
+
+/// `kompass strängnäs.toml`: a file where a command belongs. The commands that take it, instead
+/// of clap's "unrecognized subcommand".
+fn a_file_for_a_command() -> Option<ExitCode> {
+    let first = std::env::args_os().nth(1)?;
+    let first = first.to_string_lossy();
+    let lower = first.to_lowercase();
+    let suggestions: &[&str] = if lower.ends_with(".toml") {
+        &["render", "check"]
+    } else if lower.ends_with(".pdf") {
+        &["verify", "extract"]
+    } else if lower.ends_with(".csv") || lower.ends_with(".xlsx") {
+        &["check"]
+    } else {
+        return None;
+    };
+    let commands: Vec<String> = suggestions
+        .iter()
+        .map(|c| format!("  kompass {c} {first}"))
+        .collect();
+    eprintln!(
+        "error: `{first}` is a file, not a command; kompass wants the command first, e.g.\n{}",
+        commands.join("\n")
+    );
+    Some(ExitCode::from(2))
 }
 
 /// `kompass synthetic`: one synthetic evaluation per municipality, for tests and benchmarks.

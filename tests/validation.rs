@@ -958,3 +958,15 @@ fn a_report_dated_after_today_is_a_warning() {
         "{d:?}"
     );
 }
+
+#[test]
+fn a_file_where_a_command_belongs_gets_the_commands_that_take_it() {
+    let o = kompass(&["strängnäs-2026.toml"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("kompass render strängnäs-2026.toml"), "{err}");
+    let o = kompass(&["rapport.pdf"]);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("kompass verify rapport.pdf"));
+    // A command is still a command.
+    assert!(kompass(&["--version"]).status.success());
+}
