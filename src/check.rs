@@ -78,7 +78,7 @@ impl Checked {
             }
         };
         let shown = path.display().to_string();
-        let text = if crate::register::is_xlsx(&name) {
+        let text = if crate::register::is_workbook(&name) {
             String::new()
         } else {
             crate::register::csv_text(&bytes).0

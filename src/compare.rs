@@ -149,7 +149,7 @@ pub fn check_register_file(
     bytes: &[u8],
 ) -> Result<(Sources, Vec<Diagnostic>), crate::register::RegisterError> {
     let mut sources = Sources::default();
-    let text = if crate::register::is_xlsx(name) {
+    let text = if crate::register::is_workbook(name) {
         String::new()
     } else {
         crate::register::csv_text(bytes).0

@@ -272,6 +272,69 @@ fn xlsx_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), RegisterError> {
     Ok((sheet, grid.rows))
 }
 
+/// The cells of the register's sheet in an OpenDocument spreadsheet (`.ods`, LibreOffice's own
+/// format): `Register`, or the first sheet. Its parts are inflated within the workbook limits,
+/// and its repeated rows and columns counted ([`crate::read::workbook::ods_cells`]) before
+/// calamine expands them.
+fn ods_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), RegisterError> {
+    use calamine::{Data, Ods, Reader};
+    use std::io::Read;
+    crate::read::workbook::check(bytes, &crate::read::workbook::Limits::default())
+        .map_err(|e| RegisterError::Refused(e.to_string()))?;
+    let unreadable = |e: String| {
+        RegisterError::Unreadable(format!("not an OpenDocument spreadsheet (.ods): {e}"))
+    };
+    let mut zip =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
+    let mut content = Vec::new();
+    zip.by_name("content.xml")
+        .map_err(|e| unreadable(e.to_string()))?
+        .read_to_end(&mut content)
+        .map_err(|e| unreadable(e.to_string()))?;
+    let cells = crate::read::workbook::ods_cells(&content).map_err(unreadable)?;
+    if cells > MAX_CELLS {
+        return Err(RegisterError::Refused(format!(
+            "the spreadsheet's tables hold more than {MAX_CELLS} cells once their repeated rows and columns are counted; a register is read up to that many"
+        )));
+    }
+    let mut book: Ods<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e: calamine::OdsError| unreadable(e.to_string()))?;
+    let names = book.sheet_names();
+    let sheet = names
+        .iter()
+        .find(|n| n.eq_ignore_ascii_case(SHEET))
+        .or(names.first())
+        .cloned()
+        .ok_or(RegisterError::Unreadable(
+            "the spreadsheet has no sheet".into(),
+        ))?;
+    let range = book
+        .worksheet_range(&sheet)
+        .map_err(|e| RegisterError::Unreadable(format!("sheet {sheet}: {e}")))?;
+    let (row0, col0) = range.start().unwrap_or((0, 0));
+    let mut grid = Grid::default();
+    for (r, c, data) in range.used_cells() {
+        let text = match data {
+            Data::Empty => String::new(),
+            Data::Int(i) => i.to_string(),
+            Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+            Data::Float(f) => f.to_string(),
+            Data::String(s) => s.clone(),
+            Data::Bool(b) => b.to_string(),
+            Data::DateTime(d) => serial_date(d.as_f64()),
+            Data::DateTimeIso(s) => s.chars().take(10).collect(),
+            Data::DurationIso(s) => s.clone(),
+            Data::Error(e) => format!("#{e:?}"),
+        };
+        if text.is_empty() {
+            continue;
+        }
+        grid.put(row0 as usize + r, col0 as usize + c, text)
+            .map_err(|e| RegisterError::Refused(format!("sheet {sheet}: {e}")))?;
+    }
+    Ok((sheet, grid.rows))
+}
+
 /// The text of a workbook cell.
 fn cell_text(data: &calamine::DataRef<'_>) -> String {
     use calamine::DataRef;
@@ -594,12 +657,15 @@ pub fn parse_xlsx(bytes: &[u8]) -> Result<(Table, Vec<Problem>), RegisterError> 
 /// Read a register file, CSV or Excel by its extension.
 pub fn parse_file(name: &str, bytes: &[u8]) -> Result<(Table, Vec<Problem>), RegisterError> {
     let lower = name.to_lowercase();
-    if !lower.ends_with(".csv") && !is_xlsx(name) {
+    if !lower.ends_with(".csv") && !is_workbook(name) {
         return Err(RegisterError::Unreadable(
-            "a results register is read from a .csv file or an Excel workbook (.xlsx); `kompass export -o register.csv` writes one".into(),
+            "a results register is read from a .csv file, an Excel workbook (.xlsx) or an OpenDocument spreadsheet (.ods); `kompass export -o register.xlsx` writes one".into(),
         ));
     }
-    if is_xlsx(name) {
+    if lower.ends_with(".ods") {
+        let (sheet, grid) = ods_grid(bytes)?;
+        Ok(from_grid(Some(sheet), grid))
+    } else if is_xlsx(name) {
         parse_xlsx(bytes)
     } else {
         let (text, note) = csv_text(bytes);
@@ -607,6 +673,13 @@ pub fn parse_file(name: &str, bytes: &[u8]) -> Result<(Table, Vec<Problem>), Reg
         table.read_as.extend(note);
         Ok((table, problems))
     }
+}
+
+/// Whether a file name is a spreadsheet's (an Excel workbook or an OpenDocument spreadsheet),
+/// read by cells rather than as text.
+pub fn is_workbook(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    lower.ends_with(".xlsx") || lower.ends_with(".ods")
 }
 
 /// Whether a file name is an Excel workbook's.

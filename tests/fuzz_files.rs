@@ -8,6 +8,8 @@ use std::io::{Cursor, Read, Write};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+mod common;
+
 use proptest::prelude::*;
 
 /// A case that takes longer than this hangs: the bound is far above what any case needs
@@ -219,6 +221,44 @@ fn seed_workbook() -> &'static [u8] {
     })
 }
 
+/// A small OpenDocument spreadsheet register: a header and three invented rows, with the
+/// repeated empty rows and columns LibreOffice writes.
+fn seed_ods() -> Vec<u8> {
+    let cell = |s: &str| {
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{s}</text:p></table:table-cell>"#
+        )
+    };
+    let num =
+        |n: i64| format!(r#"<table:table-cell office:value-type="float" office:value="{n}"/>"#);
+    let header = "municipality,code,year,date,framework,first_evaluation,population,area_1,area_2,area_3,area_4,area_5,area_6,area_7,area_8,total,note,public_note";
+    let mut rows = format!(
+        "<table:table-row>{}</table:table-row>",
+        header.split(',').map(cell).collect::<String>()
+    );
+    for (name, code) in [("Ydre", "0512"), ("Kinda", "0513"), ("Boxholm", "0560")] {
+        rows.push_str("<table:table-row>");
+        rows.push_str(&cell(name));
+        rows.push_str(&cell(code));
+        rows.push_str(&num(2021));
+        rows.push_str(&cell(""));
+        rows.push_str(&cell("kommunkompassen-2020"));
+        rows.push_str(
+            r#"<table:table-cell office:value-type="boolean" office:boolean-value="true"/>"#,
+        );
+        rows.push_str(&num(5000));
+        for _ in 0..8 {
+            rows.push_str(&num(50));
+        }
+        rows.push_str(&num(400));
+        rows.push_str(
+            r#"<table:table-cell table:number-columns-repeated="1000"/></table:table-row>"#,
+        );
+    }
+    rows.push_str(r#"<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#);
+    common::hostile::ods(&rows)
+}
+
 /// Pieces of sheet XML that matter to a reader.
 const XML_TOKENS: &[&str] = &[
     "<",
@@ -344,9 +384,9 @@ fn apply_book(seed: &[u8], mutations: &[BookMutation]) -> Vec<u8> {
 }
 
 /// What `check register.xlsx` does: read within the bounds, check every row.
-fn drive_book(bytes: &[u8]) {
+fn drive_book(name: &str, bytes: &[u8]) {
     let start = Instant::now();
-    match kompass::compare::check_register_file("fuzz.xlsx", bytes) {
+    match kompass::compare::check_register_file(name, bytes) {
         Ok((sources, diagnostics)) => {
             for d in &diagnostics {
                 let _ = sources.to_plain(d);
@@ -370,7 +410,12 @@ proptest! {
 
     #[test]
     fn mutated_workbooks_never_panic(mutations in proptest::collection::vec(book_mutation(), 1..5)) {
-        drive_book(&apply_book(seed_workbook(), &mutations));
+        drive_book("fuzz.xlsx", &apply_book(seed_workbook(), &mutations));
+    }
+
+    #[test]
+    fn mutated_opendocument_spreadsheets_never_panic(mutations in proptest::collection::vec(book_mutation(), 1..5)) {
+        drive_book("fuzz.ods", &apply_book(&seed_ods(), &mutations));
     }
 }
 
@@ -380,6 +425,8 @@ fn the_seeds_are_read() {
     assert_eq!(e.source_name, "leksand-2023-11-23.toml");
     let (_, d) = kompass::compare::check_register_file("seed.xlsx", seed_workbook()).unwrap();
     assert!(!d.iter().any(|d| d.is_error()));
+    let (_, d) = kompass::compare::check_register_file("seed.ods", &seed_ods()).unwrap();
+    assert!(!d.iter().any(|d| d.is_error()), "{d:?}");
     // A bomb in the attached evaluation's stream is found and refused.
     let starts = positions(seed_pdf(), b"/Type/EmbeddedFile");
     assert!(!starts.is_empty());

@@ -647,3 +647,90 @@ fn export_writes_csv_for_swedish_excel_and_appends_in_the_register_s_own_dialect
     let o = kompass(&["export", EXAMPLE]);
     assert!(String::from_utf8_lossy(&o.stdout).starts_with("municipality,code,year,"));
 }
+
+/// The example register as content.xml rows, as LibreOffice saves it: numbers as floats,
+/// booleans as booleans, and empty rows and columns repeated to the sheet's end.
+fn register_rows() -> String {
+    let csv = std::fs::read_to_string(REGISTER).unwrap();
+    let rows = kompass::register::from_csv(&csv).unwrap();
+    let text = |s: &str| {
+        let s = s.replace('&', "&amp;").replace('<', "&lt;");
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{s}</text:p></table:table-cell>"#
+        )
+    };
+    let number = |n: i64| {
+        format!(
+            r#"<table:table-cell office:value-type="float" office:value="{n}"><text:p>{n}</text:p></table:table-cell>"#
+        )
+    };
+    let empty = r#"<table:table-cell table:number-columns-repeated="1000"/>"#;
+    let mut out = String::from("<table:table-row>");
+    for h in csv.lines().next().unwrap().split(',') {
+        out.push_str(&text(h));
+    }
+    out.push_str(empty);
+    out.push_str("</table:table-row>");
+    for r in &rows {
+        out.push_str("<table:table-row>");
+        out.push_str(&text(&r.municipality));
+        out.push_str(&text(&r.code));
+        out.push_str(&number(i64::from(r.year)));
+        out.push_str(&text(&r.date));
+        out.push_str(&text(&r.framework));
+        out.push_str(&format!(
+            r#"<table:table-cell office:value-type="boolean" office:boolean-value="{}"/>"#,
+            r.first_evaluation
+        ));
+        out.push_str(&number(r.population));
+        for a in &r.areas {
+            out.push_str(&number(*a));
+        }
+        out.push_str(&number(r.total));
+        out.push_str(&text(&r.note));
+        out.push_str(&text(&r.public_note));
+        out.push_str(empty);
+        out.push_str("</table:table-row>");
+    }
+    out.push_str(r#"<table:table-row table:number-rows-repeated="1048560"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#);
+    out
+}
+
+#[test]
+fn an_opendocument_spreadsheet_is_read_and_one_that_claims_millions_of_cells_is_refused() {
+    let dir = scratch("register-ods");
+    std::fs::write(dir.join("r.ods"), common::hostile::ods(&register_rows())).unwrap();
+    let o = kompass(&["check", dir.join("r.ods").to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    // The same rows as the CSV it was made from.
+    let from_ods =
+        kompass::register::parse_file("r.ods", &std::fs::read(dir.join("r.ods")).unwrap())
+            .unwrap()
+            .0
+            .rows();
+    let from_csv =
+        kompass::register::from_csv(&std::fs::read_to_string(REGISTER).unwrap()).unwrap();
+    assert_eq!(from_ods.len(), from_csv.len());
+    for (a, b) in from_ods.iter().zip(&from_csv) {
+        assert_eq!(
+            (&a.municipality, &a.code, a.year, &a.areas, a.total),
+            (&b.municipality, &b.code, b.year, &b.areas, b.total)
+        );
+        assert_eq!(a.public_note, b.public_note);
+    }
+    // A few bytes that claim 100 million cells with a value: refused before they are expanded,
+    // under a 1 GiB address-space limit.
+    let bomb = r#"<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="100" office:value-type="float" office:value="1"/></table:table-row>"#;
+    std::fs::write(dir.join("bomb.ods"), common::hostile::ods(bomb)).unwrap();
+    let o = std::process::Command::new("bash")
+        .arg("-c")
+        .arg("ulimit -v 1048576 && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_kompass"))
+        .args(["check", dir.join("bomb.ods").to_str().unwrap()])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("more than 2000000 cells"), "{err}");
+}

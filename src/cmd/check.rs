@@ -9,7 +9,7 @@ pub fn run(evaluation: &Path, strict: Strictness) -> Run {
     let ext = evaluation
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase());
-    if matches!(ext.as_deref(), Some("csv" | "xlsx")) {
+    if matches!(ext.as_deref(), Some("csv" | "xlsx" | "ods")) {
         return register(evaluation, strict);
     }
     match checked(evaluation, strict) {

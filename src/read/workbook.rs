@@ -72,6 +72,118 @@ impl fmt::Display for WorkbookError {
 
 impl std::error::Error for WorkbookError {}
 
+/// How many cells a spreadsheet reader would hold for an OpenDocument spreadsheet's
+/// `content.xml`, at most: repeated rows and columns (`table:number-rows-repeated`,
+/// `table:number-columns-repeated`) counted as the reader expands them, so that a few bytes
+/// that claim a million rows are refused before they are expanded. A cell with content is
+/// counted as one with a value.
+pub fn ods_cells(content: &[u8]) -> Result<usize, String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(content);
+    let mut buf = Vec::new();
+    let (mut most, mut table) = (0usize, OdsTable::default());
+    loop {
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| e.to_string())?;
+        let (start, element) = match &event {
+            Event::Start(e) => (true, e.clone()),
+            Event::Empty(e) => (false, e.clone()),
+            Event::End(e) if e.name().as_ref() == "table:table-row" => {
+                table.end_row();
+                buf.clear();
+                continue;
+            }
+            Event::Eof => break,
+            _ => {
+                buf.clear();
+                continue;
+            }
+        };
+        let repeat = |name: &str| -> usize {
+            element
+                .try_get_attribute(name)
+                .ok()
+                .flatten()
+                .and_then(|a| a.value.parse().ok())
+                .unwrap_or(1)
+        };
+        match element.name().as_ref() {
+            "table:table" => {
+                most = most.max(table.cells());
+                table = OdsTable::default();
+            }
+            "table:table-row" => {
+                table.start_row(repeat("table:number-rows-repeated"));
+                if !start {
+                    table.end_row();
+                }
+            }
+            "table:table-cell" | "table:covered-table-cell" => {
+                let valued = start
+                    || element
+                        .try_get_attribute("office:value-type")
+                        .ok()
+                        .flatten()
+                        .is_some();
+                table.cell(repeat("table:number-columns-repeated"), valued);
+            }
+            _ => {}
+        }
+        buf.clear();
+    }
+    Ok(most.max(table.cells()))
+}
+
+/// The cells of one table as a reader expands them.
+#[derive(Default)]
+struct OdsTable {
+    /// Cells held row by row (up to each row's last value), and the area from the first row
+    /// with a value to the last, each row counted as often as it repeats.
+    held: usize,
+    width: usize,
+    rows_before: usize,
+    first_row: Option<usize>,
+    last_row_end: usize,
+    row_repeat: usize,
+    column: usize,
+    row_end: usize,
+}
+
+impl OdsTable {
+    const MAX_COLUMNS: usize = 16_384;
+
+    fn start_row(&mut self, repeat: usize) {
+        self.row_repeat = repeat.max(1);
+        self.column = 0;
+        self.row_end = 0;
+    }
+
+    fn cell(&mut self, repeat: usize, valued: bool) {
+        self.column = (self.column + repeat).min(Self::MAX_COLUMNS);
+        if valued {
+            self.row_end = self.column;
+        }
+    }
+
+    fn end_row(&mut self) {
+        self.held = self.held.saturating_add(self.row_end);
+        let start = self.rows_before;
+        self.rows_before = self.rows_before.saturating_add(self.row_repeat);
+        if self.row_end > 0 {
+            self.first_row.get_or_insert(start);
+            self.last_row_end = self.rows_before;
+            self.width = self.width.max(self.row_end);
+        }
+        self.row_end = 0;
+    }
+
+    fn cells(&self) -> usize {
+        let rows = self.first_row.map_or(0, |f| self.last_row_end - f);
+        self.held.max(rows.saturating_mul(self.width))
+    }
+}
+
 /// Inflate every part of a workbook once, counting, within `limits`.
 pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), WorkbookError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
