@@ -967,7 +967,7 @@ fn check_municipality(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
                     "the SCB code {} has lost its leading zero: {} is {}",
                     r.code, m.name, m.code
                 ),
-                Some("Excel drops leading zeros from numbers; format the column as text, or use the workbook `kompass export -o register.xlsx` writes".into()),
+                Some("spreadsheet programs (Excel, LibreOffice) drop leading zeros from numbers; format the column as text, or use the workbook `kompass export -o register.xlsx` writes".into()),
                 true,
             ));
         }

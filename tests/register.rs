@@ -734,3 +734,55 @@ fn an_opendocument_spreadsheet_is_read_and_one_that_claims_millions_of_cells_is_
     assert_eq!(o.status.code(), Some(2), "{err}");
     assert!(err.contains("more than 2000000 cells"), "{err}");
 }
+
+#[test]
+fn a_register_saved_by_libreoffice_is_read() {
+    let csv = kompass::register::from_csv(&std::fs::read_to_string(REGISTER).unwrap()).unwrap();
+    for name in ["register-libreoffice.ods", "register-libreoffice.xlsx"] {
+        let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+        let o = kompass(&["check", &path]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(o.status.success(), "{name}: {err}");
+        assert!(
+            err.contains("the SCB code 115 has lost its leading zero"),
+            "{name}: {err}"
+        );
+        assert!(err.contains("valid, with 1 warning"), "{name}: {err}");
+        let (table, _) =
+            kompass::register::parse_file(name, &std::fs::read(&path).unwrap()).unwrap();
+        let rows = table.rows();
+        assert_eq!(rows.len(), csv.len(), "{name}");
+        for (a, b) in rows.iter().zip(&csv) {
+            assert_eq!(
+                (
+                    &a.municipality,
+                    a.year,
+                    &a.date,
+                    &a.areas,
+                    a.total,
+                    a.first_evaluation
+                ),
+                (
+                    &b.municipality,
+                    b.year,
+                    &b.date,
+                    &b.areas,
+                    b.total,
+                    b.first_evaluation
+                ),
+                "{name}"
+            );
+            assert!(
+                kompass::register::same_code(&a.code, &b.code) || a.code == b.code,
+                "{name}: {} {}",
+                a.code,
+                b.code
+            );
+            assert_eq!(
+                (&a.note, &a.public_note),
+                (&b.note, &b.public_note),
+                "{name}"
+            );
+        }
+    }
+}
