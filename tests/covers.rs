@@ -83,8 +83,8 @@ fn every_municipality_s_cover_keeps_its_name_whole_and_inside_its_box() {
                 "{name}: {whole:?} is not whole in {lines:?}"
             );
         }
-        // Nothing outside its box.
-        for g in &page.glyphs {
+        // Nothing outside its box (a space at a line's end is no ink).
+        for g in page.glyphs.iter().filter(|g| !g.text.trim().is_empty()) {
             assert!(
                 g.x >= LEFT - 0.5 && g.x + g.advance <= RIGHT + 0.5,
                 "{name}: {:?} at {:.1}–{:.1} pt is outside the cover's block ({LEFT:.1}–{RIGHT:.1})",
