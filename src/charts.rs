@@ -246,27 +246,14 @@ fn bars_chart(who: &str, scores: &Report, svg: String) -> Chart {
         .iter()
         .map(|a| format!("{} {} av {}", a.title, int(a.score), int(a.max)))
         .collect();
-    let alt = format!(
-        "Stapeldiagram: {who} poäng per område. {}. Totalt {} av {}.",
-        parts.join("; "),
-        int(scores.total),
-        int(scores.total_max)
-    );
+    let (total, total_max) = (int(scores.total), int(scores.total_max));
+    let area_max = int(scores.areas.first().map_or(100, |a| a.max));
     Chart {
         id: "poang-per-omrade".into(),
         svg,
-        alt,
-        caption: format!(
-            "{who} poäng per område (av {}) och totalt (av {})",
-            int(scores.areas.first().map_or(100, |a| a.max)),
-            int(scores.total_max)
-        ),
-        intro: format!(
-            "Diagrammet visar {who} poäng inom vart och ett av de {} områdena och den sammanlagda poängen, {} av {}.",
-            crate::format::count_word(scores.areas.len()),
-            int(scores.total),
-            int(scores.total_max)
-        ),
+        alt: crate::phrases::bars_alt(who, &parts, &total, &total_max),
+        caption: crate::phrases::bars_caption(who, &area_max, &total_max),
+        intro: crate::phrases::bars_intro(who, scores.areas.len(), &total, &total_max),
         source: None,
         table: None,
     }
@@ -616,12 +603,7 @@ fn describe_radar(titles: &[String], series: &[Series]) -> (String, ChartTable) 
         rows.push(row);
     }
     let versus: Vec<String> = others.iter().map(|s| s.label.clone()).collect();
-    let alt = format!(
-        "Radardiagram: {} jämfört med {}. {}.",
-        primary.map_or(String::new(), |p| format!("poängprofilen för {}", p.label)),
-        crate::format::join_och(&versus),
-        parts.join("; ")
-    );
+    let alt = crate::phrases::radar_alt(primary.map(|p| p.label.as_str()), &versus, &parts);
     let mut columns = vec!["Område".to_string()];
     columns.extend(series.iter().map(|s| s.label.clone()));
     (alt, ChartTable { columns, rows })
@@ -672,8 +654,8 @@ pub fn draw_all(r: &Report) -> Res<Vec<Chart>> {
         );
         charts.push(radar(
             "profil-jamforelse",
-            format!("{name} ({year}) jämfört med {against}"),
-            format!("I nästa diagram jämförs {who} poängprofil med {against}."),
+            crate::phrases::profile_caption(name, year, &against),
+            crate::phrases::profile_intro(who, &against),
             {
                 let mut lines: Vec<String> = r.national.iter().map(|p| p.source.clone()).collect();
                 lines.extend(r.history_notes.iter().cloned());
@@ -695,11 +677,8 @@ pub fn draw_all(r: &Report) -> Res<Vec<Chart>> {
         ];
         charts.push(radar(
             "profil-jamforelsegrupp",
-            format!("{name} ({year}) jämfört med {}", p.description),
-            format!(
-                "I nästa diagram jämförs {who} poängprofil med {}.",
-                p.description
-            ),
+            crate::phrases::profile_caption(name, year, &p.description),
+            crate::phrases::profile_intro(who, &p.description),
             Some(p.source.clone()),
             &titles,
             &maxima,

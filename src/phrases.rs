@@ -145,6 +145,71 @@ pub fn more_in_report(k: usize) -> String {
     format!("+ {k} {what} till i rapporten")
 }
 
+/// Chapter 2's first paragraph: when the evaluation was made, whether it was the first, and
+/// what it was based on.
+pub fn evaluation_opening(
+    official: &str,
+    evaluated: &str,
+    first: bool,
+    earlier_years: &[String],
+    interviews: &str,
+) -> String {
+    let before = if first {
+        "Det var kommunens första utvärdering enligt Kommunkompassen.".to_string()
+    } else if earlier_years.is_empty() {
+        "Kommunen har utvärderats med Kommunkompassen tidigare.".to_string()
+    } else {
+        format!(
+            "Kommunen har tidigare utvärderats med Kommunkompassen år {}.",
+            crate::format::join_och(earlier_years)
+        )
+    };
+    format!(
+        "Utvärderingen av {official} gjordes i {evaluated}. {before}\n\nUnderlaget består av kommunens styrdokument, webbplats och sociala medier samt intervjuer med {interviews} i organisationen."
+    )
+}
+
+/// The bar chart's caption: "Leksands poäng per område (av 100) och totalt (av 800)".
+pub fn bars_caption(who: &str, area_max: &str, total_max: &str) -> String {
+    format!("{who} poäng per område (av {area_max}) och totalt (av {total_max})")
+}
+
+/// The sentence before the bar chart.
+pub fn bars_intro(who: &str, areas: usize, total: &str, total_max: &str) -> String {
+    format!(
+        "Diagrammet visar {who} poäng inom vart och ett av de {} områdena och den sammanlagda poängen, {total} av {total_max}.",
+        number(areas, Gender::Neuter)
+    )
+}
+
+/// The bar chart's alt text, from its parts ("Samhällsutveckling 57 av 100").
+pub fn bars_alt(who: &str, parts: &[String], total: &str, total_max: &str) -> String {
+    format!(
+        "Stapeldiagram: {who} poäng per område. {}. Totalt {total} av {total_max}.",
+        parts.join("; ")
+    )
+}
+
+/// A profile chart's caption: "Leksand (2023) jämfört med …".
+pub fn profile_caption(name: &str, year: i32, against: &str) -> String {
+    format!("{name} ({year}) jämfört med {against}")
+}
+
+/// The sentence before a profile chart.
+pub fn profile_intro(who: &str, against: &str) -> String {
+    format!("I nästa diagram jämförs {who} poängprofil med {against}.")
+}
+
+/// A radar chart's alt text: what is compared, then each area's values.
+pub fn radar_alt(primary: Option<&str>, others: &[String], parts: &[String]) -> String {
+    format!(
+        "Radardiagram: {} jämfört med {}. {}.",
+        primary.map_or(String::new(), |p| format!("poängprofilen för {p}")),
+        crate::format::join_och(others),
+        parts.join("; ")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -233,6 +298,55 @@ mod tests {
             "Borttagen"
         );
         assert_eq!(change_word("changed", gender_of_label("punkt 2")), "Ändrad");
+    }
+
+    #[test]
+    fn chapter_2_and_the_charts_in_their_cases() {
+        let open = |first, years: &[String]| {
+            evaluation_opening(
+                "Leksands kommun",
+                "augusti 2023",
+                first,
+                years,
+                "ett 40-tal personer",
+            )
+        };
+        assert!(open(true, &[]).starts_with(
+            "Utvärderingen av Leksands kommun gjordes i augusti 2023. Det var kommunens första utvärdering enligt Kommunkompassen.\n\nUnderlaget"
+        ));
+        assert!(
+            open(false, &[]).contains(" Kommunen har utvärderats med Kommunkompassen tidigare.")
+        );
+        assert!(
+            open(false, &["2017".into(), "2020".into()])
+                .contains("tidigare utvärderats med Kommunkompassen år 2017 och 2020.")
+        );
+        assert_eq!(
+            bars_caption("Leksands", "100", "800"),
+            "Leksands poäng per område (av 100) och totalt (av 800)"
+        );
+        assert!(bars_intro("Leksands", 8, "412", "800").contains("de åtta områdena"));
+        assert_eq!(
+            bars_alt(
+                "Leksands",
+                &["A 1 av 2".into(), "B 2 av 2".into()],
+                "3",
+                "4"
+            ),
+            "Stapeldiagram: Leksands poäng per område. A 1 av 2; B 2 av 2. Totalt 3 av 4."
+        );
+        assert_eq!(
+            profile_caption("Leksand", 2023, "x"),
+            "Leksand (2023) jämfört med x"
+        );
+        assert_eq!(
+            profile_intro("Leksands", "x"),
+            "I nästa diagram jämförs Leksands poängprofil med x."
+        );
+        assert_eq!(
+            radar_alt(Some("L"), &["A".into(), "B".into()], &["1: 2".into()]),
+            "Radardiagram: poängprofilen för L jämfört med A och B. 1: 2."
+        );
     }
 
     #[test]

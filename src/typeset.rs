@@ -218,19 +218,12 @@ fn evaluation_text(r: &Report) -> Vec<Block> {
     let official = &r.municipality.official_name;
     let interviews = crate::phrases::interviews(r.interviews, r.interviews_approximate);
     let earlier: Vec<String> = r.history.iter().map(|h| h.year.to_string()).collect();
-    let first = if r.first_evaluation {
-        "Det var kommunens första utvärdering enligt Kommunkompassen.".to_string()
-    } else if earlier.is_empty() {
-        "Kommunen har utvärderats med Kommunkompassen tidigare.".to_string()
-    } else {
-        format!(
-            "Kommunen har tidigare utvärderats med Kommunkompassen år {}.",
-            join_och(&earlier)
-        )
-    };
-    let mut evaluation = markup::parse(&format!(
-        "Utvärderingen av {official} gjordes i {}. {first}\n\nUnderlaget består av kommunens styrdokument, webbplats och sociala medier samt intervjuer med {interviews} i organisationen.",
-        r.evaluated
+    let mut evaluation = markup::parse(&crate::phrases::evaluation_opening(
+        official,
+        &r.evaluated,
+        r.first_evaluation,
+        &earlier,
+        &interviews,
     ));
     evaluation.extend(markup::parse(&r.summary_evaluation));
     evaluation
