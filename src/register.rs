@@ -247,15 +247,7 @@ fn xlsx_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), RegisterError> {
         .map_err(|e| RegisterError::Refused(e.to_string()))?;
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e| RegisterError::Unreadable(format!("not an Excel workbook (.xlsx): {e}")))?;
-    let names = book.sheet_names();
-    let sheet = names
-        .iter()
-        .find(|n| n.eq_ignore_ascii_case(SHEET))
-        .or(names.first())
-        .cloned()
-        .ok_or(RegisterError::Unreadable(
-            "the workbook has no sheet".into(),
-        ))?;
+    let sheet = register_sheet(book.sheet_names())?;
     let unreadable =
         |e: calamine::XlsxError| RegisterError::Unreadable(format!("sheet {sheet}: {e}"));
     let mut reader = book.worksheet_cells_reader(&sheet).map_err(unreadable)?;
@@ -277,7 +269,7 @@ fn xlsx_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), RegisterError> {
 /// and its repeated rows and columns counted ([`crate::read::workbook::ods_cells`]) before
 /// calamine expands them.
 fn ods_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), RegisterError> {
-    use calamine::{Data, Ods, Reader};
+    use calamine::{Ods, Reader};
     use std::io::Read;
     crate::read::workbook::check(bytes, &crate::read::workbook::Limits::default())
         .map_err(|e| RegisterError::Refused(e.to_string()))?;
@@ -299,33 +291,14 @@ fn ods_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), RegisterError> {
     }
     let mut book: Ods<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
         .map_err(|e: calamine::OdsError| unreadable(e.to_string()))?;
-    let names = book.sheet_names();
-    let sheet = names
-        .iter()
-        .find(|n| n.eq_ignore_ascii_case(SHEET))
-        .or(names.first())
-        .cloned()
-        .ok_or(RegisterError::Unreadable(
-            "the spreadsheet has no sheet".into(),
-        ))?;
+    let sheet = register_sheet(book.sheet_names())?;
     let range = book
         .worksheet_range(&sheet)
         .map_err(|e| RegisterError::Unreadable(format!("sheet {sheet}: {e}")))?;
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let mut grid = Grid::default();
     for (r, c, data) in range.used_cells() {
-        let text = match data {
-            Data::Empty => String::new(),
-            Data::Int(i) => i.to_string(),
-            Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-            Data::Float(f) => f.to_string(),
-            Data::String(s) => s.clone(),
-            Data::Bool(b) => b.to_string(),
-            Data::DateTime(d) => serial_date(d.as_f64()),
-            Data::DateTimeIso(s) => s.chars().take(10).collect(),
-            Data::DurationIso(s) => s.clone(),
-            Data::Error(e) => format!("#{e:?}"),
-        };
+        let text = cell_text(data);
         if text.is_empty() {
             continue;
         }
@@ -335,22 +308,43 @@ fn ods_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), RegisterError> {
     Ok((sheet, grid.rows))
 }
 
-/// The text of a workbook cell.
-fn cell_text(data: &calamine::DataRef<'_>) -> String {
-    use calamine::DataRef;
-    match data {
-        DataRef::Empty => String::new(),
-        DataRef::Int(i) => i.to_string(),
-        DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        DataRef::Float(f) => f.to_string(),
-        DataRef::String(s) => s.clone(),
-        DataRef::SharedString(s) => (*s).to_string(),
-        DataRef::Bool(b) => b.to_string(),
+/// The sheet a register is read from: `Register`, or the first sheet.
+fn register_sheet(names: Vec<String>) -> Result<String, RegisterError> {
+    names
+        .iter()
+        .find(|n| n.eq_ignore_ascii_case(SHEET))
+        .or(names.first())
+        .cloned()
+        .ok_or(RegisterError::Unreadable(
+            "the workbook has no sheet".into(),
+        ))
+}
+
+/// The text of a spreadsheet cell (.xlsx or .ods).
+fn cell_text(data: &impl calamine::DataType) -> String {
+    if let Some(i) = data.get_int() {
+        i.to_string()
+    } else if let Some(f) = data.get_float() {
+        if f.fract() == 0.0 && f.abs() < 1e15 {
+            format!("{}", f as i64)
+        } else {
+            f.to_string()
+        }
+    } else if let Some(s) = data.get_string() {
+        s.to_string()
+    } else if let Some(b) = data.get_bool() {
+        b.to_string()
+    } else if let Some(d) = data.get_datetime() {
         // A date typed into Excel: the serial number of days since 1899-12-30.
-        DataRef::DateTime(d) => serial_date(d.as_f64()),
-        DataRef::DateTimeIso(s) => s.chars().take(10).collect(),
-        DataRef::DurationIso(s) => s.clone(),
-        DataRef::Error(e) => format!("#{e:?}"),
+        serial_date(d.as_f64())
+    } else if let Some(s) = data.get_datetime_iso() {
+        s.chars().take(10).collect()
+    } else if let Some(s) = data.get_duration_iso() {
+        s.to_string()
+    } else if let Some(e) = data.get_error() {
+        format!("#{e:?}")
+    } else {
+        String::new()
     }
 }
 
