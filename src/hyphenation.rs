@@ -113,10 +113,12 @@ pub fn protected(names: &[&str]) -> String {
         .map(|n| {
             n.chars()
                 .map(|c| {
-                    if c.is_alphanumeric() || c == ' ' {
-                        c.to_string()
-                    } else {
+                    // Only ASCII punctuation is escaped: a regex refuses an escaped letter or
+                    // whitespace (a tab in a name would otherwise fail the render).
+                    if c.is_ascii_punctuation() {
                         format!("\\{c}")
+                    } else {
+                        c.to_string()
                     }
                 })
                 .collect::<String>()
@@ -166,5 +168,6 @@ mod tests {
             p,
             "Anna\\-Karin \\(SKR\\)|Leksands kommun|Kommunkompassen|Leksand|SKR"
         );
+        assert_eq!(protected(&["Öst\tVäst"]), "Kommunkompassen|Öst\tVäst");
     }
 }

@@ -591,3 +591,26 @@ fn the_typst_project_compiles_on_its_own_to_the_same_pages() {
         touched
     );
 }
+
+#[test]
+fn names_full_of_pattern_characters_render() {
+    // Names go into the pattern of names the report never hyphenates: whatever they hold, the
+    // report renders where check passed.
+    let dir = scratch("render-pattern-names");
+    let src = std::fs::read_to_string(EXAMPLE).unwrap().replacen(
+        "name = \"Fredrik Carlsson\"",
+        "name = \"Fredrik\\tCarlsson (Ö) [x] $y #z \\\\ .* +? |\"",
+        1,
+    );
+    assert!(
+        src.contains("(Ö) [x]"),
+        "the example changed; update this test"
+    );
+    let toml = dir.join("p.toml");
+    std::fs::write(&toml, src).unwrap();
+    let o = kompass(&["check", toml.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pdf = dir.join("p.pdf");
+    render(&toml, &pdf);
+    assert!(pdf_text(&pdf).contains("Carlsson (Ö) [x] $y #z"));
+}
