@@ -693,8 +693,9 @@ pub fn draw_all(r: &Report) -> Res<Vec<Chart>> {
 pub fn png(svg: &str, scale: f32) -> Res<Vec<u8>> {
     use resvg::{tiny_skia, usvg};
     if !(0.1..=8.0).contains(&scale) {
-        return Err(crate::error::Error::Usage(format!(
-            "the scale must be from 0.1 to 8, not {scale}"
+        return Err(crate::error::Error::Usage(crate::messages::msg!(
+            "scale-out-of-range",
+            scale = f64::from(scale)
         )));
     }
     let mut options = usvg::Options::default();

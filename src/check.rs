@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use crate::compare::{RegisterData, Resolved};
 use crate::diagnostics::{Diagnostic, Sources};
 use crate::load::{LoadError, Loaded};
+use crate::messages::msg;
 
 /// A loaded evaluation with its register and resolved comparisons. It reads as the
 /// [`Loaded`] evaluation it holds.
@@ -71,8 +72,12 @@ impl Checked {
             Ok(b) => b,
             Err(e) => {
                 self.set_register(RegisterData::Failed(
-                    format!("cannot read {}: {e}", path.display()),
-                    Some("the path is relative to the evaluation file's folder"),
+                    msg!(
+                        "cannot-read",
+                        path = path.display().to_string(),
+                        reason = e.to_string()
+                    ),
+                    Some(msg!("help-register-path")),
                 ));
                 return;
             }
@@ -94,7 +99,14 @@ impl Checked {
                     problems,
                 }
             }
-            Err(e) => RegisterData::Failed(format!("cannot read {}: {e}", path.display()), None),
+            Err(e) => RegisterData::Failed(
+                msg!(
+                    "cannot-read",
+                    path = path.display().to_string(),
+                    reason = e.to_string()
+                ),
+                None,
+            ),
         };
         self.set_register(data);
     }

@@ -14,6 +14,8 @@ use toml::Spanned;
 
 use crate::diagnostics::{Diagnostic, FileId, Sources};
 use crate::load::Loaded;
+use crate::messages::msg;
+use crate::messages::{Arg, Message};
 use crate::model::Filter;
 use crate::register::{Entry, Problem, Row, Table};
 
@@ -37,7 +39,7 @@ pub enum RegisterData {
         problems: Vec<Problem>,
     },
     /// The file could not be read: why, and a hint.
-    Failed(String, Option<&'static str>),
+    Failed(Message, Option<Message>),
     /// The evaluation was given as text (from a PDF) and nothing says where its register is.
     Unavailable,
     /// What the register gave when a PDF was made, as the PDF keeps it.
@@ -164,7 +166,7 @@ pub fn check_register_file(
         }
         Err(e @ crate::register::RegisterError::Refused(_)) => Err(e),
         Err(e) => {
-            let d = Diagnostic::error(file, None, "", e.to_string());
+            let d = Diagnostic::error(file, None, "", msg!("plain", text = e.to_string()));
             Ok((sources, vec![d]))
         }
     }
@@ -221,9 +223,9 @@ pub fn resolve(l: &Loaded, register: &RegisterData) -> (Resolved, Vec<Diagnostic
                         l.eval_file,
                         Some(p.span()),
                         &path,
-                        "a comparison profile needs `values` (one per area) or `from_register`",
+                        msg!("profile-without-values"),
                     )
-                    .with_help("from_register = { population_max = 20_000, first_evaluation = true } computes the mean of the register's matching rows"),
+                    .with_help(msg!("help-profile-without-values")),
                 );
                 None
             }
@@ -264,20 +266,15 @@ fn register_state(
         RegisterData::Failed(message, help) => {
             let d = Diagnostic::error(f, register_span, "register", message.clone());
             out.push(match help {
-                Some(h) => d.with_help(*h),
+                Some(h) => d.with_help(h.clone()),
                 None => d,
             });
             None
         }
         RegisterData::Unavailable => {
             out.push(
-                Diagnostic::error(
-                    f,
-                    register_span,
-                    "register",
-                    "the results register is not available here (the evaluation was not read from a folder)",
-                )
-                .with_help("render the evaluation file next to its register"),
+                Diagnostic::error(f, register_span, "register", msg!("register-unavailable"))
+                    .with_help(msg!("help-register-unavailable")),
             );
             None
         }
@@ -303,9 +300,9 @@ fn fixed(
                 f,
                 Some(from.span()),
                 format!("{path}.from_register"),
-                "a comparison profile has either `values` or `from_register`, not both",
+                msg!("profile-values-and-register"),
             )
-            .with_help("remove `values` to compute the profile from the register"),
+            .with_help(msg!("help-profile-values-and-register")),
         );
     }
     for (k, what) in [("label", &pr.label), ("source", &pr.source)] {
@@ -314,14 +311,7 @@ fn fixed(
                 f,
                 Some(p.span()),
                 path,
-                format!(
-                    "a comparison profile with fixed values needs a `{k}`{}",
-                    if k == "label" {
-                        " for the legend"
-                    } else {
-                        ", printed under the chart: where the values come from"
-                    }
-                ),
+                msg!("profile-needs", key = k),
             ));
         }
     }
@@ -358,7 +348,7 @@ fn computed_profile(
     frozen: &mut Option<Frozen>,
     out: &mut Vec<Diagnostic>,
 ) -> Option<Profile> {
-    let at = |message: &str| {
+    let at = |message: Message| {
         Diagnostic::error(
             l.eval_file,
             Some(c.filter.span()),
@@ -369,17 +359,15 @@ fn computed_profile(
     match register {
         RegisterData::None => {
             out.push(
-                at("a profile computed from the register needs the register: the evaluation names none")
-                    .with_help("add `register = \"register.csv\"` (or .xlsx) before the first table, relative to this file"),
+                at(msg!("profile-without-register"))
+                    .with_help(msg!("help-profile-without-register")),
             );
             None
         }
         RegisterData::Frozen(fr) => {
             let kept = fr.profiles.get(c.key).cloned();
             if kept.is_none() {
-                out.push(at(
-                    "the PDF keeps no values for this profile: it was made without it",
-                ));
+                out.push(at(msg!("profile-not-kept")));
             }
             kept
         }
@@ -439,7 +427,7 @@ fn history(
                     f,
                     Some(fw.span()),
                     format!("history[{}].framework", i + 1),
-                    format!("unknown framework `{}`", fw.get_ref()),
+                    msg!("unknown-framework", framework = fw.get_ref()),
                 )
                 .with_help(crate::load::known_frameworks()),
             );
@@ -465,13 +453,13 @@ fn history(
                     f,
                     Some(typed.span()),
                     format!("history[{}]", i + 1),
-                    format!(
-                        "the evaluation of {} is also in the register (row {}): each earlier evaluation is given once",
-                        h.year,
-                        h.register_row.unwrap_or(0)
+                    msg!(
+                        "history-also-in-register",
+                        year = h.year,
+                        row = h.register_row.unwrap_or(0)
                     ),
                 )
-                .with_help("remove this [[history]] entry: the register's row is drawn"),
+                .with_help(msg!("help-history-also-in-register")),
             );
         }
     }
@@ -483,14 +471,14 @@ fn history(
                 f,
                 Some(e.report.first_evaluation.span()),
                 "report.first_evaluation",
-                format!(
-                    "the register has an earlier evaluation of {} ({}, row {}), so this is not the first",
-                    e.municipality.name.get_ref().trim(),
-                    h.year,
-                    h.register_row.unwrap_or(0)
+                msg!(
+                    "not-the-first-evaluation",
+                    name = e.municipality.name.get_ref().trim(),
+                    year = h.year,
+                    row = h.register_row.unwrap_or(0)
                 ),
             )
-            .with_help("write `first_evaluation = false`, or correct the register"),
+            .with_help(msg!("help-not-the-first-evaluation")),
         );
     }
     all.extend(
@@ -532,26 +520,23 @@ fn register_history(
         };
         if same {
             if r.areas != own && r.framework == l.framework.id {
-                let differ: Vec<String> = own
+                let differ: Vec<Message> = own
                     .iter()
                     .zip(&r.areas)
                     .enumerate()
                     .filter(|(_, (a, b))| a != b)
-                    .map(|(k, (a, b))| format!("area {}: {b} (the evaluation gives {a})", k + 1))
+                    .map(|(k, (a, b))| {
+                        msg!("register-row-area", area = k + 1, register = *b, own = *a)
+                    })
                     .collect();
                 out.push(
                     Diagnostic::warning(
                         file,
                         table.place(entry, "municipality").span,
                         format!("row {}", entry.number),
-                        format!(
-                            "the register's row of this evaluation has other scores: {}",
-                            differ.join(", ")
-                        ),
+                        msg!("register-row-differs", areas = differ),
                     )
-                    .with_help(
-                        "the evaluation is the source: export its row again with `kompass export`",
-                    ),
+                    .with_help(msg!("help-register-row-differs")),
                 );
             }
             continue;
@@ -589,9 +574,11 @@ fn earlier_row(
                     file,
                     table.place(entry, "framework").span,
                     format!("row {}", entry.number),
-                    format!(
-                        "{} has no area {id}, which {} has: the earlier evaluation cannot be drawn beside this one",
-                        r.framework, l.framework.id
+                    msg!(
+                        "earlier-row-lacks-area",
+                        framework = &r.framework,
+                        area = id,
+                        own = &l.framework.id
                     ),
                 ));
                 return None;
@@ -629,7 +616,7 @@ struct Criteria {
 /// The filter of a computed profile, with its defaults, or the error at the key that is wrong.
 fn criteria(l: &Loaded, path: &str, filter: &Spanned<Filter>) -> Result<Criteria, Box<Diagnostic>> {
     let fl = filter.get_ref();
-    let err = |span: Option<std::ops::Range<usize>>, key: &str, message: String| {
+    let err = |span: Option<std::ops::Range<usize>>, key: &str, message: Message| {
         Box::new(Diagnostic::error(
             l.eval_file,
             Some(span.unwrap_or(filter.span())),
@@ -653,7 +640,7 @@ fn criteria(l: &Loaded, path: &str, filter: &Spanned<Filter>) -> Result<Criteria
         let d = err(
             span,
             ".framework",
-            format!("unknown framework `{framework}`"),
+            msg!("unknown-framework", framework = &framework),
         );
         return Err(Box::new((*d).with_help(crate::load::known_frameworks())));
     }
@@ -670,14 +657,14 @@ fn criteria(l: &Loaded, path: &str, filter: &Spanned<Filter>) -> Result<Criteria
         && from > c.year_to
     {
         let span = fl.year_from.as_ref().map(Spanned::span);
-        let message = format!("year_from {from} is after year_to {}", c.year_to);
+        let message = msg!("year-from-after-to", from = from, to = c.year_to);
         return Err(err(span, ".year_from", message));
     }
     if let (Some(a), Some(b)) = (c.pop_min, c.pop_max)
         && a > b
     {
         let span = fl.population_min.as_ref().map(Spanned::span);
-        let message = format!("population_min {a} is larger than population_max {b}");
+        let message = msg!("population-min-above-max", min = a, max = b);
         return Err(err(span, ".population_min", message));
     }
     Ok(c)
@@ -688,19 +675,19 @@ fn matching<'t>(
     table: &'t Table,
     c: &Criteria,
     name: &str,
-) -> (Vec<&'t Entry>, Vec<(String, usize)>) {
-    let mut steps: Vec<(String, usize)> = Vec::new();
+) -> (Vec<&'t Entry>, Vec<(Message, usize)>) {
+    let mut steps: Vec<(Message, usize)> = Vec::new();
     let mut rows: Vec<&Entry> = table.entries.iter().collect();
     rows.retain(|x| x.row.framework == c.framework);
-    steps.push((format!("made with {}", c.framework), rows.len()));
+    steps.push((msg!("step-framework", framework = &c.framework), rows.len()));
     rows.retain(|x| {
         let y = i64::from(x.row.year);
         y <= c.year_to && c.year_from.is_none_or(|from| y >= from)
     });
     steps.push((
         match c.year_from {
-            Some(from) => format!("from {from} to {}", c.year_to),
-            None => format!("up to {}", c.year_to),
+            Some(from) => msg!("step-years", from = from, to = c.year_to),
+            None => msg!("step-up-to", to = c.year_to),
         },
         rows.len(),
     ));
@@ -709,20 +696,20 @@ fn matching<'t>(
             c.pop_min.is_none_or(|m| x.row.population >= m)
                 && c.pop_max.is_none_or(|m| x.row.population <= m)
         });
-        steps.push(("within the population range".into(), rows.len()));
+        steps.push((msg!("step-population"), rows.len()));
     }
     if let Some(first) = c.first {
         rows.retain(|x| x.row.first_evaluation == first);
         let what = if first {
-            "first evaluations"
+            msg!("step-first")
         } else {
-            "not first evaluations"
+            msg!("step-not-first")
         };
-        steps.push((what.into(), rows.len()));
+        steps.push((what, rows.len()));
     }
     if c.exclude_self {
         rows.retain(|x| !is_of(&x.row, name));
-        steps.push((format!("not of {name}"), rows.len()));
+        steps.push((msg!("step-not-own", name = name), rows.len()));
     }
     (rows, steps)
 }
@@ -733,32 +720,30 @@ fn too_few(
     path: &str,
     filter: &Spanned<Filter>,
     register: &str,
-    (rows, steps, total): (&[&Entry], &[(String, usize)], usize),
+    (rows, steps, total): (&[&Entry], &[(Message, usize)], usize),
 ) -> Box<Diagnostic> {
-    let n = rows.len();
     let listed: Vec<String> = rows.iter().map(|x| x.number.to_string()).collect();
-    let trail: Vec<String> = steps
+    let trail: Vec<Message> = steps
         .iter()
-        .map(|(what, left)| format!("{left} {what}"))
+        .map(|(what, left)| msg!("step-left", left = *left, what = what.clone()))
         .collect();
     Box::new(
         Diagnostic::error(
             l.eval_file,
             Some(filter.span()),
             format!("{path}.from_register"),
-            format!(
-                "{} in {register} match{}; a mean needs at least {MIN_ROWS}, so that it never shows one municipality's own result",
-                match n {
-                    0 => "no evaluation".to_string(),
-                    1 => format!("only 1 evaluation (row {})", listed.join(", ")),
-                    _ => format!("only {n} evaluations (rows {})", listed.join(", ")),
-                },
-                if n <= 1 { "es" } else { "" }
+            msg!(
+                "too-few-rows",
+                count = rows.len(),
+                rows = listed.join(", "),
+                register = register,
+                min = MIN_ROWS
             ),
         )
-        .with_help(format!(
-            "of the register's {total} rows: {}; widen the filter",
-            trail.join(", then ")
+        .with_help(msg!(
+            "help-too-few-rows",
+            total = total,
+            steps = Arg::List(trail, "list-then")
         )),
     )
 }

@@ -10,7 +10,9 @@ use std::ops::Range;
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Config};
-use termcolor::{ColorChoice, StandardStream};
+use termcolor::{Buffer, ColorChoice, StandardStream, WriteColor};
+
+use crate::messages::{Lang, Message};
 
 /// Index of a file in a [`Sources`] set.
 pub type FileId = usize;
@@ -32,8 +34,9 @@ pub struct Diagnostic {
     pub span: Option<Range<usize>>,
     /// Key path in the TOML, e.g. `area[4].scores."4.2"`.
     pub path: String,
-    pub message: String,
-    pub help: Option<String>,
+    /// What was found: the kind of finding and its arguments; text only when printed.
+    pub message: Message,
+    pub help: Option<Message>,
 }
 
 impl Diagnostic {
@@ -42,14 +45,14 @@ impl Diagnostic {
         file: FileId,
         span: Option<Range<usize>>,
         path: impl Into<String>,
-        message: impl Into<String>,
+        message: Message,
     ) -> Self {
         Self {
             severity,
             file,
             span,
             path: path.into(),
-            message: message.into(),
+            message,
             help: None,
         }
     }
@@ -58,7 +61,7 @@ impl Diagnostic {
         file: FileId,
         span: Option<Range<usize>>,
         path: impl Into<String>,
-        message: impl Into<String>,
+        message: Message,
     ) -> Self {
         Self::new(Severity::Error, file, span, path, message)
     }
@@ -67,7 +70,7 @@ impl Diagnostic {
         file: FileId,
         span: Option<Range<usize>>,
         path: impl Into<String>,
-        message: impl Into<String>,
+        message: Message,
     ) -> Self {
         Self::new(Severity::Warning, file, span, path, message)
     }
@@ -76,13 +79,13 @@ impl Diagnostic {
         file: FileId,
         span: Option<Range<usize>>,
         path: impl Into<String>,
-        message: impl Into<String>,
+        message: Message,
     ) -> Self {
         Self::new(Severity::Note, file, span, path, message)
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn with_help(mut self, help: Message) -> Self {
+        self.help = Some(help);
         self
     }
 
@@ -131,16 +134,23 @@ impl Sources {
         (line, col)
     }
 
-    /// One diagnostic as plain text (no colour): `file:line:col: error: message`, the key path,
-    /// the quoted source line with a marker, and the help.
+    /// One diagnostic as plain text (no colour), in the language of this run:
+    /// `file:line:col: error: message`, the key path, the quoted source line with a marker, and
+    /// the help.
     pub fn to_plain(&self, d: &Diagnostic) -> String {
-        let mut out = String::new();
-        let _ = term::emit_to_string(&mut out, &config(), &self.files, &self.convert(d));
-        out
+        self.to_plain_in(d, crate::messages::lang())
+    }
+
+    /// [`Sources::to_plain`] in a given language.
+    pub fn to_plain_in(&self, d: &Diagnostic, lang: Lang) -> String {
+        let mut buffer = Buffer::no_color();
+        self.write(&mut buffer, d, lang);
+        String::from_utf8_lossy(buffer.as_slice()).into_owned()
     }
 
     /// One line per diagnostic: `file:line:col: error: message [path]`.
     pub fn to_short(&self, d: &Diagnostic) -> String {
+        let lang = crate::messages::lang();
         let place = match &d.span {
             Some(span) => {
                 let (l, c) = self.line_col(d.file, span.start);
@@ -148,15 +158,12 @@ impl Sources {
             }
             None => self.name(d.file),
         };
-        let kind = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Note => "note",
-        };
+        let kind = severity_word(d.severity, lang);
+        let message = d.message.text_in(lang);
         if d.path.is_empty() {
-            format!("{place}: {kind}: {}", d.message)
+            format!("{place}: {kind}: {message}")
         } else {
-            format!("{place}: {kind}: {} [{}]", d.message, d.path)
+            format!("{place}: {kind}: {message} [{}]", d.path)
         }
     }
 
@@ -164,18 +171,40 @@ impl Sources {
     pub fn emit(&self, diagnostics: &[Diagnostic]) {
         let colour = std::io::stderr().is_terminal()
             && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
-        let mut stream = StandardStream::stderr(if colour {
+        let stream = StandardStream::stderr(if colour {
             ColorChoice::Auto
         } else {
             ColorChoice::Never
         });
+        let lang = crate::messages::lang();
+        let mut out = stream.lock();
         for d in diagnostics {
-            let _ =
-                term::emit_to_write_style(&mut stream, &config(), &self.files, &self.convert(d));
+            let mut buffer = if colour && out.supports_color() {
+                Buffer::ansi()
+            } else {
+                Buffer::no_color()
+            };
+            self.write(&mut buffer, d, lang);
+            let _ = std::io::Write::write_all(&mut out, buffer.as_slice());
         }
     }
 
-    fn convert(&self, d: &Diagnostic) -> CsDiagnostic<FileId> {
+    /// Lay out one diagnostic with codespan-reporting, then name its severity in `lang`: the
+    /// severity is the first word codespan writes (colour codes hold no letters of it).
+    fn write(&self, buffer: &mut Buffer, d: &Diagnostic, lang: Lang) {
+        let mut raw = if buffer.supports_color() {
+            Buffer::ansi()
+        } else {
+            Buffer::no_color()
+        };
+        let _ = term::emit_to_write_style(&mut raw, &config(), &self.files, &self.convert(d, lang));
+        let text = String::from_utf8_lossy(raw.as_slice());
+        let english = severity_word(d.severity, Lang::En);
+        let text = text.replacen(english, severity_word(d.severity, lang), 1);
+        let _ = std::io::Write::write_all(buffer, text.as_bytes());
+    }
+
+    fn convert(&self, d: &Diagnostic, lang: Lang) -> CsDiagnostic<FileId> {
         let base = match d.severity {
             Severity::Error => CsDiagnostic::error(),
             Severity::Warning => CsDiagnostic::warning(),
@@ -188,28 +217,37 @@ impl Sources {
             let label = if d.path.is_empty() {
                 String::new()
             } else {
-                format!("at `{}`", d.path)
+                crate::messages::msg!("diagnostic-at", path = &d.path).text_in(lang)
             };
             labels.push(Label::primary(d.file, span).with_message(label));
         }
         let mut notes = Vec::new();
         if d.span.is_none() {
-            notes.push(format!(
-                "in {}{}",
-                self.name(d.file),
-                if d.path.is_empty() {
-                    String::new()
-                } else {
-                    format!(", at `{}`", d.path)
-                }
-            ));
+            let file = self.name(d.file);
+            notes.push(if d.path.is_empty() {
+                crate::messages::msg!("diagnostic-in", file = file).text_in(lang)
+            } else {
+                crate::messages::msg!("diagnostic-in-at", file = file, path = &d.path).text_in(lang)
+            });
         }
         if let Some(help) = &d.help {
-            notes.push(format!("help: {help}"));
+            notes.push(crate::messages::msg!("diagnostic-help", help = help.clone()).text_in(lang));
         }
-        base.with_message(d.message.clone())
+        base.with_message(d.message.text_in(lang))
             .with_labels(labels)
             .with_notes(notes)
+    }
+}
+
+/// "error", "warning", "note" in `lang`.
+pub fn severity_word(severity: Severity, lang: Lang) -> &'static str {
+    match (severity, lang) {
+        (Severity::Error, Lang::En) => "error",
+        (Severity::Warning, Lang::En) => "warning",
+        (Severity::Note, Lang::En) => "note",
+        (Severity::Error, Lang::Sv) => "fel",
+        (Severity::Warning, Lang::Sv) => "varning",
+        (Severity::Note, Lang::Sv) => "notering",
     }
 }
 

@@ -104,9 +104,9 @@ pub fn without_comments(text: &str) -> crate::error::Result<String> {
             visit_mut::visit_value_mut(self, node);
         }
     }
-    let mut doc: toml_edit::DocumentMut = text
-        .parse()
-        .map_err(|e: toml_edit::TomlError| crate::error::Error::Invalid(e.to_string()))?;
+    let mut doc: toml_edit::DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
+        crate::error::Error::Invalid(crate::messages::msg!("plain", text = e.to_string()))
+    })?;
     Strip.visit_document_mut(&mut doc);
     doc.set_trailing("");
     let mut out = doc.to_string();

@@ -268,8 +268,9 @@ pub fn report_bundle(
         options.attach = Some(crate::typeset::Attachment {
             name: crate::embed::source_name(&r),
             source,
-            provenance: serde_json::to_string_pretty(&provenance)
-                .map_err(|e| Error::Invalid(e.to_string()))?,
+            provenance: serde_json::to_string_pretty(&provenance).map_err(|e| {
+                Error::Invalid(crate::messages::msg!("plain", text = e.to_string()))
+            })?,
         });
     }
     let charts = crate::charts::draw_all(&r)?;

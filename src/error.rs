@@ -5,17 +5,19 @@
 
 use std::fmt;
 
+use crate::messages::Message;
+
 #[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// Data kompass cannot use as it is (a TOML text it cannot rewrite, a register it cannot
     /// write).
-    Invalid(String),
+    Invalid(Message),
     /// A file could not be read (the message names it and says why).
-    Read(String),
+    Read(Message),
     /// Reading or writing a file failed: what was being done, and why.
     Io {
-        what: String,
+        what: Message,
         source: std::io::Error,
     },
     /// Typst could not typeset the report (its diagnostics, as text).
@@ -23,21 +25,21 @@ pub enum Error {
     /// A chart could not be drawn.
     Chart(String),
     /// An output kompass will not write (before any work is done).
-    Refused(String),
+    Refused(Message),
     /// An option kompass does not take (a PDF standard).
-    Usage(String),
+    Usage(Message),
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Io { what, source } => write!(f, "{what}: {source}"),
-            Error::Invalid(m)
-            | Error::Read(m)
-            | Error::Typeset(m)
-            | Error::Chart(m)
-            | Error::Refused(m)
-            | Error::Usage(m) => write!(f, "{m}"),
+            Error::Io { what, source } => {
+                write!(f, "{what}: {}", crate::messages::io_reason(source))
+            }
+            Error::Invalid(m) | Error::Read(m) | Error::Refused(m) | Error::Usage(m) => {
+                write!(f, "{m}")
+            }
+            Error::Typeset(m) | Error::Chart(m) => write!(f, "{m}"),
         }
     }
 }

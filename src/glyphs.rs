@@ -6,6 +6,7 @@
 use typst::text::Font;
 
 use crate::diagnostics::{Diagnostic, FileId};
+use crate::messages::msg;
 
 /// The embedded faces (regular, italic, bold …), for their character coverage.
 fn faces() -> &'static [Font] {
@@ -89,9 +90,9 @@ fn check_string(
                 file,
                 Some(locate(&run)),
                 path,
-                format!("the text holds {code} \"\u{FFFD}\", the mark left where a text's encoding broke"),
+                msg!("replacement-character", code = code),
             )
-            .with_help("the text was probably pasted from a document read in the wrong encoding: retype the characters around the mark")
+            .with_help(msg!("help-replacement-character"))
         } else if c.is_control() {
             let escape = format!("\\u{:04X}", c as u32);
             let at = if raw.contains(&escape) {
@@ -99,13 +100,8 @@ fn check_string(
             } else {
                 locate(&escape.to_lowercase())
             };
-            Diagnostic::error(
-                file,
-                Some(at),
-                path,
-                format!("the text holds the control character {code}, which cannot be printed"),
-            )
-            .with_help("remove it; it is invisible in most editors")
+            Diagnostic::error(file, Some(at), path, msg!("control-character", code = code))
+                .with_help(msg!("help-control-character"))
         } else {
             let codes: Vec<String> = run
                 .chars()
@@ -117,12 +113,13 @@ fn check_string(
                 file,
                 Some(locate(&run)),
                 path,
-                format!(
-                    "the report's font has no glyph for \"{run}\" ({}{more})",
-                    codes.join(" ")
+                msg!(
+                    "missing-glyph",
+                    text = run,
+                    codes = format!("{}{more}", codes.join(" "))
                 ),
             )
-            .with_help("the embedded font (Inter) covers Latin, Greek and Cyrillic letters and common punctuation: remove the characters or write them in Latin letters")
+            .with_help(msg!("help-missing-glyph"))
         };
         out.push(d);
     }
@@ -150,14 +147,16 @@ mod tests {
         assert_eq!(&text[d[1].span.clone().unwrap()], "\\u0007");
         assert_eq!(&text[d[2].span.clone().unwrap()], "قرار");
         assert!(
-            d[2].message.contains("U+0642 U+0631 U+0627 U+0631"),
-            "{}",
             d[2].message
+                .to_string()
+                .contains("U+0642 U+0631 U+0627 U+0631"),
+            "{}",
+            d[2].message.to_string()
         );
         assert_eq!(d[0].path, "area[1].strengths[1]");
         assert_eq!(&text[d[0].span.clone().unwrap()], "😀");
-        assert!(d[0].message.contains("U+1F600"));
+        assert!(d[0].message.to_string().contains("U+1F600"));
         assert_eq!(d[1].path, "area[1].x");
-        assert!(d[1].message.contains("U+0007"));
+        assert!(d[1].message.to_string().contains("U+0007"));
     }
 }

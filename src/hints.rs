@@ -2,6 +2,9 @@
 //! words, a number with spaces, `ja` for true, a Swedish key name, a key below the wrong table
 //! header, a `"""` that is never closed, a `"` inside a string.
 
+use crate::messages::Message;
+use crate::messages::msg;
+
 /// Swedish (and English) month names, for dates written in words.
 const MONTHS: [(&str, &str, u8); 12] = [
     ("januari", "january", 1),
@@ -43,13 +46,11 @@ pub fn date_in_words(text: &str) -> Option<String> {
 
 /// Help for a value written the way people write, not the way TOML does. `value` is the value's
 /// text as written (quotes included).
-pub fn value_hint(key: &str, value: &str) -> Option<String> {
+pub fn value_hint(key: &str, value: &str) -> Option<Message> {
     let v = value.trim();
     let unquoted = v.trim_matches('"').trim();
     if let Some(iso) = date_in_words(v) {
-        return Some(format!(
-            "write dates as TOML dates, year-month-day and without quotes: `{key} = {iso}`"
-        ));
+        return Some(msg!("help-date-as-toml", key = key, iso = iso));
     }
     let iso_date = unquoted.len() == 10
         && unquoted.chars().enumerate().all(|(i, c)| {
@@ -60,9 +61,7 @@ pub fn value_hint(key: &str, value: &str) -> Option<String> {
             }
         });
     if iso_date && v.starts_with('"') {
-        return Some(format!(
-            "remove the quotes: `{key} = {unquoted}` is a TOML date, `\"{unquoted}\"` is text"
-        ));
+        return Some(msg!("help-quoted-date", key = key, date = unquoted));
     }
     let grouped = unquoted.contains(' ')
         && unquoted.split(' ').enumerate().all(|(i, g)| {
@@ -74,9 +73,10 @@ pub fn value_hint(key: &str, value: &str) -> Option<String> {
                 })
         });
     if grouped {
-        return Some(format!(
-            "TOML numbers have no spaces; group thousands with `_`: `{key} = {}`",
-            unquoted.replace(' ', "_")
+        return Some(msg!(
+            "help-number-with-spaces",
+            key = key,
+            number = unquoted.replace(' ', "_")
         ));
     }
     let yes = [
@@ -99,15 +99,18 @@ pub fn value_hint(key: &str, value: &str) -> Option<String> {
             .unwrap_or("0")
             .parse()
             .unwrap_or(0);
-        return Some(format!(
-            "scores are whole points: `{key} = {whole}` or `{key} = {}`",
-            whole + 1
+        return Some(msg!(
+            "help-score-decimal-comma",
+            key = key,
+            low = whole,
+            high = whole + 1
         ));
     }
     if comma {
-        return Some(format!(
-            "TOML writes decimals with a point, not a comma: `{key} = {}`",
-            unquoted.replace(',', ".")
+        return Some(msg!(
+            "help-decimal-comma",
+            key = key,
+            number = unquoted.replace(',', ".")
         ));
     }
     if yes.contains(&unquoted) || no.contains(&unquoted) {
@@ -116,9 +119,7 @@ pub fn value_hint(key: &str, value: &str) -> Option<String> {
         } else {
             "false"
         };
-        return Some(format!(
-            "yes/no is written `true` or `false`, in lower case and without quotes: `{key} = {b}`"
-        ));
+        return Some(msg!("help-yes-no", key = key, value = b));
     }
     None
 }
@@ -133,16 +134,14 @@ pub fn is_score_key(key: &str) -> bool {
 
 /// For a key written with letters a bare TOML key cannot hold (å, ä, ö): the English key meant,
 /// or how to write it.
-pub fn non_ascii_key(key: &str) -> Option<String> {
+pub fn non_ascii_key(key: &str) -> Option<Message> {
     if key.is_ascii() || key.starts_with(['"', '\'']) {
         return None;
     }
     let lower = key.to_lowercase();
     Some(match SWEDISH_KEYS.iter().find(|(sv, _)| *sv == lower) {
-        Some((_, en)) => format!("kompass's keys are English: write `{en}` for `{key}`"),
-        None => format!(
-            "a key without quotes is written with a–z, 0–9, `-` and `_` only; kompass's keys are English (`{key}` is not one)"
-        ),
+        Some((_, en)) => msg!("help-english-key", english = *en, key = key),
+        None => msg!("help-bare-key-letters", key = key),
     })
 }
 
@@ -218,18 +217,14 @@ const HOMES: &[(&str, &str)] = &[
 ];
 
 /// For an unknown key: where it belongs when it is a key of another place.
-pub fn misplaced_key(unknown: &str, path: &str) -> Option<String> {
+pub fn misplaced_key(unknown: &str, path: &str) -> Option<Message> {
     let (_, home) = HOMES.iter().find(|(k, _)| *k == unknown)?;
     let here = path.rsplit_once('.').map_or("", |(parent, _)| parent);
     if home.is_empty() {
-        (!here.is_empty()).then(|| format!(
-            "`{unknown}` belongs at the top of the file, before the first [table] header: after a header such as [[area]] every key belongs to that table"
-        ))
+        (!here.is_empty()).then(|| msg!("help-key-belongs-at-top", key = unknown))
     } else {
         let table = home.trim_matches(|c| c == '[' || c == ']');
-        (here != table).then(|| format!(
-            "`{unknown}` belongs under {home}: after a [table] header every key belongs to that table until the next header"
-        ))
+        (here != table).then(|| msg!("help-key-belongs-under", key = unknown, table = *home))
     }
 }
 
@@ -272,7 +267,7 @@ fn line_of(text: &str, pos: usize) -> usize {
 /// A `"""` string that is never closed, or that runs on over lines which look like the next
 /// key (its closing `"""` is missing and a later string's opening closed it): the byte range of
 /// its opening `"""` and a message saying where it opened and where it was expected to end.
-pub fn unclosed_multiline(text: &str) -> Option<(std::ops::Range<usize>, String)> {
+pub fn unclosed_multiline(text: &str) -> Option<(std::ops::Range<usize>, Message)> {
     let mut pos = 0;
     while let Some(found) = text[pos..].find("\"\"\"") {
         let open = pos + found;
@@ -287,10 +282,7 @@ pub fn unclosed_multiline(text: &str) -> Option<(std::ops::Range<usize>, String)
         let Some(close) = text[body_start..].find("\"\"\"").map(|i| body_start + i) else {
             return Some((
                 open..open + 3,
-                format!(
-                    "the text that opens with \"\"\" on line {} is never closed",
-                    line_of(text, open)
-                ),
+                msg!("text-never-closed", line = line_of(text, open)),
             ));
         };
         // A line inside the string that looks like `key = ` or a [table] header means the
@@ -311,10 +303,10 @@ pub fn unclosed_multiline(text: &str) -> Option<(std::ops::Range<usize>, String)
             {
                 return Some((
                     open..open + 3,
-                    format!(
-                        "the text that opens with \"\"\" on line {} is not closed before line {}, where the next key begins",
-                        line_of(text, open),
-                        line_of(text, offset)
+                    msg!(
+                        "text-not-closed-before",
+                        line = line_of(text, open),
+                        next = line_of(text, offset)
                     ),
                 ));
             }
@@ -326,11 +318,13 @@ pub fn unclosed_multiline(text: &str) -> Option<(std::ops::Range<usize>, String)
 }
 
 /// The help for a straight quote inside a quoted text.
-const STRAY_QUOTE: &str = "a `\"` inside a string ends it: write `\\\"` for a straight quote, use ”typographic quotes”, or put the text between ''' and '''";
+fn stray_quote() -> Message {
+    msg!("help-stray-quote")
+}
 
 /// A list opened on a line of its own (`strengths = [`) whose `]` never comes before the next
 /// key or table: where it opened, and the line where the next key begins.
-pub fn unclosed_list(text: &str) -> Option<(std::ops::Range<usize>, String)> {
+pub fn unclosed_list(text: &str) -> Option<(std::ops::Range<usize>, Message)> {
     let mut offset = 0;
     let mut open: Option<(usize, String)> = None;
     for line in text.split_inclusive('\n') {
@@ -352,10 +346,11 @@ pub fn unclosed_list(text: &str) -> Option<(std::ops::Range<usize>, String)> {
                 if code.starts_with('[') || next_key {
                     return Some((
                         *at..*at + 1,
-                        format!(
-                            "the list `{key} = [` on line {} is not closed with `]` before line {}, where the next key begins",
-                            line_of(text, *at),
-                            line_of(text, offset)
+                        msg!(
+                            "list-not-closed-before",
+                            key = key,
+                            line = line_of(text, *at),
+                            next = line_of(text, offset)
                         ),
                     ));
                 } else if (code.ends_with(']') || code.ends_with("],")) && quotes % 2 == 0 {
@@ -369,7 +364,7 @@ pub fn unclosed_list(text: &str) -> Option<(std::ops::Range<usize>, String)> {
 }
 
 /// For a text where a list is expected, that already holds "- " bullets: the list to write.
-pub fn list_from_bullets(key: &str, value: &str) -> Option<String> {
+pub fn list_from_bullets(key: &str, value: &str) -> Option<Message> {
     let inner = value.trim().trim_matches('"').trim_matches('\'');
     let items: Vec<&str> = inner
         .lines()
@@ -387,14 +382,14 @@ pub fn list_from_bullets(key: &str, value: &str) -> Option<String> {
         .iter()
         .map(|l| format!("  {:?},", l[2..].trim()))
         .collect();
-    Some(format!(
-        "a list is written in brackets, one text in quotes per item:\n{key} = [\n{}\n]",
-        lines.join("\n")
+    Some(msg!(
+        "help-list-from-bullets",
+        list = format!("\n{key} = [\n{}\n]", lines.join("\n"))
     ))
 }
 
 /// Help for a syntax error on `line` (the whole line of the file).
-pub fn syntax_hint(line: &str) -> Option<String> {
+pub fn syntax_hint(line: &str) -> Option<Message> {
     // An element of a list on a line of its own: a straight quote inside it ends it early.
     let element = line.trim();
     if element.starts_with('"') && !element.starts_with("\"\"\"") && !element.contains(" = ") {
@@ -403,7 +398,7 @@ pub fn syntax_hint(line: &str) -> Option<String> {
             .filter(|(i, c)| *c == '"' && (*i == 0 || element.as_bytes()[i - 1] != b'\\'))
             .count();
         if quotes > 2 {
-            return Some(STRAY_QUOTE.into());
+            return Some(stray_quote());
         }
     }
     let (key, value) = line.split_once('=')?;
@@ -428,7 +423,7 @@ pub fn syntax_hint(line: &str) -> Option<String> {
             .filter(|(i, c)| *c == '"' && (*i == 0 || value.as_bytes()[i - 1] != b'\\'))
             .count();
         if quotes > 2 {
-            return Some(STRAY_QUOTE.into());
+            return Some(stray_quote());
         }
     }
     None
@@ -443,6 +438,7 @@ mod tests {
         let text =
             "[[area]]\nstrengths = [\n  \"a ] b\",\n  \"c\",\n\n[area.scores]\n\"1.1\" = 9\n";
         let (span, message) = unclosed_list(text).unwrap();
+        let message = message.to_string();
         assert_eq!(&text[span], "[");
         assert!(
             message.contains("on line 2") && message.contains("before line 6"),
@@ -450,32 +446,33 @@ mod tests {
         );
         assert!(unclosed_list("strengths = [\n  \"a\",\n]\nimprovements = []\n").is_none());
         assert!(unclosed_list("strengths = [\n  \"a\"]\n[area.scores]\n").is_none());
-        let h = list_from_bullets("strengths", "\"\"\"\n- En\n- Två\n\"\"\"").unwrap();
+        let h = list_from_bullets("strengths", "\"\"\"\n- En\n- Två\n\"\"\"")
+            .unwrap()
+            .to_string();
         assert!(
             h.ends_with("strengths = [\n  \"En\",\n  \"Två\",\n]"),
             "{h}"
         );
         assert!(list_from_bullets("strengths", "\"Bara text\"").is_none());
-        assert_eq!(
-            syntax_hint("  \"Ett \"nytt\" sätt\","),
-            Some(STRAY_QUOTE.into())
-        );
+        assert_eq!(syntax_hint("  \"Ett \"nytt\" sätt\","), Some(stray_quote()));
         assert_eq!(syntax_hint("  \"Ett sätt\","), None);
     }
 
     #[test]
     fn decimal_commas_and_swedish_letters_in_keys() {
-        let h = value_hint("\"4.2\"", "9,5").unwrap();
+        let h = value_hint("\"4.2\"", "9,5").unwrap().to_string();
         assert!(
             h.contains("whole points") && h.contains("= 9`") && h.contains("= 10`"),
             "{h}"
         );
-        let h = value_hint("population", "13,5").unwrap();
+        let h = value_hint("population", "13,5").unwrap().to_string();
         assert!(h.contains("`population = 13.5`"), "{h}");
         assert!(value_hint("name", "\"Öckerö, kommun\"").is_none());
-        let h = non_ascii_key("förbättringsmöjligheter").unwrap();
+        let h = non_ascii_key("förbättringsmöjligheter")
+            .unwrap()
+            .to_string();
         assert!(h.contains("`improvements`"), "{h}");
-        let h = non_ascii_key("påhitt").unwrap();
+        let h = non_ascii_key("påhitt").unwrap().to_string();
         assert!(h.contains("a–z"), "{h}");
         assert!(non_ascii_key("improvements").is_none());
         assert!(non_ascii_key("\"ö\"").is_none());
@@ -503,22 +500,31 @@ mod tests {
         assert!(
             value_hint("population", "13 000")
                 .unwrap()
+                .to_string()
                 .contains("`population = 13_000`")
         );
         assert!(
             value_hint("population", "1 234 567")
                 .unwrap()
+                .to_string()
                 .contains("1_234_567")
         );
         assert!(
             value_hint("first_evaluation", "ja")
                 .unwrap()
+                .to_string()
                 .contains("`first_evaluation = true`")
         );
-        assert!(value_hint("x", "nej").unwrap().contains("= false"));
+        assert!(
+            value_hint("x", "nej")
+                .unwrap()
+                .to_string()
+                .contains("= false")
+        );
         assert!(
             value_hint("date", "\"2026-11-27\"")
                 .unwrap()
+                .to_string()
                 .contains("remove the quotes")
         );
         assert_eq!(value_hint("interviews", "40"), None);
@@ -535,12 +541,14 @@ mod tests {
         assert!(
             misplaced_key("total", "area[8].total")
                 .unwrap()
+                .to_string()
                 .contains("top of the file")
         );
         assert_eq!(misplaced_key("total", "total"), None);
         assert!(
             misplaced_key("population", "report.population")
                 .unwrap()
+                .to_string()
                 .contains("[municipality]")
         );
     }
@@ -549,9 +557,11 @@ mod tests {
     fn unclosed_strings() {
         let t = "a = 1\nb = \"\"\"\ntext\n";
         let (_, m) = unclosed_multiline(t).unwrap();
+        let m = m.to_string();
         assert!(m.contains("line 2 is never closed"), "{m}");
         let t = "[[area]]\nanalysis = \"\"\"\nText.\nstrengths = []\n[[area]]\nanalysis = \"\"\"\nMore.\n\"\"\"\n";
         let (_, m) = unclosed_multiline(t).unwrap();
+        let m = m.to_string();
         assert!(m.contains("line 2 is not closed before line 4"), "{m}");
         assert_eq!(
             unclosed_multiline("a = \"\"\"\nstrengths = []\n\"\"\"\n").map(|x| x.0),
@@ -573,6 +583,7 @@ mod tests {
         assert!(
             syntax_hint("population = 13 000  # SCB")
                 .unwrap()
+                .to_string()
                 .contains("13_000")
         );
     }
@@ -582,6 +593,7 @@ mod tests {
         assert!(
             syntax_hint("analysis = \"Han sa \"hej\" till alla\"")
                 .unwrap()
+                .to_string()
                 .contains("ends it")
         );
         assert_eq!(syntax_hint("analysis = \"Han sa \\\"hej\\\"\""), None);

@@ -9,7 +9,7 @@
 //!
 //! | stage | modules, lowest first |
 //! |---|---|
-//! | reference data | `error`, `fonts`, `format`, `phrases`, `municipalities`, `model`, `markup`, `diagnostics`, `hints`, `hyphenation` |
+//! | reference data | `messages`, `error`, `fonts`, `format`, `phrases`, `municipalities`, `model`, `markup`, `diagnostics`, `hints`, `hyphenation` |
 //! | read: bounded files from outside | `read` |
 //! | load: typed data with spans | `load`, `skeleton` |
 //! | check: every check, the register and comparisons resolved once | `glyphs`, `scores`, `register`, `compare`, `check`, `validate` |
@@ -34,6 +34,7 @@ pub mod hints;
 pub mod hyphenation;
 pub mod load;
 pub mod markup;
+pub mod messages;
 pub mod model;
 pub mod municipalities;
 pub mod phrases;

@@ -8,6 +8,8 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostics::{Diagnostic, FileId, Sources};
+use crate::messages::msg;
+use crate::messages::{Arg, Message};
 use crate::model::{Evaluation, Framework};
 
 /// The frameworks kompass knows, embedded from `data/frameworks/`.
@@ -63,9 +65,9 @@ pub fn framework_areas(id: &str) -> Option<Vec<AreaInfo>> {
 }
 
 /// "known frameworks: kommunkompassen-2020, kommunkompassen-2016", for a help line.
-pub fn known_frameworks() -> String {
+pub fn known_frameworks() -> Message {
     let ids: Vec<&str> = FRAMEWORKS.iter().map(|(id, _)| *id).collect();
-    format!("known frameworks: {}", ids.join(", "))
+    msg!("help-known-frameworks", ids = ids.join(", "))
 }
 
 /// The human name of a built-in framework: "Kommunkompassen 2016".
@@ -79,7 +81,7 @@ pub const MAX_INPUT_BYTES: u64 = crate::read::MAX_EVALUATION_BYTES;
 #[derive(Debug)]
 pub enum LoadError {
     /// The file could not be read at all (exit code 2).
-    Io(String),
+    Io(Message),
     /// The file was read but its content is not a valid evaluation (exit code 1).
     Invalid(Vec<Diagnostic>),
 }
@@ -118,42 +120,42 @@ pub fn load_path(path: &Path) -> Result<Loaded, (Sources, LoadError)> {
     let mut sources = Sources::default();
     // Read at most one byte past the limit, so that neither a huge file nor an endless source
     // (`/dev/zero`, a pipe) is read to the end.
-    let too_big = |what: String| {
+    let too_big = |what: Message| {
         let mut sources = Sources::default();
         let file = sources.add(name.clone(), String::new());
-        let d = Diagnostic::error(
-            file,
-            None,
-            "",
-            format!("{what}; an evaluation file may be at most {MAX_INPUT_BYTES} bytes (8 MiB)"),
-        )
-        .with_help("a real evaluation is around 60 kB: is this the right file?");
+        let d = Diagnostic::error(file, None, "", what).with_help(msg!("help-file-too-big"));
         (sources, LoadError::Invalid(vec![d]))
     };
-    let io = |e: std::io::Error| {
+    let io = |reason: Message| {
         (
             Sources::default(),
-            LoadError::Io(format!("cannot read {name}: {e}")),
+            LoadError::Io(msg!("cannot-read", path = &name, reason = reason)),
         )
     };
+    let io_error = |e: std::io::Error| io(crate::messages::io_reason(&e));
     if let Ok(meta) = std::fs::metadata(path) {
         if meta.is_dir() {
-            return Err(io(std::io::Error::other("it is a folder, not a file")));
+            return Err(io(msg!("reason-folder")));
         }
         if meta.len() > MAX_INPUT_BYTES {
-            return Err(too_big(format!("the file is {} bytes", meta.len())));
+            return Err(too_big(msg!(
+                "file-too-big",
+                size = meta.len(),
+                max = MAX_INPUT_BYTES
+            )));
         }
     }
     let mut bytes = Vec::new();
     std::io::Read::read_to_end(
-        &mut std::io::Read::take(std::fs::File::open(path).map_err(io)?, MAX_INPUT_BYTES + 1),
+        &mut std::io::Read::take(
+            std::fs::File::open(path).map_err(io_error)?,
+            MAX_INPUT_BYTES + 1,
+        ),
         &mut bytes,
     )
-    .map_err(io)?;
+    .map_err(io_error)?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(too_big(format!(
-            "the input goes on past {MAX_INPUT_BYTES} bytes"
-        )));
+        return Err(too_big(msg!("input-too-long", max = MAX_INPUT_BYTES)));
     }
     if let Some((message, help)) = not_an_evaluation(&bytes) {
         // Named for what it is; its bytes are never quoted.
@@ -167,13 +169,8 @@ pub fn load_path(path: &Path) -> Result<Loaded, (Sources, LoadError)> {
             let valid = e.utf8_error().valid_up_to();
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let file = sources.add(name, lossy);
-            let d = Diagnostic::error(
-                file,
-                Some(valid..valid + 1),
-                "",
-                "the file is not UTF-8 text",
-            )
-            .with_help("save the file as UTF-8 (the encoding every TOML file uses)");
+            let d = Diagnostic::error(file, Some(valid..valid + 1), "", msg!("not-utf8"))
+                .with_help(msg!("help-save-as-utf8"));
             return Err((sources, LoadError::Invalid(vec![d])));
         }
     };
@@ -181,28 +178,15 @@ pub fn load_path(path: &Path) -> Result<Loaded, (Sources, LoadError)> {
 }
 
 /// What a file that is not an evaluation's text is, and the command that takes it.
-fn not_an_evaluation(bytes: &[u8]) -> Option<(String, String)> {
+fn not_an_evaluation(bytes: &[u8]) -> Option<(Message, Message)> {
     use crate::read::Content;
-    let (message, help) = match crate::read::content(bytes) {
+    Some(match crate::read::content(bytes) {
         Content::Text => return None,
-        Content::Zip => (
-            "the file is a zip archive – an Excel workbook (.xlsx) or an OpenDocument spreadsheet (.ods)? – not an evaluation",
-            "an evaluation is a TOML text file; `kompass check register.xlsx` checks a results register",
-        ),
-        Content::Pdf => (
-            "the file is a PDF, not an evaluation",
-            "an evaluation is a TOML text file; `kompass extract report.pdf` writes out the evaluation a kompass PDF carries",
-        ),
-        Content::Utf16 => (
-            "the file is saved as UTF-16 text, not UTF-8",
-            "save the file as UTF-8 (the encoding every TOML file uses)",
-        ),
-        Content::Binary => (
-            "the file is not text (it holds NUL bytes), not an evaluation",
-            "an evaluation is a TOML text file, such as the one `kompass new` writes",
-        ),
-    };
-    Some((message.into(), help.into()))
+        Content::Zip => (msg!("file-is-zip"), msg!("help-file-is-zip")),
+        Content::Pdf => (msg!("file-is-pdf"), msg!("help-file-is-pdf")),
+        Content::Utf16 => (msg!("file-is-utf16"), msg!("help-save-as-utf8")),
+        Content::Binary => (msg!("file-is-binary"), msg!("help-file-is-binary")),
+    })
 }
 
 /// `official_name`, added to the data format after the first evaluations were written: when a
@@ -226,14 +210,11 @@ fn fill_official_name(
                     file,
                     at,
                     "municipality.official_name",
-                    format!(
-                        "the file has no `official_name`; kompass takes \"{}\" from its table of Sweden's municipalities",
-                        known.official_name
-                    ),
+                    msg!("official-name-filled-in", name = known.official_name),
                 )
-                .with_help(format!(
-                    "add `official_name = \"{}\"` under [municipality] (the key came with kompass 0.1; see CHANGELOG.md)",
-                    known.official_name
+                .with_help(msg!(
+                    "help-official-name-filled-in",
+                    name = known.official_name
                 )),
             );
             m.official_name = toml::Spanned::new(0..0, known.official_name.to_string());
@@ -243,9 +224,9 @@ fn fill_official_name(
                 file,
                 at,
                 "municipality.official_name",
-                "missing key `official_name`: the organisation's official name",
+                msg!("official-name-missing"),
             )
-            .with_help("add `official_name = \"… kommun\"` under [municipality], as in \"Analys av … kommun\""),
+            .with_help(msg!("help-official-name-missing")),
         ),
     }
 }
@@ -278,9 +259,9 @@ pub fn load_str_with(
             eval_file,
             Some(map(evaluation.framework.span())),
             "framework",
-            format!("unknown framework `{framework_id}`"),
+            msg!("unknown-framework", framework = &framework_id),
         )
-        .with_help(format!("known frameworks: {}", known.join(", ")));
+        .with_help(msg!("help-known-frameworks", ids = known.join(", ")));
         let mut errors = load_errors;
         if map_span(&edits, evaluation.framework.span()).is_some() {
             errors.push(d);
@@ -302,12 +283,9 @@ pub fn load_str_with(
             eval_file,
             Some(map(evaluation.framework.span())),
             "framework",
-            format!(
-                "{} is known to kompass at area level only, for earlier evaluations in a results register; a report needs a framework with sub-areas",
-                framework.name
-            ),
+            msg!("framework-area-level-only", name = &framework.name),
         )
-        .with_help(format!("frameworks for a report: {}", usable.join(", ")));
+        .with_help(msg!("help-report-frameworks", ids = usable.join(", ")));
         let mut errors = load_errors;
         errors.push(d);
         return Err((sources, LoadError::Invalid(errors)));
@@ -400,6 +378,103 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+/// A structural error as data, from serde's message: the one place that reads serde's wording
+/// (`serde_wording_is_what_kompass_reads` pins it, so that an upgrade that rewords it fails a
+/// test instead of changing what users see).
+fn structural(message: &str) -> Message {
+    if let Some(rest) = message.strip_prefix("unknown field `")
+        && let Some((key, expected)) = rest.split_once("`, ")
+    {
+        if let Some(keys) = expected.strip_prefix("expected one of ") {
+            return msg!("unknown-key", key = key, expected = keys);
+        }
+        if let Some(keys) = expected.strip_prefix("expected ") {
+            return msg!("unknown-key-one", key = key, expected = keys);
+        }
+    }
+    if let Some(key) = message
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        return msg!("missing-key", key = key);
+    }
+    if let Some((found, expected)) = message
+        .strip_prefix("invalid type: ")
+        .and_then(|r| r.split_once(", expected "))
+    {
+        return msg!(
+            "wrong-type",
+            found = found_value(found),
+            expected = expected_type(expected)
+        );
+    }
+    msg!("structural", text = describe(message))
+}
+
+/// What serde found, as data: `string "x"`, ``floating point `9.5` ``, …
+fn found_value(found: &str) -> Arg {
+    let tagged = [
+        ("string ", "found-string"),
+        ("floating point ", "found-float"),
+        ("integer ", "found-integer"),
+        ("boolean ", "found-boolean"),
+    ];
+    for (prefix, id) in tagged {
+        if let Some(value) = found.strip_prefix(prefix) {
+            return Message::new(id).arg("value", value).into();
+        }
+    }
+    match found {
+        "sequence" => msg!("found-list").into(),
+        "map" => msg!("found-table").into(),
+        other => other.into(),
+    }
+}
+
+/// What serde expected, as data.
+fn expected_type(expected: &str) -> Arg {
+    match expected {
+        "i64" | "u32" | "i32" | "u8" => msg!("expected-whole-number").into(),
+        "f64" => msg!("expected-number").into(),
+        "a sequence" => msg!("expected-list").into(),
+        "a TOML datetime" => msg!("expected-date").into(),
+        "a boolean" => msg!("expected-boolean").into(),
+        "a string" => msg!("expected-string").into(),
+        other => describe(other).into(),
+    }
+}
+
+/// A TOML syntax message as data where kompass knows it; else toml's own words.
+fn toml_message(message: &str) -> Arg {
+    let known = [
+        ("duplicate key", "toml-duplicate-key"),
+        (
+            "string values must be quoted, expected literal string",
+            "toml-unquoted-string",
+        ),
+        (
+            "unexpected key or value, expected newline, `#`",
+            "toml-expected-newline",
+        ),
+        (
+            "missing comma between array elements, expected `,`",
+            "toml-missing-comma",
+        ),
+        (
+            "invalid unquoted key, expected letters, numbers, `-`, `_`",
+            "toml-invalid-key",
+        ),
+        ("invalid basic string, expected `\"`", "toml-invalid-string"),
+    ];
+    if let Some((_, id)) = known.iter().find(|(m, _)| *m == message) {
+        return Message::new(id).into();
+    }
+    if let Some(last) = message.strip_prefix("invalid date, expected day between 01 and ") {
+        return msg!("toml-invalid-day", last = last).into();
+    }
+    message.into()
 }
 
 /// Make serde's messages read a little better for evaluators.
@@ -565,7 +640,7 @@ pub fn parse_recovering<T: DeserializeOwned>(file: FileId, text: &str) -> Recove
                 file,
                 None,
                 "",
-                format!("stopped after {MAX_LOAD_ERRORS} structural errors; correct these and check again"),
+                msg!("stopped-after", count = MAX_LOAD_ERRORS),
             ));
             break;
         }
@@ -587,12 +662,7 @@ pub fn parse_recovering<T: DeserializeOwned>(file: FileId, text: &str) -> Recove
         edits.push(edit);
     }
     if errors.is_empty() {
-        errors.push(Diagnostic::error(
-            file,
-            None,
-            "",
-            "the file could not be read as an evaluation",
-        ));
+        errors.push(Diagnostic::error(file, None, "", msg!("not-an-evaluation")));
     }
     Recovered {
         value: None,
@@ -610,7 +680,7 @@ fn parse_raw<T: DeserializeOwned>(file: FileId, text: &str) -> Result<T, (Diagno
             file,
             e.span(),
             "",
-            format!("TOML syntax: {}", e.message().trim()),
+            msg!("toml-syntax", message = toml_message(e.message().trim())),
         );
         (d, String::new())
     })?;
@@ -633,7 +703,7 @@ fn parse_raw<T: DeserializeOwned>(file: FileId, text: &str) -> Result<T, (Diagno
             }
         }
         let help = help_for(&message, &path, inner.span().and_then(|s| text.get(s)));
-        let mut d = Diagnostic::error(file, inner.span(), path, describe(&message));
+        let mut d = Diagnostic::error(file, inner.span(), path, structural(&message));
         if let Some(help) = help {
             d = d.with_help(help);
         }
@@ -657,23 +727,21 @@ fn suggested_key(message: &str, _path: &str) -> Option<String> {
 }
 
 /// Help for serde's `message` about the key at `path` whose value is written as `value`.
-fn help_for(message: &str, path: &str, value: Option<&str>) -> Option<String> {
+fn help_for(message: &str, path: &str, value: Option<&str>) -> Option<Message> {
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let unknown = rest.split('`').next()?;
         if let Some(h) = crate::hints::misplaced_key(unknown, path) {
             return Some(h);
         }
         if let Some(en) = crate::hints::swedish_key(unknown, &expected_keys(message)) {
-            return Some(format!(
-                "kompass's keys are English: write `{en}` for `{unknown}`"
-            ));
+            return Some(msg!("help-english-key", english = en, key = unknown));
         }
-        return did_you_mean(message).map(|key| format!("did you mean `{key}`?"));
+        return did_you_mean(message).map(|key| msg!("help-did-you-mean-key", key = key));
     }
     if message.starts_with("invalid type") {
         // A score with decimals: `"4.2" = 9.5`.
         if message.contains("floating point") && path.contains(".scores.") {
-            return Some("scores are whole points, from 0 to the sub-area's maximum".into());
+            return Some(msg!("help-whole-points"));
         }
         let key = path.rsplit('.').next().unwrap_or(path);
         if message.contains("expected a sequence")
@@ -692,15 +760,9 @@ fn help_for(message: &str, path: &str, value: Option<&str>) -> Option<String> {
 fn syntax_errors(file: FileId, text: &str, syntax: &[toml::de::Error]) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     let unclosed = crate::hints::unclosed_multiline(text)
-        .map(|(span, m)| (span, m, "end the text with \"\"\" on a line of its own"))
+        .map(|(span, m)| (span, m, msg!("help-end-text")))
         .or_else(|| {
-            crate::hints::unclosed_list(text).map(|(span, m)| {
-                (
-                    span,
-                    m,
-                    "end the list with `]` on the line after its last item",
-                )
-            })
+            crate::hints::unclosed_list(text).map(|(span, m)| (span, m, msg!("help-end-list")))
         });
     if let Some((span, message, help)) = &unclosed {
         errors.push(
@@ -708,9 +770,9 @@ fn syntax_errors(file: FileId, text: &str, syntax: &[toml::de::Error]) -> Vec<Di
                 file,
                 Some(span.clone()),
                 "",
-                format!("TOML syntax: {message}"),
+                msg!("toml-syntax", message = message.clone()),
             )
-            .with_help(*help),
+            .with_help(help.clone()),
         );
     }
     let mut lines_seen = Vec::new();
@@ -730,7 +792,7 @@ fn syntax_errors(file: FileId, text: &str, syntax: &[toml::de::Error]) -> Vec<Di
             file,
             span,
             "",
-            format!("TOML syntax: {}", e.message().trim()),
+            msg!("toml-syntax", message = toml_message(e.message().trim())),
         );
         if let Some(h) = crate::hints::syntax_hint(&text[line_start..line_end]) {
             d = d.with_help(h);
@@ -790,9 +852,13 @@ fn quote_dotted_score_keys(
                 file,
                 Some(span.clone()),
                 format!("area[{area}].scores"),
-                format!("`{key}` without quotes is read by TOML as a table `{}` holding a key, not as sub-area {key}", key.split('.').next().unwrap_or("")),
+                msg!(
+                    "dotted-score-key",
+                    key = &key,
+                    table = key.split('.').next().unwrap_or("")
+                ),
             )
-            .with_help(format!("write the sub-area id in quotes: `\"{key}\" = …`")),
+            .with_help(msg!("help-dotted-score-key", key = &key)),
         );
         work.replace_range(span.clone(), &format!("\"{key}\""));
         edits.push(Edit {

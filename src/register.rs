@@ -4,6 +4,9 @@
 
 use std::ops::Range;
 
+use crate::messages::Message;
+use crate::messages::msg;
+
 use serde::{Deserialize, Serialize};
 
 /// One evaluation in the register.
@@ -121,7 +124,7 @@ fn csv_grid(text: &str, separator: char) -> Result<Vec<Vec<Cell>>, CsvError> {
     let mut opened = 0;
     let mut cells = 0usize;
     let mut chars = text.char_indices().peekable();
-    let too_many = |i: usize, what: String| CsvError {
+    let too_many = |i: usize, what: Message| CsvError {
         message: what,
         span: i..i + 1,
         quote: false,
@@ -147,9 +150,7 @@ fn csv_grid(text: &str, separator: char) -> Result<Vec<Vec<Cell>>, CsvError> {
                 if record.len() >= MAX_COLUMNS {
                     return Err(too_many(
                         i,
-                        format!(
-                            "this row goes on past {MAX_COLUMNS} columns; a register is read up to that many"
-                        ),
+                        msg!("register-too-many-columns", max = MAX_COLUMNS),
                     ));
                 }
             }
@@ -166,9 +167,7 @@ fn csv_grid(text: &str, separator: char) -> Result<Vec<Vec<Cell>>, CsvError> {
                 if out.len() >= MAX_ROWS || cells > MAX_CELLS {
                     return Err(too_many(
                         i,
-                        format!(
-                            "the register goes on past {MAX_ROWS} rows or {MAX_CELLS} cells; it is read up to that many"
-                        ),
+                        msg!("register-too-long", rows = MAX_ROWS, cells = MAX_CELLS),
                     ));
                 }
             }
@@ -177,7 +176,7 @@ fn csv_grid(text: &str, separator: char) -> Result<Vec<Vec<Cell>>, CsvError> {
     }
     if quoted {
         return Err(CsvError {
-            message: "a quoted field is never closed".into(),
+            message: msg!("register-quote-never-closed"),
             span: opened..opened + 1,
             quote: true,
         });
@@ -213,20 +212,19 @@ fn separator(text: &str) -> char {
 
 /// The text of a CSV register: UTF-8, or else Windows-1252 (what Excel on Windows saves as
 /// "CSV"), with a note saying so.
-pub fn csv_text(bytes: &[u8]) -> (String, Option<String>) {
+pub fn csv_text(bytes: &[u8]) -> (String, Option<Message>) {
     match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_string(), None),
         Err(_) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            let note = "read as Windows-1252, not UTF-8: Excel's \"CSV\" on Windows; save as \"CSV UTF-8\" (or as .xlsx) to keep every character";
-            (text.into_owned(), Some(note.to_string()))
+            (text.into_owned(), Some(msg!("register-read-windows-1252")))
         }
     }
 }
 
 /// Why a CSV text could not be split into cells, and where.
 struct CsvError {
-    message: String,
+    message: Message,
     span: Range<usize>,
     /// About quoting (the help says how quotes are written).
     quote: bool,
@@ -245,8 +243,11 @@ fn xlsx_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), RegisterError> {
     use calamine::{Reader, Xlsx};
     crate::read::workbook::check(bytes, &crate::read::workbook::Limits::default())
         .map_err(|e| RegisterError::Refused(e.to_string()))?;
-    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| RegisterError::Unreadable(format!("not an Excel workbook (.xlsx): {e}")))?;
+    let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(
+        |e: calamine::XlsxError| {
+            RegisterError::Unreadable(msg!("not-a-workbook", reason = e.to_string()).to_string())
+        },
+    )?;
     let sheet = register_sheet(book.sheet_names())?;
     let unreadable =
         |e: calamine::XlsxError| RegisterError::Unreadable(format!("sheet {sheet}: {e}"));
@@ -440,7 +441,9 @@ fn serial_date(serial: f64) -> String {
 /// same rows give the same bytes (the creation date is fixed).
 pub fn to_xlsx(rows: &[Row]) -> crate::error::Result<Vec<u8>> {
     use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
-    let e = |e: rust_xlsxwriter::XlsxError| crate::error::Error::Invalid(e.to_string());
+    let e = |e: rust_xlsxwriter::XlsxError| {
+        crate::error::Error::Invalid(msg!("plain", text = e.to_string()))
+    };
     let areas = rows.iter().map(|r| r.areas.len()).max().unwrap_or(8);
     let header = header(areas);
     let mut book = Workbook::new();
@@ -538,8 +541,8 @@ impl Place {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub place: Place,
-    pub message: String,
-    pub help: Option<String>,
+    pub message: Message,
+    pub help: Option<Message>,
     pub warning: bool,
 }
 
@@ -566,7 +569,7 @@ pub struct Table {
     pub sheet: Option<String>,
     /// How the file was read when it was not plain RFC 4180 UTF-8 CSV (Swedish Excel's
     /// semicolons, Windows-1252): said in a note.
-    pub read_as: Vec<String>,
+    pub read_as: Vec<Message>,
     pub header: Vec<String>,
     pub entries: Vec<Entry>,
 }
@@ -598,9 +601,7 @@ pub fn parse_csv(text: &str) -> (Table, Vec<Problem>) {
             }
             let (mut table, problems) = from_grid(None, grid);
             if separator == ';' {
-                table.read_as.push(
-                    "read as CSV with semicolons, as Swedish Excel saves it (the comma is the decimal sign there)".into(),
-                );
+                table.read_as.push(msg!("register-read-semicolons"));
             }
             (table, problems)
         }
@@ -622,10 +623,7 @@ pub fn parse_csv(text: &str) -> (Table, Vec<Problem>) {
                     span: Some(span.start + bom..span.end + bom),
                 },
                 message,
-                help: quote.then(|| {
-                    "a field that starts with \" ends with \"; a quote inside it is written \"\""
-                        .into()
-                }),
+                help: quote.then(|| msg!("help-csv-quote")),
                 warning: false,
             }],
         ),
@@ -637,8 +635,11 @@ pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, RegisterError> {
     use calamine::{Reader, Xlsx};
     crate::read::workbook::check(bytes, &crate::read::workbook::Limits::default())
         .map_err(|e| RegisterError::Refused(e.to_string()))?;
-    let book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| RegisterError::Unreadable(format!("not an Excel workbook (.xlsx): {e}")))?;
+    let book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(
+        |e: calamine::XlsxError| {
+            RegisterError::Unreadable(msg!("not-a-workbook", reason = e.to_string()).to_string())
+        },
+    )?;
     Ok(book.sheet_names())
 }
 
@@ -653,7 +654,7 @@ pub fn parse_file(name: &str, bytes: &[u8]) -> Result<(Table, Vec<Problem>), Reg
     let lower = name.to_lowercase();
     if !lower.ends_with(".csv") && !is_workbook(name) {
         return Err(RegisterError::Unreadable(
-            "a results register is read from a .csv file, an Excel workbook (.xlsx) or an OpenDocument spreadsheet (.ods); `kompass export -o register.xlsx` writes one".into(),
+            msg!("register-file-kinds").to_string(),
         ));
     }
     if lower.ends_with(".ods") {
@@ -699,12 +700,8 @@ fn from_grid(sheet: Option<String>, grid: Vec<Vec<Cell>>) -> (Table, Vec<Problem
                 column: None,
                 span: None,
             },
-            message: "the register is empty: it needs a header row and one row per evaluation"
-                .into(),
-            help: Some(format!(
-                "`kompass export` writes one; its columns are {}",
-                header(8).join(", ")
-            )),
+            message: msg!("register-empty"),
+            help: Some(msg!("help-register-empty", columns = header(8).join(", "))),
             warning: false,
         });
         return (table, problems);
@@ -740,7 +737,7 @@ fn from_grid(sheet: Option<String>, grid: Vec<Vec<Cell>>) -> (Table, Vec<Problem
                 column: None,
                 span: None,
             },
-            message: "the register has a header but no rows".into(),
+            message: msg!("register-no-rows"),
             help: None,
             warning: false,
         });
@@ -771,12 +768,15 @@ fn missing_columns(
             column: None,
             span: cells.first().and_then(|c| c.span.clone()),
         },
-        message: format!(
-            "the header row lacks the column{} {}",
-            if missing.len() == 1 { "" } else { "s" },
-            missing.join(", ")
+        message: msg!(
+            "register-missing-columns",
+            count = missing.len(),
+            columns = missing.join(", ")
         ),
-        help: Some(format!("the columns are {}", header(8).join(", "))),
+        help: Some(msg!(
+            "help-register-columns",
+            columns = header(8).join(", ")
+        )),
         warning: false,
     })
 }
@@ -802,7 +802,7 @@ fn unknown_columns(
                 column: Some((c, h.clone())),
                 span: cells.get(c).and_then(|c| c.span.clone()),
             },
-            message: format!("kompass does not know the column \"{h}\"; it is not read"),
+            message: msg!("register-unknown-column", column = h),
             help: None,
             warning: true,
         })
@@ -824,7 +824,7 @@ fn read_row(
             .and_then(|c| rec.get(c))
             .map_or("", |c| c.text.trim())
     };
-    let mut bad = |c: usize, name: &str, message: String, help: Option<String>| {
+    let mut bad = |c: usize, name: &str, message: Message, help: Option<Message>| {
         problems.push(Problem {
             place: Place {
                 row: number,
@@ -852,9 +852,9 @@ fn read_row(
             .map(|f| f as i64);
         compact.parse().ok().or(whole).unwrap_or_else(|| {
             let message = if v.is_empty() {
-                "empty: expected a whole number".into()
+                msg!("register-empty-number")
             } else {
-                format!("expected a whole number, found \"{v}\"")
+                msg!("register-not-a-number", found = v)
             };
             bad(c, name, message, None);
             0
@@ -873,11 +873,11 @@ fn read_row(
         "false" | "nej" | "falskt" | "0" => false,
         other => {
             let message = if other.is_empty() {
-                "empty: expected true or false".into()
+                msg!("register-empty-bool")
             } else {
-                format!("expected true or false, found \"{other}\"")
+                msg!("register-not-a-bool", found = other)
             };
-            let help = Some("true when the row is the municipality's first evaluation".into());
+            let help = Some(msg!("help-register-first-evaluation"));
             bad(
                 col("first_evaluation").unwrap_or(0),
                 "first_evaluation",
@@ -923,7 +923,7 @@ pub fn check_rows(table: &Table) -> Vec<Problem> {
     out
 }
 
-fn problem(place: Place, message: String, help: Option<String>, warning: bool) -> Problem {
+fn problem(place: Place, message: Message, help: Option<Message>, warning: bool) -> Problem {
     Problem {
         place,
         message,
@@ -938,7 +938,7 @@ fn check_municipality(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
     if r.municipality.is_empty() {
         out.push(problem(
             table.place(e, "municipality"),
-            "empty: every row names its municipality".into(),
+            msg!("register-empty-municipality"),
             None,
             false,
         ));
@@ -950,24 +950,31 @@ fn check_municipality(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
         None if !r.note.trim().is_empty() || !r.public_note.trim().is_empty() => {}
         None => out.push(problem(
             table.place(e, "municipality"),
-            format!("kompass does not know a Swedish municipality named \"{}\"", r.municipality),
-            Some("the place name as SCB writes it (\"Leksand\", \"Malung-Sälen\"); or say in `note` why the row is not one".into()),
+            msg!("unknown-municipality", name = &r.municipality),
+            Some(msg!("help-register-unknown-municipality")),
             true,
         )),
         Some(m) if !r.code.is_empty() && r.code != m.code && same_code(&r.code, m.code) => {
             out.push(problem(
                 table.place(e, "code"),
-                format!(
-                    "the SCB code {} has lost its leading zero: {} is {}",
-                    r.code, m.name, m.code
+                msg!(
+                    "register-lost-zero",
+                    found = &r.code,
+                    name = m.name,
+                    code = m.code
                 ),
-                Some("spreadsheet programs (Excel, LibreOffice) drop leading zeros from numbers; format the column as text, or use the workbook `kompass export -o register.xlsx` writes".into()),
+                Some(msg!("help-register-lost-zero")),
                 true,
             ));
         }
         Some(m) if !r.code.is_empty() && r.code != m.code => out.push(problem(
             table.place(e, "code"),
-            format!("{} has SCB code {}, not {}", m.name, m.code, r.code),
+            msg!(
+                "register-wrong-code",
+                name = m.name,
+                code = m.code,
+                found = &r.code
+            ),
             None,
             false,
         )),
@@ -981,7 +988,7 @@ fn check_scores(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
     match crate::load::framework_areas(&r.framework) {
         None => out.push(problem(
             table.place(e, "framework"),
-            format!("unknown framework \"{}\"", r.framework),
+            msg!("register-unknown-framework", framework = &r.framework),
             Some(crate::load::known_frameworks()),
             false,
         )),
@@ -989,11 +996,11 @@ fn check_scores(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
             if r.areas.len() < areas.len() || r.areas.iter().skip(areas.len()).any(|v| *v != 0) {
                 out.push(problem(
                     table.place(e, &format!("area_{}", r.areas.len().min(areas.len()) + 1)),
-                    format!(
-                        "{} has {} areas; the row has {}",
-                        r.framework,
-                        areas.len(),
-                        r.areas.len()
+                    msg!(
+                        "register-area-count",
+                        framework = &r.framework,
+                        areas = areas.len(),
+                        found = r.areas.len()
                     ),
                     None,
                     false,
@@ -1003,7 +1010,13 @@ fn check_scores(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
                 if !(0..=a.max).contains(v) {
                     out.push(problem(
                         table.place(e, &format!("area_{}", k + 1)),
-                        format!("{v} is outside 0–{} for area {} {}", a.max, a.id, a.title),
+                        msg!(
+                            "register-area-range",
+                            value = *v,
+                            max = a.max,
+                            area = a.id,
+                            title = &a.title
+                        ),
                         None,
                         false,
                     ));
@@ -1015,10 +1028,8 @@ fn check_scores(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
     if sum != r.total {
         out.push(problem(
             table.place(e, "total"),
-            format!("{} is not the sum of the area scores, {sum}", r.total),
-            Some(
-                "the total is derived: write the sum, or export the row from the evaluation".into(),
-            ),
+            msg!("register-total", total = r.total, sum = sum),
+            Some(msg!("help-register-total")),
             false,
         ));
     }
@@ -1030,7 +1041,7 @@ fn check_dates(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
     if !(1990..=2100).contains(&r.year) {
         out.push(problem(
             table.place(e, "year"),
-            format!("{} is not a plausible year of an evaluation", r.year),
+            msg!("register-year", year = r.year),
             None,
             false,
         ));
@@ -1051,14 +1062,14 @@ fn check_dates(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
     if !ok {
         out.push(problem(
             table.place(e, "date"),
-            format!("\"{}\" is not a date as YYYY-MM-DD", r.date),
+            msg!("register-date", date = &r.date),
             None,
             false,
         ));
     } else if r.date[..4].parse::<i32>() != Ok(r.year) {
         out.push(problem(
             table.place(e, "date"),
-            format!("the date {} is not in the row's year {}", r.date, r.year),
+            msg!("register-date-year", date = &r.date, year = r.year),
             None,
             false,
         ));
@@ -1078,21 +1089,15 @@ fn check_note_and_population(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
     if !unprintable.is_empty() {
         out.push(problem(
             table.place(e, "public_note"),
-            format!(
-                "the report's font cannot print {} in this public note, which is printed under the charts that use the row",
-                unprintable.join(", ")
-            ),
-            Some("write it without emoji and characters outside Latin script".into()),
+            msg!("register-note-glyphs", characters = unprintable.join(", ")),
+            Some(msg!("help-register-note-glyphs")),
             false,
         ));
     }
     if r.population <= 0 {
         out.push(problem(
             table.place(e, "population"),
-            format!(
-                "{} inhabitants: expected the population when the evaluation was made",
-                r.population
-            ),
+            msg!("register-population", population = r.population),
             None,
             false,
         ));
@@ -1118,11 +1123,13 @@ fn check_once(
     if let Some((_, _, before)) = seen.iter().find(|(m, d, _)| (m, d) == (&key.0, &key.1)) {
         out.push(problem(
             table.place(e, "municipality"),
-            format!(
-                "{} {} is already in the register, at row {before}",
-                r.municipality, key.1
+            msg!(
+                "register-twice",
+                name = &r.municipality,
+                when = &key.1,
+                row = *before
             ),
-            Some("each evaluation is one row".into()),
+            Some(msg!("help-register-twice")),
             false,
         ));
     } else {
@@ -1145,11 +1152,14 @@ fn check_first_evaluations(table: &Table, out: &mut Vec<Problem>) {
         if let Some(o) = earlier {
             out.push(problem(
                 table.place(e, "first_evaluation"),
-                format!(
-                    "{} {} is marked as the first evaluation, but row {} is one of {}",
-                    r.municipality, r.year, o.number, o.row.year
+                msg!(
+                    "register-first-evaluation",
+                    name = &r.municipality,
+                    year = r.year,
+                    row = o.number,
+                    earlier = o.row.year
                 ),
-                Some("only the municipality's earliest evaluation is its first".into()),
+                Some(msg!("help-register-first-evaluations")),
                 true,
             ));
         }

@@ -3,6 +3,7 @@
 
 use crate::model::Framework;
 
+use crate::messages::msg;
 use crate::municipalities;
 
 /// The word that marks what `kompass new` left to fill in, in texts and in comments.
@@ -153,14 +154,11 @@ pub fn default_path_in(municipality: &str, year: i32) -> std::path::PathBuf {
 pub fn create(output: &std::path::Path, municipality: &str) -> crate::error::Result<()> {
     let name = municipality.trim();
     if name.is_empty() {
-        return Err(crate::error::Error::Usage(
-            "the municipality needs a name".into(),
-        ));
+        return Err(crate::error::Error::Usage(msg!("new-without-name")));
     }
     let (id, _) = crate::load::FRAMEWORKS[0];
-    let framework = crate::load::parse_framework(id).ok_or_else(|| {
-        crate::error::Error::Invalid("the built-in framework does not load".into())
-    })?;
+    let framework = crate::load::parse_framework(id)
+        .ok_or_else(|| crate::error::Error::Invalid(msg!("framework-does-not-load")))?;
     let text = skeleton(&framework, name, &today_iso());
     let mut file = std::fs::OpenOptions::new()
         .write(true)
@@ -168,21 +166,22 @@ pub fn create(output: &std::path::Path, municipality: &str) -> crate::error::Res
         .open(output)
         .map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
-                crate::error::Error::Refused(format!(
-                    "{} already exists; kompass new never overwrites a file\n  hint: choose another file with -o, e.g. `kompass new \"{name}\" -o {}`",
-                    output.display(),
-                    sibling_name(output)
+                crate::error::Error::Refused(msg!(
+                    "new-exists",
+                    path = output.display().to_string(),
+                    name = name,
+                    other = sibling_name(output)
                 ))
             } else {
                 crate::error::Error::Io {
-                    what: format!("cannot write {}", output.display()),
+                    what: msg!("cannot-write", path = output.display().to_string()),
                     source: e,
                 }
             }
         })?;
     std::io::Write::write_all(&mut file, text.as_bytes()).map_err(|source| {
         crate::error::Error::Io {
-            what: format!("cannot write {}", output.display()),
+            what: msg!("cannot-write", path = output.display().to_string()),
             source,
         }
     })

@@ -546,7 +546,7 @@ pub fn parse_standards(spec: &str) -> crate::error::Result<Vec<PdfStandard>> {
         .map(|name| {
             let name = name.trim();
             serde_json::from_value(serde_json::Value::String(name.to_string())).map_err(|_| {
-                crate::error::Error::Usage(format!("unknown PDF standard `{name}`; use e.g. a-2a, a-2b, a-2u, a-3a, a-3b, a-4, ua-1, 1.7 or none"))
+                crate::error::Error::Usage(crate::messages::msg!("unknown-standard", name = name))
             })
         })
         .collect()
@@ -560,13 +560,15 @@ pub fn standards(list: &[PdfStandard]) -> crate::error::Result<PdfStandards> {
         .iter()
         .any(|s| matches!(s, PdfStandard::A_1a | PdfStandard::A_1b))
     {
-        return Err(crate::error::Error::Usage("PDF/A-1 (a-1a, a-1b) forbids transparency, which the profile charts need for their overlapping areas\n  hint: use a-2b, or the default a-2a,ua-1; PDF/A-2 is the archival standard for documents like this one".into()));
+        return Err(crate::error::Error::Usage(crate::messages::msg!(
+            "standard-pdfa1"
+        )));
     }
     PdfStandards::new(list).map_err(|e| {
         let hints: String = e.hints().iter().map(|h| format!("\n  hint: {h}")).collect();
-        crate::error::Error::Usage(format!(
-            "these PDF standards cannot be combined: {}{hints}",
-            e.message()
+        crate::error::Error::Usage(crate::messages::msg!(
+            "standards-not-combined",
+            reason = format!("{}{hints}", e.message())
         ))
     })
 }
@@ -585,12 +587,12 @@ pub fn write_project(
         let target = dir.join(path.trim_start_matches('/'));
         if let Some(parent) = target.parent() {
             std::fs::create_dir_all(parent).map_err(|source| crate::error::Error::Io {
-                what: format!("cannot create {}", parent.display()),
+                what: crate::messages::msg!("cannot-create", path = parent.display().to_string()),
                 source,
             })?;
         }
         crate::write::atomic_write(&target, data).map_err(|source| crate::error::Error::Io {
-            what: format!("cannot write {}", target.display()),
+            what: crate::messages::msg!("cannot-write", path = target.display().to_string()),
             source,
         })?;
         written.push(path.trim_start_matches('/').to_string());

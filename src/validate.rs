@@ -6,6 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::diagnostics::Diagnostic;
 use crate::load::{Loaded, map_span, quote_key};
+use crate::messages::msg;
 use crate::model::Profile;
 
 /// Bullets longer than this many characters draw a warning: the table cell gets hard to read.
@@ -63,7 +64,7 @@ fn check_framework(l: &Loaded) -> Vec<Diagnostic> {
             f,
             None,
             "area",
-            "the framework has no areas",
+            msg!("framework-no-areas"),
         ));
     }
     for (i, area) in l.framework.areas.iter().enumerate() {
@@ -74,7 +75,7 @@ fn check_framework(l: &Loaded) -> Vec<Diagnostic> {
                 f,
                 Some(area.span()),
                 &path,
-                format!("area {} is defined twice", a.id),
+                msg!("framework-area-twice", area = a.id),
             ));
         }
         if a.id as usize != i + 1 {
@@ -82,11 +83,7 @@ fn check_framework(l: &Loaded) -> Vec<Diagnostic> {
                 f,
                 Some(area.span()),
                 format!("{path}.id"),
-                format!(
-                    "areas must be numbered 1, 2, 3 … in order; expected {}, found {}",
-                    i + 1,
-                    a.id
-                ),
+                msg!("framework-area-order", expected = i + 1, found = a.id),
             ));
         }
         let sum: i64 = a.subareas.iter().map(|s| s.get_ref().max).sum();
@@ -95,10 +92,11 @@ fn check_framework(l: &Loaded) -> Vec<Diagnostic> {
                 f,
                 Some(a.max.span()),
                 format!("{path}.max"),
-                format!(
-                    "the sub-area maxima of area {} add up to {sum}, but the area maximum is {}",
-                    a.id,
-                    a.max.get_ref()
+                msg!(
+                    "framework-maxima-sum",
+                    area = a.id,
+                    sum = sum,
+                    max = *a.max.get_ref()
                 ),
             ));
         }
@@ -111,7 +109,7 @@ fn check_framework(l: &Loaded) -> Vec<Diagnostic> {
                     f,
                     Some(s.span()),
                     &sp,
-                    format!("sub-area {} is defined twice", sv.id),
+                    msg!("framework-subarea-twice", subarea = &sv.id),
                 ));
             }
             if !sv.id.starts_with(&format!("{}.", a.id)) {
@@ -119,10 +117,7 @@ fn check_framework(l: &Loaded) -> Vec<Diagnostic> {
                     f,
                     Some(s.span()),
                     format!("{sp}.id"),
-                    format!(
-                        "sub-area ids of area {} must start with `{}.`; found `{}`",
-                        a.id, a.id, sv.id
-                    ),
+                    msg!("framework-subarea-id", area = a.id, found = &sv.id),
                 ));
             }
             if sv.max <= 0 {
@@ -130,7 +125,7 @@ fn check_framework(l: &Loaded) -> Vec<Diagnostic> {
                     f,
                     Some(s.span()),
                     format!("{sp}.max"),
-                    format!("a sub-area maximum must be positive; found {}", sv.max),
+                    msg!("framework-subarea-max", found = sv.max),
                 ));
             }
         }
@@ -164,9 +159,9 @@ fn check_facts(l: &Loaded, out: &mut Vec<Diagnostic>) {
                 f,
                 Some(e.evaluators.span()),
                 "evaluators",
-                "at least one evaluator is needed",
+                msg!("no-evaluators"),
             )
-            .with_help("add [[evaluators]] with name and organisation"),
+            .with_help(msg!("help-no-evaluators")),
         );
     }
     for (i, ev) in e.evaluators.get_ref().iter().enumerate() {
@@ -175,7 +170,7 @@ fn check_facts(l: &Loaded, out: &mut Vec<Diagnostic>) {
                 f,
                 Some(ev.name.span()),
                 format!("evaluators[{}].name", i + 1),
-                "an evaluator needs a name",
+                msg!("evaluator-without-name"),
             ));
         }
     }
@@ -184,9 +179,9 @@ fn check_facts(l: &Loaded, out: &mut Vec<Diagnostic>) {
             f,
             Some(e.report.interviews.span()),
             "report.interviews",
-            format!(
-                "expected a positive number of interviews, found {}",
-                e.report.interviews.get_ref()
+            msg!(
+                "interviews-not-positive",
+                found = *e.report.interviews.get_ref()
             ),
         ));
     }
@@ -195,9 +190,9 @@ fn check_facts(l: &Loaded, out: &mut Vec<Diagnostic>) {
             f,
             Some(e.municipality.population.span()),
             "municipality.population",
-            format!(
-                "expected a positive population, found {}",
-                e.municipality.population.get_ref()
+            msg!(
+                "population-not-positive",
+                found = *e.municipality.population.get_ref()
             ),
         ));
     }
@@ -213,14 +208,12 @@ fn check_facts(l: &Loaded, out: &mut Vec<Diagnostic>) {
                 f,
                 Some(e.report.first_evaluation.span()),
                 "report.first_evaluation",
-                format!(
-                    "`first_evaluation = true`, but [[history]] lists earlier evaluations ({})",
-                    crate::format::join_och(&years)
+                msg!(
+                    "first-evaluation-with-history",
+                    years = crate::format::join_och(&years)
                 ),
             )
-            .with_help(
-                "the report would print \"kommunens första utvärdering\" beside a chart of earlier ones: set `first_evaluation = false` or remove the [[history]] entries",
-            ),
+            .with_help(msg!("help-first-evaluation-with-history")),
         );
     }
 }
@@ -251,10 +244,11 @@ fn check_areas(l: &Loaded, out: &mut Vec<Diagnostic>) -> BTreeMap<i64, usize> {
                 f,
                 Some(a.id.span()),
                 format!("{path}.id"),
-                format!(
-                    "the framework `{}` has no area {id}; it has areas 1–{}",
-                    fw.id,
-                    fw.areas.len()
+                msg!(
+                    "unknown-area",
+                    framework = &fw.id,
+                    area = id,
+                    last = fw.areas.len()
                 ),
             ));
             continue;
@@ -264,7 +258,7 @@ fn check_areas(l: &Loaded, out: &mut Vec<Diagnostic>) -> BTreeMap<i64, usize> {
                 f,
                 Some(a.id.span()),
                 format!("{path}.id"),
-                format!("area {id} is given twice (first as area[{}])", first + 1),
+                msg!("area-twice", area = id, first = first + 1),
             ));
             continue;
         }
@@ -299,13 +293,13 @@ fn check_area(
                     .map(|s| s.get_ref().id.as_str())
                     .collect();
                 let help = crate::hints::misplaced_key(key.get_ref(), &kp)
-                    .unwrap_or_else(|| format!("its sub-areas are {}", ids.join(", ")));
+                    .unwrap_or_else(|| msg!("help-its-subareas", ids = ids.join(", ")));
                 out.push(
                     Diagnostic::error(
                         f,
                         Some(key.span()),
                         kp,
-                        format!("area {id} has no sub-area `{}`", key.get_ref()),
+                        msg!("unknown-subarea", area = id, subarea = key.get_ref()),
                     )
                     .with_help(help),
                 );
@@ -318,9 +312,13 @@ fn check_area(
                         f,
                         Some(value.span()),
                         kp,
-                        format!(
-                            "expected a score from 0 to {} for {} {}, found {v}",
-                            s.max, s.id, s.title
+                        msg!(
+                            "score-out-of-range",
+                            min = 0,
+                            max = s.max,
+                            sub = &s.id,
+                            title = &s.title,
+                            found = v
                         ),
                     ));
                 }
@@ -335,12 +333,9 @@ fn check_area(
                     f,
                     Some(a.scores.span()),
                     format!("{path}.scores"),
-                    format!("no score for sub-area {} {} (0–{})", s.id, s.title, s.max),
+                    msg!("missing-score", sub = &s.id, title = &s.title, max = s.max),
                 )
-                .with_help(format!(
-                    "add `\"{}\" = <points>` under the area's scores",
-                    s.id
-                )),
+                .with_help(msg!("help-missing-score", sub = &s.id)),
             );
         }
     }
@@ -352,12 +347,14 @@ fn check_area(
                     f,
                     Some(stated.span()),
                     format!("{path}.score"),
-                    format!(
-                        "area {id} is stated as {} but its sub-scores add up to {sum}",
-                        stated.get_ref()
+                    msg!(
+                        "stated-score-differs",
+                        area = id,
+                        stated = *stated.get_ref(),
+                        sum = sum
                     ),
                 )
-                .with_help("remove `score` (kompass derives it) or correct the sub-scores"),
+                .with_help(msg!("help-stated-differs", key = "score")),
             );
         }
     }
@@ -378,7 +375,7 @@ fn check_area_texts(
             f,
             Some(a.analysis.span()),
             format!("{path}.analysis"),
-            format!("area {id} has an empty analysis"),
+            msg!("empty-analysis", area = id),
         ));
     }
     for (list, name) in [
@@ -387,22 +384,14 @@ fn check_area_texts(
     ] {
         let items = crate::model::AreaEvaluation::bullets(list);
         if items.is_empty() {
-            let what = if name == "strengths" {
-                "strengths (Styrkor)"
-            } else {
-                "improvement opportunities (Förbättringsmöjligheter)"
-            };
             // At the empty list when it is written, at the area's id when it is left out.
             let (span, message) = match list {
-                Some(l) => (l.span(), format!("area {id} lists no {what}")),
-                None => (
-                    a.id.span(),
-                    format!("area {id} has no `{name}` list, so it lists no {what}"),
-                ),
+                Some(l) => (l.span(), msg!("empty-list", area = id, list = name)),
+                None => (a.id.span(), msg!("no-list", area = id, list = name)),
             };
             out.push(
                 Diagnostic::warning(f, Some(span), format!("{path}.{name}"), message)
-                    .with_help("the report prints \"Inga angivna.\" in that column"),
+                    .with_help(msg!("help-empty-list")),
             );
         }
         for (k, item) in items.iter().enumerate() {
@@ -412,7 +401,7 @@ fn check_area_texts(
                     f,
                     Some(item.span()),
                     format!("{path}.{name}[{}]", k + 1),
-                    format!("a bullet of {chars} characters is hard to read in the table (aim for under {LONG_BULLET})"),
+                    msg!("long-bullet", chars = chars, aim = LONG_BULLET),
                 ));
             }
         }
@@ -432,12 +421,13 @@ fn check_total(l: &Loaded, out: &mut Vec<Diagnostic>) {
                     f,
                     Some(stated.span()),
                     "total",
-                    format!(
-                        "the total is stated as {} but the sub-scores add up to {sum}",
-                        stated.get_ref()
+                    msg!(
+                        "stated-total-differs",
+                        stated = *stated.get_ref(),
+                        sum = sum
                     ),
                 )
-                .with_help("remove `total` (kompass derives it) or correct the sub-scores"),
+                .with_help(msg!("help-stated-differs", key = "total")),
             );
         }
     }
@@ -455,9 +445,9 @@ fn check_missing_areas(l: &Loaded, seen: &BTreeMap<i64, usize>, out: &mut Vec<Di
                     f,
                     None,
                     "area",
-                    format!("area {} {} is missing", fa.id, fa.title),
+                    msg!("area-missing", area = fa.id, title = &fa.title),
                 )
-                .with_help(format!("add an [[area]] table with id = {}", fa.id)),
+                .with_help(msg!("help-area-missing", area = fa.id)),
             );
         }
     }
@@ -521,7 +511,7 @@ fn check_names(l: &Loaded, out: &mut Vec<Diagnostic>) {
                 f,
                 Some(text.span()),
                 format!("municipality.{key}"),
-                "must not be empty",
+                msg!("must-not-be-empty"),
             ));
         }
     }
@@ -532,18 +522,17 @@ fn check_names(l: &Loaded, out: &mut Vec<Diagnostic>) {
     let Some(known) = crate::municipalities::find(name) else {
         let place = crate::municipalities::place_name(name);
         let help = match crate::municipalities::find(&place) {
-            Some(k) if k.name != name => format!("`name` is the place name alone: \"{}\"", k.name),
-            _ => closest_municipality(name).map_or(
-                "check the spelling; for a name kompass does not know, make sure `genitive` and `official_name` are right".to_string(),
-                |k| format!("did you mean \"{k}\"?"),
-            ),
+            Some(k) if k.name != name => msg!("help-place-name-alone", name = k.name),
+            _ => closest_municipality(name).map_or(msg!("help-unknown-municipality"), |k| {
+                msg!("help-did-you-mean-name", name = k)
+            }),
         };
         out.push(
             Diagnostic::warning(
                 f,
                 Some(m.name.span()),
                 "municipality.name",
-                format!("kompass does not know a Swedish municipality named \"{name}\""),
+                msg!("unknown-municipality", name = name),
             )
             .with_help(help),
         );
@@ -554,19 +543,17 @@ fn check_names(l: &Loaded, out: &mut Vec<Diagnostic>) {
             || name.to_lowercase() == known.official_name.to_lowercase()
         {
             (
-                format!(
-                    "`name` holds the official name; the place name is \"{}\"",
-                    known.name
-                ),
-                format!(
-                    "write `name = \"{}\"`; \"{}\" belongs in `official_name`",
-                    known.name, known.official_name
+                msg!("official-name-as-name", name = known.name),
+                msg!(
+                    "help-official-name-as-name",
+                    name = known.name,
+                    official = known.official_name
                 ),
             )
         } else {
             (
-                format!("the municipality is written \"{}\"", known.name),
-                "`name` is the place name, as SCB writes it".to_string(),
+                msg!("municipality-written", name = known.name),
+                msg!("help-municipality-written"),
             )
         };
         out.push(
@@ -590,13 +577,13 @@ fn check_name_forms(
             "genitive",
             &m.genitive,
             known.genitive,
-            format!("as in \"{} poäng\"", known.genitive),
+            format!("{} poäng", known.genitive),
         ),
         (
             "official_name",
             &m.official_name,
             known.official_name,
-            format!("as in \"Analys av {}\"", known.official_name),
+            format!("Analys av {}", known.official_name),
         ),
     ] {
         if value.get_ref().trim() != expected {
@@ -605,17 +592,20 @@ fn check_name_forms(
                     f,
                     Some(value.span()),
                     format!("municipality.{key}"),
-                    format!(
-                        "{} is \"{expected}\" in the table of Sweden's municipalities, not \"{}\"",
-                        if key == "genitive" {
-                            format!("the genitive of {}", known.name)
-                        } else {
-                            format!("the official name of {}", known.name)
-                        },
-                        value.get_ref().trim()
+                    msg!(
+                        "name-form-differs",
+                        form = key,
+                        name = known.name,
+                        expected = expected,
+                        found = value.get_ref().trim()
                     ),
                 )
-                .with_help(format!("write `{key} = \"{expected}\"` ({example})")),
+                .with_help(msg!(
+                    "help-name-form",
+                    key = key,
+                    expected = expected,
+                    example = example
+                )),
             );
         }
     }
@@ -646,7 +636,7 @@ fn check_profile_text(l: &Loaded, out: &mut Vec<Diagnostic>, path: &str, p: &Pro
             l.eval_file,
             Some(label.span()),
             format!("{path}.label"),
-            "a comparison profile needs a label for the legend",
+            msg!("profile-without-label"),
         ));
     }
     if let Some(source) = &p.source
@@ -657,7 +647,7 @@ fn check_profile_text(l: &Loaded, out: &mut Vec<Diagnostic>, path: &str, p: &Pro
             l.eval_file,
             Some(source.span()),
             format!("{path}.source"),
-            "a comparison profile needs a source, printed under the chart",
+            msg!("profile-without-source"),
         ));
     }
 }
@@ -675,11 +665,7 @@ fn check_values(
             l.eval_file,
             Some(values.span()),
             path,
-            format!(
-                "expected {} values (one per area), found {}",
-                maxima.len(),
-                v.len()
-            ),
+            msg!("values-count", expected = maxima.len(), found = v.len()),
         ));
         return;
     }
@@ -690,10 +676,7 @@ fn check_values(
                 l.eval_file,
                 Some(value.span()),
                 format!("{path}[{}]", i + 1),
-                format!(
-                    "expected a value from 0 to {max} for area {}, found {x}",
-                    i + 1
-                ),
+                msg!("value-out-of-range", max = *max, area = i + 1, found = x),
             ));
         }
     }
@@ -708,27 +691,20 @@ pub fn check_final(l: &Loaded) -> Vec<Diagnostic> {
     let f = l.eval_file;
     let e = &l.evaluation;
     let text = l.sources.text(f);
-    let help = "fill it in, or render a draft with --draft";
     let mut out = Vec::new();
     for (path, span, s) in l.strings() {
         let (path, span) = (path.as_str(), span.clone());
-        let reason = if s.trim() == PLACEHOLDER_NAME && path.starts_with("evaluators") {
-            format!("the evaluator's name is still the placeholder \"{PLACEHOLDER_NAME}\"")
+        let message = if s.trim() == PLACEHOLDER_NAME && path.starts_with("evaluators") {
+            msg!("placeholder-evaluator", placeholder = PLACEHOLDER_NAME)
         } else if s.trim() == PLACEHOLDER_EVALUATED && path == "report.evaluated" {
-            format!("`evaluated` is still the placeholder \"{PLACEHOLDER_EVALUATED}\"")
+            msg!("placeholder-evaluated", placeholder = PLACEHOLDER_EVALUATED)
         } else if s.contains(PLACEHOLDER) {
-            format!("the text still holds \"{PLACEHOLDER}\" from kompass new")
+            msg!("placeholder-text", placeholder = PLACEHOLDER)
         } else {
             continue;
         };
         out.push(
-            Diagnostic::error(
-                f,
-                Some(span),
-                path,
-                format!("{reason}; a final report cannot be published with it"),
-            )
-            .with_help(help),
+            Diagnostic::error(f, Some(span), path, message).with_help(msg!("help-placeholder")),
         );
     }
     for (i, a) in e.areas.iter().enumerate() {
@@ -739,12 +715,9 @@ pub fn check_final(l: &Loaded) -> Vec<Diagnostic> {
                     f,
                     Some(a.get_ref().scores.span()),
                     format!("area[{}].scores", i + 1),
-                    format!(
-                        "every sub-score of area {} is 0, as kompass new leaves them",
-                        a.get_ref().id.get_ref()
-                    ),
+                    msg!("placeholder-scores", area = *a.get_ref().id.get_ref()),
                 )
-                .with_help("enter the scores, or render a draft with --draft"),
+                .with_help(msg!("help-placeholder-scores")),
             );
         }
     }
@@ -773,9 +746,9 @@ pub fn check_final(l: &Loaded) -> Vec<Diagnostic> {
                         f,
                         Some(start..start + value.len()),
                         path,
-                        format!("`{key} = {value}` is still marked PLACEHOLDER, as kompass new wrote it"),
+                        msg!("placeholder-number", key = key, value = value),
                     )
-                    .with_help("enter the real number and remove the `# PLACEHOLDER` comment, or render a draft with --draft"),
+                    .with_help(msg!("help-placeholder-number")),
                 );
             }
         }
@@ -819,9 +792,14 @@ fn check_nesting(l: &Loaded) -> Vec<Diagnostic> {
                         l.eval_file,
                         Some(span.clone()),
                         path,
-                        format!("{what} nested {depth} levels deep; the report typesets at most {MAX_NESTING}"),
+                        msg!(
+                            "nested-too-deep",
+                            what = what,
+                            depth = depth,
+                            most = MAX_NESTING
+                        ),
                     )
-                    .with_help("indent less: a deeper level is rarely what a reader can follow"),
+                    .with_help(msg!("help-nested-too-deep")),
                 );
             }
         }
@@ -842,7 +820,7 @@ fn check_date(
             f,
             Some(value.span()),
             path,
-            format!("expected a date such as 2023-11-23, found `{date}`"),
+            msg!("not-a-date", found = date.to_string()),
         ));
         return None;
     }
@@ -852,7 +830,7 @@ fn check_date(
             f,
             Some(value.span()),
             path,
-            format!("`{date}` is not a date in the calendar"),
+            msg!("not-in-calendar", date = date.to_string()),
         ));
         return None;
     }
@@ -879,16 +857,16 @@ fn check_report_date(l: &Loaded, d: toml::value::Date, out: &mut Vec<Diagnostic>
                 f,
                 span.clone(),
                 "report.date",
-                format!("the report is dated {d}, more than a year from now"),
+                msg!("date-far-ahead", date = d.to_string()),
             )
-            .with_help("the report date is the day it is published; is the year right?"),
+            .with_help(msg!("help-date-far-ahead")),
         );
     } else if days > today_days {
         out.push(Diagnostic::warning(
             f,
             span.clone(),
             "report.date",
-            format!("the report is dated {d}, after today"),
+            msg!("date-after-today", date = d.to_string()),
         ));
     }
     let evaluated = &l.evaluation.report.evaluated;
@@ -900,9 +878,13 @@ fn check_report_date(l: &Loaded, d: toml::value::Date, out: &mut Vec<Diagnostic>
                 f,
                 span,
                 "report.date",
-                format!("the report is dated {d}, before the evaluation was made ({evaluated})"),
+                msg!(
+                    "date-before-evaluation",
+                    date = d.to_string(),
+                    evaluated = evaluated
+                ),
             )
-            .with_help("the report is written after the evaluation: check `date` and `evaluated`"),
+            .with_help(msg!("help-date-before-evaluation")),
         );
     }
 }
@@ -921,7 +903,7 @@ fn check_revisions(l: &Loaded, out: &mut Vec<Diagnostic>) {
                 f,
                 Some(r.version.span()),
                 format!("{path}.version"),
-                format!("versions are numbered from 1; found {version}"),
+                msg!("version-below-one", found = version),
             ));
         }
         if r.changes.get_ref().trim().is_empty() {
@@ -929,7 +911,7 @@ fn check_revisions(l: &Loaded, out: &mut Vec<Diagnostic>) {
                 f,
                 Some(r.changes.span()),
                 format!("{path}.changes"),
-                "a revision needs a line on what changed, printed in the Versionshistorik",
+                msg!("revision-without-changes"),
             ));
         }
         if let Some((pv, pd)) = previous {
@@ -939,9 +921,9 @@ fn check_revisions(l: &Loaded, out: &mut Vec<Diagnostic>) {
                         f,
                         Some(r.version.span()),
                         format!("{path}.version"),
-                        format!("version {version} follows version {pv}; each revision needs a larger number"),
+                        msg!("version-order", version = version, previous = pv),
                     )
-                    .with_help(format!("the next version is {}", pv + 1)),
+                    .with_help(msg!("help-next-version", next = pv + 1)),
                 );
             }
             if let (Some(d), Some(p)) = (date, pd)
@@ -951,7 +933,13 @@ fn check_revisions(l: &Loaded, out: &mut Vec<Diagnostic>) {
                     f,
                     Some(r.date.span()),
                     format!("{path}.date"),
-                    format!("version {version} is dated {d}, before version {pv} ({p})"),
+                    msg!(
+                        "version-date-order",
+                        version = version,
+                        date = d.to_string(),
+                        previous = pv,
+                        previous_date = p.to_string()
+                    ),
                 ));
             }
         }

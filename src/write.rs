@@ -5,6 +5,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::messages::Message;
+use crate::messages::msg;
+
 /// The temporary file being written, if any: removed when the process is interrupted.
 static IN_PROGRESS: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
 
@@ -81,7 +84,8 @@ pub fn output_path(
     refusal(evaluation, output, kind).map_err(crate::error::Error::Refused)
 }
 
-fn refusal(evaluation: &Path, output: Option<&Path>, kind: Kind) -> Result<PathBuf, String> {
+fn refusal(evaluation: &Path, output: Option<&Path>, kind: Kind) -> Result<PathBuf, Message> {
+    let shown = |p: &Path| p.display().to_string();
     let own_name = || default_name(evaluation, kind);
     let target = match output {
         None => match evaluation.parent() {
@@ -92,10 +96,7 @@ fn refusal(evaluation: &Path, output: Option<&Path>, kind: Kind) -> Result<PathB
         Some(o) => {
             let text = o.as_os_str().to_string_lossy();
             if text.ends_with('/') || text.ends_with(std::path::MAIN_SEPARATOR) {
-                return Err(format!(
-                    "the folder {} does not exist; create it first, or name a file with -o",
-                    o.display()
-                ));
+                return Err(msg!("output-folder-missing", folder = shown(o)));
             }
             o.to_path_buf()
         }
@@ -103,43 +104,32 @@ fn refusal(evaluation: &Path, output: Option<&Path>, kind: Kind) -> Result<PathB
     if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty())
         && !dir.is_dir()
     {
-        return Err(format!(
-            "the folder {} does not exist; create it first (the PDF would be {})",
-            dir.display(),
-            target.display()
+        return Err(msg!(
+            "output-parent-missing",
+            folder = shown(dir),
+            target = shown(&target)
         ));
     }
     let is_pdf_name = target
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
     if same_file(&target, evaluation) {
-        return Err(format!(
-            "-o {} names the evaluation itself; the report must go to another file",
-            target.display()
-        ));
+        return Err(msg!("output-is-evaluation", target = shown(&target)));
     }
     if !is_pdf_name {
-        return Err(format!(
-            "-o {}: the report's file name must end in .pdf",
-            target.display()
-        ));
+        return Err(msg!("output-not-pdf-name", target = shown(&target)));
     }
     if target.is_dir() {
-        return Err(format!("{} is a folder", target.display()));
+        return Err(msg!("output-is-folder", target = shown(&target)));
     }
     if target.exists() && !starts_like_pdf(&target) {
-        return Err(format!(
-            "{} exists and is not a PDF; kompass only replaces PDFs, so nothing was written",
-            target.display()
-        ));
+        return Err(msg!("output-not-pdf", target = shown(&target)));
     }
     if kind == Kind::Draft && is_final_report(&target) {
-        return Err(format!(
-            "{} is a final report; a draft never replaces it, so nothing was written (write the draft to another file, e.g. -o {})",
-            target.display(),
-            target
-                .with_file_name(default_name(evaluation, Kind::Draft))
-                .display()
+        return Err(msg!(
+            "output-is-final",
+            target = shown(&target),
+            draft = shown(&target.with_file_name(default_name(evaluation, Kind::Draft)))
         ));
     }
     Ok(target)

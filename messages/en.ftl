@@ -1,0 +1,295 @@
+# kompass's messages in English. Each message is a kind of finding or failure; its arguments
+# are named in { $braces }. messages/sv.ftl holds the same messages in Swedish.
+
+## How a finding is printed
+
+diagnostic-at = at `{ $path }`
+diagnostic-in = in { $file }
+diagnostic-in-at = in { $file }, at `{ $path }`
+diagnostic-help = help: { $help }
+
+## Help for what people write (hints.rs)
+
+help-date-as-toml = write dates as TOML dates, year-month-day and without quotes: `{ $key } = { $iso }`
+help-quoted-date = remove the quotes: `{ $key } = { $date }` is a TOML date, `"{ $date }"` is text
+help-number-with-spaces = TOML numbers have no spaces; group thousands with `_`: `{ $key } = { $number }`
+help-score-decimal-comma = scores are whole points: `{ $key } = { $low }` or `{ $key } = { $high }`
+help-decimal-comma = TOML writes decimals with a point, not a comma: `{ $key } = { $number }`
+help-yes-no = yes/no is written `true` or `false`, in lower case and without quotes: `{ $key } = { $value }`
+help-english-key = kompass's keys are English: write `{ $english }` for `{ $key }`
+help-bare-key-letters = a key without quotes is written with a–z, 0–9, `-` and `_` only; kompass's keys are English (`{ $key }` is not one)
+help-key-belongs-at-top = `{ $key }` belongs at the top of the file, before the first [table] header: after a header such as [[area]] every key belongs to that table
+help-key-belongs-under = `{ $key }` belongs under { $table }: after a [table] header every key belongs to that table until the next header
+text-never-closed = the text that opens with """ on line { $line } is never closed
+text-not-closed-before = the text that opens with """ on line { $line } is not closed before line { $next }, where the next key begins
+help-stray-quote = a `"` inside a string ends it: write `\"` for a straight quote, use ”typographic quotes”, or put the text between ''' and '''
+list-not-closed-before = the list `{ $key } = [` on line { $line } is not closed with `]` before line { $next }, where the next key begins
+help-list-from-bullets = a list is written in brackets, one text in quotes per item:{ $list }
+
+## Checks of the evaluation (validate.rs)
+
+framework-no-areas = the framework has no areas
+framework-area-twice = area { $area } is defined twice
+framework-area-order = areas must be numbered 1, 2, 3 … in order; expected { $expected }, found { $found }
+framework-maxima-sum = the sub-area maxima of area { $area } add up to { $sum }, but the area maximum is { $max }
+framework-subarea-twice = sub-area { $subarea } is defined twice
+framework-subarea-id = sub-area ids of area { $area } must start with `{ $area }.`; found `{ $found }`
+framework-subarea-max = a sub-area maximum must be positive; found { $found }
+no-evaluators = at least one evaluator is needed
+help-no-evaluators = add [[evaluators]] with name and organisation
+evaluator-without-name = an evaluator needs a name
+interviews-not-positive = expected a positive number of interviews, found { $found }
+population-not-positive = expected a positive population, found { $found }
+first-evaluation-with-history = `first_evaluation = true`, but [[history]] lists earlier evaluations ({ $years })
+help-first-evaluation-with-history = the report would print "kommunens första utvärdering" beside a chart of earlier ones: set `first_evaluation = false` or remove the [[history]] entries
+unknown-area = the framework `{ $framework }` has no area { $area }; it has areas 1–{ $last }
+area-twice = area { $area } is given twice (first as area[{ $first }])
+help-its-subareas = its sub-areas are { $ids }
+unknown-subarea = area { $area } has no sub-area `{ $subarea }`
+score-out-of-range = expected a score from { $min } to { $max } for { $sub } { $title }, found { $found }
+missing-score = no score for sub-area { $sub } { $title } (0–{ $max })
+help-missing-score = add `"{ $sub }" = <points>` under the area's scores
+stated-score-differs = area { $area } is stated as { $stated } but its sub-scores add up to { $sum }
+help-stated-differs = remove `{ $key }` (kompass derives it) or correct the sub-scores
+empty-analysis = area { $area } has an empty analysis
+empty-list = area { $area } lists no { $list ->
+        [strengths] strengths (Styrkor)
+       *[other] improvement opportunities (Förbättringsmöjligheter)
+    }
+no-list = area { $area } has no `{ $list }` list, so it lists no { $list ->
+        [strengths] strengths (Styrkor)
+       *[other] improvement opportunities (Förbättringsmöjligheter)
+    }
+help-empty-list = the report prints "Inga angivna." in that column
+long-bullet = a bullet of { $chars } characters is hard to read in the table (aim for under { $aim })
+stated-total-differs = the total is stated as { $stated } but the sub-scores add up to { $sum }
+area-missing = area { $area } { $title } is missing
+help-area-missing = add an [[area]] table with id = { $area }
+must-not-be-empty = must not be empty
+help-place-name-alone = `name` is the place name alone: "{ $name }"
+help-unknown-municipality = check the spelling; for a name kompass does not know, make sure `genitive` and `official_name` are right
+help-did-you-mean-name = did you mean "{ $name }"?
+unknown-municipality = kompass does not know a Swedish municipality named "{ $name }"
+official-name-as-name = `name` holds the official name; the place name is "{ $name }"
+help-official-name-as-name = write `name = "{ $name }"`; "{ $official }" belongs in `official_name`
+municipality-written = the municipality is written "{ $name }"
+help-municipality-written = `name` is the place name, as SCB writes it
+name-form-differs = { $form ->
+        [genitive] the genitive of { $name }
+       *[other] the official name of { $name }
+    } is "{ $expected }" in the table of Sweden's municipalities, not "{ $found }"
+help-name-form = write `{ $key } = "{ $expected }"` (as in "{ $example }")
+profile-without-label = a comparison profile needs a label for the legend
+profile-without-source = a comparison profile needs a source, printed under the chart
+values-count = expected { $expected } values (one per area), found { $found }
+value-out-of-range = expected a value from 0 to { $max } for area { $area }, found { $found }
+placeholder-evaluator = the evaluator's name is still the placeholder "{ $placeholder }"; a final report cannot be published with it
+placeholder-evaluated = `evaluated` is still the placeholder "{ $placeholder }"; a final report cannot be published with it
+placeholder-text = the text still holds "{ $placeholder }" from kompass new; a final report cannot be published with it
+help-placeholder = fill it in, or render a draft with --draft
+placeholder-scores = every sub-score of area { $area } is 0, as kompass new leaves them
+help-placeholder-scores = enter the scores, or render a draft with --draft
+placeholder-number = `{ $key } = { $value }` is still marked PLACEHOLDER, as kompass new wrote it
+help-placeholder-number = enter the real number and remove the `# PLACEHOLDER` comment, or render a draft with --draft
+nested-too-deep = { $what } nested { $depth } levels deep; the report typesets at most { $most }
+help-nested-too-deep = indent less: a deeper level is rarely what a reader can follow
+not-a-date = expected a date such as 2023-11-23, found `{ $found }`
+not-in-calendar = `{ $date }` is not a date in the calendar
+date-far-ahead = the report is dated { $date }, more than a year from now
+help-date-far-ahead = the report date is the day it is published; is the year right?
+date-after-today = the report is dated { $date }, after today
+date-before-evaluation = the report is dated { $date }, before the evaluation was made ({ $evaluated })
+help-date-before-evaluation = the report is written after the evaluation: check `date` and `evaluated`
+version-below-one = versions are numbered from 1; found { $found }
+revision-without-changes = a revision needs a line on what changed, printed in the Versionshistorik
+version-order = version { $version } follows version { $previous }; each revision needs a larger number
+help-next-version = the next version is { $next }
+version-date-order = version { $version } is dated { $date }, before version { $previous } ({ $previous_date })
+
+## The results register (register.rs)
+
+register-read-semicolons = read as CSV with semicolons, as Swedish Excel saves it (the comma is the decimal sign there)
+register-read-windows-1252 = read as Windows-1252, not UTF-8: Excel's "CSV" on Windows; save as "CSV UTF-8" (or as .xlsx) to keep every character
+help-csv-quote = a field that starts with " ends with "; a quote inside it is written ""
+not-a-workbook = not an Excel workbook (.xlsx): { $reason }
+register-file-kinds = a results register is read from a .csv file, an Excel workbook (.xlsx) or an OpenDocument spreadsheet (.ods); `kompass export -o register.xlsx` writes one
+register-empty = the register is empty: it needs a header row and one row per evaluation
+help-register-empty = `kompass export` writes one; its columns are { $columns }
+register-no-rows = the register has a header but no rows
+register-missing-columns = the header row lacks the { $count ->
+        [one] column
+       *[other] columns
+    } { $columns }
+help-register-columns = the columns are { $columns }
+register-unknown-column = kompass does not know the column "{ $column }"; it is not read
+register-empty-number = empty: expected a whole number
+register-not-a-number = expected a whole number, found "{ $found }"
+register-empty-bool = empty: expected true or false
+register-not-a-bool = expected true or false, found "{ $found }"
+help-register-first-evaluation = true when the row is the municipality's first evaluation
+register-empty-municipality = empty: every row names its municipality
+help-register-unknown-municipality = the place name as SCB writes it ("Leksand", "Malung-Sälen"); or say in `note` why the row is not one
+register-lost-zero = the SCB code { $found } has lost its leading zero: { $name } is { $code }
+help-register-lost-zero = spreadsheet programs (Excel, LibreOffice) drop leading zeros from numbers; format the column as text, or use the workbook `kompass export -o register.xlsx` writes
+register-wrong-code = { $name } has SCB code { $code }, not { $found }
+register-unknown-framework = unknown framework "{ $framework }"
+register-area-count = { $framework } has { $areas } areas; the row has { $found }
+register-area-range = { $value } is outside 0–{ $max } for area { $area } { $title }
+register-total = { $total } is not the sum of the area scores, { $sum }
+help-register-total = the total is derived: write the sum, or export the row from the evaluation
+register-year = { $year } is not a plausible year of an evaluation
+register-date = "{ $date }" is not a date as YYYY-MM-DD
+register-date-year = the date { $date } is not in the row's year { $year }
+register-note-glyphs = the report's font cannot print { $characters } in this public note, which is printed under the charts that use the row
+help-register-note-glyphs = write it without emoji and characters outside Latin script
+register-population = { $population } inhabitants: expected the population when the evaluation was made
+register-twice = { $name } { $when } is already in the register, at row { $row }
+help-register-twice = each evaluation is one row
+register-first-evaluation = { $name } { $year } is marked as the first evaluation, but row { $row } is one of { $earlier }
+help-register-first-evaluations = only the municipality's earliest evaluation is its first
+register-too-many-columns = this row goes on past { $max } columns; a register is read up to that many
+register-too-long = the register goes on past { $rows } rows or { $cells } cells; it is read up to that many
+register-quote-never-closed = a quoted field is never closed
+help-known-frameworks = known frameworks: { $ids }
+
+## Lists
+
+list-comma = {", "}
+list-then = {", then "}
+
+## Comparisons and the register (compare.rs)
+
+plain = { $text }
+cannot-read = cannot read { $path }: { $reason }
+help-register-path = the path is relative to the evaluation file's folder
+profile-without-values = a comparison profile needs `values` (one per area) or `from_register`
+help-profile-without-values = from_register = {"{"} population_max = 20_000, first_evaluation = true {"}"} computes the mean of the register's matching rows
+register-unavailable = the results register is not available here (the evaluation was not read from a folder)
+help-register-unavailable = render the evaluation file next to its register
+profile-values-and-register = a comparison profile has either `values` or `from_register`, not both
+help-profile-values-and-register = remove `values` to compute the profile from the register
+profile-needs = a comparison profile with fixed values needs a `{ $key }`{ $key ->
+        [label] {" "}for the legend
+       *[other] , printed under the chart: where the values come from
+    }
+profile-without-register = a profile computed from the register needs the register: the evaluation names none
+help-profile-without-register = add `register = "register.csv"` (or .xlsx) before the first table, relative to this file
+profile-not-kept = the PDF keeps no values for this profile: it was made without it
+unknown-framework = unknown framework `{ $framework }`
+history-also-in-register = the evaluation of { $year } is also in the register (row { $row }): each earlier evaluation is given once
+help-history-also-in-register = remove this [[history]] entry: the register's row is drawn
+not-the-first-evaluation = the register has an earlier evaluation of { $name } ({ $year }, row { $row }), so this is not the first
+help-not-the-first-evaluation = write `first_evaluation = false`, or correct the register
+register-row-area = area { $area }: { $register } (the evaluation gives { $own })
+register-row-differs = the register's row of this evaluation has other scores: { $areas }
+help-register-row-differs = the evaluation is the source: export its row again with `kompass export`
+earlier-row-lacks-area = { $framework } has no area { $area }, which { $own } has: the earlier evaluation cannot be drawn beside this one
+year-from-after-to = year_from { $from } is after year_to { $to }
+population-min-above-max = population_min { $min } is larger than population_max { $max }
+step-framework = made with { $framework }
+step-years = from { $from } to { $to }
+step-up-to = up to { $to }
+step-population = within the population range
+step-first = first evaluations
+step-not-first = not first evaluations
+step-not-own = not of { $name }
+step-left = { $left } { $what }
+too-few-rows = { $count ->
+        [0] no evaluation in { $register } matches
+        [1] only 1 evaluation (row { $rows }) in { $register } matches
+       *[other] only { $count } evaluations (rows { $rows }) in { $register } match
+    }; a mean needs at least { $min }, so that it never shows one municipality's own result
+help-too-few-rows = of the register's { $total } rows: { $steps }; widen the filter
+
+## Characters the report cannot print (glyphs.rs)
+
+replacement-character = the text holds { $code } "�", the mark left where a text's encoding broke
+help-replacement-character = the text was probably pasted from a document read in the wrong encoding: retype the characters around the mark
+control-character = the text holds the control character { $code }, which cannot be printed
+help-control-character = remove it; it is invisible in most editors
+missing-glyph = the report's font has no glyph for "{ $text }" ({ $codes })
+help-missing-glyph = the embedded font (Inter) covers Latin, Greek and Cyrillic letters and common punctuation: remove the characters or write them in Latin letters
+
+## Reading the evaluation (load.rs)
+
+io-not-found = { $text }
+io-permission-denied = { $text }
+io-already-exists = { $text }
+io-is-a-directory = { $text }
+io-not-a-directory = { $text }
+io-storage-full = { $text }
+io-read-only = { $text }
+io-other = { $text }
+reason-folder = it is a folder, not a file
+file-too-big = the file is { $size } bytes; an evaluation file may be at most { $max } bytes (8 MiB)
+input-too-long = the input goes on past { $max } bytes; an evaluation file may be at most { $max } bytes (8 MiB)
+help-file-too-big = a real evaluation is around 60 kB: is this the right file?
+not-utf8 = the file is not UTF-8 text
+help-save-as-utf8 = save the file as UTF-8 (the encoding every TOML file uses)
+file-is-zip = the file is a zip archive – an Excel workbook (.xlsx) or an OpenDocument spreadsheet (.ods)? – not an evaluation
+help-file-is-zip = an evaluation is a TOML text file; `kompass check register.xlsx` checks a results register
+file-is-pdf = the file is a PDF, not an evaluation
+help-file-is-pdf = an evaluation is a TOML text file; `kompass extract report.pdf` writes out the evaluation a kompass PDF carries
+file-is-utf16 = the file is saved as UTF-16 text, not UTF-8
+file-is-binary = the file is not text (it holds NUL bytes), not an evaluation
+help-file-is-binary = an evaluation is a TOML text file, such as the one `kompass new` writes
+official-name-filled-in = the file has no `official_name`; kompass takes "{ $name }" from its table of Sweden's municipalities
+help-official-name-filled-in = add `official_name = "{ $name }"` under [municipality] (the key came with kompass 0.1; see CHANGELOG.md)
+official-name-missing = missing key `official_name`: the organisation's official name
+help-official-name-missing = add `official_name = "… kommun"` under [municipality], as in "Analys av … kommun"
+framework-area-level-only = { $name } is known to kompass at area level only, for earlier evaluations in a results register; a report needs a framework with sub-areas
+help-report-frameworks = frameworks for a report: { $ids }
+unknown-key = unknown key `{ $key }`, expected one of { $expected }
+unknown-key-one = unknown key `{ $key }`, expected { $expected }
+missing-key = missing key `{ $key }`
+wrong-type = wrong type: found { $found }, expected { $expected }
+structural = { $text }
+found-string = string { $value }
+found-float = floating point { $value }
+found-integer = integer { $value }
+found-boolean = boolean { $value }
+found-list = sequence
+found-table = map
+expected-whole-number = a whole number
+expected-number = a number
+expected-list = a list, like ["…", "…"]
+expected-date = a date, like 2023-11-23
+expected-boolean = a boolean
+expected-string = a string
+toml-syntax = TOML syntax: { $message }
+toml-duplicate-key = duplicate key
+toml-unquoted-string = string values must be quoted, expected literal string
+toml-expected-newline = unexpected key or value, expected newline, `#`
+toml-missing-comma = missing comma between array elements, expected `,`
+toml-invalid-key = invalid unquoted key, expected letters, numbers, `-`, `_`
+toml-invalid-string = invalid basic string, expected `"`
+toml-invalid-day = invalid date, expected day between 01 and { $last }
+stopped-after = stopped after { $count } structural errors; correct these and check again
+not-an-evaluation = the file could not be read as an evaluation
+help-did-you-mean-key = did you mean `{ $key }`?
+help-whole-points = scores are whole points, from 0 to the sub-area's maximum
+help-end-text = end the text with """ on a line of its own
+help-end-list = end the list with `]` on the line after its last item
+dotted-score-key = `{ $key }` without quotes is read by TOML as a table `{ $table }` holding a key, not as sub-area { $key }
+help-dotted-score-key = write the sub-area id in quotes: `"{ $key }" = …`
+
+## Writing files (skeleton.rs, typeset.rs, write.rs)
+
+new-without-name = the municipality needs a name
+framework-does-not-load = the built-in framework does not load
+new-exists = { $path } already exists; kompass new never overwrites a file
+    {"  "}hint: choose another file with -o, e.g. `kompass new "{ $name }" -o { $other }`
+cannot-write = cannot write { $path }
+cannot-create = cannot create { $path }
+unknown-standard = unknown PDF standard `{ $name }`; use e.g. a-2a, a-2b, a-2u, a-3a, a-3b, a-4, ua-1, 1.7 or none
+standard-pdfa1 = PDF/A-1 (a-1a, a-1b) forbids transparency, which the profile charts need for their overlapping areas
+    {"  "}hint: use a-2b, or the default a-2a,ua-1; PDF/A-2 is the archival standard for documents like this one
+standards-not-combined = these PDF standards cannot be combined: { $reason }
+output-folder-missing = the folder { $folder } does not exist; create it first, or name a file with -o
+output-parent-missing = the folder { $folder } does not exist; create it first (the PDF would be { $target })
+output-is-evaluation = -o { $target } names the evaluation itself; the report must go to another file
+output-not-pdf-name = -o { $target }: the report's file name must end in .pdf
+output-is-folder = { $target } is a folder
+output-not-pdf = { $target } exists and is not a PDF; kompass only replaces PDFs, so nothing was written
+output-is-final = { $target } is a final report; a draft never replaces it, so nothing was written (write the draft to another file, e.g. -o { $draft })
+scale-out-of-range = the scale must be from 0.1 to 8, not { $scale }
