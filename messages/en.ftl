@@ -293,3 +293,63 @@ output-is-folder = { $target } is a folder
 output-not-pdf = { $target } exists and is not a PDF; kompass only replaces PDFs, so nothing was written
 output-is-final = { $target } is a final report; a draft never replaces it, so nothing was written (write the draft to another file, e.g. -o { $draft })
 scale-out-of-range = the scale must be from 0.1 to 8, not { $scale }
+
+## The commands (src/cmd/)
+
+with-reason = { $what }: { $reason }
+failure = error: { $message }
+summary = { $errors ->
+        [0] {""}
+        [one] 1 error
+       *[other] { $errors } errors
+    }{ $errors ->
+        [0] {""}
+       *[other] { $warnings ->
+            [0] {""}
+           *[other] {", "}
+        }
+    }{ $warnings ->
+        [0] {""}
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }
+more-not-shown = … and { $count } more finding(s) not shown
+refused = { $path }: { $summary }{ $denied ->
+        [yes] {" "}(--deny-warnings makes warnings fail)
+       *[other] {""}
+    }{ $consequence }
+check-ok = { $path }: ok
+check-valid-with = { $path }: valid, with { $summary }
+wrote = wrote { $path }
+wrote-kb = wrote { $path } ({ $kb } kB)
+wrote-pdf = wrote { $path } ({ $kb } kB) in { $seconds } s
+consequence-no-pdf = ; no PDF was written
+consequence-nothing-written = ; nothing was written
+consequence-no-chart = ; no chart was written
+consequence-nothing-to-compare = ; nothing to compare
+changes-since-needs-draft = --changes-since adds a page for the municipality's fact-check to a draft; add --draft
+changes-since-one-at-a-time = --changes-since is for one evaluation at a time
+not-typeset = the report could not be typeset:
+    { $reason }
+slides-not-typeset = the slides could not be typeset:
+    { $reason }
+batch-output-not-folder = -o { $path }: with several evaluations -o names the folder to write the reports into; end it with / to have it created (e.g. -o utkast/), or render one evaluation at a time to name its file
+nothing-to-render = no evaluation files to render
+typst-folder-not-empty = { $path } is not empty; kompass typst would replace report.typ and the other files it writes there, with any changes made to them
+    {"  "}hint: name a new folder, or add --overwrite
+is-a-file = { $path } is a file, not a folder
+typst-wrote = wrote { $count } files to { $path }; README.txt has the typst compile command
+chart-wrote = wrote { $path } and its alt text
+no-differences = { $old } and { $new }: no differences
+consequence-not-in-register = ; it is not in the register
+consequence-cannot-compare = ; it cannot be rendered to compare
+register-has-errors = { $name } has errors; nothing was added to it
+file-not-command = `{ $file }` is a file, not a command; kompass wants the command first, e.g.
+    { $commands }
+
+## Places in a register
+
+place-cell = row { $row }, column { $column } ({ $name })
+place-row = row { $row }
+place-sheet-cell = sheet { $sheet }, cell { $cell } ({ $name })
+place-sheet-row = sheet { $sheet }, row { $row }

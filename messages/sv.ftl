@@ -245,7 +245,7 @@ help-report-frameworks = ramverk för en rapport: { $ids }
 unknown-key = okänd nyckel `{ $key }`, väntade en av { $expected }
 unknown-key-one = okänd nyckel `{ $key }`, väntade { $expected }
 missing-key = nyckeln `{ $key }` saknas
-wrong-type = fel typ: fann { $found }, väntade { $expected }
+wrong-type = fann { $found }, men väntade { $expected }
 structural = { $text }
 found-string = texten { $value }
 found-float = decimaltalet { $value }
@@ -296,3 +296,63 @@ output-is-folder = { $target } är en mapp
 output-not-pdf = { $target } finns och är inte en PDF; kompass ersätter bara PDF-filer, så ingenting skrevs
 output-is-final = { $target } är en slutlig rapport; ett utkast ersätter den aldrig, så ingenting skrevs (skriv utkastet till en annan fil, t.ex. -o { $draft })
 scale-out-of-range = skalan måste vara från 0,1 till 8, inte { $scale }
+
+## Kommandona (src/cmd/)
+
+with-reason = { $what }: { $reason }
+failure = fel: { $message }
+summary = { $errors ->
+        [0] {""}
+        [one] 1 fel
+       *[other] { $errors } fel
+    }{ $errors ->
+        [0] {""}
+       *[other] { $warnings ->
+            [0] {""}
+           *[other] {", "}
+        }
+    }{ $warnings ->
+        [0] {""}
+        [one] 1 varning
+       *[other] { $warnings } varningar
+    }
+more-not-shown = … och { $count } iakttagelser till som inte visas
+refused = { $path }: { $summary }{ $denied ->
+        [yes] {" "}(--deny-warnings gör att varningar stoppar)
+       *[other] {""}
+    }{ $consequence }
+check-ok = { $path }: ok
+check-valid-with = { $path }: giltig, med { $summary }
+wrote = skrev { $path }
+wrote-kb = skrev { $path } ({ $kb } kB)
+wrote-pdf = skrev { $path } ({ $kb } kB) på { $seconds } s
+consequence-no-pdf = ; ingen PDF skrevs
+consequence-nothing-written = ; ingenting skrevs
+consequence-no-chart = ; inget diagram skrevs
+consequence-nothing-to-compare = ; inget att jämföra
+changes-since-needs-draft = --changes-since lägger till en sida för kommunens faktagranskning i ett utkast; lägg till --draft
+changes-since-one-at-a-time = --changes-since gäller en utvärdering i taget
+not-typeset = rapporten kunde inte sättas:
+    { $reason }
+slides-not-typeset = bilderna kunde inte sättas:
+    { $reason }
+batch-output-not-folder = -o { $path }: med flera utvärderingar anger -o mappen som rapporterna skrivs till; avsluta med / för att den ska skapas (t.ex. -o utkast/), eller gör en utvärdering i taget för att namnge dess fil
+nothing-to-render = inga utvärderingsfiler att göra rapporter av
+typst-folder-not-empty = { $path } är inte tom; kompass typst skulle ersätta report.typ och de andra filer den skriver där, med alla ändringar som gjorts i dem
+    {"  "}tips: ange en ny mapp, eller lägg till --overwrite
+is-a-file = { $path } är en fil, inte en mapp
+typst-wrote = skrev { $count } filer till { $path }; README.txt har kommandot typst compile
+chart-wrote = skrev { $path } och dess alternativtext
+no-differences = { $old } och { $new }: inga skillnader
+consequence-not-in-register = ; den finns inte i registret
+consequence-cannot-compare = ; den kan inte göras till en rapport att jämföra med
+register-has-errors = { $name } har fel; ingenting lades till
+file-not-command = `{ $file }` är en fil, inte ett kommando; kompass vill ha kommandot först, t.ex.
+    { $commands }
+
+## Platser i ett register
+
+place-cell = rad { $row }, kolumn { $column } ({ $name })
+place-row = rad { $row }
+place-sheet-cell = bladet { $sheet }, cell { $cell } ({ $name })
+place-sheet-row = bladet { $sheet }, rad { $row }

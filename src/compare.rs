@@ -132,11 +132,28 @@ pub fn diagnostics(file: FileId, sheet: Option<&str>, problems: &[Problem]) -> V
                 (Some(s), None) => format!("sheet {s}, row {}", p.place.row),
                 (None, _) => p.place.describe(),
             };
+            let place = match (sheet, &p.place.column) {
+                (Some(s), Some((c, name))) => msg!(
+                    "place-sheet-cell",
+                    sheet = s,
+                    cell = format!("{}{}", crate::register::column_letters(*c), p.place.row),
+                    name = name
+                ),
+                (Some(s), None) => msg!("place-sheet-row", sheet = s, row = p.place.row),
+                (None, Some((c, name))) => msg!(
+                    "place-cell",
+                    row = p.place.row,
+                    column = crate::register::column_letters(*c),
+                    name = name
+                ),
+                (None, None) => msg!("place-row", row = p.place.row),
+            };
             let d = if p.warning {
                 Diagnostic::warning(file, p.place.span.clone(), path, p.message.clone())
             } else {
                 Diagnostic::error(file, p.place.span.clone(), path, p.message.clone())
-            };
+            }
+            .with_place(place);
             match &p.help {
                 Some(h) => d.with_help(h.clone()),
                 None => d,
@@ -536,7 +553,8 @@ fn register_history(
                         format!("row {}", entry.number),
                         msg!("register-row-differs", areas = differ),
                     )
-                    .with_help(msg!("help-register-row-differs")),
+                    .with_help(msg!("help-register-row-differs"))
+                    .with_place(msg!("place-row", row = entry.number)),
                 );
             }
             continue;
@@ -570,17 +588,20 @@ fn earlier_row(
         match r.areas.get(id - 1) {
             Some(v) => values.push(*v as f64),
             None => {
-                out.push(Diagnostic::error(
-                    file,
-                    table.place(entry, "framework").span,
-                    format!("row {}", entry.number),
-                    msg!(
-                        "earlier-row-lacks-area",
-                        framework = &r.framework,
-                        area = id,
-                        own = &l.framework.id
-                    ),
-                ));
+                out.push(
+                    Diagnostic::error(
+                        file,
+                        table.place(entry, "framework").span,
+                        format!("row {}", entry.number),
+                        msg!(
+                            "earlier-row-lacks-area",
+                            framework = &r.framework,
+                            area = id,
+                            own = &l.framework.id
+                        ),
+                    )
+                    .with_place(msg!("place-row", row = entry.number)),
+                );
                 return None;
             }
         }

@@ -36,7 +36,10 @@ pub struct Diagnostic {
     pub path: String,
     /// What was found: the kind of finding and its arguments; text only when printed.
     pub message: Message,
-    pub help: Option<Message>,
+    pub help: Option<Box<Message>>,
+    /// The place in words, for a place that is not a key path (a register's cell: "row 3,
+    /// column B (code)"); `path` then holds the same in English.
+    pub place: Option<Box<Message>>,
 }
 
 impl Diagnostic {
@@ -54,6 +57,7 @@ impl Diagnostic {
             path: path.into(),
             message,
             help: None,
+            place: None,
         }
     }
 
@@ -85,8 +89,21 @@ impl Diagnostic {
     }
 
     pub fn with_help(mut self, help: Message) -> Self {
-        self.help = Some(help);
+        self.help = Some(Box::new(help));
         self
+    }
+
+    pub fn with_place(mut self, place: Message) -> Self {
+        self.place = Some(Box::new(place));
+        self
+    }
+
+    /// The key path, or the place in words, in `lang`.
+    pub fn where_in(&self, lang: Lang) -> String {
+        match &self.place {
+            Some(place) => place.text_in(lang),
+            None => self.path.clone(),
+        }
     }
 
     pub fn is_error(&self) -> bool {
@@ -163,7 +180,7 @@ impl Sources {
         if d.path.is_empty() {
             format!("{place}: {kind}: {message}")
         } else {
-            format!("{place}: {kind}: {message} [{}]", d.path)
+            format!("{place}: {kind}: {message} [{}]", d.where_in(lang))
         }
     }
 
@@ -217,7 +234,7 @@ impl Sources {
             let label = if d.path.is_empty() {
                 String::new()
             } else {
-                crate::messages::msg!("diagnostic-at", path = &d.path).text_in(lang)
+                crate::messages::msg!("diagnostic-at", path = d.where_in(lang)).text_in(lang)
             };
             labels.push(Label::primary(d.file, span).with_message(label));
         }
@@ -227,11 +244,13 @@ impl Sources {
             notes.push(if d.path.is_empty() {
                 crate::messages::msg!("diagnostic-in", file = file).text_in(lang)
             } else {
-                crate::messages::msg!("diagnostic-in-at", file = file, path = &d.path).text_in(lang)
+                crate::messages::msg!("diagnostic-in-at", file = file, path = d.where_in(lang))
+                    .text_in(lang)
             });
         }
         if let Some(help) = &d.help {
-            notes.push(crate::messages::msg!("diagnostic-help", help = help.clone()).text_in(lang));
+            let help = crate::messages::msg!("diagnostic-help", help = (**help).clone());
+            notes.push(help.text_in(lang));
         }
         base.with_message(d.message.text_in(lang))
             .with_labels(labels)

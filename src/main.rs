@@ -6,7 +6,8 @@ mod cmd;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use kompass::messages::{Lang, lookup, msg};
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -17,6 +18,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of messages and help: sv or en (else chosen by LC_ALL, LC_MESSAGES or LANG).
+    #[arg(long, global = true, value_name = "sv|en", value_parser = ["sv", "en"])]
+    lang: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -227,7 +231,7 @@ enum Command {
     New {
         /// The municipality, e.g. Öckerö or "Öckerö kommun".
         municipality: String,
-        /// Where to write it (default: <name>.toml in the current directory). Never overwrites.
+        /// Where to write it (default: <name>-<year>.toml in the current directory). Never overwrites.
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
@@ -240,10 +244,12 @@ fn main() -> ExitCode {
         kompass::write::clean_up_interrupted();
         std::process::exit(130);
     });
+    let lang = language(std::env::args());
+    kompass::messages::set_lang(lang);
     if let Some(code) = a_file_for_a_command() {
         return code;
     }
-    let result = match Cli::parse().command {
+    let result = match parse(lang).command {
         Command::Render {
             evaluations,
             output,
@@ -355,11 +361,129 @@ fn a_file_for_a_command() -> Option<ExitCode> {
         .iter()
         .map(|c| format!("  kompass {c} {first}"))
         .collect();
-    eprintln!(
-        "error: `{first}` is a file, not a command; kompass wants the command first, e.g.\n{}",
-        commands.join("\n")
+    let message = msg!(
+        "file-not-command",
+        file = first.to_string(),
+        commands = commands.join("\n")
     );
+    eprintln!("{}", msg!("failure", message = message));
     Some(ExitCode::from(2))
+}
+
+/// The command line, parsed with its help in `lang` (clap prints help or a usage error and
+/// exits).
+fn parse(lang: Lang) -> Cli {
+    let matches = localised(Cli::command(), lang).get_matches();
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+}
+
+/// The language of this run: `--lang sv|en` when given (before `--`), else the locale's.
+fn language(args: impl Iterator<Item = String>) -> Lang {
+    let args: Vec<String> = args.take_while(|a| a != "--").collect();
+    let given = args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--lang=")
+            .map(str::to_string)
+            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())
+    });
+    given
+        .and_then(|tag| Lang::parse(&tag))
+        .unwrap_or_else(Lang::from_env)
+}
+
+/// The command line in `lang`: in Swedish every command, option and heading from
+/// `messages/sv-help.ftl`; in English as the doc comments above say.
+fn localised(mut command: clap::Command, lang: Lang) -> clap::Command {
+    if lang == Lang::En {
+        return command;
+    }
+    command.build();
+    let usage = lookup(lang, "cli-heading-usage").unwrap_or_default();
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}"
+    );
+    swedish(command, "cli", lang, &template)
+}
+
+/// One command and its subcommands in Swedish, `key` naming it in the catalogue.
+fn swedish(mut command: clap::Command, key: &str, lang: Lang, template: &str) -> clap::Command {
+    let text = |id: &str| lookup(lang, id);
+    let heading = |id: &str| text(id).unwrap_or_default();
+    if let Some(about) = text(key) {
+        command = command.about(about);
+    }
+    command = match text(&format!("{key}-long")) {
+        Some(long) => command.long_about(long),
+        None => command.long_about(None::<&'static str>),
+    };
+    command = command
+        .help_template(template.to_string())
+        .subcommand_help_heading(heading("cli-heading-commands"));
+    if let Some(after) = text(&format!("{key}-after")) {
+        command = command.after_help(after);
+    }
+    let ids: Vec<String> = command
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        let help = match id.as_str() {
+            "help" | "version" | "lang" => text(&format!("cli-{id}")),
+            _ => text(&format!("{key}-{id}")),
+        };
+        command = command.mut_arg(&id, |arg| {
+            let mut help = help.unwrap_or_default();
+            let defaults: Vec<String> = arg
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            if !defaults.is_empty()
+                && !arg.is_hide_default_value_set()
+                && arg.get_action().takes_values()
+            {
+                help.push_str(&format!(
+                    " [{}: {}]",
+                    heading("cli-default"),
+                    defaults.join(",")
+                ));
+            }
+            let possible: Vec<String> = arg
+                .get_possible_values()
+                .iter()
+                .map(|v| v.get_name().to_string())
+                .collect();
+            if !possible.is_empty() {
+                help.push_str(&format!(
+                    " [{}: {}]",
+                    heading("cli-possible"),
+                    possible.join(", ")
+                ));
+            }
+            let group = if arg.is_positional() {
+                "cli-heading-arguments"
+            } else {
+                "cli-heading-options"
+            };
+            arg.help(help)
+                .long_help(None::<&'static str>)
+                .hide_default_value(true)
+                .hide_possible_values(true)
+                .help_heading(heading(group))
+        });
+    }
+    let subcommands: Vec<String> = command
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in subcommands {
+        let sub_key = if name == "help" {
+            "cli-help-cmd".to_string()
+        } else {
+            format!("cli-{name}")
+        };
+        command = command.mut_subcommand(&name, |s| swedish(s, &sub_key, lang, template));
+    }
+    command
 }
 
 /// `kompass synthetic`: one synthetic evaluation per municipality, for tests and benchmarks.
@@ -375,6 +499,54 @@ fn synthetic(dir: &std::path::Path, count: usize, seed: u64) -> cmd::Run {
         }
         Ok(())
     });
-    write.map_err(|e| cmd::Failure::trouble(format!("{}: {e}", dir.display())))?;
+    write.map_err(|e| cmd::Failure::text(format!("{}: {e}", dir.display())))?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_and_option_has_its_swedish_help() {
+        let mut missing = Vec::new();
+        let command = Cli::command();
+        for sub in command.get_subcommands() {
+            let key = format!("cli-{}", sub.get_name());
+            if lookup(Lang::Sv, &key).is_none() {
+                missing.push(key.clone());
+            }
+            if sub.get_long_about().is_some() && lookup(Lang::Sv, &format!("{key}-long")).is_none()
+            {
+                missing.push(format!("{key}-long"));
+            }
+            for arg in sub.get_arguments() {
+                let id = arg.get_id().as_str();
+                if id != "lang" && lookup(Lang::Sv, &format!("{key}-{id}")).is_none() {
+                    missing.push(format!("{key}-{id}"));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "no Swedish help for {missing:?}");
+    }
+
+    #[test]
+    fn lang_overrides_the_locale() {
+        let args = |a: &[&str]| {
+            a.iter()
+                .map(|s| s.to_string())
+                .collect::<Vec<_>>()
+                .into_iter()
+        };
+        assert_eq!(
+            language(args(&["kompass", "--lang", "sv", "check"])),
+            Lang::Sv
+        );
+        assert_eq!(language(args(&["kompass", "check", "--lang=en"])), Lang::En);
+        // After `--` it is a file name.
+        assert_eq!(
+            language(args(&["kompass", "check", "--", "--lang=sv"])),
+            Lang::from_env()
+        );
+    }
 }

@@ -20,6 +20,10 @@ pub const CATALOGUES: [(Lang, &str); 2] = [
     (Lang::Sv, include_str!("../messages/sv.ftl")),
 ];
 
+/// `kompass --help` in Swedish: one message per command and option (`cli-render`,
+/// `cli-render-output`), checked against the command line by a test of the binary.
+pub const SWEDISH_HELP: &str = include_str!("../messages/sv-help.ftl");
+
 /// A language kompass speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -265,6 +269,16 @@ macro_rules! msg {
     };
 }
 
+/// The text of a message without arguments, by an id made at run time (the command line's help
+/// texts, `cli-render-output`); `None` when the catalogue has no such message.
+pub fn lookup(lang: Lang, id: &str) -> Option<String> {
+    let bundle = bundle(lang);
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, None, &mut errors);
+    errors.is_empty().then(|| text.into_owned())
+}
+
 /// The macro, reached through this module like the rest of the stage.
 pub use crate::msg;
 
@@ -282,6 +296,11 @@ fn make_bundle(lang: Lang, text: &str) -> FluentBundle<FluentResource> {
     // A catalogue that does not parse keeps what did (a test makes sure both parse).
     let resource = FluentResource::try_new(text.to_string()).unwrap_or_else(|(r, _)| r);
     let _ = bundle.add_resource(resource);
+    // The command line's help in Swedish (in English it is the doc comments of main.rs).
+    if lang == Lang::Sv {
+        let help = FluentResource::try_new(SWEDISH_HELP.to_string()).unwrap_or_else(|(r, _)| r);
+        let _ = bundle.add_resource(help);
+    }
     bundle
 }
 
@@ -311,10 +330,10 @@ pub fn catalogue_ids(text: &str) -> Vec<(String, Vec<String>)> {
     }
     fn inline_vars(i: &ast::InlineExpression<&str>, out: &mut Vec<String>) {
         match i {
-            ast::InlineExpression::VariableReference { id } => {
-                if !out.iter().any(|v| v == id.name) {
-                    out.push(id.name.to_string());
-                }
+            ast::InlineExpression::VariableReference { id }
+                if !out.iter().any(|v| v == id.name) =>
+            {
+                out.push(id.name.to_string());
             }
             ast::InlineExpression::Placeable { expression } => expression_vars(expression, out),
             _ => {}

@@ -80,7 +80,7 @@ pub fn run(
 ) -> Run {
     if let Some(dir) = out_dir {
         std::fs::create_dir_all(dir)
-            .map_err(|e| Failure::trouble(format!("cannot create {}: {e}", dir.display())))?;
+            .map_err(|e| Failure::text(format!("cannot create {}: {e}", dir.display())))?;
     }
     let start = std::time::Instant::now();
     let terminal = std::io::stderr().is_terminal();
@@ -149,7 +149,7 @@ pub fn run(
             })
             .collect::<Result<Vec<()>, _>>()
     });
-    started.map_err(|e| Failure::trouble(format!("cannot start the worker threads: {e}")))?;
+    started.map_err(|e| Failure::text(format!("cannot start the worker threads: {e}")))?;
     if let Some(b) = bar {
         b.finish_and_clear();
     }

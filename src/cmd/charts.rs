@@ -3,6 +3,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use kompass::messages::msg;
+
 use super::{Failure, Run, Strictness, load, write};
 
 pub fn run(evaluation: &Path, out_dir: &Path, png: bool, scale: f32) -> Run {
@@ -10,15 +12,20 @@ pub fn run(evaluation: &Path, out_dir: &Path, png: bool, scale: f32) -> Run {
         draft: true,
         ..Default::default()
     };
-    let loaded = load(evaluation, strict, "; no chart was written")?;
+    let loaded = load(evaluation, strict, msg!("consequence-no-chart"))?;
     let report = kompass::report::Report::build(&loaded);
     let charts = kompass::charts::draw_all(&report)?;
-    std::fs::create_dir_all(out_dir)
-        .map_err(|e| Failure::trouble(format!("cannot create {}: {e}", out_dir.display())))?;
+    std::fs::create_dir_all(out_dir).map_err(|e| {
+        Failure::trouble(msg!(
+            "with-reason",
+            what = msg!("cannot-create", path = out_dir.display().to_string()),
+            reason = kompass::messages::io_reason(&e)
+        ))
+    })?;
     for c in &charts {
         let (file, bytes) = if png {
             let bytes = kompass::charts::png(&c.svg, scale)
-                .map_err(|e| Failure::trouble(format!("{}: {e}", c.id)))?;
+                .map_err(|e| Failure::text(format!("{}: {e}", c.id)))?;
             (format!("{}.png", c.id), bytes)
         } else {
             (format!("{}.svg", c.id), c.svg.clone().into_bytes())
@@ -27,12 +34,15 @@ pub fn run(evaluation: &Path, out_dir: &Path, png: bool, scale: f32) -> Run {
         for (name, data) in [(file, bytes), (format!("{}.txt", c.id), alt.into_bytes())] {
             write(&out_dir.join(&name), &data)?;
         }
-        eprintln!(
-            "wrote {}/{}.{} and its alt text",
-            out_dir.display(),
-            c.id,
-            if png { "png" } else { "svg" }
-        );
+        super::say(msg!(
+            "chart-wrote",
+            path = format!(
+                "{}/{}.{}",
+                out_dir.display(),
+                c.id,
+                if png { "png" } else { "svg" }
+            )
+        ));
     }
     Ok(ExitCode::SUCCESS)
 }

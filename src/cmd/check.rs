@@ -3,7 +3,9 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{Failure, INVALID, Run, Strictness, TROUBLE, checked, refused};
+use kompass::messages::msg;
+
+use super::{Failure, INVALID, Run, Strictness, TROUBLE, cannot_read, checked, refused, say};
 
 pub fn run(evaluation: &Path, strict: Strictness) -> Run {
     let ext = evaluation
@@ -15,18 +17,18 @@ pub fn run(evaluation: &Path, strict: Strictness) -> Run {
     match checked(evaluation, strict) {
         Ok((_, outcome)) => {
             if outcome.warnings > 0 {
-                eprintln!(
-                    "{}: valid, with {}",
-                    evaluation.display(),
-                    outcome.summary()
-                );
+                say(msg!(
+                    "check-valid-with",
+                    path = evaluation.display().to_string(),
+                    summary = outcome.summary()
+                ));
             } else {
-                eprintln!("{}: ok", evaluation.display());
+                say(msg!("check-ok", path = evaluation.display().to_string()));
             }
             Ok(ExitCode::SUCCESS)
         }
         Err(Some(outcome)) => {
-            refused(evaluation, &outcome, "");
+            refused(evaluation, &outcome, None);
             Err(Failure::Reported(INVALID))
         }
         Err(None) => Err(Failure::Reported(TROUBLE)),
@@ -36,21 +38,25 @@ pub fn run(evaluation: &Path, strict: Strictness) -> Run {
 /// `kompass check register.csv|.xlsx`: every problem, located by row and column.
 fn register(path: &Path, strict: Strictness) -> Run {
     let bytes = kompass::read::bytes(path, kompass::read::MAX_REGISTER_BYTES)
-        .map_err(|e| Failure::trouble(format!("cannot read {}: {e}", path.display())))?;
+        .map_err(|e| cannot_read(path, e.to_string()))?;
     let (sources, diagnostics) =
         kompass::compare::check_register_file(&path.display().to_string(), &bytes)
-            .map_err(|e| Failure::trouble(format!("{}: {e}", path.display())))?;
+            .map_err(|e| Failure::text(format!("{}: {e}", path.display())))?;
     sources.emit(&diagnostics);
     let (errors, warnings) = kompass::diagnostics::counts(&diagnostics);
     let outcome = super::Outcome { errors, warnings };
     if errors > 0 || (strict.deny_warnings && warnings > 0) {
-        refused(path, &outcome, "");
+        refused(path, &outcome, None);
         return Err(Failure::Reported(INVALID));
     }
     if warnings > 0 {
-        eprintln!("{}: valid, with {}", path.display(), outcome.summary());
+        say(msg!(
+            "check-valid-with",
+            path = path.display().to_string(),
+            summary = outcome.summary()
+        ));
     } else {
-        eprintln!("{}: ok", path.display());
+        say(msg!("check-ok", path = path.display().to_string()));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -3,6 +3,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use kompass::messages::msg;
+
 use super::{Failure, Run, Strictness, TROUBLE, checked, refused};
 
 pub fn run(old: &Path, new: &Path, json: bool) -> Run {
@@ -17,7 +19,7 @@ pub fn run(old: &Path, new: &Path, json: bool) -> Run {
             Ok((l, _)) => reports.push(kompass::report::Report::build(&l)),
             Err(outcome) => {
                 if let Some(o) = outcome {
-                    refused(path, &o, "; nothing to compare");
+                    refused(path, &o, Some(msg!("consequence-nothing-to-compare")));
                 }
                 return Err(Failure::Reported(TROUBLE));
             }
@@ -26,10 +28,14 @@ pub fn run(old: &Path, new: &Path, json: bool) -> Run {
     let changes = kompass::diff::compare(&reports[0], &reports[1]);
     if json {
         let text =
-            serde_json::to_string_pretty(&changes).map_err(|e| Failure::trouble(e.to_string()))?;
+            serde_json::to_string_pretty(&changes).map_err(|e| Failure::text(e.to_string()))?;
         println!("{text}");
     } else if changes.is_empty() {
-        eprintln!("{} and {}: no differences", old.display(), new.display());
+        super::say(msg!(
+            "no-differences",
+            old = old.display().to_string(),
+            new = new.display().to_string()
+        ));
     } else {
         print!("{}", kompass::diff::to_text(&changes));
     }

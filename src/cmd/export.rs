@@ -3,6 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use kompass::messages::msg;
+
 use super::{
     Failure, INVALID, RegisterSource, Run, Strictness, TROUBLE, checked, checked_text, refused,
     write,
@@ -32,7 +34,7 @@ fn row(path: &Path) -> Result<kompass::register::Row, Failure> {
     match loaded {
         Ok((l, _)) => Ok(kompass::report::Report::build(&l).register_row()),
         Err(Some(outcome)) => {
-            refused(path, &outcome, "; it is not in the register");
+            refused(path, &outcome, Some(msg!("consequence-not-in-register")));
             Err(Failure::Reported(INVALID))
         }
         Err(None) => Err(Failure::Reported(TROUBLE)),
@@ -58,11 +60,11 @@ fn merged(
 ) -> Result<(Vec<kompass::register::Row>, usize), Failure> {
     let name = path.display().to_string();
     let bytes = kompass::read::bytes(path, kompass::read::MAX_REGISTER_BYTES)
-        .map_err(|e| Failure::trouble(format!("cannot read {name}: {e}")))?;
+        .map_err(|e| Failure::text(format!("cannot read {name}: {e}")))?;
     if kompass::register::is_xlsx(&name) {
         match kompass::register::sheet_names(&bytes) {
             Ok(sheets) if sheets.len() > 1 => {
-                return Err(Failure::trouble(format!(
+                return Err(Failure::text(format!(
                     "{name} has other sheets besides the register ({}), which kompass would not keep; export to a new file and copy the rows over",
                     sheets.join(", ")
                 )));
@@ -71,16 +73,16 @@ fn merged(
         }
     }
     let (sources, diagnostics) = kompass::compare::check_register_file(&name, &bytes)
-        .map_err(|e| Failure::trouble(format!("{name}: {e}")))?;
+        .map_err(|e| Failure::text(format!("{name}: {e}")))?;
     if diagnostics.iter().any(|d| d.is_error()) {
         sources.emit(&diagnostics);
         return Err(Failure::Message(
             INVALID,
-            format!("{name} has errors; nothing was added to it"),
+            msg!("register-has-errors", name = name.to_string()),
         ));
     }
     let (table, _) = kompass::register::parse_file(&name, &bytes)
-        .map_err(|e| Failure::trouble(format!("{name}: {e}")))?;
+        .map_err(|e| Failure::text(format!("{name}: {e}")))?;
     let mut rows = table.rows();
     let key = |r: &kompass::register::Row| {
         (
@@ -120,7 +122,7 @@ pub fn run(inputs: &[PathBuf], output: Option<&Path>, existing: Existing, excel:
         None => "csv".to_string(),
         Some(e) if e == "csv" || e == "json" || e == "xlsx" => e,
         Some(e) => {
-            return Err(Failure::trouble(format!(
+            return Err(Failure::text(format!(
                 "a register is written as .csv (RFC 4180, UTF-8), .xlsx (an Excel workbook) or .json, not .{e}"
             )));
         }
@@ -128,15 +130,13 @@ pub fn run(inputs: &[PathBuf], output: Option<&Path>, existing: Existing, excel:
     // An existing register may be the evaluators' own: never replaced unless asked.
     let exists = output.is_some_and(Path::exists);
     if exists && existing == Existing::Refuse {
-        return Err(Failure::trouble(format!(
+        return Err(Failure::text(format!(
             "{} exists; --append adds the evaluations to it (a row of the same evaluation is replaced, the others stay), --overwrite replaces the file",
             output.map_or(String::new(), |o| o.display().to_string())
         )));
     }
     if existing == Existing::Append && kind == "json" {
-        return Err(Failure::trouble(
-            "--append works on a .csv or .xlsx register",
-        ));
+        return Err(Failure::text("--append works on a .csv or .xlsx register"));
     }
     // Every input is read (and its findings printed) before the run stops on one.
     let mut rows = Vec::new();
@@ -158,7 +158,7 @@ pub fn run(inputs: &[PathBuf], output: Option<&Path>, existing: Existing, excel:
     let bytes = match kind.as_str() {
         "json" => serde_json::to_string_pretty(&rows)
             .map(|s| (s + "\n").into_bytes())
-            .map_err(|e| Failure::trouble(e.to_string()))?,
+            .map_err(|e| Failure::text(e.to_string()))?,
         "xlsx" => kompass::register::to_xlsx(&rows)?,
         _ => kompass::register::to_csv_as(&rows, dialect(output, exists, existing, excel))
             .into_bytes(),

@@ -27,11 +27,11 @@ pub fn run(pdf: &Path, output: Option<PathBuf>) -> Run {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Failure::trouble(format!(
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Failure::text(format!(
             "{} already exists; kompass extract never overwrites a file\n  hint: name another file with -o",
             output.display()
         ))),
-        Err(e) => Err(Failure::trouble(format!(
+        Err(e) => Err(Failure::text(format!(
             "cannot write {}: {e}",
             output.display()
         ))),

@@ -21,6 +21,7 @@ use kompass::Engine;
 use kompass::check::Checked;
 use kompass::diagnostics::counts;
 pub use kompass::engine::RegisterSource;
+use kompass::messages::{Message, msg};
 
 /// Exit codes: 0 success, 1 invalid data, 2 usage or I/O problem.
 pub const INVALID: u8 = 1;
@@ -37,17 +38,8 @@ pub struct Outcome {
 
 impl Outcome {
     /// "1 error, 2 warnings"
-    pub fn summary(&self) -> String {
-        let plural =
-            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
-        let mut parts = Vec::new();
-        if self.errors > 0 {
-            parts.push(plural(self.errors, "error", "errors"));
-        }
-        if self.warnings > 0 {
-            parts.push(plural(self.warnings, "warning", "warnings"));
-        }
-        parts.join(", ")
+    pub fn summary(&self) -> Message {
+        msg!("summary", errors = self.errors, warnings = self.warnings)
     }
 }
 
@@ -88,7 +80,10 @@ fn printed(
     strict: Strictness,
 ) -> Result<(Checked, Outcome), Option<Outcome>> {
     let found = found.map_err(|e| {
-        eprintln!("error: {e}");
+        eprintln!(
+            "{}",
+            msg!("failure", message = msg!("plain", text = e.to_string()))
+        );
         None
     })?;
     // Errors first, then warnings, then notes; each in the order found.
@@ -102,8 +97,8 @@ fn printed(
     found.sources().emit(shown);
     if diagnostics.len() > MAX_SHOWN {
         eprintln!(
-            "… and {} more finding(s) not shown",
-            diagnostics.len() - MAX_SHOWN
+            "{}",
+            msg!("more-not-shown", count = diagnostics.len() - MAX_SHOWN)
         );
     }
     let (errors, warnings) = counts(diagnostics);
@@ -115,17 +110,15 @@ fn printed(
 }
 
 /// The closing line of a run that stopped on the data: what was found and why it failed.
-pub fn refused(path: &Path, outcome: &Outcome, consequence: &str) {
-    let why = if outcome.errors == 0 {
-        " (--deny-warnings makes warnings fail)"
-    } else {
-        ""
-    };
-    eprintln!(
-        "{}: {}{why}{consequence}",
-        path.display(),
-        outcome.summary()
+pub fn refused(path: &Path, outcome: &Outcome, consequence: Option<Message>) {
+    let message = msg!(
+        "refused",
+        path = path.display().to_string(),
+        summary = outcome.summary(),
+        denied = if outcome.errors == 0 { "yes" } else { "no" },
+        consequence = consequence.map_or(String::new(), |c| c.text())
     );
+    eprintln!("{message}");
 }
 
 /// Why a command stopped. `main` prints it once and exits with its code.
@@ -134,13 +127,18 @@ pub enum Failure {
     /// Already printed (the diagnostics and the closing line): only the exit code is left.
     Reported(u8),
     /// To print as `error: <message>`, with the exit code.
-    Message(u8, String),
+    Message(u8, Message),
 }
 
 impl Failure {
     /// A usage or I/O problem (exit 2) with its message.
-    pub fn trouble(message: impl Into<String>) -> Self {
-        Failure::Message(TROUBLE, message.into())
+    pub fn trouble(message: Message) -> Self {
+        Failure::Message(TROUBLE, message)
+    }
+
+    /// A usage or I/O problem whose text comes from elsewhere (a library's own words).
+    pub fn text(text: impl Into<String>) -> Self {
+        Failure::trouble(msg!("plain", text = text.into()))
     }
 
     /// Print what is left to print; the exit code.
@@ -148,7 +146,7 @@ impl Failure {
         match self {
             Failure::Reported(code) => std::process::ExitCode::from(code),
             Failure::Message(code, message) => {
-                eprintln!("error: {message}");
+                eprintln!("{}", msg!("failure", message = message));
                 std::process::ExitCode::from(code)
             }
         }
@@ -157,7 +155,7 @@ impl Failure {
 
 impl From<kompass::Error> for Failure {
     fn from(e: kompass::Error) -> Self {
-        Failure::trouble(e.to_string())
+        Failure::text(e.to_string())
     }
 }
 
@@ -166,11 +164,11 @@ pub type Run = Result<std::process::ExitCode, Failure>;
 
 /// [`checked`] for a command that needs the evaluation; on failure the closing line says what
 /// was not done (`consequence`, e.g. "; no PDF was written").
-pub fn load(path: &Path, strict: Strictness, consequence: &str) -> Result<Checked, Failure> {
+pub fn load(path: &Path, strict: Strictness, consequence: Message) -> Result<Checked, Failure> {
     match checked(path, strict) {
         Ok((l, _)) => Ok(l),
         Err(Some(outcome)) => {
-            refused(path, &outcome, consequence);
+            refused(path, &outcome, Some(consequence));
             Err(Failure::Reported(INVALID))
         }
         Err(None) => Err(Failure::Reported(TROUBLE)),
@@ -181,14 +179,14 @@ pub fn load(path: &Path, strict: Strictness, consequence: &str) -> Result<Checke
 pub fn standards(standard: &str) -> Result<Vec<kompass::PdfStandard>, Failure> {
     kompass::typeset::parse_standards(standard)
         .and_then(|list| kompass::typeset::standards(&list).map(|_| list))
-        .map_err(|e| Failure::trouble(format!("--standard {standard}: {e}")))
+        .map_err(|e| Failure::text(format!("--standard {standard}: {e}")))
 }
 
 /// What a kompass PDF carries, read within kompass's bounds (see `kompass::read`).
 pub fn read_pdf(path: &Path) -> Result<kompass::embed::Embedded, Failure> {
     let bytes = kompass::read::bytes(path, kompass::read::MAX_PDF_BYTES)
-        .map_err(|e| Failure::trouble(format!("cannot read {}: {e}", path.display())))?;
-    kompass::embed::read(&bytes).map_err(|e| Failure::trouble(format!("{}: {e}", path.display())))
+        .map_err(|e| cannot_read(path, e.to_string()))?;
+    kompass::embed::read(&bytes).map_err(|e| Failure::text(format!("{}: {e}", path.display())))
 }
 
 /// Where a PDF goes, checked before any work (see `kompass::write::output_path`).
@@ -207,6 +205,25 @@ pub fn output(
 
 /// Write a file through a temporary file and a rename (see `kompass::write::atomic_write`).
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    kompass::write::atomic_write(path, bytes)
-        .map_err(|e| Failure::trouble(format!("cannot write {}: {e}", path.display())))
+    kompass::write::atomic_write(path, bytes).map_err(|e| {
+        Failure::trouble(msg!(
+            "with-reason",
+            what = msg!("cannot-write", path = path.display().to_string()),
+            reason = kompass::messages::io_reason(&e)
+        ))
+    })
+}
+
+/// "cannot read <path>: <reason>".
+pub fn cannot_read(path: &Path, reason: String) -> Failure {
+    Failure::trouble(msg!(
+        "cannot-read",
+        path = path.display().to_string(),
+        reason = reason
+    ))
+}
+
+/// Print a message on standard error, in the language of this run.
+pub fn say(message: Message) {
+    eprintln!("{message}");
 }

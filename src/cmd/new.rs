@@ -3,11 +3,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::Run;
+use kompass::messages::msg;
+
+use super::{Run, say};
 
 pub fn run(municipality: &str, output: Option<PathBuf>) -> Run {
     let output = output.unwrap_or_else(|| kompass::skeleton::default_path(municipality));
     kompass::skeleton::create(&output, municipality)?;
-    eprintln!("wrote {}", output.display());
+    say(msg!("wrote", path = output.display().to_string()));
     Ok(ExitCode::SUCCESS)
 }

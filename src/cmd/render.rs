@@ -5,7 +5,9 @@ use std::process::ExitCode;
 
 use kompass::Engine;
 
-use super::{Failure, Run, Strictness, load, output, standards, write};
+use kompass::messages::msg;
+
+use super::{Failure, Run, Strictness, load, output, say, standards, write};
 
 pub fn run(
     evaluation: &Path,
@@ -15,9 +17,7 @@ pub fn run(
     changes_since: Option<&Path>,
 ) -> Run {
     if changes_since.is_some() && !strict.draft {
-        return Err(Failure::trouble(
-            "--changes-since adds a page for the municipality's fact-check to a draft; add --draft",
-        ));
+        return Err(Failure::trouble(msg!("changes-since-needs-draft")));
     }
     let standards = standards(standard)?;
     // Where the PDF goes is settled before any work, so a wrong -o costs nothing.
@@ -25,12 +25,12 @@ pub fn run(
     // Typst's fonts, library and templates are made ready on a second core while the
     // evaluation is loaded and checked.
     std::thread::spawn(Engine::prepare);
-    let loaded = load(evaluation, strict, "; no PDF was written")?;
+    let loaded = load(evaluation, strict, msg!("consequence-no-pdf"))?;
     let start = std::time::Instant::now();
     let changes = match changes_since {
         None => None,
         Some(old) => {
-            let previous = load(old, strict, "; no PDF was written")?;
+            let previous = load(old, strict, msg!("consequence-no-pdf"))?;
             Some(kompass::changes_page(&previous, &loaded)?)
         }
     };
@@ -41,14 +41,14 @@ pub fn run(
     };
     let pdf = Engine::new()
         .render(&loaded, &standards, &options)
-        .map_err(|e| Failure::trouble(format!("the report could not be typeset:\n{e}")))?;
+        .map_err(|e| Failure::trouble(msg!("not-typeset", reason = e.to_string())))?;
     write(&out, &pdf)?;
-    eprintln!(
-        "wrote {} ({} kB) in {:.2} s",
-        out.display(),
-        pdf.len() / 1024,
-        start.elapsed().as_secs_f64()
-    );
+    say(msg!(
+        "wrote-pdf",
+        path = out.display().to_string(),
+        kb = pdf.len() / 1024,
+        seconds = format!("{:.2}", start.elapsed().as_secs_f64())
+    ));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -64,26 +64,24 @@ pub fn run_many(
     changes_since: bool,
 ) -> Run {
     if changes_since {
-        return Err(Failure::trouble(
-            "--changes-since is for one evaluation at a time",
-        ));
+        return Err(Failure::trouble(msg!("changes-since-one-at-a-time")));
     }
     if let Some(dir) = out_dir
         && !dir.is_dir()
         && !names_folder(dir)
     {
-        return Err(Failure::trouble(format!(
-            "-o {}: with several evaluations -o names the folder to write the reports into; end it with / to have it created (e.g. -o utkast/), or render one evaluation at a time to name its file",
-            dir.display()
+        return Err(Failure::trouble(msg!(
+            "batch-output-not-folder",
+            path = dir.display().to_string()
         )));
     }
     let standards = standards(standard)?;
     let mut files = files.to_vec();
     if let Some(folder) = all {
-        files.extend(super::batch::evaluations_in(folder).map_err(Failure::trouble)?);
+        files.extend(super::batch::evaluations_in(folder).map_err(Failure::text)?);
     }
     if files.is_empty() {
-        return Err(Failure::trouble("no evaluation files to render"));
+        return Err(Failure::trouble(msg!("nothing-to-render")));
     }
     super::batch::run(&files, out_dir, &standards, strict)
 }

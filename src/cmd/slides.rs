@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use kompass::Engine;
 
+use kompass::messages::msg;
+
 use super::{Failure, Run, Strictness, load, output, standards, write};
 
 pub fn run(evaluation: &Path, out: Option<PathBuf>, draft: bool, standard: &str) -> Run {
@@ -23,15 +25,19 @@ pub fn run(evaluation: &Path, out: Option<PathBuf>, draft: bool, standard: &str)
         draft,
         ..Default::default()
     };
-    let loaded = load(evaluation, strict, "; no PDF was written")?;
+    let loaded = load(evaluation, strict, msg!("consequence-no-pdf"))?;
     let options = kompass::typeset::Options {
         draft,
         ..Default::default()
     };
     let pdf = Engine::new()
         .slides(&loaded, &standards, &options)
-        .map_err(|e| Failure::trouble(format!("the slides could not be typeset:\n{e}")))?;
+        .map_err(|e| Failure::trouble(msg!("slides-not-typeset", reason = e.to_string())))?;
     write(&out, &pdf)?;
-    eprintln!("wrote {} ({} kB)", out.display(), pdf.len() / 1024);
+    super::say(msg!(
+        "wrote-kb",
+        path = out.display().to_string(),
+        kb = pdf.len() / 1024
+    ));
     Ok(ExitCode::SUCCESS)
 }

@@ -4,6 +4,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use kompass::messages::msg;
+
 use super::{Failure, Run, Strictness, load, standards};
 
 pub fn run(evaluation: &Path, dir: &Path, draft: bool, standard: &str, overwrite: bool) -> Run {
@@ -12,22 +14,22 @@ pub fn run(evaluation: &Path, dir: &Path, draft: bool, standard: &str, overwrite
     // written over without being asked, or those touches would be lost.
     let occupied = std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
     if occupied && !overwrite {
-        return Err(Failure::trouble(format!(
-            "{} is not empty; kompass typst would replace report.typ and the other files it writes there, with any changes made to them\n  hint: name a new folder, or add --overwrite",
-            dir.display()
+        return Err(Failure::trouble(msg!(
+            "typst-folder-not-empty",
+            path = dir.display().to_string()
         )));
     }
     if dir.is_file() {
-        return Err(Failure::trouble(format!(
-            "{} is a file, not a folder",
-            dir.display()
+        return Err(Failure::trouble(msg!(
+            "is-a-file",
+            path = dir.display().to_string()
         )));
     }
     let strict = Strictness {
         draft,
         ..Default::default()
     };
-    let loaded = load(evaluation, strict, "; nothing was written")?;
+    let loaded = load(evaluation, strict, msg!("consequence-nothing-written"))?;
     let options = kompass::typeset::Options {
         draft,
         ..Default::default()
@@ -38,10 +40,10 @@ pub fn run(evaluation: &Path, dir: &Path, draft: bool, standard: &str, overwrite
         &kompass::typeset::standards_name(&standards),
         dir,
     )?;
-    eprintln!(
-        "wrote {} files to {}; README.txt has the typst compile command",
-        files.len(),
-        dir.display()
-    );
+    super::say(msg!(
+        "typst-wrote",
+        count = files.len(),
+        path = dir.display().to_string()
+    ));
     Ok(ExitCode::SUCCESS)
 }

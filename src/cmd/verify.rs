@@ -8,18 +8,20 @@ use kompass::embed::{Embedded, Provenance};
 
 use kompass::Engine;
 
+use kompass::messages::msg;
+
 use super::{Failure, INVALID, RegisterSource, Run, Strictness, TROUBLE, checked_text, refused};
 
 pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> Run {
     let pdf = kompass::read::bytes(pdf_path, kompass::read::MAX_PDF_BYTES)
-        .map_err(|e| Failure::trouble(format!("cannot read {}: {e}", pdf_path.display())))?;
+        .map_err(|e| Failure::text(format!("cannot read {}: {e}", pdf_path.display())))?;
     let embedded = kompass::embed::read(&pdf)
-        .map_err(|e| Failure::trouble(format!("{}: {e}", pdf_path.display())))?;
+        .map_err(|e| Failure::text(format!("{}: {e}", pdf_path.display())))?;
     let p = &embedded.provenance;
     let (name, text) = evaluation_text(&embedded, evaluation)?;
     let loaded = load(&name, &text, p, evaluation)?;
     let standards = kompass::typeset::parse_standards(&p.standards).map_err(|e| {
-        Failure::trouble(format!(
+        Failure::text(format!(
             "the PDF names standards kompass does not know: {e}"
         ))
     })?;
@@ -30,7 +32,7 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> Run {
     };
     let again = Engine::new()
         .render(&loaded, &standards, &options)
-        .map_err(|e| Failure::trouble(format!("the report could not be typeset:\n{e}")))?;
+        .map_err(|e| Failure::text(format!("the report could not be typeset:\n{e}")))?;
     if again == pdf {
         println!(
             "{}: verified – byte for byte what {name} renders to with kompass {} ({}, {}{})",
@@ -68,7 +70,7 @@ fn evaluation_text(
         .and_then(|t| kompass::embed::without_comments(&t).map_err(|e| e.to_string()));
     match read {
         Ok(t) => Ok((path.display().to_string(), t)),
-        Err(e) => Err(Failure::trouble(format!(
+        Err(e) => Err(Failure::text(format!(
             "cannot read {}: {e}",
             path.display()
         ))),
@@ -99,7 +101,7 @@ fn load(
             refused(
                 Path::new(name),
                 &outcome,
-                "; it cannot be rendered to compare",
+                Some(msg!("consequence-cannot-compare")),
             );
             Err(Failure::Reported(INVALID))
         }
@@ -116,7 +118,7 @@ fn changes_page(
         return Ok(None);
     };
     let mut old = kompass::check::load_str("previous", previous)
-        .map_err(|_| Failure::trouble("the attached earlier evaluation cannot be read"))?;
+        .map_err(|_| Failure::text("the attached earlier evaluation cannot be read"))?;
     if let Some(fr) = &embedded.provenance.changes_since_register {
         old.set_register(kompass::compare::RegisterData::Frozen(fr.clone()));
     }

@@ -30,14 +30,14 @@ pub fn run(evaluation: &Path, out: Option<PathBuf>, final_report: bool, standard
     };
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(tx)
-        .map_err(|e| Failure::trouble(format!("cannot watch files here: {e}")))?;
+        .map_err(|e| Failure::text(format!("cannot watch files here: {e}")))?;
     let folder = match evaluation.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     watcher
         .watch(&folder, RecursiveMode::NonRecursive)
-        .map_err(|e| Failure::trouble(format!("cannot watch {}: {e}", folder.display())))?;
+        .map_err(|e| Failure::text(format!("cannot watch {}: {e}", folder.display())))?;
     eprintln!(
         "watching {} → {} ({}); Ctrl-C to stop",
         evaluation.display(),

@@ -1,0 +1,97 @@
+# `kompass --help` på svenska. På engelska är hjälptexterna dokumentationskommentarerna i
+# src/main.rs; här har varje kommando och varje flagga sin svenska text: cli-<kommando> för
+# kommandot, cli-<kommando>-long för dess längre beskrivning och cli-<kommando>-<flagga> för
+# flaggorna.
+
+cli = Kommunkompassens utvärderingsrapporter som PDF, från en TOML-fil.
+cli-heading-usage = Användning:
+cli-heading-commands = Kommandon
+cli-heading-arguments = Argument
+cli-heading-options = Flaggor
+cli-default = standard
+cli-possible = möjliga värden
+cli-help = Skriv ut hjälp (-h visar en sammanfattning)
+cli-version = Skriv ut versionen
+cli-lang = Språket för meddelanden och hjälp: sv eller en (annars väljs det efter LC_ALL, LC_MESSAGES eller LANG)
+
+cli-help-cmd = Skriv ut den här hjälpen, eller hjälpen för ett kommando
+
+cli-render = Kontrollera en utvärdering och sätt rapporten som PDF; eller många, parallellt
+cli-render-long = Kontrollerar en utvärdering och sätter rapporten som PDF. Med flera filer, eller `--all <mapp>`, görs alla rapporter parallellt på alla kärnor; en fil med fel stoppar inte de andra, och körningen slutar med en sammanfattning (slutkod 1 när någon misslyckades).
+cli-render-evaluations = Utvärderingsfilen eller -filerna (TOML).
+cli-render-output = Vart PDF-filen skrivs: en fil, eller en mapp att skriva `<utvärdering>.pdf` i (standard: utvärderingens namn med `.pdf`, bredvid den; ett utkast får `-utkast.pdf`, så att ett utkast aldrig ersätter den slutliga rapporten). Med flera utvärderingar mappen att skriva i (som --out-dir); ett namn som slutar på / skapas.
+cli-render-all = Gör rapporter av alla `.toml`-filer i den här mappen.
+cli-render-out_dir = För många utvärderingar: mappen som PDF-filerna skrivs till (skapas om den saknas).
+cli-render-standard = PDF-standarder att följa, kommaseparerade (`a-2a`, `a-2b`, `a-3a`, `ua-1`, …), eller `none`.
+cli-render-deny_warnings = Gör ingen rapport när kontrollen hittar varningar.
+cli-render-draft = Ett utkast för faktagranskning: ”UTKAST” över varje sida och versionen i sidhuvudet; platshållare från `kompass new` är tillåtna.
+cli-render-changes_since = Med --draft: avsluta rapporten med en sida ”Ändringar sedan version N” som listar vad som ändrats sedan den här tidigare versionen av utvärderingen.
+
+cli-check = Kontrollera en utvärdering, eller ett resultatregister, utan att göra en rapport
+cli-check-long = Gör alla kontroller som `render` gör: TOML-syntax, okända nycklar, typer, poängintervall, saknade eller okända delområden, angivna summor, jämförelseprofiler (och registret de räknas ut från), datum, utvärderare och kommunens namnformer. Ett register (`.csv`, `.xlsx` eller `.ods`) kontrolleras rad för rad. Slutkod 0 när allt är giltigt (varningar är tillåtna), 1 när uppgifterna är ogiltiga, 2 vid problem med användning eller filer. Varje nyckel i dataformatet beskrivs i docs/data-format.md.
+cli-check-after = Dataformatet: docs/data-format.md i kompass arkiv.
+cli-check-evaluation = Utvärderingsfilen (TOML), eller ett resultatregister (.csv, .xlsx, .ods).
+cli-check-deny_warnings = Behandla varningar som fel.
+cli-check-draft = Kontrollera som för ett utkast: platshållare från `kompass new` är tillåtna.
+
+cli-slides = Bilderna till återkopplingsmötet: 16:9-bilder från samma utvärdering
+cli-slides-long = Titel, vad Kommunkompassen är, resultatet med stapeldiagrammet, profildiagrammen, en bild per område (poäng, delområden, styrkor och förbättringsmöjligheter förkortade så att de får plats), sammanfattningens huvudpunkter och en avslutande bild. Tillgänglig som rapporten (PDF/UA-1).
+cli-slides-evaluation = Utvärderingsfilen (TOML).
+cli-slides-output = Vart PDF-filen skrivs (standard: `<utvärdering>-presentation.pdf` bredvid den).
+cli-slides-draft = Ett utkast: ”UTKAST” på varje bild; platshållare är tillåtna.
+cli-slides-standard = PDF-standarder, som för render.
+
+cli-charts = Varje diagram i rapporten som en egen fil, med sin alternativtext bredvid
+cli-charts-long = För bilder eller webbsidor som görs någon annanstans: `<diagram>.svg` (eller `.png`, ritad från samma SVG med rapportens typsnitt) och `<diagram>.txt` med diagrammets svenska alternativtext.
+cli-charts-evaluation = Utvärderingsfilen (TOML).
+cli-charts-out_dir = Mappen att skriva i (skapas om den saknas).
+cli-charts-format = `svg` eller `png`.
+cli-charts-scale = För PNG: storleken i förhållande till diagrammets yta (1600 px bred vid 1).
+
+cli-typst = Skriv det fristående Typst-projekt som rapporten görs av, för en sista handpåläggning
+cli-typst-long = Mallarna, data- och diagramfilerna, typsnitten och README.txt med kommandot `typst compile` som gör samma rapport med Typsts eget program.
+cli-typst-evaluation = Utvärderingsfilen (TOML).
+cli-typst-dir = Mappen att skriva projektet i: ny eller tom (skapas om den saknas).
+cli-typst-draft = Ett utkast, som för render.
+cli-typst-standard = PDF-standarder, som för render.
+cli-typst-overwrite = Skriv i en mapp som inte är tom och ersätt projektets filer där.
+
+cli-synthetic = Skriv påhittade utvärderingar (för tester och mätningar): en per kommun
+cli-synthetic-dir = Mappen att skriva i (skapas om den saknas).
+cli-synthetic-count = Hur många (högst 290).
+cli-synthetic-seed = Varierar poäng och texter.
+
+cli-export = Resultatregistret: en rad per utvärdering (områdespoäng och total som de räknas ut)
+cli-export-long = Från utvärderingsfiler och från PDF-filer från kompass (utvärderingen de bär med sig). CSV (RFC 4180, UTF-8) som standard eller med `-o register.csv`; en Excel-arbetsbok med `-o register.xlsx`; JSON med `-o register.json`.
+cli-export-inputs = Utvärderingsfiler (TOML) eller PDF-filer från kompass.
+cli-export-output = Vart registret skrivs: .csv (RFC 4180, UTF-8), .xlsx (en Excel-arbetsbok) eller .json (standard: CSV på standard ut). En befintlig fil rörs inte utan --append eller --overwrite.
+cli-export-append = Lägg till utvärderingarna i det befintliga registret: en rad för samma utvärdering (kommun och datum, eller år) ersätts (dess anteckning behålls), de andra står kvar.
+cli-export-overwrite = Ersätt en befintlig fil.
+cli-export-excel = CSV för svenska Excel: semikolon (komma är decimaltecknet där) och UTF-8 med byte order mark. Utan den: RFC 4180 för verktyg. En arbetsbok (-o register.xlsx) behåller allt bäst.
+
+cli-diff = Vad som ändrats mellan två versioner av en utvärdering
+cli-diff-long = Varje poängändring med dess effekt på områdets poäng och totalen, styrkor och förbättringsmöjligheter som lagts till, tagits bort eller ändrats, stycken ändrade ord för ord, ändrade uppgifter. Slutkod 0 när de är lika, 1 när de skiljer sig, 2 när någon inte kan läsas.
+cli-diff-old = Den tidigare versionen (TOML).
+cli-diff-new = Den senare versionen (TOML).
+cli-diff-format = `text` för människor, `json` för verktyg.
+
+cli-extract = Skriv ut utvärderingen som en PDF från kompass bär med sig (utan utvärderarens kommentarer)
+cli-extract-pdf = En PDF som kompass har gjort.
+cli-extract-output = Vart den skrivs (standard: dess namn i PDF-filen). Skriver aldrig över.
+
+cli-verify = Visa att en PDF byte för byte är vad dess utvärdering ger, eller säg vad som skiljer
+cli-verify-long = Gör rapporten igen från utvärderingen som PDF-filen bär med sig, eller från den angivna filen, med de val som PDF-filen har sparat, och jämför. När de skiljer sig anges orsaken: utvärderingen (med ändringarna), ramverket eller kompass version. Slutkod 0 när den är bekräftad, 1 när den inte är det, 2 när PDF-filen inte kan läsas.
+cli-verify-pdf = En PDF som kompass har gjort.
+cli-verify-evaluation = Utvärderingen att jämföra med (standard: den i PDF-filen).
+
+cli-watch = Gör rapporten igen varje gång utvärderingen sparas (ett utkast om inte --final anges)
+cli-watch-long = En rad per bygge (sidor och tid), eller iakttagelserna; fortsätter efter ett fel och återhämtar sig när filen rättats. Ctrl-C avslutar.
+cli-watch-evaluation = Utvärderingsfilen (TOML).
+cli-watch-output = Vart PDF-filen skrivs (som för render).
+cli-watch-final_report = Gör den slutliga rapporten i stället för ett utkast.
+cli-watch-standard = PDF-standarder, som för render.
+
+cli-new = Skriv ett komplett utvärderingsskelett för en kommun, utifrån ramverket
+cli-new-long = För var och en av Sveriges 290 kommuner kommer namnformerna och invånarantalet från kompass tabell (SCB, 31 december 2024).
+cli-new-municipality = Kommunen, t.ex. Öckerö eller ”Öckerö kommun”.
+cli-new-output = Vart den skrivs (standard: <namn>-<år>.toml i aktuell mapp). Skriver aldrig över.
