@@ -353,3 +353,104 @@ place-cell = row { $row }, column { $column } ({ $name })
 place-row = row { $row }
 place-sheet-cell = sheet { $sheet }, cell { $cell } ({ $name })
 place-sheet-row = sheet { $sheet }, row { $row }
+
+## Files from outside (read/, embed.rs)
+
+reason-too-large = it is larger than { $size }
+pdf-not-pdf = not a PDF file
+pdf-attachment-too-large = the attached file { $name } inflates to more than { $size }; kompass reads at most that much
+pdf-inflates = the PDF's compressed streams inflate to more than { $size } together; kompass reads at most that much
+pdf-objects = the PDF has more than { $limit } objects; kompass reads at most that many
+pdf-attachment-unreadable = the attached file { $name } cannot be read: { $why }
+workbook-not-zip = not a workbook (a zip archive): { $why }
+workbook-parts = the workbook has more than { $limit } parts; kompass reads at most that many
+workbook-part-too-large = the workbook's part { $part } inflates to more than { $size }; kompass reads at most that much of one part
+workbook-too-large = the workbook inflates to more than { $size } in all; kompass reads at most that much
+workbook-part-unreadable = the workbook's part { $part } cannot be read: { $why }
+embed-not-kompass = the PDF carries no kompass data: it was not made by kompass with the evaluation attached (PDF/A-3, the default since kompass 0.1)
+embed-provenance = the PDF's { $name } cannot be read: { $why }
+embed-no-evaluation = the PDF carries no evaluation
+embed-not-text = the attached evaluation is not UTF-8 text
+export-other-sheets = { $name } has other sheets besides the register ({ $sheets }), which kompass would not keep; export to a new file and copy the rows over
+export-kind = a register is written as .csv (RFC 4180, UTF-8), .xlsx (an Excel workbook) or .json, not .{ $extension }
+export-exists = { $path } exists; --append adds the evaluations to it (a row of the same evaluation is replaced, the others stay), --overwrite replaces the file
+export-append-json = --append works on a .csv or .xlsx register
+export-wrote = wrote { $path } ({ $count } { $count ->
+        [one] evaluation
+       *[other] evaluations
+    })
+export-wrote-appended = wrote { $path } ({ $count } { $count ->
+        [one] evaluation
+       *[other] evaluations
+    }: { $added } added, { $replaced } replaced)
+plain-list = { $items }
+extract-wrote = wrote { $path } (the evaluation inside { $pdf }, made by kompass { $version })
+extract-exists = { $path } already exists; kompass extract never overwrites a file
+    {"  "}hint: name another file with -o
+extract-unsafe-name = note: the PDF names its evaluation { $name }, which is not a plain file name in this folder; writing { $safe } instead
+extract-computed = comparison.{ $key }: { $rows ->
+        [0] {""}
+       *[other] the mean of { $rows } rows
+    }
+extract-register = note: the evaluation takes values from the results register { $register } ({ $computed }{ $earlier } earlier evaluations); render it next to that register. `kompass verify` uses the values the PDF kept.
+verify-standards = the PDF names standards kompass does not know: { $reason }
+verified = { $pdf }: verified – byte for byte what { $name } renders to with kompass { $version } ({ $framework }, { $standards }{ $draft ->
+        [yes] , draft
+       *[other] {""}
+    })
+not-verified = { $pdf }: NOT what { $name } renders to; what differs:
+attached-name = { $name } (attached)
+verify-previous-unreadable = the attached earlier evaluation cannot be read
+differs-version = - the kompass version: the PDF was made by kompass { $then }, this is kompass { $now }
+differs-framework = - the framework { $framework } has changed since the PDF was made
+differs-register = - the results register: { $change }
+differs-pdf-itself = - none of its inputs: the PDF itself was changed after kompass made it (edited, signed or saved again by another program)
+differs-evaluation = - the evaluation differs from the attached one
+differs-layout = - the evaluation's text differs from the attached one, though not in anything the report shows (its layout in the file)
+differs-evaluation-to = - the evaluation: from the PDF's to { $name }:
+list-semicolon = {"; "}
+basis-mean = the mean of { $count } rows ({ $rows })
+basis-fixed = fixed values
+basis-none = none
+area-moved = area { $area }: { $before } → { $after }
+basis-change = was { $before }, now { $after }{ $moved }
+register-now-used = the evaluation now takes values from { $register }
+register-no-longer-used = the PDF took values from { $register }, the evaluation no longer does
+register-unchanged = unchanged
+profile-changed = comparison.{ $key }: { $change }
+register-history-changed = earlier evaluations from the register were [{ $before }], now [{ $after }]{ $same ->
+        [yes] {" "}with other scores
+       *[other] {""}
+    }
+register-read-as = { $before } was read as { $after }
+register-changed = { $register } has changed since the PDF was made: { $parts }
+watch-unavailable = cannot watch files here: { $reason }
+watch-cannot = cannot watch { $path }: { $reason }
+watching = watching { $evaluation } → { $output } ({ $kind ->
+        [final] final
+       *[other] draft
+    }); Ctrl-C to stop
+build-error = build { $n }: { $reason }; waiting for the next save
+build-done = build { $n }: { $pages } pages in { $seconds } s → { $output }{ $warnings ->
+        [0] {""}
+        [one] {" "}(1 warning)
+       *[other] {" "}({ $warnings } warnings)
+    }
+build-failed = build { $n }: failed: { $reason }; waiting for the next save
+build-invalid = build { $n }: { $errors } { $errors ->
+        [one] error
+       *[other] errors
+    } – the PDF was left as it was; waiting for the next save
+cannot-read-folder = cannot read the folder { $path }
+and-more = {" "}(and { $count } more)
+batch-ok = ok     { $path } → { $output }
+batch-failed = FAILED { $path }: { $reason }
+no-threads = cannot start the worker threads: { $reason }
+batch-summary = { $rendered } rendered, { $failed } failed, in { $seconds } s
+place-sheet = sheet { $sheet }
+not-an-ods = not an OpenDocument spreadsheet (.ods): { $reason }
+ods-too-many-cells = the spreadsheet's tables hold more than { $max } cells once their repeated rows and columns are counted; a register is read up to that many
+workbook-no-sheet = the workbook has no sheet
+grid-rows = it goes on past row { $max }; a register is read up to { $max } rows
+grid-columns = row { $row } has a value in column { $column }; a register is read up to column { $last } ({ $max } columns)
+grid-cells = it has more than { $max } cells; a register is read up to that many

@@ -356,3 +356,101 @@ place-cell = rad { $row }, kolumn { $column } ({ $name })
 place-row = rad { $row }
 place-sheet-cell = bladet { $sheet }, cell { $cell } ({ $name })
 place-sheet-row = bladet { $sheet }, rad { $row }
+
+## Filer utifrån (read/, embed.rs)
+
+reason-too-large = den är större än { $size }
+pdf-not-pdf = inte en PDF-fil
+pdf-attachment-too-large = den bifogade filen { $name } packas upp till mer än { $size }; kompass läser högst så mycket
+pdf-inflates = PDF-filens komprimerade strömmar packas upp till mer än { $size } tillsammans; kompass läser högst så mycket
+pdf-objects = PDF-filen har fler än { $limit } objekt; kompass läser högst så många
+pdf-attachment-unreadable = den bifogade filen { $name } kan inte läsas: { $why }
+workbook-not-zip = inte en arbetsbok (ett zip-arkiv): { $why }
+workbook-parts = arbetsboken har fler än { $limit } delar; kompass läser högst så många
+workbook-part-too-large = arbetsbokens del { $part } packas upp till mer än { $size }; kompass läser högst så mycket av en del
+workbook-too-large = arbetsboken packas upp till mer än { $size } sammanlagt; kompass läser högst så mycket
+workbook-part-unreadable = arbetsbokens del { $part } kan inte läsas: { $why }
+embed-not-kompass = PDF-filen bär inga uppgifter från kompass: den gjordes inte av kompass med utvärderingen bifogad (PDF/A-3, standard sedan kompass 0.1)
+embed-provenance = PDF-filens { $name } kan inte läsas: { $why }
+embed-no-evaluation = PDF-filen bär ingen utvärdering
+embed-not-text = den bifogade utvärderingen är inte UTF-8-text
+export-other-sheets = { $name } har andra blad än registret ({ $sheets }), som kompass inte skulle behålla; exportera till en ny fil och kopiera över raderna
+export-kind = ett register skrivs som .csv (RFC 4180, UTF-8), .xlsx (en Excel-arbetsbok) eller .json, inte .{ $extension }
+export-exists = { $path } finns redan; --append lägger till utvärderingarna i den (en rad för samma utvärdering ersätts, de andra står kvar), --overwrite ersätter filen
+export-append-json = --append fungerar på ett register i .csv eller .xlsx
+export-wrote = skrev { $path } ({ $count } { $count ->
+        [one] utvärdering
+       *[other] utvärderingar
+    })
+export-wrote-appended = skrev { $path } ({ $count } { $count ->
+        [one] utvärdering
+       *[other] utvärderingar
+    }: { $added } tillagda, { $replaced } ersatta)
+plain-list = { $items }
+extract-wrote = skrev { $path } (utvärderingen i { $pdf }, gjord av kompass { $version })
+extract-exists = { $path } finns redan; kompass extract skriver aldrig över en fil
+    {"  "}tips: ange en annan fil med -o
+extract-unsafe-name = obs: PDF-filen kallar sin utvärdering { $name }, som inte är ett vanligt filnamn i den här mappen; skriver { $safe } i stället
+extract-computed = comparison.{ $key }: { $rows ->
+        [0] {""}
+       *[other] medelvärdet av { $rows } rader
+    }
+extract-register = obs: utvärderingen tar värden från resultatregistret { $register } ({ $computed }{ $earlier } tidigare utvärderingar); gör rapporten bredvid det registret. `kompass verify` använder de värden som PDF-filen sparade.
+verify-standards = PDF-filen anger standarder som kompass inte känner till: { $reason }
+verified = { $pdf }: bekräftad – byte för byte vad { $name } ger med kompass { $version } ({ $framework }, { $standards }{ $draft ->
+        [yes] , utkast
+       *[other] {""}
+    })
+not-verified = { $pdf }: INTE vad { $name } ger; det här skiljer:
+attached-name = { $name } (bifogad)
+verify-previous-unreadable = den bifogade tidigare utvärderingen kan inte läsas
+differs-version = - kompass version: PDF-filen gjordes av kompass { $then }, det här är kompass { $now }
+differs-framework = - ramverket { $framework } har ändrats sedan PDF-filen gjordes
+differs-register = - resultatregistret: { $change }
+differs-pdf-itself = - ingen av dess källor: själva PDF-filen har ändrats efter att kompass gjorde den (redigerad, signerad eller sparad igen av ett annat program)
+differs-evaluation = - utvärderingen skiljer sig från den bifogade
+differs-layout = - utvärderingens text skiljer sig från den bifogade, men inte i något som rapporten visar (dess uppställning i filen)
+differs-evaluation-to = - utvärderingen: från PDF-filens till { $name }:
+list-semicolon = {"; "}
+basis-mean = medelvärdet av { $count } rader ({ $rows })
+basis-fixed = fasta värden
+basis-none = inga
+area-moved = område { $area }: { $before } → { $after }
+basis-change = var { $before }, nu { $after }{ $moved }
+register-now-used = utvärderingen tar nu värden från { $register }
+register-no-longer-used = PDF-filen tog värden från { $register }, det gör inte utvärderingen längre
+register-unchanged = oförändrat
+profile-changed = comparison.{ $key }: { $change }
+register-history-changed = tidigare utvärderingar från registret var [{ $before }], nu [{ $after }]{ $same ->
+        [yes] {" "}med andra poäng
+       *[other] {""}
+    }
+register-read-as = { $before } lästes som { $after }
+register-changed = { $register } har ändrats sedan PDF-filen gjordes: { $parts }
+watch-unavailable = kan inte bevaka filer här: { $reason }
+watch-cannot = kan inte bevaka { $path }: { $reason }
+watching = bevakar { $evaluation } → { $output } ({ $kind ->
+        [final] slutlig
+       *[other] utkast
+    }); Ctrl-C avslutar
+build-error = bygge { $n }: { $reason }; väntar på nästa sparning
+build-done = bygge { $n }: { $pages } sidor på { $seconds } s → { $output }{ $warnings ->
+        [0] {""}
+        [one] {" "}(1 varning)
+       *[other] {" "}({ $warnings } varningar)
+    }
+build-failed = bygge { $n }: misslyckades: { $reason }; väntar på nästa sparning
+build-invalid = bygge { $n }: { $errors } fel – PDF-filen lämnades som den var; väntar på nästa sparning
+cannot-read-folder = kan inte läsa mappen { $path }
+and-more = {" "}(och { $count } till)
+batch-ok = ok     { $path } → { $output }
+batch-failed = FEL    { $path }: { $reason }
+no-threads = kan inte starta arbetstrådarna: { $reason }
+batch-summary = { $rendered } klara, { $failed } misslyckade, på { $seconds } s
+place-sheet = bladet { $sheet }
+not-an-ods = inte ett OpenDocument-kalkylblad (.ods): { $reason }
+ods-too-many-cells = kalkylbladets tabeller har fler än { $max } celler när deras upprepade rader och kolumner räknas; ett register läses upp till så många
+workbook-no-sheet = arbetsboken har inget blad
+grid-rows = det fortsätter efter rad { $max }; ett register läses upp till { $max } rader
+grid-columns = rad { $row } har ett värde i kolumn { $column }; ett register läses upp till kolumn { $last } ({ $max } kolumner)
+grid-cells = det har fler än { $max } celler; ett register läses upp till så många

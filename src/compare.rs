@@ -968,52 +968,57 @@ pub fn history_notes(own: &str, history: &[Earlier]) -> Vec<String> {
     notes
 }
 
-/// In words, how what a register gives now differs from what a PDF kept.
 /// How a computed profile changed: which register rows it used before and now, and the area
 /// means that moved ("rows 3, 5, 7 → rows 3, 5, 8; area 2: 54.3 → 55.0").
-fn profile_change(before: Option<&Profile>, after: Option<&Profile>) -> String {
+fn profile_change(before: Option<&Profile>, after: Option<&Profile>) -> Message {
     let rows = |p: Option<&Profile>| match p.and_then(|p| p.basis.as_ref()) {
-        Some(b) => format!(
-            "the mean of {} rows ({})",
-            b.count,
-            b.rows
+        Some(b) => msg!(
+            "basis-mean",
+            count = b.count,
+            rows = b
+                .rows
                 .iter()
                 .map(usize::to_string)
                 .collect::<Vec<_>>()
                 .join(", ")
         ),
-        None if p.is_some() => "fixed values".into(),
-        None => "none".into(),
+        None if p.is_some() => msg!("basis-fixed"),
+        None => msg!("basis-none"),
     };
-    let mut out = format!("was {}, now {}", rows(before), rows(after));
+    let mut moved: Vec<Message> = Vec::new();
     if let (Some(b), Some(a)) = (before, after) {
-        let moved: Vec<String> = b
+        moved = b
             .values
             .iter()
             .zip(&a.values)
             .enumerate()
             .filter(|(_, (x, y))| x != y)
-            .map(|(i, (x, y))| format!("area {}: {x} → {y}", i + 1))
+            .map(|(i, (x, y))| msg!("area-moved", area = i + 1, before = *x, after = *y))
             .collect();
-        if !moved.is_empty() {
-            out.push_str(&format!("; {}", moved.join(", ")));
-        }
     }
-    out
+    let moved = if moved.is_empty() {
+        String::new()
+    } else {
+        format!("; {}", msg!("plain-list", items = moved))
+    };
+    msg!(
+        "basis-change",
+        before = rows(before),
+        after = rows(after),
+        moved = moved
+    )
 }
 
-pub fn describe_change(before: Option<&Frozen>, after: Option<&Frozen>) -> String {
+/// In words, how what a register gives now differs from what a PDF kept.
+pub fn describe_change(before: Option<&Frozen>, after: Option<&Frozen>) -> Message {
     let (Some(before), Some(after)) = (before, after) else {
         return match (before, after) {
-            (None, Some(a)) => format!("the evaluation now takes values from {}", a.register),
-            (Some(b), None) => format!(
-                "the PDF took values from {}, the evaluation no longer does",
-                b.register
-            ),
-            _ => "unchanged".into(),
+            (None, Some(a)) => msg!("register-now-used", register = &a.register),
+            (Some(b), None) => msg!("register-no-longer-used", register = &b.register),
+            _ => msg!("register-unchanged"),
         };
     };
-    let mut parts = Vec::new();
+    let mut parts: Vec<Message> = Vec::new();
     let keys: std::collections::BTreeSet<&String> = before
         .profiles
         .keys()
@@ -1022,7 +1027,11 @@ pub fn describe_change(before: Option<&Frozen>, after: Option<&Frozen>) -> Strin
     for key in keys {
         let (b, a) = (before.profiles.get(key), after.profiles.get(key));
         if b != a {
-            parts.push(format!("comparison.{key}: {}", profile_change(b, a)));
+            parts.push(msg!(
+                "profile-changed",
+                key = key,
+                change = profile_change(b, a)
+            ));
         }
     }
     if before.history != after.history {
@@ -1033,24 +1042,28 @@ pub fn describe_change(before: Option<&Frozen>, after: Option<&Frozen>) -> Strin
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        parts.push(format!(
-            "earlier evaluations from the register were [{}], now [{}]{}",
-            years(before),
-            years(after),
-            if years(before) == years(after) {
-                " with other scores"
+        parts.push(msg!(
+            "register-history-changed",
+            before = years(before),
+            after = years(after),
+            same = if years(before) == years(after) {
+                "yes"
             } else {
-                ""
+                "no"
             }
         ));
     }
     if parts.is_empty() {
-        format!("{} was read as {}", before.register, after.register)
+        msg!(
+            "register-read-as",
+            before = &before.register,
+            after = &after.register
+        )
     } else {
-        format!(
-            "{} has changed since the PDF was made: {}",
-            after.register,
-            parts.join("; ")
+        msg!(
+            "register-changed",
+            register = &after.register,
+            parts = Arg::List(parts, "list-semicolon")
         )
     }
 }
@@ -1079,11 +1092,11 @@ mod change_tests {
         let before = profile(vec![3, 5, 7], vec![54.3, 60.0]);
         let after = profile(vec![3, 5, 8], vec![55.0, 60.0]);
         assert_eq!(
-            profile_change(Some(&before), Some(&after)),
+            profile_change(Some(&before), Some(&after)).to_string(),
             "was the mean of 3 rows (3, 5, 7), now the mean of 3 rows (3, 5, 8); area 1: 54.3 → 55"
         );
         assert_eq!(
-            profile_change(None, Some(&after)),
+            profile_change(None, Some(&after)).to_string(),
             "was none, now the mean of 3 rows (3, 5, 8)"
         );
     }

@@ -282,20 +282,25 @@ pub enum EmbedError {
     NotText,
 }
 
+impl EmbedError {
+    /// What went wrong, as data.
+    pub fn message(&self) -> crate::messages::Message {
+        use crate::messages::msg;
+        match self {
+            EmbedError::Pdf(e) => e.message(),
+            EmbedError::NotKompass => msg!("embed-not-kompass"),
+            EmbedError::Provenance(e) => {
+                msg!("embed-provenance", name = PROVENANCE_NAME, why = e)
+            }
+            EmbedError::NoEvaluation => msg!("embed-no-evaluation"),
+            EmbedError::NotText => msg!("embed-not-text"),
+        }
+    }
+}
+
 impl std::fmt::Display for EmbedError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            EmbedError::Pdf(e) => write!(f, "{e}"),
-            EmbedError::NotKompass => write!(
-                f,
-                "the PDF carries no kompass data: it was not made by kompass with the evaluation attached (PDF/A-3, the default since kompass 0.1)"
-            ),
-            EmbedError::Provenance(e) => {
-                write!(f, "the PDF's {PROVENANCE_NAME} cannot be read: {e}")
-            }
-            EmbedError::NoEvaluation => write!(f, "the PDF carries no evaluation"),
-            EmbedError::NotText => write!(f, "the attached evaluation is not UTF-8 text"),
-        }
+        write!(f, "{}", self.message())
     }
 }
 

@@ -242,15 +242,15 @@ pub const SHEET: &str = "Register";
 fn xlsx_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), RegisterError> {
     use calamine::{Reader, Xlsx};
     crate::read::workbook::check(bytes, &crate::read::workbook::Limits::default())
-        .map_err(|e| RegisterError::Refused(e.to_string()))?;
+        .map_err(|e| RegisterError::Refused(e.message()))?;
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(
         |e: calamine::XlsxError| {
-            RegisterError::Unreadable(msg!("not-a-workbook", reason = e.to_string()).to_string())
+            RegisterError::Unreadable(msg!("not-a-workbook", reason = e.to_string()))
         },
     )?;
     let sheet = register_sheet(book.sheet_names())?;
     let unreadable =
-        |e: calamine::XlsxError| RegisterError::Unreadable(format!("sheet {sheet}: {e}"));
+        |e: calamine::XlsxError| RegisterError::Unreadable(sheet_reason(&sheet, e.to_string()));
     let mut reader = book.worksheet_cells_reader(&sheet).map_err(unreadable)?;
     let mut grid = Grid::default();
     while let Some(cell) = reader.next_cell().map_err(unreadable)? {
@@ -260,7 +260,7 @@ fn xlsx_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), RegisterError> {
         }
         let (row, column) = cell.get_position();
         grid.put(row as usize, column as usize, text)
-            .map_err(|e| RegisterError::Refused(format!("sheet {sheet}: {e}")))?;
+            .map_err(|e| RegisterError::Refused(sheet_reason(&sheet, e.text())))?;
     }
     Ok((sheet, grid.rows))
 }
@@ -273,10 +273,8 @@ fn ods_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), RegisterError> {
     use calamine::{Ods, Reader};
     use std::io::Read;
     crate::read::workbook::check(bytes, &crate::read::workbook::Limits::default())
-        .map_err(|e| RegisterError::Refused(e.to_string()))?;
-    let unreadable = |e: String| {
-        RegisterError::Unreadable(format!("not an OpenDocument spreadsheet (.ods): {e}"))
-    };
+        .map_err(|e| RegisterError::Refused(e.message()))?;
+    let unreadable = |e: String| RegisterError::Unreadable(msg!("not-an-ods", reason = e));
     let mut zip =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
     let mut content = Vec::new();
@@ -286,8 +284,9 @@ fn ods_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), RegisterError> {
         .map_err(|e| unreadable(e.to_string()))?;
     let cells = crate::read::workbook::ods_cells(&content).map_err(unreadable)?;
     if cells > MAX_CELLS {
-        return Err(RegisterError::Refused(format!(
-            "the spreadsheet's tables hold more than {MAX_CELLS} cells once their repeated rows and columns are counted; a register is read up to that many"
+        return Err(RegisterError::Refused(msg!(
+            "ods-too-many-cells",
+            max = MAX_CELLS
         )));
     }
     let mut book: Ods<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes))
@@ -295,7 +294,7 @@ fn ods_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), RegisterError> {
     let sheet = register_sheet(book.sheet_names())?;
     let range = book
         .worksheet_range(&sheet)
-        .map_err(|e| RegisterError::Unreadable(format!("sheet {sheet}: {e}")))?;
+        .map_err(|e| RegisterError::Unreadable(sheet_reason(&sheet, e.to_string())))?;
     let (row0, col0) = range.start().unwrap_or((0, 0));
     let mut grid = Grid::default();
     for (r, c, data) in range.used_cells() {
@@ -304,7 +303,7 @@ fn ods_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), RegisterError> {
             continue;
         }
         grid.put(row0 as usize + r, col0 as usize + c, text)
-            .map_err(|e| RegisterError::Refused(format!("sheet {sheet}: {e}")))?;
+            .map_err(|e| RegisterError::Refused(sheet_reason(&sheet, e.text())))?;
     }
     Ok((sheet, grid.rows))
 }
@@ -316,9 +315,16 @@ fn register_sheet(names: Vec<String>) -> Result<String, RegisterError> {
         .find(|n| n.eq_ignore_ascii_case(SHEET))
         .or(names.first())
         .cloned()
-        .ok_or(RegisterError::Unreadable(
-            "the workbook has no sheet".into(),
-        ))
+        .ok_or(RegisterError::Unreadable(msg!("workbook-no-sheet")))
+}
+
+/// "sheet Register: <why>".
+fn sheet_reason(sheet: &str, why: String) -> Message {
+    msg!(
+        "with-reason",
+        what = msg!("place-sheet", sheet = sheet),
+        reason = why
+    )
 }
 
 /// The text of a spreadsheet cell (.xlsx or .ods).
@@ -364,25 +370,24 @@ struct Grid {
 
 impl Grid {
     /// Put a cell at a 0-based place, or say which limit it passes.
-    fn put(&mut self, row: usize, column: usize, text: String) -> Result<(), String> {
+    fn put(&mut self, row: usize, column: usize, text: String) -> Result<(), Message> {
         self.place(row, column)?;
         self.rows[row][column].text = text;
         Ok(())
     }
 
     /// Make room for a cell at a 0-based place.
-    fn place(&mut self, row: usize, column: usize) -> Result<(), String> {
+    fn place(&mut self, row: usize, column: usize) -> Result<(), Message> {
         if row >= MAX_ROWS {
-            return Err(format!(
-                "it goes on past row {MAX_ROWS}; a register is read up to {MAX_ROWS} rows"
-            ));
+            return Err(msg!("grid-rows", max = MAX_ROWS));
         }
         if column >= MAX_COLUMNS {
-            return Err(format!(
-                "row {} has a value in column {}; a register is read up to column {} ({MAX_COLUMNS} columns)",
-                row + 1,
-                column_letters(column),
-                column_letters(MAX_COLUMNS - 1)
+            return Err(msg!(
+                "grid-columns",
+                row = row + 1,
+                column = column_letters(column),
+                last = column_letters(MAX_COLUMNS - 1),
+                max = MAX_COLUMNS
             ));
         }
         if self.rows.len() <= row {
@@ -392,9 +397,7 @@ impl Grid {
         if cells.len() <= column {
             self.cells += column + 1 - cells.len();
             if self.cells > MAX_CELLS {
-                return Err(format!(
-                    "it has more than {MAX_CELLS} cells; a register is read up to that many"
-                ));
+                return Err(msg!("grid-cells", max = MAX_CELLS));
             }
             cells.resize_with(column + 1, Cell::default);
         }
@@ -406,9 +409,9 @@ impl Grid {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RegisterError {
     /// Refused before reading: over kompass's bounds for files from outside.
-    Refused(String),
+    Refused(Message),
     /// Not a register kompass can read (not a workbook, not UTF-8, the wrong kind of file).
-    Unreadable(String),
+    Unreadable(Message),
     /// Read, with these errors in its rows.
     Problems(Vec<Problem>),
 }
@@ -634,10 +637,10 @@ pub fn parse_csv(text: &str) -> (Table, Vec<Problem>) {
 pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, RegisterError> {
     use calamine::{Reader, Xlsx};
     crate::read::workbook::check(bytes, &crate::read::workbook::Limits::default())
-        .map_err(|e| RegisterError::Refused(e.to_string()))?;
+        .map_err(|e| RegisterError::Refused(e.message()))?;
     let book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(
         |e: calamine::XlsxError| {
-            RegisterError::Unreadable(msg!("not-a-workbook", reason = e.to_string()).to_string())
+            RegisterError::Unreadable(msg!("not-a-workbook", reason = e.to_string()))
         },
     )?;
     Ok(book.sheet_names())
@@ -653,9 +656,7 @@ pub fn parse_xlsx(bytes: &[u8]) -> Result<(Table, Vec<Problem>), RegisterError> 
 pub fn parse_file(name: &str, bytes: &[u8]) -> Result<(Table, Vec<Problem>), RegisterError> {
     let lower = name.to_lowercase();
     if !lower.ends_with(".csv") && !is_workbook(name) {
-        return Err(RegisterError::Unreadable(
-            msg!("register-file-kinds").to_string(),
-        ));
+        return Err(RegisterError::Unreadable(msg!("register-file-kinds")));
     }
     if lower.ends_with(".ods") {
         let (sheet, grid) = ods_grid(bytes)?;

@@ -11,12 +11,21 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use kompass::diagnostics::Diagnostic;
 use kompass::engine::Outcome;
 
+use kompass::messages::msg;
+
 use super::{Failure, INVALID, Run, Strictness};
 
 /// The evaluation files of `folder`: every `.toml` in it (not below), in name order.
 pub fn evaluations_in(folder: &Path) -> Result<Vec<PathBuf>, String> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
-        .map_err(|e| format!("cannot read the folder {}: {e}", folder.display()))?
+        .map_err(|e| {
+            msg!(
+                "with-reason",
+                what = msg!("cannot-read-folder", path = folder.display().to_string()),
+                reason = kompass::messages::io_reason(&e)
+            )
+            .text()
+        })?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
         .collect();
@@ -43,9 +52,9 @@ fn one(
         .map_err(|e| e.to_string())?;
     let d = found.findings();
     let Outcome::Loaded { evaluation, .. } = &found else {
-        return Err(d
-            .first()
-            .map_or("invalid".into(), |d| found.sources().to_short(d)));
+        return Err(d.first().map_or(msg!("not-an-evaluation").text(), |d| {
+            found.sources().to_short(d)
+        }));
     };
     let failing = |x: &&Diagnostic| {
         x.is_error()
@@ -54,7 +63,7 @@ fn one(
     if let Some(first) = d.iter().find(failing) {
         let count = d.iter().filter(failing).count();
         let more = if count > 1 {
-            format!(" (and {} more)", count - 1)
+            msg!("and-more", count = count - 1).text()
         } else {
             String::new()
         };
@@ -67,8 +76,14 @@ fn one(
     let pdf = engine
         .render(evaluation, standards, &options)
         .map_err(|e| e.to_string())?;
-    kompass::write::atomic_write(&output, &pdf)
-        .map_err(|e| format!("cannot write {}: {e}", output.display()))?;
+    kompass::write::atomic_write(&output, &pdf).map_err(|e| {
+        msg!(
+            "with-reason",
+            what = msg!("cannot-write", path = output.display().to_string()),
+            reason = kompass::messages::io_reason(&e)
+        )
+        .text()
+    })?;
     Ok(output)
 }
 
@@ -79,8 +94,13 @@ pub fn run(
     strict: Strictness,
 ) -> Run {
     if let Some(dir) = out_dir {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Failure::text(format!("cannot create {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir).map_err(|e| {
+            Failure::trouble(msg!(
+                "with-reason",
+                what = msg!("cannot-create", path = dir.display().to_string()),
+                reason = kompass::messages::io_reason(&e)
+            ))
+        })?;
     }
     let start = std::time::Instant::now();
     let terminal = std::io::stderr().is_terminal();
@@ -114,9 +134,18 @@ pub fn run(
             // only every 25 reports.
             kompass::Engine::new().forget_older_than(workers + 1);
             let line = match &result {
-                Ok(out) => format!("ok     {} → {}", path.display(), out.display()),
-                Err(e) => format!("FAILED {}: {e}", path.display()),
-            };
+                Ok(out) => msg!(
+                    "batch-ok",
+                    path = path.display().to_string(),
+                    output = out.display().to_string()
+                ),
+                Err(e) => msg!(
+                    "batch-failed",
+                    path = path.display().to_string(),
+                    reason = e
+                ),
+            }
+            .text();
             match &bar {
                 Some(b) => {
                     b.set_message(path.display().to_string());
@@ -149,17 +178,20 @@ pub fn run(
             })
             .collect::<Result<Vec<()>, _>>()
     });
-    started.map_err(|e| Failure::text(format!("cannot start the worker threads: {e}")))?;
+    started.map_err(|e| Failure::trouble(msg!("no-threads", reason = e.to_string())))?;
     if let Some(b) = bar {
         b.finish_and_clear();
     }
     let mut failures = failures.into_inner().unwrap_or_default();
     failures.sort();
     eprintln!(
-        "{} rendered, {} failed, in {:.1} s",
-        files.len() - failures.len(),
-        failures.len(),
-        start.elapsed().as_secs_f64()
+        "{}",
+        msg!(
+            "batch-summary",
+            rendered = files.len() - failures.len(),
+            failed = failures.len(),
+            seconds = format!("{:.1}", start.elapsed().as_secs_f64())
+        )
     );
     for (path, e) in &failures {
         eprintln!("  {}: {e}", path.display());

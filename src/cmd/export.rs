@@ -60,13 +60,14 @@ fn merged(
 ) -> Result<(Vec<kompass::register::Row>, usize), Failure> {
     let name = path.display().to_string();
     let bytes = kompass::read::bytes(path, kompass::read::MAX_REGISTER_BYTES)
-        .map_err(|e| Failure::text(format!("cannot read {name}: {e}")))?;
+        .map_err(|e| super::cannot_read(path, e.to_string()))?;
     if kompass::register::is_xlsx(&name) {
         match kompass::register::sheet_names(&bytes) {
             Ok(sheets) if sheets.len() > 1 => {
-                return Err(Failure::text(format!(
-                    "{name} has other sheets besides the register ({}), which kompass would not keep; export to a new file and copy the rows over",
-                    sheets.join(", ")
+                return Err(Failure::trouble(msg!(
+                    "export-other-sheets",
+                    name = &name,
+                    sheets = sheets.join(", ")
                 )));
             }
             _ => {}
@@ -122,21 +123,19 @@ pub fn run(inputs: &[PathBuf], output: Option<&Path>, existing: Existing, excel:
         None => "csv".to_string(),
         Some(e) if e == "csv" || e == "json" || e == "xlsx" => e,
         Some(e) => {
-            return Err(Failure::text(format!(
-                "a register is written as .csv (RFC 4180, UTF-8), .xlsx (an Excel workbook) or .json, not .{e}"
-            )));
+            return Err(Failure::trouble(msg!("export-kind", extension = e)));
         }
     };
     // An existing register may be the evaluators' own: never replaced unless asked.
     let exists = output.is_some_and(Path::exists);
     if exists && existing == Existing::Refuse {
-        return Err(Failure::text(format!(
-            "{} exists; --append adds the evaluations to it (a row of the same evaluation is replaced, the others stay), --overwrite replaces the file",
-            output.map_or(String::new(), |o| o.display().to_string())
+        return Err(Failure::trouble(msg!(
+            "export-exists",
+            path = output.map_or(String::new(), |o| o.display().to_string())
         )));
     }
     if existing == Existing::Append && kind == "json" {
-        return Err(Failure::text("--append works on a .csv or .xlsx register"));
+        return Err(Failure::trouble(msg!("export-append-json")));
     }
     // Every input is read (and its findings printed) before the run stops on one.
     let mut rows = Vec::new();
@@ -169,17 +168,17 @@ pub fn run(inputs: &[PathBuf], output: Option<&Path>, existing: Existing, excel:
         return Ok(ExitCode::SUCCESS);
     };
     write(o, &bytes)?;
-    let plural = |n: usize| if n == 1 { "evaluation" } else { "evaluations" };
-    let n = rows.len();
+    let path = o.display().to_string();
     if existing == Existing::Append && exists {
-        eprintln!(
-            "wrote {} ({n} {}: {} added, {replaced} replaced)",
-            o.display(),
-            plural(n),
-            exported - replaced
-        );
+        super::say(msg!(
+            "export-wrote-appended",
+            path = path,
+            count = rows.len(),
+            added = exported - replaced,
+            replaced = replaced
+        ));
     } else {
-        eprintln!("wrote {} ({n} {})", o.display(), plural(n));
+        super::say(msg!("export-wrote", path = path, count = rows.len()));
     }
     Ok(ExitCode::SUCCESS)
 }

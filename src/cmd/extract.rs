@@ -3,7 +3,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use super::{Failure, Run, read_pdf};
+use kompass::messages::{Message, msg};
+
+use super::{Failure, Run, read_pdf, say};
 
 pub fn run(pdf: &Path, output: Option<PathBuf>) -> Run {
     let embedded = read_pdf(pdf)?;
@@ -16,24 +18,25 @@ pub fn run(pdf: &Path, output: Option<PathBuf>) -> Run {
         .and_then(|mut f| std::io::Write::write_all(&mut f, embedded.source.as_bytes()));
     match written {
         Ok(()) => {
-            eprintln!(
-                "wrote {} (the evaluation inside {}, made by kompass {})",
-                output.display(),
-                pdf.display(),
-                embedded.provenance.kompass
-            );
+            say(msg!(
+                "extract-wrote",
+                path = output.display().to_string(),
+                pdf = pdf.display().to_string(),
+                version = &embedded.provenance.kompass
+            ));
             if let Some(fr) = &embedded.provenance.register {
                 note_register(fr);
             }
             Ok(ExitCode::SUCCESS)
         }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Failure::text(format!(
-            "{} already exists; kompass extract never overwrites a file\n  hint: name another file with -o",
-            output.display()
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(Failure::trouble(msg!(
+            "extract-exists",
+            path = output.display().to_string()
         ))),
-        Err(e) => Err(Failure::text(format!(
-            "cannot write {}: {e}",
-            output.display()
+        Err(e) => Err(Failure::trouble(msg!(
+            "with-reason",
+            what = msg!("cannot-write", path = output.display().to_string()),
+            reason = kompass::messages::io_reason(&e)
         ))),
     }
 }
@@ -52,33 +55,35 @@ fn name_to_write(embedded: &kompass::embed::Embedded) -> String {
         .map(|c| if c.is_control() { '?' } else { c })
         .take(120)
         .collect();
-    eprintln!(
-        "note: the PDF names its evaluation {shown:?}, which is not a plain file name in this folder; writing {safe} instead"
-    );
+    say(msg!(
+        "extract-unsafe-name",
+        name = format!("{shown:?}"),
+        safe = &safe
+    ));
     safe
 }
 
 fn note_register(fr: &kompass::compare::Frozen) {
-    let computed: Vec<String> = fr
+    let computed: Vec<Message> = fr
         .profiles
         .iter()
         .map(|(k, p)| {
-            format!(
-                "comparison.{k}: {}",
-                p.basis
-                    .as_ref()
-                    .map_or(String::new(), |b| format!("the mean of {} rows", b.count))
+            msg!(
+                "extract-computed",
+                key = k,
+                rows = p.basis.as_ref().map_or(0, |b| b.count)
             )
         })
         .collect();
-    eprintln!(
-        "note: the evaluation takes values from the results register {} ({}{} earlier evaluations); render it next to that register. `kompass verify` uses the values the PDF kept.",
-        fr.register,
-        if computed.is_empty() {
-            String::new()
-        } else {
-            format!("{}; ", computed.join(", "))
-        },
-        fr.history.len()
-    );
+    let computed = if computed.is_empty() {
+        String::new()
+    } else {
+        format!("{}; ", msg!("plain-list", items = computed))
+    };
+    say(msg!(
+        "extract-register",
+        register = &fr.register,
+        computed = computed,
+        earlier = fr.history.len()
+    ));
 }

@@ -14,17 +14,19 @@ use super::{Failure, INVALID, RegisterSource, Run, Strictness, TROUBLE, checked_
 
 pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> Run {
     let pdf = kompass::read::bytes(pdf_path, kompass::read::MAX_PDF_BYTES)
-        .map_err(|e| Failure::text(format!("cannot read {}: {e}", pdf_path.display())))?;
-    let embedded = kompass::embed::read(&pdf)
-        .map_err(|e| Failure::text(format!("{}: {e}", pdf_path.display())))?;
+        .map_err(|e| super::cannot_read(pdf_path, e.to_string()))?;
+    let embedded = kompass::embed::read(&pdf).map_err(|e| {
+        Failure::trouble(msg!(
+            "with-reason",
+            what = pdf_path.display().to_string(),
+            reason = e.message()
+        ))
+    })?;
     let p = &embedded.provenance;
     let (name, text) = evaluation_text(&embedded, evaluation)?;
     let loaded = load(&name, &text, p, evaluation)?;
-    let standards = kompass::typeset::parse_standards(&p.standards).map_err(|e| {
-        Failure::text(format!(
-            "the PDF names standards kompass does not know: {e}"
-        ))
-    })?;
+    let standards = kompass::typeset::parse_standards(&p.standards)
+        .map_err(|e| Failure::trouble(msg!("verify-standards", reason = e.to_string())))?;
     let options = kompass::typeset::Options {
         draft: p.draft,
         changes: changes_page(&embedded, &loaded)?,
@@ -32,21 +34,29 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> Run {
     };
     let again = Engine::new()
         .render(&loaded, &standards, &options)
-        .map_err(|e| Failure::text(format!("the report could not be typeset:\n{e}")))?;
+        .map_err(|e| Failure::trouble(msg!("not-typeset", reason = e.to_string())))?;
     if again == pdf {
         println!(
-            "{}: verified – byte for byte what {name} renders to with kompass {} ({}, {}{})",
-            pdf_path.display(),
-            p.kompass,
-            p.framework,
-            p.standards,
-            if p.draft { ", draft" } else { "" }
+            "{}",
+            msg!(
+                "verified",
+                pdf = pdf_path.display().to_string(),
+                name = &name,
+                version = &p.kompass,
+                framework = &p.framework,
+                standards = &p.standards,
+                draft = if p.draft { "yes" } else { "no" }
+            )
         );
         return Ok(ExitCode::SUCCESS);
     }
     println!(
-        "{}: NOT what {name} renders to; what differs:",
-        pdf_path.display()
+        "{}",
+        msg!(
+            "not-verified",
+            pdf = pdf_path.display().to_string(),
+            name = &name
+        )
     );
     explain(&embedded, &loaded, &name, &text, evaluation.is_some());
     Ok(ExitCode::from(INVALID))
@@ -60,20 +70,17 @@ fn evaluation_text(
 ) -> Result<(String, String), Failure> {
     let Some(path) = evaluation else {
         return Ok((
-            format!("{} (attached)", embedded.source_name),
+            msg!("attached-name", name = &embedded.source_name).text(),
             embedded.source.clone(),
         ));
     };
     let read = kompass::read::bytes(path, kompass::read::MAX_EVALUATION_BYTES)
         .map_err(|e| e.to_string())
-        .and_then(|b| String::from_utf8(b).map_err(|_| "it is not UTF-8 text".into()))
+        .and_then(|b| String::from_utf8(b).map_err(|_| msg!("not-utf8").text()))
         .and_then(|t| kompass::embed::without_comments(&t).map_err(|e| e.to_string()));
     match read {
         Ok(t) => Ok((path.display().to_string(), t)),
-        Err(e) => Err(Failure::text(format!(
-            "cannot read {}: {e}",
-            path.display()
-        ))),
+        Err(e) => Err(super::cannot_read(path, e)),
     }
 }
 
@@ -118,7 +125,7 @@ fn changes_page(
         return Ok(None);
     };
     let mut old = kompass::check::load_str("previous", previous)
-        .map_err(|_| Failure::text("the attached earlier evaluation cannot be read"))?;
+        .map_err(|_| Failure::trouble(msg!("verify-previous-unreadable")))?;
     if let Some(fr) = &embedded.provenance.changes_since_register {
         old.set_register(kompass::compare::RegisterData::Frozen(fr.clone()));
     }
@@ -133,23 +140,24 @@ fn explain(embedded: &Embedded, loaded: &Checked, name: &str, text: &str, given:
     let now = Provenance::new(&p.framework, &p.standards, p.draft);
     if p.kompass != now.kompass {
         println!(
-            "- the kompass version: the PDF was made by kompass {}, this is kompass {}",
-            p.kompass, now.kompass
+            "{}",
+            msg!("differs-version", then = &p.kompass, now = &now.kompass)
         );
         explained = true;
     }
     if p.framework_fingerprint != now.framework_fingerprint {
-        println!(
-            "- the framework {} has changed since the PDF was made",
-            p.framework
-        );
+        println!("{}", msg!("differs-framework", framework = &p.framework));
         explained = true;
     }
     let register_now = loaded.compared().0.frozen.clone();
     if register_now != p.register {
         println!(
-            "- the results register: {}",
-            kompass::compare::describe_change(p.register.as_ref(), register_now.as_ref())
+            "{}",
+            msg!(
+                "differs-register",
+                change =
+                    kompass::compare::describe_change(p.register.as_ref(), register_now.as_ref())
+            )
         );
         explained = true;
     }
@@ -158,9 +166,7 @@ fn explain(embedded: &Embedded, loaded: &Checked, name: &str, text: &str, given:
         explained = true;
     }
     if !explained {
-        println!(
-            "- none of its inputs: the PDF itself was changed after kompass made it (edited, signed or saved again by another program)"
-        );
+        println!("{}", msg!("differs-pdf-itself"));
     }
 }
 
@@ -173,18 +179,16 @@ fn explain_evaluation(embedded: &Embedded, loaded: &Checked, name: &str) {
         l
     });
     let Ok(attached) = attached else {
-        println!("- the evaluation differs from the attached one");
+        println!("{}", msg!("differs-evaluation"));
         return;
     };
     let before = kompass::report::Report::build(&attached);
     let after = kompass::report::Report::build(loaded);
     let changes = kompass::diff::compare(&before, &after);
     if changes.is_empty() {
-        println!(
-            "- the evaluation's text differs from the attached one, though not in anything the report shows (its layout in the file)"
-        );
+        println!("{}", msg!("differs-layout"));
     } else {
-        println!("- the evaluation: from the PDF's to {name}:\n");
+        println!("{}\n", msg!("differs-evaluation-to", name = name));
         print!("{}", kompass::diff::to_text(&changes));
     }
 }

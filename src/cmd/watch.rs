@@ -18,6 +18,8 @@ use notify::{RecursiveMode, Watcher};
 
 use kompass::Engine;
 
+use kompass::messages::msg;
+
 use super::{Failure, Run, Strictness, output, standards};
 
 pub fn run(evaluation: &Path, out: Option<PathBuf>, final_report: bool, standard: &str) -> Run {
@@ -30,19 +32,28 @@ pub fn run(evaluation: &Path, out: Option<PathBuf>, final_report: bool, standard
     };
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(tx)
-        .map_err(|e| Failure::text(format!("cannot watch files here: {e}")))?;
+        .map_err(|e| Failure::trouble(msg!("watch-unavailable", reason = e.to_string())))?;
     let folder = match evaluation.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
     watcher
         .watch(&folder, RecursiveMode::NonRecursive)
-        .map_err(|e| Failure::text(format!("cannot watch {}: {e}", folder.display())))?;
+        .map_err(|e| {
+            Failure::trouble(msg!(
+                "watch-cannot",
+                path = folder.display().to_string(),
+                reason = e.to_string()
+            ))
+        })?;
     eprintln!(
-        "watching {} → {} ({}); Ctrl-C to stop",
-        evaluation.display(),
-        output.display(),
-        if final_report { "final" } else { "draft" }
+        "{}",
+        msg!(
+            "watching",
+            evaluation = evaluation.display().to_string(),
+            output = output.display().to_string(),
+            kind = if final_report { "final" } else { "draft" }
+        )
     );
     let mut builds = 0;
     let mut last: Option<(Vec<u8>, Option<Vec<u8>>)> = None;
@@ -134,7 +145,7 @@ fn build(
     let found = match engine.check_path(evaluation, strict.draft) {
         Ok(found) => found,
         Err(e) => {
-            eprintln!("build {n}: {e}; waiting for the next save");
+            eprintln!("{}", msg!("build-error", n = n, reason = e.to_string()));
             return;
         }
     };
@@ -160,28 +171,22 @@ fn build(
         Ok(pdf) => {
             let warnings = kompass::diagnostics::counts(d).1;
             eprintln!(
-                "build {n}: {} pages in {:.2} s → {}{}",
-                kompass::embed::page_count(&pdf).unwrap_or(0),
-                start.elapsed().as_secs_f64(),
-                output.display(),
-                if warnings > 0 {
-                    format!(
-                        " ({warnings} warning{})",
-                        if warnings == 1 { "" } else { "s" }
-                    )
-                } else {
-                    String::new()
-                }
+                "{}",
+                msg!(
+                    "build-done",
+                    n = n,
+                    pages = kompass::embed::page_count(&pdf).unwrap_or(0),
+                    seconds = format!("{:.2}", start.elapsed().as_secs_f64()),
+                    output = output.display().to_string(),
+                    warnings = warnings
+                )
             );
         }
-        Err(e) => eprintln!("build {n}: failed: {e}; waiting for the next save"),
+        Err(e) => eprintln!("{}", msg!("build-failed", n = n, reason = e)),
     }
 }
 
 fn failed(n: usize, d: &[Diagnostic]) {
     let errors = d.iter().filter(|x| x.is_error()).count();
-    eprintln!(
-        "build {n}: {errors} error{} – the PDF was left as it was; waiting for the next save",
-        if errors == 1 { "" } else { "s" }
-    );
+    eprintln!("{}", msg!("build-invalid", n = n, errors = errors));
 }

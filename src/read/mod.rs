@@ -17,6 +17,8 @@ use std::fmt;
 use std::io::Read;
 use std::path::Path;
 
+use crate::messages::{Message, msg};
+
 /// The largest evaluation (TOML) read: a real one is around 60 kB.
 pub const MAX_EVALUATION_BYTES: u64 = 8 * 1024 * 1024;
 /// The largest PDF read by `extract`, `verify` and `export`: a kompass report is about 1 MB.
@@ -35,15 +37,20 @@ pub enum ReadError {
     TooLarge { limit: u64 },
 }
 
+impl ReadError {
+    /// What went wrong, as data.
+    pub fn message(&self) -> Message {
+        match self {
+            ReadError::Io(e) => crate::messages::io_reason(e),
+            ReadError::Folder => msg!("reason-folder"),
+            ReadError::TooLarge { limit } => msg!("reason-too-large", size = size(*limit)),
+        }
+    }
+}
+
 impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ReadError::Io(e) => write!(f, "{e}"),
-            ReadError::Folder => write!(f, "it is a folder, not a file"),
-            ReadError::TooLarge { limit } => {
-                write!(f, "it is larger than {}", size(*limit))
-            }
-        }
+        write!(f, "{}", self.message())
     }
 }
 

@@ -61,30 +61,28 @@ pub enum PdfError {
     Attachment { name: String, why: String },
 }
 
-impl fmt::Display for PdfError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl PdfError {
+    /// What went wrong, as data.
+    pub fn message(&self) -> crate::messages::Message {
+        use crate::messages::msg;
+        let size = |n: usize| super::size(n as u64);
         match self {
-            PdfError::NotPdf => write!(f, "not a PDF file"),
-            PdfError::AttachmentTooLarge { name, limit } => write!(
-                f,
-                "the attached file {name} inflates to more than {}; kompass reads at most that much",
-                super::size(*limit as u64)
-            ),
-            PdfError::InflatesTooMuch { limit } => write!(
-                f,
-                "the PDF's compressed streams inflate to more than {} together; kompass reads at most that much",
-                super::size(*limit as u64)
-            ),
-            PdfError::TooManyObjects { limit } => {
-                write!(
-                    f,
-                    "the PDF has more than {limit} objects; kompass reads at most that many"
-                )
+            PdfError::NotPdf => msg!("pdf-not-pdf"),
+            PdfError::AttachmentTooLarge { name, limit } => {
+                msg!("pdf-attachment-too-large", name = name, size = size(*limit))
             }
+            PdfError::InflatesTooMuch { limit } => msg!("pdf-inflates", size = size(*limit)),
+            PdfError::TooManyObjects { limit } => msg!("pdf-objects", limit = *limit),
             PdfError::Attachment { name, why } => {
-                write!(f, "the attached file {name} cannot be read: {why}")
+                msg!("pdf-attachment-unreadable", name = name, why = why)
             }
         }
+    }
+}
+
+impl fmt::Display for PdfError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.message())
     }
 }
 

@@ -44,29 +44,28 @@ pub enum WorkbookError {
     Unreadable { part: String, why: String },
 }
 
-impl fmt::Display for WorkbookError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl WorkbookError {
+    /// What went wrong, as data.
+    pub fn message(&self) -> crate::messages::Message {
+        use crate::messages::msg;
         let size = |n: u64| super::size(n);
         match self {
-            WorkbookError::NotZip(why) => write!(f, "not a workbook (a zip archive): {why}"),
-            WorkbookError::TooManyParts { limit } => write!(
-                f,
-                "the workbook has more than {limit} parts; kompass reads at most that many"
-            ),
-            WorkbookError::PartTooLarge { part, limit } => write!(
-                f,
-                "the workbook's part {part} inflates to more than {}; kompass reads at most that much of one part",
-                size(*limit)
-            ),
-            WorkbookError::TooLarge { limit } => write!(
-                f,
-                "the workbook inflates to more than {} in all; kompass reads at most that much",
-                size(*limit)
-            ),
+            WorkbookError::NotZip(why) => msg!("workbook-not-zip", why = why),
+            WorkbookError::TooManyParts { limit } => msg!("workbook-parts", limit = *limit),
+            WorkbookError::PartTooLarge { part, limit } => {
+                msg!("workbook-part-too-large", part = part, size = size(*limit))
+            }
+            WorkbookError::TooLarge { limit } => msg!("workbook-too-large", size = size(*limit)),
             WorkbookError::Unreadable { part, why } => {
-                write!(f, "the workbook's part {part} cannot be read: {why}")
+                msg!("workbook-part-unreadable", part = part, why = why)
             }
         }
+    }
+}
+
+impl fmt::Display for WorkbookError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.message())
     }
 }
 
