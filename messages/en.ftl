@@ -454,3 +454,5 @@ workbook-no-sheet = the workbook has no sheet
 grid-rows = it goes on past row { $max }; a register is read up to { $max } rows
 grid-columns = row { $row } has a value in column { $column }; a register is read up to column { $last } ({ $max } columns)
 grid-cells = it has more than { $max } cells; a register is read up to that many
+found-date = date { $value }
+expected-table = a table

@@ -454,3 +454,5 @@ workbook-no-sheet = arbetsboken har inget blad
 grid-rows = det fortsätter efter rad { $max }; ett register läses upp till { $max } rader
 grid-columns = rad { $row } har ett värde i kolumn { $column }; ett register läses upp till kolumn { $last } ({ $max } kolumner)
 grid-cells = det har fler än { $max } celler; ett register läses upp till så många
+found-date = datumet { $value }
+expected-table = en tabell

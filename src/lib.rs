@@ -11,7 +11,7 @@
 //! |---|---|
 //! | reference data | `messages`, `error`, `fonts`, `format`, `phrases`, `municipalities`, `model`, `markup`, `diagnostics`, `hints`, `hyphenation` |
 //! | read: bounded files from outside | `read` |
-//! | load: typed data with spans | `load`, `skeleton` |
+//! | load: typed data with spans | `structure`, `load`, `skeleton` |
 //! | check: every check, the register and comparisons resolved once | `glyphs`, `scores`, `register`, `compare`, `check`, `validate` |
 //! | model: the validated, span-free report | `report` |
 //! | outputs | `charts`, `diff`, `embed`, `write`, `typeset`, `slides` |
@@ -44,6 +44,7 @@ pub mod report;
 pub mod scores;
 pub mod skeleton;
 pub mod slides;
+pub mod structure;
 pub mod synthetic;
 pub mod typeset;
 pub mod validate;

@@ -282,10 +282,11 @@ pub fn lookup(lang: Lang, id: &str) -> Option<String> {
 /// The macro, reached through this module like the rest of the stage.
 pub use crate::msg;
 
+/// The catalogue of one language, read when a message is first printed in it.
 fn bundle(lang: Lang) -> &'static FluentBundle<FluentResource> {
-    static BUNDLES: OnceLock<[FluentBundle<FluentResource>; 2]> = OnceLock::new();
-    let bundles = BUNDLES.get_or_init(|| CATALOGUES.map(|(lang, text)| make_bundle(lang, text)));
-    &bundles[lang as usize]
+    static BUNDLES: [OnceLock<FluentBundle<FluentResource>>; 2] =
+        [OnceLock::new(), OnceLock::new()];
+    BUNDLES[lang as usize].get_or_init(|| make_bundle(lang, CATALOGUES[lang as usize].1))
 }
 
 fn make_bundle(lang: Lang, text: &str) -> FluentBundle<FluentResource> {
