@@ -456,3 +456,14 @@ grid-columns = row { $row } has a value in column { $column }; a register is rea
 grid-cells = it has more than { $max } cells; a register is read up to that many
 found-date = date { $value }
 expected-table = a table
+
+## The editor in the browser (serve/)
+
+serve-wrong-value = not saved: expected { $expected }
+serve-bad-path = not a key of the evaluation: `{ $path }`
+serve-syntax-first = the file has a TOML syntax error: correct it in a text editor first
+serve-changed-on-disk = the file was changed on disk while the page was open; nothing was overwritten
+serve-not-renderable = the evaluation has errors that stop the report
+serve-cannot-listen = cannot listen on 127.0.0.1 port { $port }
+serve-listening = kompass serve: { $url }
+    (open it in the browser; Ctrl-C stops the server)

@@ -95,3 +95,9 @@ cli-new = Skriv ett komplett utvärderingsskelett för en kommun, utifrån ramve
 cli-new-long = För var och en av Sveriges 290 kommuner kommer namnformerna och invånarantalet från kompass tabell (SCB, 31 december 2024).
 cli-new-municipality = Kommunen, t.ex. Öckerö eller ”Öckerö kommun”.
 cli-new-output = Vart den skrivs (standard: <namn>-<år>.toml i aktuell mapp). Skriver aldrig över.
+
+cli-serve = Redigera utvärderingen i webbläsaren: ett formulär, rapportens sidor bredvid och varje iakttagelse vid sitt fält
+cli-serve-long = Startar en lokal webbserver på 127.0.0.1 och skriver ut dess adress med en engångsnyckel (webbläsaren öppnar den om inte --no-open anges). Varje ändring kontrolleras och sparas direkt i samma TOML-fil, med dess kommentarer och uppställning kvar; en fil som ändrats på disken under tiden skrivs aldrig över. Ctrl-C avslutar.
+cli-serve-evaluation = Utvärderingsfilen (TOML).
+cli-serve-port = Porten på 127.0.0.1 (standard: någon ledig port).
+cli-serve-no_open = Öppna inte webbläsaren.

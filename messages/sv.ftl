@@ -456,3 +456,14 @@ grid-columns = rad { $row } har ett värde i kolumn { $column }; ett register l�
 grid-cells = det har fler än { $max } celler; ett register läses upp till så många
 found-date = datumet { $value }
 expected-table = en tabell
+
+## Redigeraren i webbläsaren (serve/)
+
+serve-wrong-value = inte sparad: väntade { $expected }
+serve-bad-path = inte en nyckel i utvärderingen: `{ $path }`
+serve-syntax-first = filen har ett syntaxfel i TOML: rätta det i en textredigerare först
+serve-changed-on-disk = filen ändrades på disken medan sidan var öppen; ingenting skrevs över
+serve-not-renderable = utvärderingen har fel som stoppar rapporten
+serve-cannot-listen = kan inte lyssna på 127.0.0.1 port { $port }
+serve-listening = kompass serve: { $url }
+    (öppna adressen i webbläsaren; Ctrl-C avslutar servern)

@@ -163,6 +163,15 @@ impl Engine {
         render_with(evaluation, standards, options)
     }
 
+    /// The report's pages as SVG, for the editor's preview (no PDF is made).
+    pub fn pages(
+        &self,
+        evaluation: &Checked,
+        options: &crate::typeset::Options,
+    ) -> Result<Vec<crate::typeset::PageImage>> {
+        crate::typeset::pages(&report_bundle(evaluation, &[], options)?)
+    }
+
     /// The deck for the feedback meeting as PDF.
     pub fn slides(
         &self,

@@ -15,7 +15,7 @@
 //! | check: every check, the register and comparisons resolved once | `glyphs`, `scores`, `register`, `compare`, `check`, `validate` |
 //! | model: the validated, span-free report | `report` |
 //! | outputs | `charts`, `diff`, `embed`, `write`, `typeset`, `slides` |
-//! | the engine every command goes through | `engine`, `synthetic` |
+//! | the engine every command goes through | `engine`, `synthetic`, `serve` |
 //!
 //! The commands (`src/cmd/`) sit on top and go through the [`Engine`].
 
@@ -42,6 +42,7 @@ pub mod read;
 pub mod register;
 pub mod report;
 pub mod scores;
+pub mod serve;
 pub mod skeleton;
 pub mod slides;
 pub mod structure;

@@ -224,6 +224,23 @@ enum Command {
         #[arg(long, value_name = "LIST", default_value = kompass::typeset::DEFAULT_STANDARDS)]
         standard: String,
     },
+    /// Edit the evaluation in the browser: a form, the report's pages beside it, every finding
+    /// at its field.
+    ///
+    /// Starts a local web server on 127.0.0.1 and prints its address with a one-time token (the
+    /// browser opens it unless --no-open). Every change is checked and saved to the same TOML
+    /// file at once, keeping its comments and layout; a file changed on disk meanwhile is never
+    /// overwritten. Ctrl-C stops it.
+    Serve {
+        /// The evaluation file (TOML).
+        evaluation: PathBuf,
+        /// The port on 127.0.0.1 (default: any free port).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// Do not open the browser.
+        #[arg(long)]
+        no_open: bool,
+    },
     /// Write a complete evaluation skeleton for a municipality, from the framework.
     ///
     /// For any of Sweden's 290 municipalities the name forms and the population come from
@@ -249,7 +266,12 @@ fn main() -> ExitCode {
     if let Some(code) = a_file_for_a_command() {
         return code;
     }
-    let result = match parse(lang).command {
+    dispatch(parse(lang).command).unwrap_or_else(cmd::Failure::report)
+}
+
+/// Each command to its module.
+fn dispatch(command: Command) -> cmd::Run {
+    match command {
         Command::Render {
             evaluations,
             output,
@@ -337,9 +359,13 @@ fn main() -> ExitCode {
         } => cmd::charts::run(&evaluation, &out_dir, format == "png", scale),
         Command::Diff { old, new, format } => cmd::diff::run(&old, &new, format == "json"),
         Command::Extract { pdf, output } => cmd::extract::run(&pdf, output),
+        Command::Serve {
+            evaluation,
+            port,
+            no_open,
+        } => cmd::serve::run(&evaluation, port, !no_open),
         Command::Verify { pdf, evaluation } => cmd::verify::run(&pdf, evaluation.as_deref()),
-    };
-    result.unwrap_or_else(cmd::Failure::report)
+    }
 }
 
 /// `kompass strängnäs.toml`: a file where a command belongs. The commands that take it, instead

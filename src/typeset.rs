@@ -699,3 +699,44 @@ fn describe(world: &ReportWorld, errs: &[SourceDiagnostic]) -> String {
         .collect::<Vec<_>>()
         .join("\n")
 }
+
+/// One page of the report as the editor shows it: SVG, and the headings that begin on it (so
+/// that the view can follow the section being edited).
+#[derive(Debug, Clone)]
+pub struct PageImage {
+    pub svg: String,
+    pub headings: Vec<String>,
+}
+
+/// Compile the bundle and draw every page as SVG (no PDF is made).
+pub fn pages(bundle: &Bundle) -> crate::error::Result<Vec<PageImage>> {
+    use typst::foundations::{NativeElement, Selector};
+    use typst::introspection::Introspector;
+    use typst::model::HeadingElem;
+    let world = ReportWorld::new(bundle)?;
+    let compiled = typst::compile::<PagedDocument>(&world);
+    let doc = compiled
+        .output
+        .map_err(|errs| crate::error::Error::Typeset(describe(&world, errs.as_slice())))?;
+    let introspector = doc.introspector();
+    let mut headings: Vec<Vec<String>> = vec![Vec::new(); doc.pages().len()];
+    for heading in introspector.query(&Selector::Elem(HeadingElem::ELEM, None)) {
+        let page = heading
+            .location()
+            .and_then(|l| introspector.position(l))
+            .map(|p| p.page.get() - 1);
+        if let Some(list) = page.and_then(|p| headings.get_mut(p)) {
+            list.push(heading.plain_text().to_string());
+        }
+    }
+    let options = typst_svg::SvgOptions::default();
+    Ok(doc
+        .pages()
+        .iter()
+        .zip(headings)
+        .map(|(page, headings)| PageImage {
+            svg: typst_svg::svg(page, &options),
+            headings,
+        })
+        .collect())
+}

@@ -10,6 +10,7 @@ pub mod export;
 pub mod extract;
 pub mod new;
 pub mod render;
+pub mod serve;
 pub mod slides;
 pub mod typst;
 pub mod verify;

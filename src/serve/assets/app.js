@@ -1,0 +1,412 @@
+// kompass serve: the evaluation as a form. Plain JavaScript, no build step; the server is the
+// only one that reads or writes the file.
+"use strict";
+
+const $ = (sel, root = document) => root.querySelector(sel);
+let state = null;
+let built = false;
+const munis = [];
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "text") e.textContent = v;
+    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else if (v !== undefined && v !== null && v !== false) e.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children) if (c) e.append(c);
+  return e;
+}
+
+function fieldId(path) {
+  return "f-" + path.replace(/[^A-Za-z0-9_-]/g, (c) => "_" + c.charCodeAt(0).toString(16));
+}
+
+function get(path) {
+  // Reads a value of state.data by the same key paths findings use.
+  let v = state.data;
+  const re = /"([^"]*)"|([^.[\]]+)|\[(\d+)\]/g;
+  let m;
+  while ((m = re.exec(path)) && v !== undefined && v !== null) {
+    if (m[3]) v = v[Number(m[3]) - 1];
+    else v = v[m[1] !== undefined ? m[1] : m[2]];
+  }
+  return v;
+}
+
+function setStatus(text) {
+  $("#status").textContent = text;
+}
+
+async function send(edits) {
+  setStatus("Sparar …");
+  const r = await fetch("/api/edit", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ edits }),
+  });
+  const body = await r.json().catch(() => ({}));
+  if (r.status === 409) return showConflict(body);
+  if (!r.ok) {
+    if (body.path) fieldMessage(body.path, body.refused, "error");
+    setStatus("Inte sparad: " + (body.refused || r.status));
+    return;
+  }
+  body.text = state.text;
+  update(body);
+  const text = await (await fetch("/api/state")).json();
+  $("#toml").textContent = text.text;
+  state.text = text.text;
+}
+
+const timers = new Map();
+function later(key, fn, ms = 400) {
+  clearTimeout(timers.get(key));
+  timers.set(key, setTimeout(fn, ms));
+}
+
+function fieldMessage(path, text, severity) {
+  const box = document.getElementById(fieldId(path) + "-msg");
+  const input = document.getElementById(fieldId(path));
+  if (box) {
+    box.textContent = text || "";
+    box.className = "msg " + (severity || "");
+  }
+  if (input) input.setAttribute("aria-invalid", text && severity === "error" ? "true" : "false");
+}
+
+// One labelled field bound to a key path.
+function field(path, label, kind, opts = {}) {
+  const id = fieldId(path);
+  const wrap = el("div", { class: "field" });
+  let input;
+  if (kind === "textarea") {
+    input = el("textarea", { id, "aria-describedby": id + "-msg" });
+    wrap.append(el("label", { for: id, text: label }), toolbar(input), input);
+  } else if (kind === "bool") {
+    input = el("input", { id, type: "checkbox", "aria-describedby": id + "-msg" });
+    wrap.append(el("label", { for: id }, input, document.createTextNode(label)));
+  } else {
+    const type = kind === "date" ? "date" : kind === "whole" ? "number" : "text";
+    input = el("input", { id, type, "aria-describedby": id + "-msg", list: opts.list,
+      min: opts.min, max: opts.max, step: kind === "whole" ? 1 : undefined, inputmode: kind === "whole" ? "numeric" : undefined });
+    wrap.append(el("label", { for: id, text: label }), input);
+  }
+  if (opts.hint) wrap.append(el("p", { class: "hint", text: opts.hint }));
+  wrap.append(el("p", { id: id + "-msg", class: "msg" }));
+  input.dataset.path = path;
+  input.dataset.kind = kind;
+  const commit = () => {
+    const value = read(input, kind, opts);
+    if (value.error) return fieldMessage(path, value.error, "error");
+    fieldMessage(path, "", "");
+    if (opts.onvalue) opts.onvalue(value.ok);
+    send([{ op: "set", path, value: value.ok }].concat(opts.also ? opts.also(value.ok) : []));
+  };
+  input.addEventListener(kind === "bool" || kind === "date" ? "change" : "input", () =>
+    later(path, commit, kind === "bool" ? 0 : 450));
+  return wrap;
+}
+
+// What a field holds, or why it cannot be saved yet (a half-typed number stays in the page).
+function read(input, kind, opts) {
+  if (kind === "bool") return { ok: input.checked };
+  const text = input.value;
+  if (kind === "whole") {
+    if (!/^-?\d+$/.test(text.trim())) return { error: "Skriv ett heltal." };
+    const n = Number(text.trim());
+    if (opts.max !== undefined && (n < 0 || n > opts.max))
+      return { error: `Poängen ska vara 0–${opts.max}.` };
+    return { ok: n };
+  }
+  if (kind === "date") {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return { error: "Skriv datumet som ÅÅÅÅ-MM-DD." };
+    return { ok: text };
+  }
+  return { ok: text };
+}
+
+// Bold, italic and a bullet list for a text with the report's markup; Ctrl+B and Ctrl+I too.
+function toolbar(textarea) {
+  const wrapSel = (mark) => {
+    const { selectionStart: a, selectionEnd: b, value } = textarea;
+    textarea.value = value.slice(0, a) + mark + value.slice(a, b) + mark + value.slice(b);
+    textarea.setSelectionRange(a + mark.length, b + mark.length);
+    textarea.dispatchEvent(new Event("input"));
+    textarea.focus();
+  };
+  const bullet = () => {
+    const { selectionStart: a, value } = textarea;
+    const start = value.lastIndexOf("\n", a - 1) + 1;
+    textarea.value = value.slice(0, start) + "- " + value.slice(start);
+    textarea.dispatchEvent(new Event("input"));
+    textarea.focus();
+  };
+  textarea.addEventListener("keydown", (e) => {
+    if ((e.ctrlKey || e.metaKey) && e.key === "b") { e.preventDefault(); wrapSel("**"); }
+    if ((e.ctrlKey || e.metaKey) && e.key === "i") { e.preventDefault(); wrapSel("*"); }
+  });
+  return el("div", { class: "toolbar", role: "toolbar", "aria-label": "Formatering" },
+    el("button", { type: "button", text: "Fet", title: "Fet (Ctrl+B)", onclick: () => wrapSel("**") }),
+    el("button", { type: "button", text: "Kursiv", title: "Kursiv (Ctrl+I)", onclick: () => wrapSel("*") }),
+    el("button", { type: "button", text: "Punktlista", onclick: bullet }));
+}
+
+// A list of texts (strengths, improvements): add, remove and move, all by keyboard too.
+function list(path, label, itemLabel) {
+  const id = fieldId(path);
+  const box = el("fieldset", { id, class: "list" }, el("legend", { text: label }));
+  const items = el("div");
+  const render = () => {
+    const values = get(path) || [];
+    const inputs = items.querySelectorAll("input");
+    if (inputs.length === values.length && items.contains(document.activeElement)) {
+      // Typing in the list: only the other items take the saved values.
+      inputs.forEach((input, i) => { if (input !== document.activeElement) input.value = values[i]; });
+      return;
+    }
+    items.replaceChildren();
+    values.forEach((v, i) => {
+      const p = `${path}[${i + 1}]`;
+      const iid = fieldId(p);
+      const input = el("input", { id: iid, type: "text", "aria-describedby": iid + "-msg" });
+      input.value = v;
+      input.dataset.path = p;
+      input.addEventListener("input", () => later(p, () => send([{ op: "set", path: p, value: input.value }])));
+      items.append(el("div", { class: "item" },
+        el("label", { for: iid, class: "visually-hidden", text: `${itemLabel} ${i + 1}` }), input,
+        el("button", { type: "button", text: "Upp", "aria-label": `Flytta ${itemLabel.toLowerCase()} ${i + 1} upp`, disabled: i === 0,
+          onclick: () => send([{ op: "move", path, from: i, to: i - 1 }]) }),
+        el("button", { type: "button", text: "Ner", "aria-label": `Flytta ${itemLabel.toLowerCase()} ${i + 1} ner`, disabled: i === values.length - 1,
+          onclick: () => send([{ op: "move", path, from: i, to: i + 1 }]) }),
+        el("button", { type: "button", text: "Ta bort", "aria-label": `Ta bort ${itemLabel.toLowerCase()} ${i + 1}`,
+          onclick: () => send([{ op: "remove", path: p }]) })),
+        el("p", { id: iid + "-msg", class: "msg" }));
+    });
+  };
+  box.append(items, el("p", { id: id + "-msg", class: "msg" }),
+    el("button", { type: "button", text: `Lägg till ${itemLabel.toLowerCase()}`, onclick: async () => {
+      const n = (get(path) || []).length;
+      await send([{ op: "insert", path, index: n, value: "" }]);
+      const added = document.getElementById(fieldId(`${path}[${n + 1}]`));
+      if (added) added.focus();
+    } }));
+  box.render = render;
+  return box;
+}
+
+function section(title, ...children) {
+  return el("fieldset", {}, el("legend", { text: title }), ...children);
+}
+
+function build() {
+  const form = $("#form");
+  form.replaceChildren();
+  const datalist = el("datalist", { id: "munis" });
+  for (const m of munis) datalist.append(el("option", { value: m.name }));
+  form.append(datalist);
+  const known = (name) => munis.find((m) => m.name === name);
+  form.append(section("Kommunen",
+    field("municipality.name", "Kommunens namn (ortnamnet)", "text", { list: "munis",
+      hint: "Välj en av Sveriges 290 kommuner: namnformerna och invånarantalet fylls i.",
+      also: (name) => {
+        const m = known(name);
+        return m ? [
+          { op: "set", path: "municipality.genitive", value: m.genitive },
+          { op: "set", path: "municipality.official_name", value: m.official_name },
+          { op: "set", path: "municipality.population", value: m.population },
+        ] : [];
+      } }),
+    field("municipality.genitive", "Genitiv (som i ”Leksands poäng”)", "text"),
+    field("municipality.official_name", "Officiellt namn (som i ”Analys av Leksands kommun”)", "text"),
+    field("municipality.population", "Invånare", "whole")));
+  form.append(section("Rapporten",
+    field("report.date", "Rapportens datum", "date"),
+    field("report.evaluated", "När utvärderingen gjordes (som det ska stå, t.ex. ”augusti 2023”)", "text"),
+    field("report.first_evaluation", "Kommunens första utvärdering", "bool"),
+    field("report.interviews", "Antal intervjuade", "whole"),
+    field("report.interviews_approximate", "Skriv antalet ungefärligt (”ett 40-tal”)", "bool"),
+    field("report.publisher", "Utgivare", "text"),
+    field("report.meeting", "Återkopplingsmötets datum (för bilderna)", "date")));
+  const evaluators = el("fieldset", { id: "evaluators" }, el("legend", { text: "Utvärderare" }));
+  form.append(evaluators);
+  form.append(section("Sammanfattning",
+    field("summary.evaluation", "Utvärderingen (efter de genererade styckena)", "textarea"),
+    field("summary.comments", "Sammanfattande kommentarer", "textarea")));
+  const fw = state.framework;
+  const areas = state.data.area || [];
+  for (const a of (fw && fw.areas) || []) {
+    const k = areas.findIndex((x) => x.id === a.id);
+    if (k < 0) continue;
+    const p = `area[${k + 1}]`;
+    const sum = el("p", { class: "sum", id: `sum-${a.id}` });
+    const scores = el("div", { class: "score" });
+    for (const s of a.subareas) {
+      const sp = `${p}.scores."${s.id}"`;
+      const f = field(sp, `${s.id} ${s.title} (0–${s.max})`, "whole", { max: s.max,
+        onvalue: () => showSums() });
+      scores.append(f);
+    }
+    const fs = el("fieldset", { id: `area-${a.id}`, "data-title": a.title },
+      el("legend", { text: `Område ${a.id}: ${a.title}` }),
+      field(`${p}.analysis`, "Sammanfattande analys", "textarea"),
+      list(`${p}.strengths`, "Styrkor", "Styrka"),
+      list(`${p}.improvements`, "Förbättringsmöjligheter", "Förbättringsmöjlighet"),
+      el("h3", { text: "Poäng per delområde" }), scores, sum);
+    fs.addEventListener("focusin", () => followPages(a.title));
+    form.append(fs);
+  }
+  built = true;
+}
+
+function fill() {
+  // Values from the state, except in the field being typed in.
+  for (const input of document.querySelectorAll("#form [data-path]")) {
+    if (input === document.activeElement) continue;
+    const v = get(input.dataset.path);
+    if (input.type === "checkbox") input.checked = !!v;
+    else input.value = v === undefined || v === null ? "" : v;
+  }
+  for (const box of document.querySelectorAll("#form fieldset.list")) box.render();
+  const ev = $("#evaluators");
+  const people = state.data.evaluators || [];
+  if (ev.querySelectorAll(".evaluator").length === people.length && ev.contains(document.activeElement)) {
+    ev.querySelectorAll("[data-path]").forEach((input) => {
+      if (input !== document.activeElement) input.value = get(input.dataset.path) || "";
+    });
+    showSums();
+    return;
+  }
+  ev.querySelectorAll(".evaluator, .add").forEach((n) => n.remove());
+  people.forEach((e, i) => {
+    const p = `evaluators[${i + 1}]`;
+    const box = el("div", { class: "evaluator" },
+      field(`${p}.name`, `Utvärderare ${i + 1}: namn`, "text"),
+      field(`${p}.organisation`, `Utvärderare ${i + 1}: organisation`, "text"),
+      el("button", { type: "button", text: `Ta bort utvärderare ${i + 1}`, onclick: () => send([{ op: "remove", path: p }]) }));
+    ev.append(box);
+    box.querySelectorAll("[data-path]").forEach((input) => { input.value = get(input.dataset.path) || ""; });
+  });
+  ev.append(el("button", { type: "button", class: "add", text: "Lägg till utvärderare",
+    onclick: () => send([{ op: "add", path: "evaluators" }]) }));
+  showSums();
+}
+
+function showSums() {
+  // The area sums and the total as you type, from the fields as they stand.
+  let total = 0;
+  for (const fs of document.querySelectorAll("#form fieldset[id^=area-]")) {
+    let sum = 0;
+    fs.querySelectorAll("input[data-kind=whole]").forEach((i) => { sum += Number(i.value) || 0; });
+    total += sum;
+    const id = fs.id.slice(5);
+    const a = state.framework.areas.find((x) => String(x.id) === id);
+    $(`#sum-${id}`).textContent = `Områdets poäng: ${sum} av ${a.max}`;
+  }
+  $("#total").textContent = `Totalt: ${total} av 800`;
+}
+
+function showFindings() {
+  const ul = $("#findings");
+  ul.replaceChildren();
+  document.querySelectorAll("#form .msg").forEach((m) => { m.textContent = ""; m.className = "msg"; });
+  document.querySelectorAll("#form [aria-invalid]").forEach((i) => i.setAttribute("aria-invalid", "false"));
+  for (const f of state.findings) {
+    const text = f.message + (f.help ? ` (${f.help})` : "");
+    let target = f.path;
+    while (target && !document.getElementById(fieldId(target))) target = target.replace(/(\.[^.]*|\[\d+\])$/, "");
+    if (target) fieldMessage(target, text, f.severity);
+    const word = f.severity === "error" ? "Fel" : f.severity === "warning" ? "Varning" : "Obs";
+    ul.append(el("li", { class: f.severity }, el("button", { type: "button", text: `${word}: ${text}`,
+      onclick: () => { const i = document.getElementById(fieldId(target || "")); if (i) i.focus(); } })));
+  }
+  const n = state.blocking.length;
+  $("#blocking").textContent = n ? `En slutlig PDF kan inte göras ännu: ${n} ${n === 1 ? "sak stoppar" : "saker stoppar"} den (se listan).` : "Inget hindrar en slutlig PDF.";
+  $("#make-final").disabled = n > 0;
+}
+
+const pageHashes = [];
+function showPages() {
+  const box = $("#pages");
+  state.pages.forEach((p, i) => {
+    let img = box.children[i];
+    if (!img) {
+      img = el("img", { alt: `Sida ${i + 1}`, loading: "lazy" });
+      box.append(img);
+    }
+    if (pageHashes[i] !== p.hash) {
+      img.src = `/api/page/${i}.svg?h=${p.hash}`;
+      pageHashes[i] = p.hash;
+    }
+    img.dataset.headings = p.headings.join("\n");
+  });
+  while (box.children.length > state.pages.length) box.lastChild.remove();
+}
+
+function followPages(title) {
+  for (const img of $("#pages").children) {
+    if ((img.dataset.headings || "").includes(title)) {
+      img.scrollIntoView({ block: "start" });
+      return;
+    }
+  }
+}
+
+function update(next) {
+  state = next;
+  if (!built) build();
+  fill();
+  showFindings();
+  showPages();
+  const errors = state.findings.filter((f) => f.severity === "error").length;
+  setStatus(`Sparad (version ${state.version}) – ${errors ? errors + " fel" : "inga fel"}`);
+  $("#title").textContent = `kompass – ${state.file}`;
+}
+
+function showConflict(body) {
+  const box = $("#conflict");
+  $("#conflict-diff").textContent = (body.diff || []).map((d) => (d.tag === "disk" ? "disken: " : "sidan:  ") + d.line).join("\n");
+  box.hidden = false;
+  setStatus("Inte sparad: filen har ändrats på disken.");
+  $("#keep-disk").focus();
+}
+
+async function resolve(keep) {
+  const r = await fetch("/api/resolve", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ keep }) });
+  if (r.ok) {
+    $("#conflict").hidden = true;
+    const s = await r.json();
+    built = false;
+    update(s);
+    $("#toml").textContent = s.text;
+  }
+}
+
+async function pdf(kind) {
+  setStatus("Gör PDF …");
+  const r = await fetch("/api/pdf", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ kind }) });
+  const body = await r.json().catch(() => ({}));
+  setStatus(r.ok ? `Skrev ${body.written}` : `Ingen PDF: ${body.refused}`);
+}
+
+async function start() {
+  munis.push(...(await (await fetch("/api/municipalities")).json()));
+  const s = await (await fetch("/api/state")).json();
+  if (!s.data) {
+    setStatus("Filen kan inte läsas som en utvärdering; rätta felen nedan i en textredigerare och ladda om sidan.");
+    state = Object.assign(s, { data: {}, framework: null });
+    showFindings();
+    $("#toml").textContent = s.text;
+    return;
+  }
+  update(s);
+  $("#toml").textContent = s.text;
+  state.text = s.text;
+  $("#make-draft").addEventListener("click", () => pdf("draft"));
+  $("#make-final").addEventListener("click", () => pdf("final"));
+  $("#make-slides").addEventListener("click", () => pdf("slides"));
+  $("#keep-disk").addEventListener("click", () => resolve("disk"));
+  $("#keep-page").addEventListener("click", () => resolve("page"));
+}
+
+start();

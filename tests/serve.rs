@@ -1,0 +1,316 @@
+//! `kompass serve` driven through its HTTP API in process: edits round-trip to TOML with the
+//! file's comments kept and one changed line per change, findings come back with their key
+//! paths, a file changed on disk is not overwritten, and every security rule refuses what it
+//! should.
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::path::PathBuf;
+
+use kompass::messages::Lang;
+use kompass::serve::Server;
+
+struct Served {
+    addr: SocketAddr,
+    token: String,
+    file: PathBuf,
+    _dir: TempDir,
+}
+
+struct TempDir(PathBuf);
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn serve(name: &str) -> Served {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let dir = std::env::temp_dir().join(format!("kompass-serve-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("leksand-2023.toml");
+    let text = std::fs::read_to_string(format!("{root}/examples/leksand-2023.toml")).unwrap();
+    // A comment after a value, which an edit of that value must keep.
+    let text = text.replacen("\"4.2\" = 11", "\"4.2\" = 11  # enligt intervjuerna", 1);
+    std::fs::write(&file, text).unwrap();
+    std::fs::copy(
+        format!("{root}/examples/register.csv"),
+        dir.join("register.csv"),
+    )
+    .unwrap();
+    let server = Server::start(&file, 0, Lang::Sv).unwrap();
+    let (addr, token) = server.spawn();
+    Served {
+        addr,
+        token,
+        file,
+        _dir: TempDir(dir),
+    }
+}
+
+/// A raw request; the status, the head and the body.
+fn request(addr: SocketAddr, raw: &[u8]) -> (u16, String, String) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.write_all(raw).unwrap();
+    let _ = s.shutdown(std::net::Shutdown::Write);
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    let text = String::from_utf8_lossy(&out).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head
+        .split_whitespace()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    (status, head.to_string(), body.to_string())
+}
+
+impl Served {
+    fn host(&self) -> String {
+        format!("127.0.0.1:{}", self.addr.port())
+    }
+
+    fn get(&self, path: &str) -> (u16, String, String) {
+        let raw = format!(
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nCookie: kompass_token={}\r\n\r\n",
+            self.host(),
+            self.token
+        );
+        request(self.addr, raw.as_bytes())
+    }
+
+    fn post_with(&self, path: &str, body: &str, origin: &str, kind: &str) -> (u16, String, String) {
+        let raw = format!(
+            "POST {path} HTTP/1.1\r\nHost: {}\r\nCookie: kompass_token={}\r\nOrigin: {origin}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n\r\n{body}",
+            self.host(),
+            self.token,
+            body.len()
+        );
+        request(self.addr, raw.as_bytes())
+    }
+
+    fn post(&self, path: &str, body: &str) -> (u16, String, String) {
+        let origin = format!("http://{}", self.host());
+        self.post_with(path, body, &origin, "application/json")
+    }
+
+    fn edit(&self, edits: serde_json::Value) -> (u16, serde_json::Value) {
+        let (status, _, body) = self.post(
+            "/api/edit",
+            &serde_json::json!({ "edits": edits }).to_string(),
+        );
+        (
+            status,
+            serde_json::from_str(&body).unwrap_or(serde_json::Value::Null),
+        )
+    }
+
+    fn text(&self) -> String {
+        std::fs::read_to_string(&self.file).unwrap()
+    }
+}
+
+/// The lines that differ between two texts of the same length in lines.
+fn changed_lines(before: &str, after: &str) -> Vec<(String, String)> {
+    assert_eq!(before.lines().count(), after.lines().count(), "{after}");
+    before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn an_edit_is_one_changed_line_with_its_comment_kept() {
+    let s = serve("edit");
+    let before = s.text();
+    let (status, state) = s.edit(serde_json::json!([
+        {"op": "set", "path": "area[4].scores.\"4.2\"", "value": 12}
+    ]));
+    assert_eq!(status, 200, "{state}");
+    assert_eq!(
+        changed_lines(&before, &s.text()),
+        [(
+            "\"4.2\" = 11  # enligt intervjuerna".to_string(),
+            "\"4.2\" = 12  # enligt intervjuerna".to_string()
+        )]
+    );
+    // The totals the page shows are kompass's own sums.
+    assert_eq!(state["totals"]["areas"][3], 49, "{}", state["totals"]);
+    // A sentence of an analysis: that one string changes.
+    let before = s.text();
+    let (status, _) = s.edit(serde_json::json!([
+        {"op": "set", "path": "municipality.genitive", "value": "Leksands"},
+        {"op": "set", "path": "report.publisher", "value": "SKR"}
+    ]));
+    assert_eq!(status, 200);
+    let changed = changed_lines(&before, &s.text());
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert!(
+        changed[0].1.starts_with("publisher = \"SKR\""),
+        "{changed:?}"
+    );
+    // A strength added to a list lands on a line of its own, like the others.
+    let (status, _) = s.edit(serde_json::json!([
+        {"op": "insert", "path": "area[1].strengths", "index": 0, "value": "En ny styrka"}
+    ]));
+    assert_eq!(status, 200);
+    assert!(s.text().contains("\n  \"En ny styrka\",\n"), "{}", s.text());
+}
+
+#[test]
+fn findings_come_back_with_their_key_paths_in_swedish() {
+    let s = serve("findings");
+    let (status, state) = s.edit(serde_json::json!([
+        {"op": "set", "path": "area[4].scores.\"4.2\"", "value": 99}
+    ]));
+    assert_eq!(status, 200, "{state}");
+    let findings = state["findings"].as_array().unwrap();
+    let f = findings
+        .iter()
+        .find(|f| f["path"] == "area[4].scores.\"4.2\"")
+        .unwrap_or_else(|| panic!("{findings:#?}"));
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["kind"], "score-out-of-range");
+    assert!(
+        f["message"].as_str().unwrap().contains("ska vara 0–"),
+        "{f}"
+    );
+    assert!(f["line"].as_u64().unwrap() > 100, "{f}");
+    // What stops a final PDF is listed.
+    assert!(!state["blocking"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn a_value_of_the_wrong_kind_or_a_path_outside_is_refused_and_nothing_is_written() {
+    let s = serve("refused");
+    let before = s.text();
+    for edit in [
+        serde_json::json!({"op": "set", "path": "area[4].scores.\"4.2\"", "value": "12"}),
+        serde_json::json!({"op": "set", "path": "../../etc/passwd", "value": 1}),
+        serde_json::json!({"op": "set", "path": "area[40].id", "value": 1}),
+        serde_json::json!({"op": "set", "path": "report.date", "value": "igår"}),
+        serde_json::json!({"op": "remove", "path": "area[1].strengths[99]"}),
+    ] {
+        let (status, body) = s.edit(serde_json::json!([edit.clone()]));
+        assert_eq!(status, 422, "{edit}: {body}");
+        assert!(body["refused"].is_string(), "{body}");
+    }
+    assert_eq!(s.text(), before);
+    let (status, _, _) = s.get("/api/page/..%2F..%2Fetc%2Fpasswd");
+    assert_eq!(status, 404);
+}
+
+#[test]
+fn a_file_changed_on_disk_is_not_overwritten() {
+    let s = serve("disk");
+    let theirs =
+        s.text().replacen("\"4.1\" = ", "\"4.1\" =  ", 1) + "# ändrad i en annan redigerare\n";
+    std::fs::write(&s.file, &theirs).unwrap();
+    let (status, body) = s.edit(serde_json::json!([
+        {"op": "set", "path": "area[4].scores.\"4.2\"", "value": 12}
+    ]));
+    assert_eq!(status, 409, "{body}");
+    assert!(
+        body["diff"].as_array().is_some_and(|d| !d.is_empty()),
+        "{body}"
+    );
+    assert_eq!(s.text(), theirs, "the file on disk was overwritten");
+    // The user keeps the file on disk: it is read again, and the next edit applies to it.
+    let (status, _, _) = s.post("/api/resolve", r#"{"keep": "disk"}"#);
+    assert_eq!(status, 200);
+    let (status, _) = s.edit(serde_json::json!([
+        {"op": "set", "path": "area[4].scores.\"4.2\"", "value": 12}
+    ]));
+    assert_eq!(status, 200);
+    assert!(s.text().ends_with("# ändrad i en annan redigerare\n"));
+}
+
+#[test]
+fn every_security_rule_refuses_what_it_should() {
+    let s = serve("security");
+    let host = s.host();
+    // The launch token becomes an HttpOnly, SameSite=Strict cookie.
+    let (status, head, _) = request(
+        s.addr,
+        format!("GET /?token={} HTTP/1.1\r\nHost: {host}\r\n\r\n", s.token).as_bytes(),
+    );
+    assert_eq!(status, 303);
+    assert!(head.contains("HttpOnly; SameSite=Strict"), "{head}");
+    // The page with the cookie, in Swedish.
+    let (status, _, body) = s.get("/");
+    assert_eq!(status, 200);
+    assert!(body.contains("<html lang=\"sv\">"));
+    // A wrong token, no token, a wrong Host (DNS rebinding), also for localhost's other ports.
+    for raw in [
+        format!("GET /?token=0000 HTTP/1.1\r\nHost: {host}\r\n\r\n"),
+        format!("GET /api/state HTTP/1.1\r\nHost: {host}\r\n\r\n"),
+        format!(
+            "GET /api/state HTTP/1.1\r\nHost: evil.example:{}\r\nCookie: kompass_token={}\r\n\r\n",
+            s.addr.port(),
+            s.token
+        ),
+        format!(
+            "GET /api/state HTTP/1.1\r\nHost: localhost:1\r\nCookie: kompass_token={}\r\n\r\n",
+            s.token
+        ),
+        format!(
+            "GET /api/state HTTP/1.1\r\nCookie: kompass_token={}\r\n\r\n",
+            s.token
+        ),
+    ] {
+        let (status, _, _) = request(s.addr, raw.as_bytes());
+        assert_eq!(status, 403, "{raw}");
+    }
+    let edit = r#"{"edits":[{"op":"set","path":"report.publisher","value":"X"}]}"#;
+    let before = s.text();
+    // A foreign Origin, no Origin, a form post.
+    assert_eq!(
+        s.post_with("/api/edit", edit, "http://evil.example", "application/json")
+            .0,
+        403
+    );
+    assert_eq!(
+        s.post_with("/api/edit", edit, "null", "application/json").0,
+        403
+    );
+    let own = format!("http://{host}");
+    assert_eq!(
+        s.post_with(
+            "/api/edit",
+            "publisher=X",
+            &own,
+            "application/x-www-form-urlencoded"
+        )
+        .0,
+        415
+    );
+    assert_eq!(s.post_with("/api/edit", edit, &own, "text/plain").0, 415);
+    // An oversized body, a malformed request, a body shorter than it says.
+    let big = "x".repeat(kompass::serve::http::MAX_BODY + 1);
+    assert_eq!(s.post("/api/edit", &big).0, 413);
+    assert_eq!(request(s.addr, b"NONSENSE\r\n\r\n").0, 400);
+    let (status, _, _) = request(
+        s.addr,
+        format!("POST /api/edit HTTP/1.1\r\nHost: {host}\r\nContent-Length: 10\r\n\r\n{{")
+            .as_bytes(),
+    );
+    assert_eq!(status, 400);
+    let huge_head = format!(
+        "GET / HTTP/1.1\r\nHost: {host}\r\nX: {}\r\n\r\n",
+        "y".repeat(20_000)
+    );
+    assert_eq!(request(s.addr, huge_head.as_bytes()).0, 431);
+    assert_eq!(s.text(), before, "a refused request wrote");
+    // No CORS header, ever.
+    for path in ["/", "/api/state", "/app.js"] {
+        let (_, head, _) = s.get(path);
+        assert!(
+            !head.to_lowercase().contains("access-control"),
+            "{path}: {head}"
+        );
+    }
+}
