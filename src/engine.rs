@@ -163,13 +163,15 @@ impl Engine {
         render_with(evaluation, standards, options)
     }
 
-    /// The report's pages as SVG, for the editor's preview (no PDF is made).
+    /// The report's pages as SVG, for the editor's preview (no PDF is made); pages whose hash
+    /// `known` has come without their SVG.
     pub fn pages(
         &self,
         evaluation: &Checked,
         options: &crate::typeset::Options,
+        known: &dyn Fn(u128) -> bool,
     ) -> Result<Vec<crate::typeset::PageImage>> {
-        crate::typeset::pages(&report_bundle(evaluation, &[], options)?)
+        crate::typeset::pages(&report_bundle(evaluation, &[], options)?, known)
     }
 
     /// The deck for the feedback meeting as PDF.

@@ -700,16 +700,19 @@ fn describe(world: &ReportWorld, errs: &[SourceDiagnostic]) -> String {
         .join("\n")
 }
 
-/// One page of the report as the editor shows it: SVG, and the headings that begin on it (so
-/// that the view can follow the section being edited).
+/// One page of the report as the editor shows it: a hash of its content, its SVG (none when the
+/// caller already has a page with that hash), and the headings that begin on it (so that the
+/// view can follow the section being edited).
 #[derive(Debug, Clone)]
 pub struct PageImage {
-    pub svg: String,
+    pub hash: u128,
+    pub svg: Option<String>,
     pub headings: Vec<String>,
 }
 
-/// Compile the bundle and draw every page as SVG (no PDF is made).
-pub fn pages(bundle: &Bundle) -> crate::error::Result<Vec<PageImage>> {
+/// Compile the bundle and draw as SVG every page whose content `known` does not have (no PDF
+/// is made): after a change, only the pages that changed are drawn again.
+pub fn pages(bundle: &Bundle, known: &dyn Fn(u128) -> bool) -> crate::error::Result<Vec<PageImage>> {
     use typst::foundations::{NativeElement, Selector};
     use typst::introspection::Introspector;
     use typst::model::HeadingElem;
@@ -734,9 +737,13 @@ pub fn pages(bundle: &Bundle) -> crate::error::Result<Vec<PageImage>> {
         .pages()
         .iter()
         .zip(headings)
-        .map(|(page, headings)| PageImage {
-            svg: typst_svg::svg(page, &options),
-            headings,
+        .map(|(page, headings)| {
+            let hash = typst::utils::hash128(page);
+            PageImage {
+                hash,
+                svg: (!known(hash)).then(|| typst_svg::svg(page, &options)),
+                headings,
+            }
         })
         .collect())
 }

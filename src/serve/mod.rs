@@ -53,7 +53,7 @@ struct State {
     disk: Vec<u8>,
     engine: Engine,
     /// Each page's hash and SVG, from the last render that succeeded.
-    pages: Vec<(String, String, Vec<String>)>,
+    pages: Vec<(String, Arc<String>, Vec<String>)>,
     /// Counts saved changes.
     version: u64,
 }
@@ -258,10 +258,23 @@ impl State {
             ..Default::default()
         };
         // Typst's caches are the process's: a second handle on the engine shares them.
-        if let Ok(pages) = Engine::new().pages(evaluation, &options) {
+        let known: std::collections::HashMap<String, Arc<String>> = self
+            .pages
+            .iter()
+            .map(|(h, svg, _)| (h.clone(), Arc::clone(svg)))
+            .collect();
+        let has = |h: u128| known.contains_key(&format!("{h:032x}"));
+        if let Ok(pages) = Engine::new().pages(evaluation, &options, &has) {
             self.pages = pages
                 .into_iter()
-                .map(|p| (hash(&p.svg), p.svg, p.headings))
+                .map(|p| {
+                    let h = format!("{:032x}", p.hash);
+                    let svg = match p.svg {
+                        Some(svg) => Arc::new(svg),
+                        None => known.get(&h).cloned().unwrap_or_default(),
+                    };
+                    (h, svg, p.headings)
+                })
                 .collect();
         }
         self.engine.forget_older_than(3);
@@ -328,7 +341,7 @@ impl State {
             .parse()
             .ok();
         match n.and_then(|n| self.pages.get(n)) {
-            Some((hash, svg, _)) => Response::new(200, "image/svg+xml", svg.clone())
+            Some((hash, svg, _)) => Response::new(200, "image/svg+xml", svg.as_bytes().to_vec())
                 .with("ETag", format!("\"{hash}\""))
                 .with("Cache-Control", "private, max-age=31536000, immutable"),
             None => Response::refuse(404, "no such page"),
@@ -493,13 +506,6 @@ impl State {
             Err(e) => Response::json(422, &json!({"refused": e.to_string()})),
         }
     }
-}
-
-fn hash(text: &str) -> String {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
-    text.hash(&mut h);
-    format!("{:016x}", h.finish())
 }
 
 /// Findings as the page places them: severity, key path, text, help, line and column.
