@@ -1,6 +1,8 @@
 // kompass serve: the evaluation as a form. Plain JavaScript, no build step; the server is the
 // only one that reads or writes the file.
 "use strict";
+window.addEventListener("error", (e) => { window.kompassError = String(e.message); });
+window.addEventListener("unhandledrejection", (e) => { window.kompassError = String(e.reason); });
 
 const $ = (sel, root = document) => root.querySelector(sel);
 let state = null;
@@ -313,8 +315,12 @@ function showFindings() {
   document.querySelectorAll("#form [aria-invalid]").forEach((i) => i.setAttribute("aria-invalid", "false"));
   for (const f of state.findings) {
     const text = f.message + (f.help ? ` (${f.help})` : "");
+    // The field of the finding, or of the nearest table around it that has one.
     let target = f.path;
-    while (target && !document.getElementById(fieldId(target))) target = target.replace(/(\.[^.]*|\[\d+\])$/, "");
+    while (target && !document.getElementById(fieldId(target))) {
+      const parent = target.replace(/(\.[^.]*|\[\d+\])$/, "");
+      target = parent === target ? "" : parent;
+    }
     if (target) fieldMessage(target, text, f.severity);
     const word = f.severity === "error" ? "Fel" : f.severity === "warning" ? "Varning" : "Obs";
     ul.append(el("li", { class: f.severity }, el("button", { type: "button", text: `${word}: ${text}`,
@@ -352,14 +358,14 @@ function followPages(title) {
   }
 }
 
-function update(next) {
+function update(next, how = "Sparad") {
   state = next;
   if (!built) build();
   fill();
   showFindings();
   showPages();
   const errors = state.findings.filter((f) => f.severity === "error").length;
-  setStatus(`Sparad (version ${state.version}) – ${errors ? errors + " fel" : "inga fel"}`);
+  setStatus(`${how} – ${errors ? errors + " fel" : "inga fel"}`);
   $("#title").textContent = `kompass – ${state.file}`;
 }
 
@@ -377,7 +383,7 @@ async function resolve(keep) {
     $("#conflict").hidden = true;
     const s = await r.json();
     built = false;
-    update(s);
+    update(s, "Inläst");
     $("#toml").textContent = s.text;
   }
 }
@@ -399,7 +405,7 @@ async function start() {
     $("#toml").textContent = s.text;
     return;
   }
-  update(s);
+  update(s, "Inläst");
   $("#toml").textContent = s.text;
   state.text = s.text;
   $("#make-draft").addEventListener("click", () => pdf("draft"));

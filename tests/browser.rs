@@ -1,0 +1,398 @@
+//! `kompass serve` in a real Chromium, driven over WebDriver (Debian's `chromium` and
+//! `chromium-driver`): type a score and see the area sum, the total and a preview page change;
+//! type an invalid value and see its message at the field; add a strength by keyboard alone;
+//! reload and find everything saved; and run axe-core (npm `axe-core`) on the page: no WCAG 2.1
+//! A or AA violation. `.ci/run` installs all three and sets `KOMPASS_REQUIRE_TOOLS=1`, which
+//! turns a missing one into a failure; elsewhere the test is skipped with a note. With
+//! `KOMPASS_SCREENSHOT=1` it also writes `docs/serve.png`.
+//!
+//! The WebDriver client is a few plain HTTP requests (std's TcpStream and serde_json).
+
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::{Value, json};
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+fn required() -> bool {
+    std::env::var_os("KOMPASS_REQUIRE_TOOLS").is_some_and(|v| v == "1")
+}
+
+/// axe-core's script: `KOMPASS_AXE`, or `target/axe/node_modules/axe-core/axe.min.js` where
+/// `.ci/run` installs it.
+fn axe_path() -> Option<PathBuf> {
+    let root = env!("CARGO_MANIFEST_DIR");
+    std::env::var_os("KOMPASS_AXE")
+        .map(PathBuf::from)
+        .into_iter()
+        .chain([PathBuf::from(format!(
+            "{root}/target/axe/node_modules/axe-core/axe.min.js"
+        ))])
+        .find(|p| p.is_file())
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap()
+}
+
+/// One HTTP request to chromedriver: the JSON answer's `value`.
+fn wd(port: u16, method: &str, path: &str, body: Option<Value>) -> Value {
+    let body = body.map(|b| b.to_string()).unwrap_or_default();
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    let raw = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    s.write_all(raw.as_bytes()).unwrap();
+    // chromedriver keeps the connection open: read the head, then as many bytes as it says.
+    let mut out = Vec::new();
+    let mut buf = [0u8; 65536];
+    let head_end = loop {
+        let n = s.read(&mut buf).unwrap_or(0);
+        if n == 0 {
+            return Value::Null;
+        }
+        out.extend_from_slice(&buf[..n]);
+        if let Some(i) = out.windows(4).position(|w| w == b"\r\n\r\n") {
+            break i + 4;
+        }
+    };
+    let head = String::from_utf8_lossy(&out[..head_end]).to_ascii_lowercase();
+    let length = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|v| v.trim().parse::<usize>().ok());
+    let body_text = match length {
+        Some(n) => {
+            while out.len() < head_end + n {
+                let got = s.read(&mut buf).unwrap_or(0);
+                if got == 0 {
+                    return Value::Null;
+                }
+                out.extend_from_slice(&buf[..got]);
+            }
+            String::from_utf8_lossy(&out[head_end..head_end + n]).into_owned()
+        }
+        None => {
+            let _ = s.read_to_end(&mut out);
+            dechunk(&String::from_utf8_lossy(&out[head_end..]))
+        }
+    };
+    match serde_json::from_str::<Value>(&body_text) {
+        Ok(v) => v["value"].clone(),
+        Err(e) => {
+            eprintln!("chromedriver: {e}: {}", &body_text[..body_text.len().min(300)]);
+            Value::Null
+        }
+    }
+}
+
+fn dechunk(mut body: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = body.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 || rest.len() < n {
+            break;
+        }
+        out.push_str(&rest[..n]);
+        body = rest[n..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+struct Browser {
+    port: u16,
+    session: String,
+    driver: Child,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        wd(self.port, "DELETE", &format!("/session/{}", self.session), None);
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+impl Browser {
+    fn start() -> Browser {
+        let port = free_port();
+        let driver = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let t = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(t.elapsed() < Duration::from_secs(20), "chromedriver did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": CHROMIUM,
+                "args": ["--headless", "--no-sandbox", "--disable-dev-shm-usage",
+                         "--window-size=1400,1000", "--lang=sv-SE", "--hide-scrollbars"]
+            }
+        }}});
+        let v = wd(port, "POST", "/session", Some(caps));
+        let session = v["sessionId"].as_str().unwrap_or_else(|| panic!("{v}")).to_string();
+        Browser {
+            port,
+            session,
+            driver,
+        }
+    }
+
+    fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        wd(self.port, method, &format!("/session/{}{path}", self.session), body)
+    }
+
+    fn go(&self, url: &str) {
+        self.call("POST", "/url", Some(json!({ "url": url })));
+    }
+
+    fn js(&self, script: &str, args: Value) -> Value {
+        self.call("POST", "/execute/sync", Some(json!({"script": script, "args": args})))
+    }
+
+    fn element(&self, css: &str) -> String {
+        let v = self.call(
+            "POST",
+            "/element",
+            Some(json!({"using": "css selector", "value": css})),
+        );
+        v.as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("no element {css}: {v}"))
+            .to_string()
+    }
+
+    fn type_into(&self, css: &str, text: &str) {
+        let e = self.element(css);
+        self.call("POST", &format!("/element/{e}/clear"), Some(json!({})));
+        self.call("POST", &format!("/element/{e}/value"), Some(json!({ "text": text })));
+    }
+
+    /// Keys to whatever has the focus (W3C key codes: Tab \u{E004}, Enter \u{E007}).
+    fn keys(&self, text: &str) {
+        let actions: Vec<Value> = text
+            .chars()
+            .flat_map(|c| {
+                [
+                    json!({"type": "keyDown", "value": c.to_string()}),
+                    json!({"type": "keyUp", "value": c.to_string()}),
+                ]
+            })
+            .collect();
+        self.call(
+            "POST",
+            "/actions",
+            Some(json!({"actions": [{"type": "key", "id": "keyboard", "actions": actions}]})),
+        );
+    }
+
+    /// Wait until a script returns true.
+    fn until(&self, what: &str, script: &str) {
+        eprintln!("waiting: {what}");
+        let t = Instant::now();
+        loop {
+            if self.js(script, json!([])) == Value::Bool(true) {
+                return;
+            }
+            if t.elapsed() > Duration::from_secs(15) {
+                let status = self.js(
+                    "return document.querySelector('#status').textContent + ' | ' + (window.kompassError || '') + ' | active: ' + document.activeElement.id + ' = ' + document.activeElement.value + ' | ' + [...document.querySelectorAll('#form .msg')].map(m => m.textContent).filter(t => t).join(' / ');",
+                    json!([]),
+                );
+                panic!("timed out: {what} (status: {status})");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn text(&self, css: &str) -> String {
+        self.js(
+            "const e = document.querySelector(arguments[0]); return e ? e.textContent : null;",
+            json!([css]),
+        )
+        .as_str()
+        .unwrap_or("")
+        .to_string()
+    }
+
+    fn screenshot(&self, to: &Path) {
+        let b64 = self.call("GET", "/screenshot", None);
+        std::fs::write(to, base64(b64.as_str().unwrap_or(""))).unwrap();
+    }
+}
+
+/// Standard base64 to bytes.
+fn base64(text: &str) -> Vec<u8> {
+    let value = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        } as u32)
+    };
+    let digits: Vec<u32> = text.bytes().filter_map(value).collect();
+    let mut out = Vec::with_capacity(digits.len() * 3 / 4);
+    for chunk in digits.chunks(4) {
+        let mut n = 0u32;
+        for (i, d) in chunk.iter().enumerate() {
+            n |= d << (18 - 6 * i);
+        }
+        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+        out.extend_from_slice(&bytes[..chunk.len().saturating_sub(1)]);
+    }
+    out
+}
+
+/// The page's id for a key path (as `fieldId` in app.js).
+fn field_id(path: &str) -> String {
+    let mut id = String::from("f-");
+    for c in path.chars() {
+        if c.is_ascii_alphanumeric() || c == '_' || c == '-' {
+            id.push(c);
+        } else {
+            id.push_str(&format!("_{:x}", c as u32));
+        }
+    }
+    id
+}
+
+fn served() -> (PathBuf, SocketAddr, String) {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let dir = std::env::temp_dir().join(format!("kompass-browser-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("leksand-2023.toml");
+    std::fs::copy(format!("{root}/examples/leksand-2023.toml"), &file).unwrap();
+    std::fs::copy(format!("{root}/examples/register.csv"), dir.join("register.csv")).unwrap();
+    let server =
+        kompass::serve::Server::start(&file, 0, kompass::messages::Lang::Sv).unwrap();
+    let (addr, token) = server.spawn();
+    (file, addr, token)
+}
+
+#[test]
+fn the_editor_in_a_real_browser() {
+    let axe = axe_path();
+    let missing: Vec<&str> = [
+        (!Path::new(CHROMIUM).exists()).then_some("chromium"),
+        (!Path::new(CHROMEDRIVER).exists()).then_some("chromedriver"),
+        axe.is_none().then_some("axe-core"),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if !missing.is_empty() {
+        assert!(!required(), "KOMPASS_REQUIRE_TOOLS=1 but {missing:?} missing");
+        eprintln!("note: browser test skipped, {missing:?} not installed (.ci/run installs them)");
+        return;
+    }
+    let (file, addr, token) = served();
+    let b = Browser::start();
+    b.go(&format!("http://127.0.0.1:{}/?token={token}", addr.port()));
+    let loaded = "return document.querySelector('#status').textContent.startsWith('Inläst');";
+    b.until("the page loads the evaluation", loaded);
+    b.until("the pages are shown", "return document.querySelectorAll('#pages img').length > 20;");
+
+    // No WCAG 2.1 A or AA violation, by axe-core.
+    let source = std::fs::read_to_string(axe.unwrap()).unwrap();
+    b.js(&format!("{source}\n;return true;"), json!([]));
+    let violations = b.call(
+        "POST",
+        "/execute/async",
+        Some(json!({"script": "const done = arguments[arguments.length - 1];
+            axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+              .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))))
+              .catch(e => done(['axe failed: ' + e]));", "args": []})),
+    );
+    assert_eq!(violations, json!([]), "axe-core found violations");
+    if std::env::var_os("KOMPASS_SCREENSHOT").is_some() {
+        b.screenshot(&Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/serve.png"));
+    }
+
+    // A score: the area sum and the total change as you type; the file and a page follow.
+    let pages_before = b.js(
+        "return [...document.querySelectorAll('#pages img')].map(i => i.src);",
+        json!([]),
+    );
+    let score = format!("#{}", field_id("area[4].scores.\"4.2\""));
+    b.type_into(&score, "12");
+    b.until("the area sum", "return document.querySelector('#sum-4').textContent.includes('49 av');");
+    b.until("the total", "return document.querySelector('#total').textContent.includes('413 av 800');");
+    let t = Instant::now();
+    while !std::fs::read_to_string(&file).unwrap().contains("\"4.2\" = 12") {
+        assert!(t.elapsed() < Duration::from_secs(10), "the score was not saved");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    b.until(
+        "a preview page changes",
+        &format!(
+            "const before = {pages_before}; return [...document.querySelectorAll('#pages img')].some((i, n) => i.src !== before[n]);"
+        ),
+    );
+
+    // An invalid value: its message at the field, and nothing written.
+    let other = field_id("area[4].scores.\"4.3\"");
+    let saved = std::fs::read_to_string(&file).unwrap();
+    // Above the sub-area's maximum: held in the page with its message, never written.
+    b.type_into(&format!("#{other}"), "99");
+    b.until(
+        "the message at the field",
+        &format!("const m = document.getElementById('{other}-msg'); return m.textContent.includes('ska vara 0–') && document.getElementById('{other}').getAttribute('aria-invalid') === 'true';"),
+    );
+    std::thread::sleep(Duration::from_millis(700));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), saved, "an invalid value was written");
+
+    // A strength, by keyboard alone: Tab to "Lägg till styrka", Enter, type.
+    let first = field_id("area[1].strengths[1]");
+    b.js(&format!("document.getElementById('{first}').focus(); return true;"), json!([]));
+    let mut reached = false;
+    for _ in 0..20 {
+        b.keys("\u{E004}");
+        if b.js("return document.activeElement.textContent === 'Lägg till styrka';", json!([])) == Value::Bool(true) {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "Tab never reached the add button");
+    b.keys("\u{E007}");
+    b.until("a new strength field has the focus", "return document.activeElement.tagName === 'INPUT' && document.activeElement.value === '';");
+    b.keys("Ny styrka från tangentbordet");
+    let t = Instant::now();
+    while !std::fs::read_to_string(&file).unwrap().contains("Ny styrka från tangentbordet") {
+        assert!(t.elapsed() < Duration::from_secs(10), "the strength was not saved");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+
+    // Reload: everything is there.
+    b.go(&format!("http://127.0.0.1:{}/", addr.port()));
+    b.until("the page loads again", loaded);
+    assert_eq!(
+        b.js(&format!("return document.querySelector('{score}').value;"), json!([])),
+        json!("12")
+    );
+    assert!(b.text("#area-1").contains("") && b.js(
+        "return [...document.querySelectorAll('#area-1 input')].some(i => i.value === 'Ny styrka från tangentbordet');",
+        json!([])
+    ) == Value::Bool(true));
+    let _ = std::fs::remove_dir_all(file.parent().unwrap());
+}
