@@ -24,13 +24,19 @@ fn request(addr: SocketAddr, token: &str, method: &str, path: &str, body: &str) 
     let _ = s.shutdown(std::net::Shutdown::Write);
     let mut out = String::new();
     let _ = s.read_to_string(&mut out);
-    out.split_once("\r\n\r\n").map(|(_, b)| b.to_string()).unwrap_or_default()
+    out.split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_string())
+        .unwrap_or_default()
 }
 
 fn hashes(state: &serde_json::Value) -> Vec<String> {
     state["pages"]
         .as_array()
-        .map(|a| a.iter().map(|p| p["hash"].as_str().unwrap_or("").to_string()).collect())
+        .map(|a| {
+            a.iter()
+                .map(|p| p["hash"].as_str().unwrap_or("").to_string())
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -41,7 +47,11 @@ fn change(addr: SocketAddr, token: &str, before: &mut Vec<String>, edit: serde_j
     let state: serde_json::Value =
         serde_json::from_str(&request(addr, token, "POST", "/api/edit", &body)).unwrap();
     let now = hashes(&state);
-    let changed = now.iter().zip(before.iter()).position(|(a, b)| a != b).unwrap_or(0);
+    let changed = now
+        .iter()
+        .zip(before.iter())
+        .position(|(a, b)| a != b)
+        .unwrap_or(0);
     let svg = request(addr, token, "GET", &format!("/api/page/{changed}.svg"), "");
     assert!(svg.starts_with("<svg"), "{}", &svg[..svg.len().min(200)]);
     let elapsed = t.elapsed().as_secs_f64() * 1000.0;
@@ -67,7 +77,11 @@ fn main() {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("leksand-2023.toml");
     std::fs::copy(format!("{root}/examples/leksand-2023.toml"), &file).unwrap();
-    std::fs::copy(format!("{root}/examples/register.csv"), dir.join("register.csv")).unwrap();
+    std::fs::copy(
+        format!("{root}/examples/register.csv"),
+        dir.join("register.csv"),
+    )
+    .unwrap();
     let server = kompass::serve::Server::start(&file, 0, kompass::messages::Lang::Sv).unwrap();
     let (addr, token) = server.spawn();
     let state: serde_json::Value =
@@ -79,12 +93,22 @@ fn main() {
         // 4.2 takes 0..=15 in turn; each value differs from the one before.
         let score = serde_json::json!({"op": "set", "path": "area[4].scores.\"4.2\"", "value": i as i64 % 16});
         scores.push(change(addr, &token, &mut before, score));
-        let sentence = format!("Kommunen har under år {} infört en ny rutin för uppföljning.", 2000 + i);
-        let edit = serde_json::json!({"op": "set", "path": "area[2].strengths[1]", "value": sentence});
+        let sentence = format!(
+            "Kommunen har under år {} infört en ny rutin för uppföljning.",
+            2000 + i
+        );
+        let edit =
+            serde_json::json!({"op": "set", "path": "area[2].strengths[1]", "value": sentence});
         sentences.push(change(addr, &token, &mut before, edit));
     }
-    println!("serve: one score changed → its page's SVG: median {:.1} ms of {RUNS}", median(scores));
-    println!("serve: one sentence changed → its page's SVG: median {:.1} ms of {RUNS}", median(sentences));
+    println!(
+        "serve: one score changed → its page's SVG: median {:.1} ms of {RUNS}",
+        median(scores)
+    );
+    println!(
+        "serve: one sentence changed → its page's SVG: median {:.1} ms of {RUNS}",
+        median(sentences)
+    );
     let after_first = resident_kib();
     for i in 0..1000 {
         let edit = serde_json::json!({"op": "set", "path": "area[4].scores.\"4.2\"", "value": i as i64 % 16});

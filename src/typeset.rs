@@ -712,7 +712,10 @@ pub struct PageImage {
 
 /// Compile the bundle and draw as SVG every page whose content `known` does not have (no PDF
 /// is made): after a change, only the pages that changed are drawn again.
-pub fn pages(bundle: &Bundle, known: &dyn Fn(u128) -> bool) -> crate::error::Result<Vec<PageImage>> {
+pub fn pages(
+    bundle: &Bundle,
+    known: &dyn Fn(u128) -> bool,
+) -> crate::error::Result<Vec<PageImage>> {
     use typst::foundations::{NativeElement, Selector};
     use typst::introspection::Introspector;
     use typst::model::HeadingElem;

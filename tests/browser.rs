@@ -90,7 +90,10 @@ fn wd(port: u16, method: &str, path: &str, body: Option<Value>) -> Value {
     match serde_json::from_str::<Value>(&body_text) {
         Ok(v) => v["value"].clone(),
         Err(e) => {
-            eprintln!("chromedriver: {e}: {}", &body_text[..body_text.len().min(300)]);
+            eprintln!(
+                "chromedriver: {e}: {}",
+                &body_text[..body_text.len().min(300)]
+            );
             Value::Null
         }
     }
@@ -117,7 +120,12 @@ struct Browser {
 
 impl Drop for Browser {
     fn drop(&mut self) {
-        wd(self.port, "DELETE", &format!("/session/{}", self.session), None);
+        wd(
+            self.port,
+            "DELETE",
+            &format!("/session/{}", self.session),
+            None,
+        );
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
@@ -134,7 +142,10 @@ impl Browser {
             .unwrap();
         let t = Instant::now();
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(t.elapsed() < Duration::from_secs(20), "chromedriver did not start");
+            assert!(
+                t.elapsed() < Duration::from_secs(20),
+                "chromedriver did not start"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
         let caps = json!({"capabilities": {"alwaysMatch": {
@@ -146,7 +157,10 @@ impl Browser {
             }
         }}});
         let v = wd(port, "POST", "/session", Some(caps));
-        let session = v["sessionId"].as_str().unwrap_or_else(|| panic!("{v}")).to_string();
+        let session = v["sessionId"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{v}"))
+            .to_string();
         Browser {
             port,
             session,
@@ -155,7 +169,12 @@ impl Browser {
     }
 
     fn call(&self, method: &str, path: &str, body: Option<Value>) -> Value {
-        wd(self.port, method, &format!("/session/{}{path}", self.session), body)
+        wd(
+            self.port,
+            method,
+            &format!("/session/{}{path}", self.session),
+            body,
+        )
     }
 
     fn go(&self, url: &str) {
@@ -163,7 +182,11 @@ impl Browser {
     }
 
     fn js(&self, script: &str, args: Value) -> Value {
-        self.call("POST", "/execute/sync", Some(json!({"script": script, "args": args})))
+        self.call(
+            "POST",
+            "/execute/sync",
+            Some(json!({"script": script, "args": args})),
+        )
     }
 
     fn element(&self, css: &str) -> String {
@@ -182,7 +205,11 @@ impl Browser {
     fn type_into(&self, css: &str, text: &str) {
         let e = self.element(css);
         self.call("POST", &format!("/element/{e}/clear"), Some(json!({})));
-        self.call("POST", &format!("/element/{e}/value"), Some(json!({ "text": text })));
+        self.call(
+            "POST",
+            &format!("/element/{e}/value"),
+            Some(json!({ "text": text })),
+        );
     }
 
     /// Keys to whatever has the focus (W3C key codes: Tab \u{E004}, Enter \u{E007}).
@@ -283,9 +310,12 @@ fn served() -> (PathBuf, SocketAddr, String) {
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("leksand-2023.toml");
     std::fs::copy(format!("{root}/examples/leksand-2023.toml"), &file).unwrap();
-    std::fs::copy(format!("{root}/examples/register.csv"), dir.join("register.csv")).unwrap();
-    let server =
-        kompass::serve::Server::start(&file, 0, kompass::messages::Lang::Sv).unwrap();
+    std::fs::copy(
+        format!("{root}/examples/register.csv"),
+        dir.join("register.csv"),
+    )
+    .unwrap();
+    let server = kompass::serve::Server::start(&file, 0, kompass::messages::Lang::Sv).unwrap();
     let (addr, token) = server.spawn();
     (file, addr, token)
 }
@@ -302,7 +332,10 @@ fn the_editor_in_a_real_browser() {
     .flatten()
     .collect();
     if !missing.is_empty() {
-        assert!(!required(), "KOMPASS_REQUIRE_TOOLS=1 but {missing:?} missing");
+        assert!(
+            !required(),
+            "KOMPASS_REQUIRE_TOOLS=1 but {missing:?} missing"
+        );
         eprintln!("note: browser test skipped, {missing:?} not installed (.ci/run installs them)");
         return;
     }
@@ -311,10 +344,23 @@ fn the_editor_in_a_real_browser() {
     b.go(&format!("http://127.0.0.1:{}/?token={token}", addr.port()));
     let loaded = "return document.querySelector('#status').textContent.startsWith('Inläst');";
     b.until("the page loads the evaluation", loaded);
-    b.until("the pages are shown", "return document.querySelectorAll('#pages img').length > 20;");
+    b.until(
+        "the pages are shown",
+        "return document.querySelectorAll('#pages img').length > 20;",
+    );
 
-    // No WCAG 2.1 A or AA violation, by axe-core.
-    let source = std::fs::read_to_string(axe.unwrap()).unwrap();
+    check_accessibility(&b, &axe.unwrap());
+    let score = type_a_score(&b, &file);
+    an_invalid_value_stays_in_the_page(&b, &file);
+    a_strength_by_keyboard_alone(&b, &file);
+    b.go(&format!("http://127.0.0.1:{}/", addr.port()));
+    everything_is_there_after_a_reload(&b, loaded, &score);
+    let _ = std::fs::remove_dir_all(file.parent().unwrap());
+}
+
+/// No WCAG 2.1 A or AA violation, by axe-core; a screenshot with `KOMPASS_SCREENSHOT`.
+fn check_accessibility(b: &Browser, axe: &Path) {
+    let source = std::fs::read_to_string(axe).unwrap();
     b.js(&format!("{source}\n;return true;"), json!([]));
     let violations = b.call(
         "POST",
@@ -328,19 +374,34 @@ fn the_editor_in_a_real_browser() {
     if std::env::var_os("KOMPASS_SCREENSHOT").is_some() {
         b.screenshot(&Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/serve.png"));
     }
+}
 
-    // A score: the area sum and the total change as you type; the file and a page follow.
+/// A score: the area sum and the total change as you type; the file and a page follow. The
+/// score field's selector.
+fn type_a_score(b: &Browser, file: &Path) -> String {
     let pages_before = b.js(
         "return [...document.querySelectorAll('#pages img')].map(i => i.src);",
         json!([]),
     );
     let score = format!("#{}", field_id("area[4].scores.\"4.2\""));
     b.type_into(&score, "12");
-    b.until("the area sum", "return document.querySelector('#sum-4').textContent.includes('49 av');");
-    b.until("the total", "return document.querySelector('#total').textContent.includes('413 av 800');");
+    b.until(
+        "the area sum",
+        "return document.querySelector('#sum-4').textContent.includes('49 av');",
+    );
+    b.until(
+        "the total",
+        "return document.querySelector('#total').textContent.includes('413 av 800');",
+    );
     let t = Instant::now();
-    while !std::fs::read_to_string(&file).unwrap().contains("\"4.2\" = 12") {
-        assert!(t.elapsed() < Duration::from_secs(10), "the score was not saved");
+    while !std::fs::read_to_string(file)
+        .unwrap()
+        .contains("\"4.2\" = 12")
+    {
+        assert!(
+            t.elapsed() < Duration::from_secs(10),
+            "the score was not saved"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
     b.until(
@@ -350,9 +411,13 @@ fn the_editor_in_a_real_browser() {
         ),
     );
 
-    // An invalid value: its message at the field, and nothing written.
+    score
+}
+
+/// An invalid value: its message at the field, and nothing written.
+fn an_invalid_value_stays_in_the_page(b: &Browser, file: &Path) {
     let other = field_id("area[4].scores.\"4.3\"");
-    let saved = std::fs::read_to_string(&file).unwrap();
+    let saved = std::fs::read_to_string(file).unwrap();
     // Above the sub-area's maximum: held in the page with its message, never written.
     b.type_into(&format!("#{other}"), "99");
     b.until(
@@ -360,39 +425,64 @@ fn the_editor_in_a_real_browser() {
         &format!("const m = document.getElementById('{other}-msg'); return m.textContent.includes('ska vara 0–') && document.getElementById('{other}').getAttribute('aria-invalid') === 'true';"),
     );
     std::thread::sleep(Duration::from_millis(700));
-    assert_eq!(std::fs::read_to_string(&file).unwrap(), saved, "an invalid value was written");
+    assert_eq!(
+        std::fs::read_to_string(file).unwrap(),
+        saved,
+        "an invalid value was written"
+    );
+}
 
-    // A strength, by keyboard alone: Tab to "Lägg till styrka", Enter, type.
+/// A strength, by keyboard alone: Tab to "Lägg till styrka", Enter, type.
+fn a_strength_by_keyboard_alone(b: &Browser, file: &Path) {
     let first = field_id("area[1].strengths[1]");
-    b.js(&format!("document.getElementById('{first}').focus(); return true;"), json!([]));
+    b.js(
+        &format!("document.getElementById('{first}').focus(); return true;"),
+        json!([]),
+    );
     let mut reached = false;
     for _ in 0..20 {
         b.keys("\u{E004}");
-        if b.js("return document.activeElement.textContent === 'Lägg till styrka';", json!([])) == Value::Bool(true) {
+        if b.js(
+            "return document.activeElement.textContent === 'Lägg till styrka';",
+            json!([]),
+        ) == Value::Bool(true)
+        {
             reached = true;
             break;
         }
     }
     assert!(reached, "Tab never reached the add button");
     b.keys("\u{E007}");
-    b.until("a new strength field has the focus", "return document.activeElement.tagName === 'INPUT' && document.activeElement.value === '';");
+    b.until(
+        "a new strength field has the focus",
+        "return document.activeElement.tagName === 'INPUT' && document.activeElement.value === '';",
+    );
     b.keys("Ny styrka från tangentbordet");
     let t = Instant::now();
-    while !std::fs::read_to_string(&file).unwrap().contains("Ny styrka från tangentbordet") {
-        assert!(t.elapsed() < Duration::from_secs(10), "the strength was not saved");
+    while !std::fs::read_to_string(file)
+        .unwrap()
+        .contains("Ny styrka från tangentbordet")
+    {
+        assert!(
+            t.elapsed() < Duration::from_secs(10),
+            "the strength was not saved"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
+}
 
-    // Reload: everything is there.
-    b.go(&format!("http://127.0.0.1:{}/", addr.port()));
+/// Reload: everything is there.
+fn everything_is_there_after_a_reload(b: &Browser, loaded: &str, score: &str) {
     b.until("the page loads again", loaded);
     assert_eq!(
-        b.js(&format!("return document.querySelector('{score}').value;"), json!([])),
+        b.js(
+            &format!("return document.querySelector('{score}').value;"),
+            json!([])
+        ),
         json!("12")
     );
     assert!(b.text("#area-1").contains("") && b.js(
         "return [...document.querySelectorAll('#area-1 input')].some(i => i.value === 'Ny styrka från tangentbordet');",
         json!([])
     ) == Value::Bool(true));
-    let _ = std::fs::remove_dir_all(file.parent().unwrap());
 }

@@ -314,3 +314,33 @@ fn every_security_rule_refuses_what_it_should() {
         );
     }
 }
+
+#[test]
+fn undo_and_redo_restore_the_file_exactly() {
+    let s = serve("undo");
+    let original = s.text();
+    let (status, _) = s.edit(serde_json::json!([
+        {"op": "set", "path": "area[4].scores.\"4.2\"", "value": 12}
+    ]));
+    assert_eq!(status, 200);
+    let edited = s.text();
+    assert_ne!(edited, original);
+    let (status, _, body) = s.post("/api/undo", "{}");
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(s.text(), original);
+    let state: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(state["redo"], true);
+    let (status, _, _) = s.post("/api/redo", "{}");
+    assert_eq!(status, 200);
+    assert_eq!(s.text(), edited);
+}
+
+#[test]
+fn a_change_on_disk_is_noticed_without_an_edit() {
+    let s = serve("notice");
+    assert_eq!(s.get("/api/disk").0, 200);
+    std::fs::write(&s.file, s.text() + "# ändrad\n").unwrap();
+    let (status, _, body) = s.get("/api/disk");
+    assert_eq!(status, 409, "{body}");
+    assert!(body.contains("# ändrad"), "{body}");
+}

@@ -56,7 +56,13 @@ struct State {
     pages: Vec<(String, Arc<String>, Vec<String>)>,
     /// Counts saved changes.
     version: u64,
+    /// The texts before each saved change, for undo; and those undone, for redo.
+    undo: Vec<String>,
+    redo: Vec<String>,
 }
+
+/// How many changes can be undone.
+const UNDO_DEPTH: usize = 200;
 
 impl Server {
     /// Serve `path` (an evaluation file) on `127.0.0.1:port` (0: any free port).
@@ -81,6 +87,8 @@ impl Server {
             engine: Engine::new(),
             pages: Vec::new(),
             version: 0,
+            undo: Vec::new(),
+            redo: Vec::new(),
         };
         state.refresh();
         Ok(Server {
@@ -209,6 +217,12 @@ fn route(shared: &Shared, r: &Request) -> Response {
         ("GET", "/app.css") => page(STYLE, "text/css; charset=utf-8"),
         ("GET", "/api/state") => with_state(shared, |s| Response::json(200, &s.json(true))),
         ("GET", "/api/municipalities") => Response::json(200, &municipalities()),
+        ("GET", "/api/disk") => with_state(shared, |s| match s.disk_unchanged() {
+            Ok(()) => Response::json(200, &json!({"changed": false})),
+            Err(disk) => s.conflict(&disk),
+        }),
+        ("POST", "/api/undo") => with_state(shared, |s| s.undo_redo(true)),
+        ("POST", "/api/redo") => with_state(shared, |s| s.undo_redo(false)),
         ("GET", p) if p.starts_with("/api/page/") => with_state(shared, |s| s.page(p)),
         ("POST", "/api/edit") => with_state(shared, |s| s.edit(&r.body)),
         ("POST", "/api/resolve") => with_state(shared, |s| s.resolve(&r.body)),
@@ -327,6 +341,8 @@ impl State {
             "blocking": blocking,
             "totals": totals,
             "pages": self.pages.iter().map(|(h, _, heads)| json!({"hash": h, "headings": heads})).collect::<Vec<_>>(),
+            "undo": !self.undo.is_empty(),
+            "redo": !self.redo.is_empty(),
         });
         if full {
             out["text"] = Json::String(self.text.clone());
@@ -393,10 +409,41 @@ impl State {
             );
         }
         self.disk = text.clone().into_bytes();
-        self.text = text;
+        let before = std::mem::replace(&mut self.text, text);
+        if before != self.text {
+            self.undo.push(before);
+            if self.undo.len() > UNDO_DEPTH {
+                self.undo.remove(0);
+            }
+            self.redo.clear();
+        }
         self.version += 1;
         self.refresh();
         Response::json(200, &self.json(false))
+    }
+
+    /// Go back to the text before the last change (or forward again), saved as any change is.
+    fn undo_redo(&mut self, undo: bool) -> Response {
+        if let Err(disk) = self.disk_unchanged() {
+            return self.conflict(&disk);
+        }
+        let (from, to) = if undo {
+            (&mut self.undo, &mut self.redo)
+        } else {
+            (&mut self.redo, &mut self.undo)
+        };
+        let Some(text) = from.pop() else {
+            return Response::json(200, &self.json(true));
+        };
+        to.push(self.text.clone());
+        if let Err(e) = crate::write::atomic_write(&self.path, text.as_bytes()) {
+            return Response::refuse(500, &e.to_string());
+        }
+        self.disk = text.clone().into_bytes();
+        self.text = text;
+        self.version += 1;
+        self.refresh();
+        Response::json(200, &self.json(true))
     }
 
     fn conflict(&self, disk: &[u8]) -> Response {

@@ -235,6 +235,7 @@ function build() {
   form.append(section("Sammanfattning",
     field("summary.evaluation", "Utvärderingen (efter de genererade styckena)", "textarea"),
     field("summary.comments", "Sammanfattande kommentarer", "textarea")));
+  form.append(el("fieldset", { id: "revisions" }, el("legend", { text: "Versioner" })));
   const fw = state.framework;
   const areas = state.data.area || [];
   for (const a of (fw && fw.areas) || []) {
@@ -291,7 +292,34 @@ function fill() {
   });
   ev.append(el("button", { type: "button", class: "add", text: "Lägg till utvärderare",
     onclick: () => send([{ op: "add", path: "evaluators" }]) }));
+  fillRevisions();
   showSums();
+}
+
+// The versions of the report: each one's number, date and what changed; a new one at the end.
+function fillRevisions() {
+  const box = $("#revisions");
+  const revs = state.data.revision || [];
+  if (box.querySelectorAll(".revision").length === revs.length && box.contains(document.activeElement)) return;
+  box.querySelectorAll(".revision, .add").forEach((n) => n.remove());
+  revs.forEach((r, i) => {
+    const p = `revision[${i + 1}]`;
+    const part = el("div", { class: "revision" },
+      field(`${p}.version`, `Version ${i + 1}: nummer`, "whole"),
+      field(`${p}.date`, `Version ${i + 1}: datum`, "date"),
+      field(`${p}.changes`, `Version ${i + 1}: vad som ändrats`, "text"));
+    box.append(part);
+    part.querySelectorAll("[data-path]").forEach((input) => {
+      const v = get(input.dataset.path);
+      input.value = v === undefined || v === null ? "" : v;
+    });
+  });
+  const next = revs.reduce((m, r) => Math.max(m, Number(r.version) || 0), 0) + 1;
+  box.append(el("button", { type: "button", class: "add", text: `Ny version (${next})`,
+    onclick: () => send([
+      { op: "add", path: "revision" },
+      { op: "set", path: `revision[${revs.length + 1}].version`, value: next },
+    ]) }));
 }
 
 function showSums() {
@@ -367,6 +395,26 @@ function update(next, how = "Sparad") {
   const errors = state.findings.filter((f) => f.severity === "error").length;
   setStatus(`${how} – ${errors ? errors + " fel" : "inga fel"}`);
   $("#title").textContent = `kompass – ${state.file}`;
+  $("#undo").disabled = !state.undo;
+  $("#redo").disabled = !state.redo;
+}
+
+async function undoRedo(which) {
+  const r = await fetch(`/api/${which}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+  const body = await r.json().catch(() => ({}));
+  if (r.status === 409) return showConflict(body);
+  if (r.ok) {
+    update(body, which === "undo" ? "Ångrad" : "Gjord igen");
+    $("#toml").textContent = body.text;
+    state.text = body.text;
+  }
+}
+
+// A change on disk is noticed within two seconds, also without an edit.
+async function watchDisk() {
+  if (!$("#conflict").hidden) return;
+  const r = await fetch("/api/disk").catch(() => null);
+  if (r && r.status === 409) showConflict(await r.json());
 }
 
 function showConflict(body) {
@@ -413,6 +461,9 @@ async function start() {
   $("#make-slides").addEventListener("click", () => pdf("slides"));
   $("#keep-disk").addEventListener("click", () => resolve("disk"));
   $("#keep-page").addEventListener("click", () => resolve("page"));
+  $("#undo").addEventListener("click", () => undoRedo("undo"));
+  $("#redo").addEventListener("click", () => undoRedo("redo"));
+  setInterval(watchDisk, 2000);
 }
 
 start();
