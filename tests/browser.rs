@@ -265,6 +265,15 @@ impl Browser {
     }
 }
 
+/// Wait until the saved file holds `needle`.
+fn wait_for_file(file: &Path, needle: &str, what: &str) {
+    let t = Instant::now();
+    while !std::fs::read_to_string(file).unwrap().contains(needle) {
+        assert!(t.elapsed() < Duration::from_secs(10), "{what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 /// Standard base64 to bytes.
 fn base64(text: &str) -> Vec<u8> {
     let value = |c: u8| -> Option<u32> {
@@ -393,17 +402,7 @@ fn type_a_score(b: &Browser, file: &Path) -> String {
         "the total",
         "return document.querySelector('#total').textContent.includes('413 av 800');",
     );
-    let t = Instant::now();
-    while !std::fs::read_to_string(file)
-        .unwrap()
-        .contains("\"4.2\" = 12")
-    {
-        assert!(
-            t.elapsed() < Duration::from_secs(10),
-            "the score was not saved"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_for_file(file, "\"4.2\" = 12", "the score was not saved");
     b.until(
         "a preview page changes",
         &format!(
@@ -458,17 +457,11 @@ fn a_strength_by_keyboard_alone(b: &Browser, file: &Path) {
         "return document.activeElement.tagName === 'INPUT' && document.activeElement.value === '';",
     );
     b.keys("Ny styrka från tangentbordet");
-    let t = Instant::now();
-    while !std::fs::read_to_string(file)
-        .unwrap()
-        .contains("Ny styrka från tangentbordet")
-    {
-        assert!(
-            t.elapsed() < Duration::from_secs(10),
-            "the strength was not saved"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    wait_for_file(
+        file,
+        "Ny styrka från tangentbordet",
+        "the strength was not saved",
+    );
 }
 
 /// Reload: everything is there.

@@ -94,13 +94,7 @@ pub fn run(
     strict: Strictness,
 ) -> Run {
     if let Some(dir) = out_dir {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            Failure::trouble(msg!(
-                "with-reason",
-                what = msg!("cannot-create", path = dir.display().to_string()),
-                reason = kompass::messages::io_reason(&e)
-            ))
-        })?;
+        super::create_folder(dir)?;
     }
     let start = std::time::Instant::now();
     let terminal = std::io::stderr().is_terminal();

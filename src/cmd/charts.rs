@@ -15,13 +15,7 @@ pub fn run(evaluation: &Path, out_dir: &Path, png: bool, scale: f32) -> Run {
     let loaded = load(evaluation, strict, msg!("consequence-no-chart"))?;
     let report = kompass::report::Report::build(&loaded);
     let charts = kompass::charts::draw_all(&report)?;
-    std::fs::create_dir_all(out_dir).map_err(|e| {
-        Failure::trouble(msg!(
-            "with-reason",
-            what = msg!("cannot-create", path = out_dir.display().to_string()),
-            reason = kompass::messages::io_reason(&e)
-        ))
-    })?;
+    super::create_folder(out_dir)?;
     for c in &charts {
         let (file, bytes) = if png {
             let bytes = kompass::charts::png(&c.svg, scale)

@@ -33,11 +33,10 @@ pub fn run(pdf: &Path, output: Option<PathBuf>) -> Run {
             "extract-exists",
             path = output.display().to_string()
         ))),
-        Err(e) => Err(Failure::trouble(msg!(
-            "with-reason",
-            what = msg!("cannot-write", path = output.display().to_string()),
-            reason = kompass::messages::io_reason(&e)
-        ))),
+        Err(e) => Err(super::io_failure(
+            msg!("cannot-write", path = output.display().to_string()),
+            &e,
+        )),
     }
 }
 

@@ -224,6 +224,21 @@ pub fn cannot_read(path: &Path, reason: String) -> Failure {
     ))
 }
 
+/// A file or folder that could not be made: what, and the system's reason.
+pub fn io_failure(what: Message, e: &std::io::Error) -> Failure {
+    Failure::trouble(msg!(
+        "with-reason",
+        what = what,
+        reason = kompass::messages::io_reason(e)
+    ))
+}
+
+/// Create a folder (and the folders above it) for output.
+pub fn create_folder(dir: &Path) -> Result<(), Failure> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| io_failure(msg!("cannot-create", path = dir.display().to_string()), &e))
+}
+
 /// Print a message on standard error, in the language of this run.
 pub fn say(message: Message) {
     eprintln!("{message}");
