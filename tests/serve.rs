@@ -344,3 +344,29 @@ fn a_change_on_disk_is_noticed_without_an_edit() {
     assert_eq!(status, 409, "{body}");
     assert!(body.contains("# ändrad"), "{body}");
 }
+
+#[test]
+fn the_register_filter_shows_how_many_rows_it_covers_as_it_is_edited() {
+    let s = serve("filter");
+    let (_, _, body) = s.get("/api/state");
+    let state: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let before = state["totals"]["comparison"]["peer"]["count"]
+        .as_u64()
+        .unwrap();
+    assert!(before >= 3, "{}", state["totals"]);
+    let (status, state) = s.edit(serde_json::json!([
+        {"op": "set", "path": "comparison.peer.from_register.population_max", "value": 100_000}
+    ]));
+    assert_eq!(status, 200, "{state}");
+    let after = state["totals"]["comparison"]["peer"]["count"]
+        .as_u64()
+        .unwrap();
+    assert!(after > before, "{before} → {after}");
+    // The inline table keeps its one line.
+    assert!(
+        s.text()
+            .contains("from_register = { population_max = 100_000, first_evaluation = true }"),
+        "{}",
+        s.text()
+    );
+}

@@ -283,8 +283,31 @@ fn set(item: &mut Item, segs: &[Seg], new: Value) -> Result<(), Refusal> {
 }
 
 fn replace(old: &mut Value, mut new: Value) {
+    // A number written with thousands grouped (`20_000`) stays grouped.
+    let grouped = old
+        .as_integer()
+        .and(old.to_string().contains('_').then_some(()))
+        .is_some();
+    if let (true, Some(n)) = (grouped, new.as_integer())
+        && let Ok(v) = group_thousands(n).parse::<Value>()
+    {
+        new = v;
+    }
     *new.decor_mut() = old.decor().clone();
     *old = new;
+}
+
+/// `100000` → `100_000`.
+fn group_thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push('_');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
 }
 
 /// The inline list at a key path; with `create`, an empty one is added where the key is missing.

@@ -583,12 +583,20 @@ fn findings_json(o: &Outcome, list: &[crate::diagnostics::Diagnostic]) -> Json {
     )
 }
 
-/// Each area's score and the total, as kompass adds them.
+/// Each area's score and the total, as kompass adds them; and for each comparison profile
+/// computed from the register, how many rows its mean covers now.
 fn totals_json(ev: &crate::check::Checked) -> Json {
     let derived = crate::scores::derive(ev);
+    let resolved = &ev.compared().0;
+    let rows = |p: &Option<crate::compare::Profile>| {
+        p.as_ref()
+            .and_then(|p| p.basis.as_ref())
+            .map(|b| json!({"count": b.count, "rows": b.rows}))
+    };
     json!({
         "areas": derived.areas.iter().map(|a| a.score).collect::<Vec<_>>(),
         "total": derived.total,
+        "comparison": {"national": rows(&resolved.national), "peer": rows(&resolved.peer)},
     })
 }
 

@@ -91,7 +91,8 @@ function field(path, label, kind, opts = {}) {
   } else {
     const type = kind === "date" ? "date" : kind === "whole" ? "number" : "text";
     input = el("input", { id, type, "aria-describedby": id + "-msg", list: opts.list,
-      min: opts.min, max: opts.max, step: kind === "whole" ? 1 : undefined, inputmode: kind === "whole" ? "numeric" : undefined });
+      min: opts.min, max: opts.max, step: kind === "whole" ? 1 : undefined,
+      inputmode: kind === "whole" ? "numeric" : kind === "number" ? "decimal" : undefined });
     wrap.append(el("label", { for: id, text: label }), input);
   }
   if (opts.hint) wrap.append(el("p", { class: "hint", text: opts.hint }));
@@ -119,6 +120,13 @@ function read(input, kind, opts) {
     const n = Number(text.trim());
     if (opts.max !== undefined && (n < 0 || n > opts.max))
       return { error: `Poängen ska vara 0–${opts.max}.` };
+    return { ok: n };
+  }
+  if (kind === "number") {
+    const t = text.trim().replace(",", ".");
+    if (!/^\d+(\.\d+)?$/.test(t)) return { error: "Skriv ett tal, t.ex. 63,7." };
+    const n = Number(t);
+    if (opts.max !== undefined && n > opts.max) return { error: `Värdet ska vara 0–${opts.max}.` };
     return { ok: n };
   }
   if (kind === "date") {
@@ -201,6 +209,50 @@ function section(title, ...children) {
   return el("fieldset", {}, el("legend", { text: title }), ...children);
 }
 
+// The comparison profiles: their texts, and fixed values or the register filter with how many
+// evaluations the mean covers now.
+function comparisons() {
+  const box = el("fieldset", { id: "comparisons" }, el("legend", { text: "Jämförelser" }));
+  const names = { national: "Nationell jämförelse", peer: "Jämförelsegrupp" };
+  for (const key of ["national", "peer"]) {
+    const profile = (state.data.comparison || {})[key];
+    if (!profile) continue;
+    const p = `comparison.${key}`;
+    const part = el("fieldset", {}, el("legend", { text: names[key] }),
+      field(`${p}.label`, "Förklaring i diagrammet", "text"),
+      field(`${p}.description`, "Hur texten nämner jämförelsen (efter ”jämfört med”)", "text"),
+      field(`${p}.source`, "Källa under diagrammet", "text"));
+    if (profile.from_register) {
+      const f = `${p}.from_register`;
+      part.append(
+        field(`${f}.year_from`, "Från och med år", "whole"),
+        field(`${f}.year_to`, "Till och med år", "whole"),
+        field(`${f}.population_min`, "Minst antal invånare", "whole"),
+        field(`${f}.population_max`, "Högst antal invånare", "whole"),
+        field(`${f}.first_evaluation`, "Bara kommunernas första utvärdering", "bool"),
+        el("p", { class: "sum", id: `rows-${key}`, "aria-live": "polite" }));
+    } else if (Array.isArray(profile.values)) {
+      const fw = state.framework;
+      profile.values.forEach((v, i) => {
+        const a = fw.areas[i];
+        part.append(field(`${p}.values[${i + 1}]`, `Område ${a ? a.id + " " + a.title : i + 1}`, "number", { max: a && a.max }));
+      });
+    }
+    box.append(part);
+  }
+  return box;
+}
+
+function showRows() {
+  for (const key of ["national", "peer"]) {
+    const out = document.getElementById(`rows-${key}`);
+    if (!out) continue;
+    const basis = state.totals && state.totals.comparison && state.totals.comparison[key];
+    out.textContent = basis ? `Medelvärdet omfattar ${basis.count} utvärderingar i registret (rad ${basis.rows.join(", ")}).`
+      : "Registret ger inget medelvärde med det här urvalet (se iakttagelserna).";
+  }
+}
+
 function build() {
   const form = $("#form");
   form.replaceChildren();
@@ -235,6 +287,7 @@ function build() {
   form.append(section("Sammanfattning",
     field("summary.evaluation", "Utvärderingen (efter de genererade styckena)", "textarea"),
     field("summary.comments", "Sammanfattande kommentarer", "textarea")));
+  form.append(comparisons());
   form.append(el("fieldset", { id: "revisions" }, el("legend", { text: "Versioner" })));
   const fw = state.framework;
   const areas = state.data.area || [];
@@ -268,6 +321,7 @@ function fill() {
     if (input === document.activeElement) continue;
     const v = get(input.dataset.path);
     if (input.type === "checkbox") input.checked = !!v;
+    else if (input.dataset.kind === "number" && typeof v === "number") input.value = String(v).replace(".", ",");
     else input.value = v === undefined || v === null ? "" : v;
   }
   for (const box of document.querySelectorAll("#form fieldset.list")) box.render();
@@ -294,6 +348,7 @@ function fill() {
     onclick: () => send([{ op: "add", path: "evaluators" }]) }));
   fillRevisions();
   showSums();
+  showRows();
 }
 
 // The versions of the report: each one's number, date and what changed; a new one at the end.
