@@ -467,3 +467,4 @@ serve-not-renderable = the evaluation has errors that stop the report
 serve-cannot-listen = cannot listen on 127.0.0.1 port { $port }
 serve-listening = kompass serve: { $url }
     (open it in the browser; Ctrl-C stops the server)
+serve-empty-folder = { $path } holds no evaluation (.toml): write one there first with `kompass new <Kommun> -o <file>`

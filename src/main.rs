@@ -232,7 +232,7 @@ enum Command {
     /// file at once, keeping its comments and layout; a file changed on disk meanwhile is never
     /// overwritten. Ctrl-C stops it.
     Serve {
-        /// The evaluation file (TOML).
+        /// The evaluation file (TOML), or a folder of evaluations to choose from.
         evaluation: PathBuf,
         /// The port on 127.0.0.1 (default: any free port).
         #[arg(long, default_value_t = 0)]

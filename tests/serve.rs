@@ -370,3 +370,62 @@ fn the_register_filter_shows_how_many_rows_it_covers_as_it_is_edited() {
         s.text()
     );
 }
+
+#[test]
+fn a_folder_lists_its_evaluations_opens_them_by_name_only_and_makes_new_ones() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let dir = std::env::temp_dir().join(format!("kompass-serve-folder-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let _guard = TempDir(dir.clone());
+    for name in ["leksand-2023.toml", "rattvik-2023.toml"] {
+        std::fs::copy(format!("{root}/examples/leksand-2023.toml"), dir.join(name)).unwrap();
+    }
+    std::fs::copy(
+        format!("{root}/examples/register.csv"),
+        dir.join("register.csv"),
+    )
+    .unwrap();
+    let server = Server::start(&dir, 0, Lang::Sv).unwrap();
+    let (addr, token) = server.spawn();
+    let s = Served {
+        addr,
+        token,
+        file: dir.join("leksand-2023.toml"),
+        _dir: TempDir(std::env::temp_dir().join("kompass-serve-folder-none")),
+    };
+    let (status, _, body) = s.get("/api/files");
+    assert_eq!(status, 200);
+    let files: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(files["files"].as_array().unwrap().len(), 2, "{files}");
+    assert_eq!(files["files"][0]["current"], true);
+    // Only a name from the list opens: no path.
+    for name in ["../leksand-2023.toml", "/etc/passwd", "register.csv", ""] {
+        let (status, _, _) = s.post(
+            "/api/open",
+            &serde_json::json!({ "name": name }).to_string(),
+        );
+        assert_eq!(status, 404, "{name}");
+    }
+    let (status, _, body) = s.post("/api/open", r#"{"name": "rattvik-2023.toml"}"#);
+    assert_eq!(status, 200, "{body}");
+    let state: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(state["file"], "rattvik-2023.toml");
+    // A new evaluation goes into the folder and nowhere else.
+    let (status, _, body) = s.post("/api/new", r#"{"municipality": "Ydre"}"#);
+    assert_eq!(status, 200, "{body}");
+    let made: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with("ydre-"))
+        .collect();
+    assert_eq!(made.len(), 1, "{made:?}");
+    for name in ["../../tmp/x", "a/b", ""] {
+        let (status, _, _) = s.post(
+            "/api/new",
+            &serde_json::json!({ "municipality": name }).to_string(),
+        );
+        assert_eq!(status, 422, "{name}");
+    }
+}

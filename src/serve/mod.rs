@@ -46,6 +46,8 @@ struct Shared {
 
 /// The served evaluation as the server knows it.
 struct State {
+    /// In folder mode, the folder; `path` is then the evaluation open in the page.
+    folder: Option<PathBuf>,
     path: PathBuf,
     /// The text as kompass last read or wrote it.
     text: String,
@@ -66,22 +68,29 @@ const UNDO_DEPTH: usize = 200;
 
 impl Server {
     /// Serve `path` (an evaluation file) on `127.0.0.1:port` (0: any free port).
+    /// A folder serves every evaluation (`.toml`) in it, one at a time: the page lists them and
+    /// makes new ones there.
     pub fn start(path: &Path, port: u16, lang: Lang) -> Result<Server> {
-        let bytes = crate::read::bytes(path, crate::read::MAX_EVALUATION_BYTES).map_err(|e| {
-            Error::Read(msg!(
-                "cannot-read",
-                path = path.display().to_string(),
-                reason = e.message()
-            ))
-        })?;
-        let text = String::from_utf8(bytes.clone()).map_err(|_| Error::Read(msg!("not-utf8")))?;
+        let (folder, path) = if path.is_dir() {
+            let first = evaluations_in(path).into_iter().next().ok_or_else(|| {
+                Error::Read(msg!(
+                    "serve-empty-folder",
+                    path = path.display().to_string()
+                ))
+            })?;
+            (Some(path.to_path_buf()), first)
+        } else {
+            (None, path.to_path_buf())
+        };
+        let (text, bytes) = read_text(&path)?;
         let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|source| Error::Io {
             what: msg!("serve-cannot-listen", port = port),
             source,
         })?;
         let port = listener.local_addr().map(|a| a.port()).unwrap_or(port);
         let mut state = State {
-            path: path.to_path_buf(),
+            folder,
+            path,
             text,
             disk: bytes,
             engine: Engine::new(),
@@ -133,6 +142,33 @@ impl Server {
         std::thread::spawn(move || self.run());
         (addr, token)
     }
+}
+
+/// The text of an evaluation file, and its bytes as read.
+fn read_text(path: &Path) -> Result<(String, Vec<u8>)> {
+    let bytes = crate::read::bytes(path, crate::read::MAX_EVALUATION_BYTES).map_err(|e| {
+        Error::Read(msg!(
+            "cannot-read",
+            path = path.display().to_string(),
+            reason = e.message()
+        ))
+    })?;
+    let text = String::from_utf8(bytes.clone()).map_err(|_| Error::Read(msg!("not-utf8")))?;
+    Ok((text, bytes))
+}
+
+/// The evaluation files of a folder (every `.toml` in it, not below), in name order.
+fn evaluations_in(folder: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
 }
 
 /// 128 random bits as hex.
@@ -221,6 +257,9 @@ fn route(shared: &Shared, r: &Request) -> Response {
             Ok(()) => Response::json(200, &json!({"changed": false})),
             Err(disk) => s.conflict(&disk),
         }),
+        ("GET", "/api/files") => with_state(shared, |s| s.files()),
+        ("POST", "/api/open") => with_state(shared, |s| s.open(&r.body)),
+        ("POST", "/api/new") => with_state(shared, |s| s.create(&r.body)),
         ("POST", "/api/undo") => with_state(shared, |s| s.undo_redo(true)),
         ("POST", "/api/redo") => with_state(shared, |s| s.undo_redo(false)),
         ("GET", p) if p.starts_with("/api/page/") => with_state(shared, |s| s.page(p)),
@@ -341,6 +380,7 @@ impl State {
             "blocking": blocking,
             "totals": totals,
             "pages": self.pages.iter().map(|(h, _, heads)| json!({"hash": h, "headings": heads})).collect::<Vec<_>>(),
+            "folder": self.folder.is_some(),
             "undo": !self.undo.is_empty(),
             "redo": !self.redo.is_empty(),
         });
@@ -420,6 +460,91 @@ impl State {
         self.version += 1;
         self.refresh();
         Response::json(200, &self.json(false))
+    }
+
+    /// In folder mode: every evaluation of the folder, with how many errors and warnings a
+    /// draft of it has.
+    fn files(&self) -> Response {
+        let Some(folder) = &self.folder else {
+            return Response::json(200, &json!({"folder": null, "files": []}));
+        };
+        let files: Vec<Json> = evaluations_in(folder)
+            .iter()
+            .map(|p| {
+                let (errors, warnings) = Engine::new()
+                    .check_path(p, true)
+                    .map(|o| crate::diagnostics::counts(o.findings()))
+                    .unwrap_or((1, 0));
+                json!({
+                    "name": p.file_name().map(|n| n.to_string_lossy().into_owned()),
+                    "errors": errors,
+                    "warnings": warnings,
+                    "current": *p == self.path,
+                })
+            })
+            .collect();
+        Response::json(
+            200,
+            &json!({"folder": folder.file_name().map(|n| n.to_string_lossy().into_owned()), "files": files}),
+        )
+    }
+
+    /// In folder mode: open another evaluation of the folder, named as the list names it. No
+    /// path from the page is used: only a name that is in the list.
+    fn open(&mut self, body: &[u8]) -> Response {
+        let name = serde_json::from_slice::<Json>(body)
+            .ok()
+            .and_then(|v| v["name"].as_str().map(str::to_string));
+        let Some(folder) = &self.folder else {
+            return Response::refuse(404, "not serving a folder");
+        };
+        let Some(path) = evaluations_in(folder)
+            .into_iter()
+            .find(|p| name.as_deref() == p.file_name().and_then(|n| n.to_str()))
+        else {
+            return Response::refuse(404, "no such evaluation in the folder");
+        };
+        self.switch_to(path)
+    }
+
+    fn switch_to(&mut self, path: PathBuf) -> Response {
+        match read_text(&path) {
+            Ok((text, bytes)) => {
+                self.path = path;
+                self.text = text;
+                self.disk = bytes;
+                self.undo.clear();
+                self.redo.clear();
+                self.pages.clear();
+                self.version += 1;
+                self.refresh();
+                Response::json(200, &self.json(true))
+            }
+            Err(e) => Response::json(422, &json!({"refused": e.to_string()})),
+        }
+    }
+
+    /// In folder mode: a new evaluation of a municipality (as `kompass new` writes it), opened.
+    fn create(&mut self, body: &[u8]) -> Response {
+        let Some(folder) = self.folder.clone() else {
+            return Response::refuse(404, "not serving a folder");
+        };
+        let name = serde_json::from_slice::<Json>(body)
+            .ok()
+            .and_then(|v| v["municipality"].as_str().map(str::to_string))
+            .unwrap_or_default();
+        // Only the file name is taken from the municipality's name, and only when it is a
+        // plain name: the file goes into the served folder and nowhere else.
+        let file = crate::skeleton::default_path(&name);
+        let plain = file.to_str().is_some_and(crate::read::safe_file_name);
+        if !plain {
+            return Response::json(422, &json!({"refused": msg!("new-without-name").text()}));
+        }
+        let path = folder.join(file);
+        if let Err(e) = crate::skeleton::create(&path, &name) {
+            return Response::json(422, &json!({"refused": e.to_string()}));
+        }
+        self.switch_to(path)
     }
 
     /// Go back to the text before the last change (or forward again), saved as any change is.

@@ -498,6 +498,35 @@ async function pdf(kind) {
   setStatus(r.ok ? `Skrev ${body.written}` : `Ingen PDF: ${body.refused}`);
 }
 
+// In folder mode: the folder's evaluations with their state, and a new one.
+async function showFiles() {
+  if (!state.folder) return;
+  const r = await fetch("/api/files");
+  const body = await r.json();
+  $("#files").hidden = false;
+  const ul = $("#file-list");
+  ul.replaceChildren();
+  for (const f of body.files) {
+    const what = f.errors ? `${f.errors} fel`
+      : f.warnings ? `${f.warnings} ${f.warnings === 1 ? "varning" : "varningar"}` : "inga fel";
+    ul.append(el("li", {}, el("button", { type: "button", text: `${f.name} (${what})`,
+      "aria-current": f.current ? "true" : false, onclick: () => openFile("/api/open", { name: f.name }) })));
+  }
+}
+
+async function openFile(url, body) {
+  const r = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const s = await r.json().catch(() => ({}));
+  if (!r.ok) return setStatus("Kunde inte öppna: " + (s.refused || r.status));
+  built = false;
+  pageHashes.length = 0;
+  $("#pages").replaceChildren();
+  update(s, "Inläst");
+  $("#toml").textContent = s.text;
+  state.text = s.text;
+  showFiles();
+}
+
 async function start() {
   munis.push(...(await (await fetch("/api/municipalities")).json()));
   const s = await (await fetch("/api/state")).json();
@@ -519,6 +548,9 @@ async function start() {
   $("#undo").addEventListener("click", () => undoRedo("undo"));
   $("#redo").addEventListener("click", () => undoRedo("redo"));
   setInterval(watchDisk, 2000);
+  $("#new-evaluation").addEventListener("click", () =>
+    openFile("/api/new", { municipality: $("#new-municipality").value }));
+  showFiles();
 }
 
 start();
