@@ -187,11 +187,20 @@ fn token() -> String {
 
 fn serve_one(shared: &Shared, mut stream: TcpStream) {
     crate::messages::set_lang(shared.lang);
-    let response = match http::read_request(&mut stream) {
-        Ok(request) => respond(shared, &request),
-        Err(http::Refused(status)) => Response::refuse(status, "bad request"),
-    };
-    http::write_response(&mut stream, &response);
+    match http::read_request(&mut stream) {
+        Ok(request) => http::write_response(&mut stream, &respond(shared, &request)),
+        Err(http::Refused(status)) => {
+            http::write_response(&mut stream, &Response::refuse(status, "bad request"));
+            // What the client still sends is read and dropped (within a bound), so that the
+            // refusal reaches it instead of a reset connection.
+            let _ = stream.shutdown(std::net::Shutdown::Write);
+            let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(1)));
+            let _ = std::io::copy(
+                &mut std::io::Read::take(&mut stream, 4 * http::MAX_BODY as u64),
+                &mut std::io::sink(),
+            );
+        }
+    }
 }
 
 /// The security rules, then the route.

@@ -44,6 +44,7 @@ async function send(edits) {
   setStatus("Sparar …");
   const r = await fetch("/api/edit", {
     method: "POST",
+    keepalive: true,
     headers: { "Content-Type": "application/json" },
     body: JSON.stringify({ edits }),
   });
@@ -62,10 +63,19 @@ async function send(edits) {
 }
 
 const timers = new Map();
+const pending = new Map();
 function later(key, fn, ms = 400) {
   clearTimeout(timers.get(key));
-  timers.set(key, setTimeout(fn, ms));
+  pending.set(key, fn);
+  timers.set(key, setTimeout(() => { pending.delete(key); fn(); }, ms));
 }
+
+// A tab closed while typing: what waits for its pause is sent at once (fetch with keepalive
+// outlives the page), so at most the last keystrokes' pause is lost, never a field.
+window.addEventListener("pagehide", () => {
+  for (const [key, fn] of pending) { clearTimeout(timers.get(key)); fn(); }
+  pending.clear();
+});
 
 function fieldMessage(path, text, severity) {
   const box = document.getElementById(fieldId(path) + "-msg");
