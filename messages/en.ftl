@@ -468,3 +468,5 @@ serve-cannot-listen = cannot listen on 127.0.0.1 port { $port }
 serve-listening = kompass serve: { $url }
     (open it in the browser; Ctrl-C stops the server)
 serve-empty-folder = { $path } holds no evaluation (.toml): write one there first with `kompass new <Kommun> -o <file>`
+serve-since-draft = since the draft { $file }
+serve-since-opened = since the page opened the file

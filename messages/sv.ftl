@@ -468,3 +468,5 @@ serve-cannot-listen = kan inte lyssna på 127.0.0.1 port { $port }
 serve-listening = kompass serve: { $url }
     (öppna adressen i webbläsaren; Ctrl-C avslutar servern)
 serve-empty-folder = { $path } innehåller ingen utvärdering (.toml): skriv först en där med `kompass new <Kommun> -o <fil>`
+serve-since-draft = sedan utkastet { $file }
+serve-since-opened = sedan sidan öppnade filen

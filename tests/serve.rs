@@ -430,3 +430,49 @@ fn a_folder_lists_its_evaluations_opens_them_by_name_only_and_makes_new_ones() {
         assert_eq!(status, 422, "{name}");
     }
 }
+
+#[test]
+fn what_changed_charts_and_an_earlier_evaluation() {
+    let s = serve("changes");
+    let (_, _, body) = s.get("/api/changes");
+    let none: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(none["count"], 0, "{none}");
+    let (status, _) = s.edit(serde_json::json!([
+        {"op": "set", "path": "area[4].scores.\"4.2\"", "value": 12}
+    ]));
+    assert_eq!(status, 200);
+    let (status, _, body) = s.get("/api/changes");
+    assert_eq!(status, 200, "{body}");
+    let changes: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(changes["since"], "sedan sidan öppnade filen");
+    assert!(
+        changes["text"].as_str().unwrap().contains("4.2"),
+        "{changes}"
+    );
+    // The charts beside the evaluation, each with its alt text.
+    let (status, _, body) = s.post("/api/pdf", r#"{"kind": "charts"}"#);
+    assert_eq!(status, 200, "{body}");
+    let dir = s.file.with_file_name("leksand-2023-diagram");
+    let svgs = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "svg"))
+        })
+        .count();
+    assert!(svgs >= 3, "{svgs} charts");
+    // An earlier evaluation with its eight values, added as the form adds it.
+    let before = s.text();
+    let (status, state) = s.edit(serde_json::json!([
+        {"op": "add", "path": "history"},
+        {"op": "set", "path": "history[1].year", "value": 2019},
+        {"op": "set", "path": "history[1].values", "value": [50, 51, 52, 53, 54, 55, 56, 57.5]}
+    ]));
+    assert_eq!(status, 200, "{state}");
+    let added = &s.text()[before.len() - 1..];
+    assert!(
+        added.contains("[[history]]") && added.contains("57.5"),
+        "{added}"
+    );
+    assert_eq!(state["data"]["history"][0]["year"], 2019);
+}

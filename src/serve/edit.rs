@@ -138,10 +138,15 @@ fn to_value(kind: Kind, json: &serde_json::Value) -> Result<Value, Refusal> {
             }
             Value::from(date)
         }
-        (Kind::Texts, J::Array(items)) => {
+        (Kind::Texts | Kind::Numbers, J::Array(items)) => {
+            let each = if matches!(kind, Kind::Texts) {
+                Kind::Text
+            } else {
+                Kind::Number
+            };
             let mut a = Array::new();
             for item in items {
-                a.push(to_value(Kind::Text, item)?);
+                a.push(to_value(each, item)?);
             }
             Value::Array(a)
         }

@@ -58,6 +58,8 @@ struct State {
     pages: Vec<(String, Arc<String>, Vec<String>)>,
     /// Counts saved changes.
     version: u64,
+    /// The text when the page first opened it: "what changed" without a draft to compare with.
+    opened: String,
     /// The texts before each saved change, for undo; and those undone, for redo.
     undo: Vec<String>,
     redo: Vec<String>,
@@ -91,6 +93,7 @@ impl Server {
         let mut state = State {
             folder,
             path,
+            opened: text.clone(),
             text,
             disk: bytes,
             engine: Engine::new(),
@@ -269,6 +272,7 @@ fn route(shared: &Shared, r: &Request) -> Response {
         ("GET", "/api/files") => with_state(shared, |s| s.files()),
         ("POST", "/api/open") => with_state(shared, |s| s.open(&r.body)),
         ("POST", "/api/new") => with_state(shared, |s| s.create(&r.body)),
+        ("GET", "/api/changes") => with_state(shared, |s| s.changes()),
         ("POST", "/api/undo") => with_state(shared, |s| s.undo_redo(true)),
         ("POST", "/api/redo") => with_state(shared, |s| s.undo_redo(false)),
         ("GET", p) if p.starts_with("/api/page/") => with_state(shared, |s| s.page(p)),
@@ -520,6 +524,7 @@ impl State {
         match read_text(&path) {
             Ok((text, bytes)) => {
                 self.path = path;
+                self.opened = text.clone();
                 self.text = text;
                 self.disk = bytes;
                 self.undo.clear();
@@ -554,6 +559,45 @@ impl State {
             return Response::json(422, &json!({"refused": e.to_string()}));
         }
         self.switch_to(path)
+    }
+
+    /// What changed, as `kompass diff` says it: since the draft PDF beside the evaluation (the
+    /// one sent for fact-checking carries its evaluation), or else since the page opened it.
+    fn changes(&mut self) -> Response {
+        let draft = crate::write::default_name(&self.path, crate::write::Kind::Draft);
+        let draft = self.path.with_file_name(draft);
+        let sent = crate::read::bytes(&draft, crate::read::MAX_PDF_BYTES)
+            .ok()
+            .and_then(|pdf| crate::embed::read(&pdf).ok());
+        let (since, old) = match &sent {
+            Some(e) => (
+                msg!(
+                    "serve-since-draft",
+                    file = draft
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default()
+                ),
+                e.source.clone(),
+            ),
+            None => (msg!("serve-since-opened"), self.opened.clone()),
+        };
+        let report = |text: &str| {
+            crate::check::load_str("evaluation.toml", text)
+                .ok()
+                .map(|l| crate::report::Report::build(&l))
+        };
+        let (Some(before), Some(after)) = (report(&old), report(&self.text)) else {
+            return Response::json(
+                422,
+                &json!({"refused": msg!("serve-not-renderable").text()}),
+            );
+        };
+        let changes = crate::diff::compare(&before, &after);
+        Response::json(
+            200,
+            &json!({"since": since.text(), "text": crate::diff::to_text(&changes), "count": changes.len()}),
+        )
     }
 
     /// Go back to the text before the last change (or forward again), saved as any change is.
@@ -648,6 +692,9 @@ impl State {
         };
         let standards =
             crate::typeset::parse_standards(crate::typeset::DEFAULT_STANDARDS).unwrap_or_default();
+        if kind == "charts" {
+            return self.charts(ev);
+        }
         let (target, bytes) = match kind.as_str() {
             "slides" => {
                 let stem = self
@@ -683,6 +730,44 @@ impl State {
             Ok(t) => Response::json(
                 200,
                 &json!({"written": t.file_name().map(|n| n.to_string_lossy().into_owned())}),
+            ),
+            Err(e) => Response::json(422, &json!({"refused": e.to_string()})),
+        }
+    }
+}
+
+impl State {
+    /// Every chart of the report as SVG with its alt text, in `<evaluation>-diagram/` beside it.
+    fn charts(&self, ev: &crate::check::Checked) -> Response {
+        let stem = self
+            .path
+            .file_stem()
+            .map_or("evaluation".into(), |s| s.to_string_lossy().into_owned());
+        let dir = self.path.with_file_name(format!("{stem}-diagram"));
+        let report = crate::report::Report::build(ev);
+        let written = crate::charts::draw_all(&report).and_then(|charts| {
+            std::fs::create_dir_all(&dir).map_err(|source| Error::Io {
+                what: msg!("cannot-create", path = dir.display().to_string()),
+                source,
+            })?;
+            for c in &charts {
+                for (name, data) in [
+                    (format!("{}.svg", c.id), c.svg.as_bytes()),
+                    (format!("{}.txt", c.id), c.alt.as_bytes()),
+                ] {
+                    let target = dir.join(name);
+                    crate::write::atomic_write(&target, data).map_err(|source| Error::Io {
+                        what: msg!("cannot-write", path = target.display().to_string()),
+                        source,
+                    })?;
+                }
+            }
+            Ok(charts.len())
+        });
+        match written {
+            Ok(n) => Response::json(
+                200,
+                &json!({"written": format!("{} ({n})", dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())}),
             ),
             Err(e) => Response::json(422, &json!({"refused": e.to_string()})),
         }

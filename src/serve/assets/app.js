@@ -299,6 +299,7 @@ function build() {
     field("summary.comments", "Sammanfattande kommentarer", "textarea")));
   form.append(comparisons());
   form.append(el("fieldset", { id: "revisions" }, el("legend", { text: "Versioner" })));
+  form.append(el("fieldset", { id: "history" }, el("legend", { text: "Tidigare utvärderingar" })));
   const fw = state.framework;
   const areas = state.data.area || [];
   for (const a of (fw && fw.areas) || []) {
@@ -357,8 +358,47 @@ function fill() {
   ev.append(el("button", { type: "button", class: "add", text: "Lägg till utvärderare",
     onclick: () => send([{ op: "add", path: "evaluators" }]) }));
   fillRevisions();
+  fillHistory();
   showSums();
   showRows();
+}
+
+// Earlier evaluations of the municipality: the year and one value per area each.
+function fillHistory() {
+  const box = $("#history");
+  const list = state.data.history || [];
+  if (box.querySelectorAll(".earlier").length === list.length && box.contains(document.activeElement)) return;
+  box.querySelectorAll(".earlier, .add, .hint").forEach((n) => n.remove());
+  const areas = (state.framework && state.framework.areas) || [];
+  list.forEach((h, i) => {
+    const p = `history[${i + 1}]`;
+    const part = el("fieldset", { class: "earlier" }, el("legend", { text: `Utvärderingen ${h.year}` }),
+      field(`${p}.year`, "År", "whole"));
+    areas.forEach((a, k) => part.append(field(`${p}.values[${k + 1}]`, `Område ${a.id} ${a.title}`, "number", { max: a.max })));
+    part.append(el("button", { type: "button", text: `Ta bort utvärderingen ${h.year}`, onclick: () => send([{ op: "remove", path: p }]) }));
+    box.append(part);
+    part.querySelectorAll("[data-path]").forEach((input) => {
+      const v = get(input.dataset.path);
+      input.value = v === undefined || v === null ? "" : String(v).replace(".", ",");
+    });
+  });
+  if (!list.length) box.append(el("p", { class: "hint", text: "Inga i filen; rader i resultatregistret ritas också." }));
+  const year = Number(String((state.data.report || {}).date || "").slice(0, 4)) || new Date().getFullYear();
+  box.append(el("button", { type: "button", class: "add", text: "Lägg till en tidigare utvärdering", onclick: () => send([
+    { op: "add", path: "history" },
+    { op: "set", path: `history[${list.length + 1}].year`, value: year - 3 },
+    { op: "set", path: `history[${list.length + 1}].values`, value: areas.map(() => 0) },
+  ]) }));
+}
+
+async function showChanges() {
+  const r = await fetch("/api/changes");
+  const body = await r.json().catch(() => ({}));
+  const box = $("#changes");
+  box.hidden = false;
+  $("#changes-title").textContent = r.ok ? `Ändringar ${body.since}` : "Ändringar";
+  $("#changes-text").textContent = r.ok ? (body.count ? body.text : "Inga ändringar.") : body.refused;
+  $("#changes-text").focus();
 }
 
 // The versions of the report: each one's number, date and what changed; a new one at the end.
@@ -553,6 +593,8 @@ async function start() {
   $("#make-draft").addEventListener("click", () => pdf("draft"));
   $("#make-final").addEventListener("click", () => pdf("final"));
   $("#make-slides").addEventListener("click", () => pdf("slides"));
+  $("#make-charts").addEventListener("click", () => pdf("charts"));
+  $("#show-changes").addEventListener("click", showChanges);
   $("#keep-disk").addEventListener("click", () => resolve("disk"));
   $("#keep-page").addEventListener("click", () => resolve("page"));
   $("#undo").addEventListener("click", () => undoRedo("undo"));
