@@ -423,6 +423,10 @@ fn an_invalid_value_stays_in_the_page(b: &Browser, file: &Path) {
         "the message at the field",
         &format!("const m = document.getElementById('{other}-msg'); return m.textContent.includes('ska vara 0–') && document.getElementById('{other}').getAttribute('aria-invalid') === 'true';"),
     );
+    if std::env::var_os("KOMPASS_SCREENSHOT").is_some() {
+        b.js(&format!("document.getElementById('{other}').scrollIntoView({{block: 'center'}}); return true;"), json!([]));
+        b.screenshot(&Path::new(env!("CARGO_MANIFEST_DIR")).join("target/serve-invalid.png"));
+    }
     std::thread::sleep(Duration::from_millis(700));
     assert_eq!(
         std::fs::read_to_string(file).unwrap(),

@@ -111,7 +111,10 @@ function field(path, label, kind, opts = {}) {
   input.dataset.kind = kind;
   const commit = () => {
     const value = read(input, kind, opts);
-    if (value.error) return fieldMessage(path, value.error, "error");
+    if (value.error) {
+      setStatus(`Inte sparad: ${label} – ${value.error}`);
+      return fieldMessage(path, value.error, "error");
+    }
     fieldMessage(path, "", "");
     if (opts.onvalue) opts.onvalue(value.ok);
     send([{ op: "set", path, value: value.ok }].concat(opts.also ? opts.also(value.ok) : []));
@@ -240,6 +243,8 @@ function comparisons() {
         field(`${f}.population_min`, "Minst antal invånare", "whole"),
         field(`${f}.population_max`, "Högst antal invånare", "whole"),
         field(`${f}.first_evaluation`, "Bara kommunernas första utvärdering", "bool"),
+        field(`${f}.exclude_self`, "Utan kommunens egna utvärderingar", "bool"),
+        field(`${f}.framework`, "Ramverk (tomt: utvärderingens eget)", "text"),
         el("p", { class: "sum", id: `rows-${key}`, "aria-live": "polite" }));
     } else if (Array.isArray(profile.values)) {
       const fw = state.framework;
@@ -296,7 +301,11 @@ function build() {
   form.append(evaluators);
   form.append(section("Sammanfattning",
     field("summary.evaluation", "Utvärderingen (efter de genererade styckena)", "textarea"),
+    field("summary.comparisons", "Jämförelser (ersätter ramverkets text, om ifylld)", "textarea"),
     field("summary.comments", "Sammanfattande kommentarer", "textarea")));
+  form.append(section("Ramverk och register",
+    el("p", { text: `Ramverk: ${state.framework ? state.framework.name : state.data.framework} (${state.data.framework})` }),
+    field("register", "Resultatregistret (filnamn bredvid utvärderingen, .csv, .xlsx eller .ods)", "text")));
   form.append(comparisons());
   form.append(el("fieldset", { id: "revisions" }, el("legend", { text: "Versioner" })));
   form.append(el("fieldset", { id: "history" }, el("legend", { text: "Tidigare utvärderingar" })));
@@ -373,7 +382,8 @@ function fillHistory() {
   list.forEach((h, i) => {
     const p = `history[${i + 1}]`;
     const part = el("fieldset", { class: "earlier" }, el("legend", { text: `Utvärderingen ${h.year}` }),
-      field(`${p}.year`, "År", "whole"));
+      field(`${p}.year`, "År", "whole"),
+      field(`${p}.framework`, "Ramverk (tomt: utvärderingens eget)", "text"));
     areas.forEach((a, k) => part.append(field(`${p}.values[${k + 1}]`, `Område ${a.id} ${a.title}`, "number", { max: a.max })));
     part.append(el("button", { type: "button", text: `Ta bort utvärderingen ${h.year}`, onclick: () => send([{ op: "remove", path: p }]) }));
     box.append(part);
@@ -412,7 +422,8 @@ function fillRevisions() {
     const part = el("div", { class: "revision" },
       field(`${p}.version`, `Version ${i + 1}: nummer`, "whole"),
       field(`${p}.date`, `Version ${i + 1}: datum`, "date"),
-      field(`${p}.changes`, `Version ${i + 1}: vad som ändrats`, "text"));
+      field(`${p}.changes`, `Version ${i + 1}: vad som ändrats`, "text"),
+      field(`${p}.by`, `Version ${i + 1}: av vem`, "text"));
     box.append(part);
     part.querySelectorAll("[data-path]").forEach((input) => {
       const v = get(input.dataset.path);
