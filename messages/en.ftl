@@ -470,3 +470,14 @@ serve-listening = kompass serve: { $url }
 serve-empty-folder = { $path } holds no evaluation (.toml): write one there first with `kompass new <Kommun> -o <file>`
 serve-since-draft = since the draft { $file }
 serve-since-opened = since the page opened the file
+
+## The command line (main.rs)
+
+usage-unknown-argument = unexpected argument '{ $arg }' found
+usage-unknown-command = unrecognized subcommand '{ $command }'
+usage-missing = the following required arguments were not provided: { $args }
+usage-missing-command = a command is needed, e.g. `kompass check <file>`
+usage-invalid-value = invalid value '{ $value }' for '{ $arg }'
+usage-invalid-choice = invalid value '{ $value }' for '{ $arg }' (possible values: { $valid })
+usage-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
+usage-see-help = For more information, try '--help'.

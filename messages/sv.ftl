@@ -470,3 +470,14 @@ serve-listening = kompass serve: { $url }
 serve-empty-folder = { $path } innehåller ingen utvärdering (.toml): skriv först en där med `kompass new <Kommun> -o <fil>`
 serve-since-draft = sedan utkastet { $file }
 serve-since-opened = sedan sidan öppnade filen
+
+## Kommandoraden (main.rs)
+
+usage-unknown-argument = okänt argument '{ $arg }'
+usage-unknown-command = okänt kommando '{ $command }'
+usage-missing = de här argumenten saknas: { $args }
+usage-missing-command = ett kommando behövs, t.ex. `kompass check <fil>`
+usage-invalid-value = ogiltigt värde '{ $value }' för '{ $arg }'
+usage-invalid-choice = ogiltigt värde '{ $value }' för '{ $arg }' (möjliga värden: { $valid })
+usage-conflict = argumentet '{ $arg }' kan inte användas tillsammans med '{ $other }'
+usage-see-help = Mer information får du med '--help'.

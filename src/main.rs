@@ -399,8 +399,58 @@ fn a_file_for_a_command() -> Option<ExitCode> {
 /// The command line, parsed with its help in `lang` (clap prints help or a usage error and
 /// exits).
 fn parse(lang: Lang) -> Cli {
-    let matches = localised(Cli::command(), lang).get_matches();
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit())
+    let matches = localised(Cli::command(), lang)
+        .try_get_matches()
+        .unwrap_or_else(|e| usage_error(e, lang));
+    Cli::from_arg_matches(&matches).unwrap_or_else(|e| usage_error(e, lang))
+}
+
+/// A command line kompass cannot take: in Swedish, the usual mistakes said in Swedish (clap
+/// says the rest, and everything in English); help and version as clap prints them.
+fn usage_error(e: clap::Error, lang: Lang) -> ! {
+    use clap::error::{ContextKind, ErrorKind};
+    let context = |kind: ContextKind| e.get(kind).map(|v| v.to_string()).unwrap_or_default();
+    let message = match (lang, e.kind()) {
+        (Lang::En, _) => e.exit(),
+        (_, ErrorKind::UnknownArgument) => {
+            msg!(
+                "usage-unknown-argument",
+                arg = context(ContextKind::InvalidArg)
+            )
+        }
+        (_, ErrorKind::InvalidSubcommand) => msg!(
+            "usage-unknown-command",
+            command = context(ContextKind::InvalidSubcommand)
+        ),
+        (_, ErrorKind::MissingRequiredArgument) => {
+            msg!("usage-missing", args = context(ContextKind::InvalidArg))
+        }
+        (_, ErrorKind::MissingSubcommand) => msg!("usage-missing-command"),
+        (_, ErrorKind::InvalidValue | ErrorKind::ValueValidation) => {
+            let valid = context(ContextKind::ValidValue);
+            let value = context(ContextKind::InvalidValue);
+            let arg = context(ContextKind::InvalidArg);
+            if valid.is_empty() {
+                msg!("usage-invalid-value", value = value, arg = arg)
+            } else {
+                msg!(
+                    "usage-invalid-choice",
+                    value = value,
+                    arg = arg,
+                    valid = valid
+                )
+            }
+        }
+        (_, ErrorKind::ArgumentConflict) => msg!(
+            "usage-conflict",
+            arg = context(ContextKind::InvalidArg),
+            other = context(ContextKind::PriorArg)
+        ),
+        _ => e.exit(),
+    };
+    eprintln!("{}", msg!("failure", message = message));
+    eprintln!("{}", msg!("usage-see-help"));
+    std::process::exit(2)
 }
 
 /// The language of this run: `--lang sv|en` when given (before `--`), else the locale's.

@@ -92,6 +92,8 @@ pub enum Arg {
     /// A number with decimals, written as Rust writes it (`63.7`, `100`), with a decimal comma
     /// in Swedish.
     Decimal(f64),
+    /// A number with a fixed number of decimals (`0.46 s`), with a decimal comma in Swedish.
+    Fixed(f64, usize),
     /// Another message, made in the same language when this one is printed.
     Message(Box<Message>),
     /// Messages joined by the text of the message `separator` (`list-comma`, `list-then`).
@@ -188,6 +190,7 @@ impl Message {
                 Arg::Text(s) => FluentValue::from(s.as_str()),
                 Arg::Number(n) => FluentValue::from(*n),
                 Arg::Decimal(x) => FluentValue::from(decimal(*x, lang)),
+                Arg::Fixed(x, places) => FluentValue::from(fixed(*x, *places, lang)),
                 Arg::Message(m) => FluentValue::from(m.text_in(lang)),
                 Arg::List(items, separator) => {
                     let texts: Vec<String> = items.iter().map(|m| m.text_in(lang)).collect();
@@ -218,6 +221,7 @@ impl Message {
                 Arg::Text(s) => format!("{n}={s:?}"),
                 Arg::Number(x) => format!("{n}={x}"),
                 Arg::Decimal(x) => format!("{n}={x}"),
+                Arg::Fixed(x, places) => format!("{n}={x:.places$}"),
                 Arg::Message(m) => format!("{n}=({})", m.fallback()),
                 Arg::List(items, _) => {
                     let items: Vec<String> = items.iter().map(Message::fallback).collect();
@@ -226,6 +230,15 @@ impl Message {
             })
             .collect();
         format!("{} {}", self.id, args.join(" "))
+    }
+}
+
+/// `0.46` in English, `0,46` in Swedish.
+fn fixed(x: f64, places: usize, lang: Lang) -> String {
+    let text = format!("{x:.places$}");
+    match lang {
+        Lang::En => text,
+        Lang::Sv => text.replace('.', ","),
     }
 }
 

@@ -144,6 +144,23 @@ fn help_speaks_swedish_for_every_command() {
             );
         }
     }
+    // The usual mistakes on the command line, in Swedish too, with exit code 2.
+    let unknown = check(&["check", "--bogus"], &[("LANG", "sv_SE.UTF-8")]);
+    assert!(
+        unknown.contains("fel: okänt argument '--bogus'"),
+        "{unknown}"
+    );
+    let choice = check(
+        &["charts", "x.toml", "--out-dir", "d", "--format", "gif"],
+        &[("LANG", "sv_SE.UTF-8")],
+    );
+    assert!(choice.contains("möjliga värden: svg, png"), "{choice}");
+    let status = Command::new(env!("CARGO_BIN_EXE_kompass"))
+        .args(["check", "--bogus", "--lang", "sv"])
+        .output()
+        .unwrap()
+        .status;
+    assert_eq!(status.code(), Some(2));
     let english = check(&["render", "--help"], &[("LANG", "C")]);
     assert!(english.contains("Where to write the PDF"), "{english}");
 }

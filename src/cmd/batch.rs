@@ -184,7 +184,7 @@ pub fn run(
             "batch-summary",
             rendered = files.len() - failures.len(),
             failed = failures.len(),
-            seconds = format!("{:.1}", start.elapsed().as_secs_f64())
+            seconds = kompass::messages::Arg::Fixed(start.elapsed().as_secs_f64(), 1)
         )
     );
     for (path, e) in &failures {

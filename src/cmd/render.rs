@@ -47,7 +47,7 @@ pub fn run(
         "wrote-pdf",
         path = out.display().to_string(),
         kb = pdf.len() / 1024,
-        seconds = format!("{:.2}", start.elapsed().as_secs_f64())
+        seconds = kompass::messages::Arg::Fixed(start.elapsed().as_secs_f64(), 2)
     ));
     Ok(ExitCode::SUCCESS)
 }

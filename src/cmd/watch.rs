@@ -176,7 +176,7 @@ fn build(
                     "build-done",
                     n = n,
                     pages = kompass::embed::page_count(&pdf).unwrap_or(0),
-                    seconds = format!("{:.2}", start.elapsed().as_secs_f64()),
+                    seconds = kompass::messages::Arg::Fixed(start.elapsed().as_secs_f64(), 2),
                     output = output.display().to_string(),
                     warnings = warnings
                 )
