@@ -101,3 +101,24 @@ cli-serve-long = Startar en lokal webbserver på 127.0.0.1 och skriver ut dess a
 cli-serve-evaluation = Utvärderingsfilen (TOML), eller en mapp med utvärderingar att välja bland.
 cli-serve-port = Porten på 127.0.0.1 (standard: någon ledig port).
 cli-serve-no_open = Öppna inte webbläsaren.
+
+# Platshållarna i hjälpen: <UTVÄRDERING>, <MAPP> …
+cli-value-evaluation = UTVÄRDERING
+cli-value-evaluations = UTVÄRDERINGAR
+cli-value-output = UTFIL
+cli-value-folder = MAPP
+cli-value-dir = MAPP
+cli-value-list = LISTA
+cli-value-old-toml = GAMMAL.toml
+cli-value-format = FORMAT
+cli-value-n = N
+cli-value-inputs = FILER
+cli-value-old = GAMMAL
+cli-value-new = NY
+cli-value-pdf = PDF
+cli-value-municipality = KOMMUN
+cli-value-port = PORT
+cli-value-count = ANTAL
+cli-value-seed = FRÖ
+cli-value-sv-en = sv|en
+cli-value-scale = SKALA

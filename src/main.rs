@@ -480,6 +480,27 @@ fn localised(mut command: clap::Command, lang: Lang) -> clap::Command {
     swedish(command, "cli", lang, &template)
 }
 
+/// The placeholders of an option that takes a value (`<EVALUATION>`), each with the id of its
+/// Swedish text (`cli-value-evaluation`).
+fn placeholders(arg: &clap::Arg) -> Vec<(String, String)> {
+    let takes = matches!(
+        arg.get_action(),
+        clap::ArgAction::Set | clap::ArgAction::Append
+    );
+    let names: Vec<String> = match arg.get_value_names() {
+        Some(names) if takes => names.iter().map(|n| n.to_string()).collect(),
+        None if takes => vec![arg.get_id().to_string()],
+        _ => Vec::new(),
+    };
+    names
+        .into_iter()
+        .map(|n| {
+            let id = format!("cli-value-{}", n.to_lowercase().replace(['.', '|'], "-"));
+            (n, id)
+        })
+        .collect()
+}
+
 /// One command and its subcommands in Swedish, `key` naming it in the catalogue.
 fn swedish(mut command: clap::Command, key: &str, lang: Lang, template: &str) -> clap::Command {
     let text = |id: &str| lookup(lang, id);
@@ -540,6 +561,16 @@ fn swedish(mut command: clap::Command, key: &str, lang: Lang, template: &str) ->
             } else {
                 "cli-heading-options"
             };
+            // The placeholders too: <UTVÄRDERING>, <MAPP>.
+            let names: Vec<String> = placeholders(&arg)
+                .iter()
+                .map(|(n, id)| lookup(lang, id).unwrap_or_else(|| n.to_uppercase()))
+                .collect();
+            let arg = if names.is_empty() {
+                arg
+            } else {
+                arg.value_names(names)
+            };
             arg.help(help)
                 .long_help(None::<&'static str>)
                 .hide_default_value(true)
@@ -586,7 +617,8 @@ mod tests {
     #[test]
     fn every_command_and_option_has_its_swedish_help() {
         let mut missing = Vec::new();
-        let command = Cli::command();
+        let mut command = Cli::command();
+        command.build();
         for sub in command.get_subcommands() {
             let key = format!("cli-{}", sub.get_name());
             if lookup(Lang::Sv, &key).is_none() {
@@ -598,8 +630,14 @@ mod tests {
             }
             for arg in sub.get_arguments() {
                 let id = arg.get_id().as_str();
-                if id != "lang" && lookup(Lang::Sv, &format!("{key}-{id}")).is_none() {
+                let own = !matches!(id, "lang" | "help" | "version");
+                if own && lookup(Lang::Sv, &format!("{key}-{id}")).is_none() {
                     missing.push(format!("{key}-{id}"));
+                }
+                for (_, value) in placeholders(arg) {
+                    if lookup(Lang::Sv, &value).is_none() {
+                        missing.push(value);
+                    }
                 }
             }
         }
