@@ -362,6 +362,13 @@ fn the_editor_in_a_real_browser() {
     let score = type_a_score(&b, &file);
     an_invalid_value_stays_in_the_page(&b, &file);
     a_strength_by_keyboard_alone(&b, &file);
+    // Text from the file is data in the page too: markup typed into a field is saved as text
+    // and shown as text after the reload, and nothing in it runs.
+    b.type_into(
+        &format!("#{}", field_id("report.publisher")),
+        "<img src=x onerror=\"window.pwned=1\"> & SKR",
+    );
+    wait_for_file(&file, "<img src=x", "the publisher was not saved");
     b.go(&format!("http://127.0.0.1:{}/", addr.port()));
     everything_is_there_after_a_reload(&b, loaded, &score);
     let _ = std::fs::remove_dir_all(file.parent().unwrap());
@@ -482,4 +489,12 @@ fn everything_is_there_after_a_reload(b: &Browser, loaded: &str, score: &str) {
         "return [...document.querySelectorAll('#area-1 input')].some(i => i.value === 'Ny styrka från tangentbordet');",
         json!([])
     ) == Value::Bool(true));
+    let publisher = field_id("report.publisher");
+    assert_eq!(
+        b.js(
+            &format!("return [document.getElementById('{publisher}').value, window.pwned === undefined, document.querySelectorAll('img[src=x]').length];"),
+            json!([])
+        ),
+        json!(["<img src=x onerror=\"window.pwned=1\"> & SKR", true, 0])
+    );
 }
