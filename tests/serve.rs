@@ -476,3 +476,17 @@ fn what_changed_charts_and_an_earlier_evaluation() {
     );
     assert_eq!(state["data"]["history"][0]["year"], 2019);
 }
+
+#[test]
+fn evaluators_change_places_and_only_their_lines_change() {
+    let s = serve("reorder");
+    let before = s.text();
+    let (status, state) = s.edit(serde_json::json!([
+        {"op": "move", "path": "evaluators", "from": 0, "to": 1}
+    ]));
+    assert_eq!(status, 200, "{state}");
+    assert_eq!(state["data"]["evaluators"][0]["name"], "Linda Nordberg");
+    assert_eq!(state["data"]["evaluators"][1]["name"], "Fredrik Carlsson");
+    let changed = changed_lines(&before, &s.text());
+    assert!(!changed.is_empty() && changed.len() <= 4, "{changed:?}");
+}

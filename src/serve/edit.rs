@@ -197,6 +197,10 @@ pub fn apply(doc: &mut DocumentMut, edit: &Edit) -> Result<(), Refusal> {
         }
         Edit::Move { path, from, to } => {
             let segs = path_of(path)?;
+            if matches!(kind_at(&segs), Some(Kind::Tables(_))) {
+                return move_table(doc, &segs, *from, *to)
+                    .ok_or_else(|| msg!("serve-bad-path", path = path));
+            }
             let array = array_at(doc, &segs, false)?;
             if *from >= array.len() || *to >= array.len() {
                 return Err(msg!("serve-bad-path", path = path));
@@ -353,6 +357,33 @@ fn table_at<'d>(item: &'d mut Item, segs: &[Seg]) -> Option<&'d mut dyn toml_edi
             _ => None,
         },
     }
+}
+
+/// Move a table of a list of tables (`[[evaluators]]`) one place at a time: neighbours swap
+/// their contents and keep their places in the file, so only those lines change.
+fn move_table(doc: &mut DocumentMut, segs: &[Seg], from: usize, to: usize) -> Option<()> {
+    let (last, parent) = segs.split_last()?;
+    let Seg::Key(key) = last else { return None };
+    let Item::ArrayOfTables(a) = table_at(doc.as_item_mut(), parent)?.get_mut(key)? else {
+        return None;
+    };
+    if from >= a.len() || to >= a.len() {
+        return None;
+    }
+    let step: isize = if to > from { 1 } else { -1 };
+    let mut i = from;
+    while i != to {
+        let j = i.checked_add_signed(step)?;
+        let mut first = a.get(i)?.clone();
+        let mut second = a.get(j)?.clone();
+        let (p, q) = (first.position(), second.position());
+        first.set_position(q);
+        second.set_position(p);
+        *a.get_mut(i)? = second;
+        *a.get_mut(j)? = first;
+        i = j;
+    }
+    Some(())
 }
 
 /// Remove the `index`-th element (0-based) of the list at `segs`.

@@ -360,6 +360,10 @@ function fill() {
     const box = el("div", { class: "evaluator" },
       field(`${p}.name`, `Utvärderare ${i + 1}: namn`, "text"),
       field(`${p}.organisation`, `Utvärderare ${i + 1}: organisation`, "text"),
+      el("button", { type: "button", text: `Flytta utvärderare ${i + 1} upp`, disabled: i === 0,
+        onclick: () => send([{ op: "move", path: "evaluators", from: i, to: i - 1 }]) }),
+      el("button", { type: "button", text: `Flytta utvärderare ${i + 1} ner`, disabled: i === people.length - 1,
+        onclick: () => send([{ op: "move", path: "evaluators", from: i, to: i + 1 }]) }),
       el("button", { type: "button", text: `Ta bort utvärderare ${i + 1}`, onclick: () => send([{ op: "remove", path: p }]) }));
     ev.append(box);
     box.querySelectorAll("[data-path]").forEach((input) => { input.value = get(input.dataset.path) || ""; });
