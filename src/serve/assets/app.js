@@ -109,6 +109,8 @@ function field(path, label, kind, opts = {}) {
   wrap.append(el("p", { id: id + "-msg", class: "msg" }));
   input.dataset.path = path;
   input.dataset.kind = kind;
+  // What the report does when the key is left out (exclude_self is true then).
+  if (opts.dflt !== undefined) input.dataset.dflt = String(opts.dflt);
   const commit = () => {
     const value = read(input, kind, opts);
     if (value.error) {
@@ -243,7 +245,7 @@ function comparisons() {
         field(`${f}.population_min`, "Minst antal invånare", "whole"),
         field(`${f}.population_max`, "Högst antal invånare", "whole"),
         field(`${f}.first_evaluation`, "Bara kommunernas första utvärdering", "bool"),
-        field(`${f}.exclude_self`, "Utan kommunens egna utvärderingar", "bool"),
+        field(`${f}.exclude_self`, "Utan kommunens egna utvärderingar", "bool", { dflt: true }),
         field(`${f}.framework`, "Ramverk (tomt: utvärderingens eget)", "text"),
         el("p", { class: "sum", id: `rows-${key}`, "aria-live": "polite" }));
     } else if (Array.isArray(profile.values)) {
@@ -339,7 +341,8 @@ function fill() {
   // Values from the state, except in the field being typed in.
   for (const input of document.querySelectorAll("#form [data-path]")) {
     if (input === document.activeElement) continue;
-    const v = get(input.dataset.path);
+    let v = get(input.dataset.path);
+    if (v === undefined && input.dataset.dflt !== undefined) v = input.dataset.dflt === "true";
     if (input.type === "checkbox") input.checked = !!v;
     else if (input.dataset.kind === "number" && typeof v === "number") input.value = String(v).replace(".", ",");
     else input.value = v === undefined || v === null ? "" : v;
