@@ -202,9 +202,14 @@ impl Browser {
             .to_string()
     }
 
+    /// Type into a field in place of what it holds, as a person does: focus, select all, type
+    /// (WebDriver's "clear" blurs the field, and the page may then fill it in again).
     fn type_into(&self, css: &str, text: &str) {
         let e = self.element(css);
-        self.call("POST", &format!("/element/{e}/clear"), Some(json!({})));
+        self.js(
+            "const f = document.querySelector(arguments[0]); f.focus(); f.select(); return true;",
+            json!([css]),
+        );
         self.call(
             "POST",
             &format!("/element/{e}/value"),

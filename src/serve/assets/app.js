@@ -187,7 +187,9 @@ function list(path, label, itemLabel) {
     const inputs = items.querySelectorAll("input");
     if (inputs.length === values.length && items.contains(document.activeElement)) {
       // Typing in the list: only the other items take the saved values.
-      inputs.forEach((input, i) => { if (input !== document.activeElement) input.value = values[i]; });
+      inputs.forEach((input, i) => {
+        if (input !== document.activeElement && !pending.has(input.dataset.path)) input.value = values[i];
+      });
       return;
     }
     items.replaceChildren();
@@ -340,7 +342,8 @@ function build() {
 function fill() {
   // Values from the state, except in the field being typed in.
   for (const input of document.querySelectorAll("#form [data-path]")) {
-    if (input === document.activeElement) continue;
+    // The field being typed in, and any whose typing waits for its pause, keep what was typed.
+    if (input === document.activeElement || pending.has(input.dataset.path)) continue;
     let v = get(input.dataset.path);
     if (v === undefined && input.dataset.dflt !== undefined) v = input.dataset.dflt === "true";
     if (input.type === "checkbox") input.checked = !!v;
