@@ -481,3 +481,18 @@ usage-invalid-value = invalid value '{ $value }' for '{ $arg }'
 usage-invalid-choice = invalid value '{ $value }' for '{ $arg }' (possible values: { $valid })
 usage-conflict = the argument '{ $arg }' cannot be used with '{ $other }'
 usage-see-help = For more information, try '--help'.
+
+## The skeleton `kompass new` writes (its comments)
+
+skel-fill = Fill in every placeholder, then run `kompass check` and `kompass render`.
+skel-markup = Texts take markup: blank lines between paragraphs, *emphasis*, **strong**, "- " bullets.
+skel-as-in = as in "{ $example }"
+skel-population-unknown = PLACEHOLDER: number of inhabitants ("{ $place }" is not in kompass's table; check the name forms above too)
+skel-date = the report date, printed on the cover
+skel-evaluated = PLACEHOLDER: when the evaluation was made, e.g. "augusti 2023"
+skel-interviews = PLACEHOLDER: number of people interviewed
+skel-approximate = prints "ett 40-tal personer"
+skel-evaluation = added after the generated text under "Utvärderingen"
+skel-comparisons-1 = Comparison profiles for the charts: fixed values (one per area, in order) with
+skel-comparisons-2 = their source, or computed from the results register named at the top with
+skel-comparisons-3 = `register = "register.csv"` (see docs/data-format.md).

@@ -481,3 +481,18 @@ usage-invalid-value = ogiltigt värde '{ $value }' för '{ $arg }'
 usage-invalid-choice = ogiltigt värde '{ $value }' för '{ $arg }' (möjliga värden: { $valid })
 usage-conflict = argumentet '{ $arg }' kan inte användas tillsammans med '{ $other }'
 usage-see-help = Mer information får du med '--help'.
+
+## Skelettet som `kompass new` skriver (dess kommentarer)
+
+skel-fill = Fyll i alla platshållare och kör sedan `kompass check` och `kompass render`.
+skel-markup = Texterna tar markering: tomrad mellan stycken, *betoning*, **fetstil**, "- " för punkter.
+skel-as-in = som i ”{ $example }”
+skel-population-unknown = PLACEHOLDER: antal invånare (”{ $place }” finns inte i kompass tabell; kontrollera också namnformerna ovan)
+skel-date = rapportens datum, tryckt på omslaget
+skel-evaluated = PLACEHOLDER: när utvärderingen gjordes, t.ex. ”augusti 2023”
+skel-interviews = PLACEHOLDER: antal intervjuade personer
+skel-approximate = skriver ”ett 40-tal personer”
+skel-evaluation = läggs efter den genererade texten under ”Utvärderingen”
+skel-comparisons-1 = Jämförelseprofiler för diagrammen: fasta värden (ett per område, i ordning) med
+skel-comparisons-2 = sin källa, eller uträknade ur resultatregistret som anges överst med
+skel-comparisons-3 = `register = "register.csv"` (se docs/data-format.md).

@@ -3,7 +3,7 @@
 
 use crate::model::Framework;
 
-use crate::messages::msg;
+use crate::messages::{Message, msg};
 use crate::municipalities;
 
 /// The word that marks what `kompass new` left to fill in, in texts and in comments.
@@ -44,18 +44,22 @@ pub fn skeleton(framework: &Framework, municipality: &str, date: &str) -> String
         ),
     };
     t.push_str(&format!("# Kommunkompassen – utvärdering av {official}.\n"));
-    t.push_str("# Fill in every placeholder, then run `kompass check` and `kompass render`.\n");
-    t.push_str("# Texts take markup: blank lines between paragraphs, *emphasis*, **strong**, \"- \" bullets.\n\n");
+    // The comments speak the reader's language; the keys and the report stay as they are.
+    t.push_str(&format!("# {}\n", msg!("skel-fill").text()));
+    t.push_str(&format!("# {}\n\n", msg!("skel-markup").text()));
     t.push_str(&format!("framework = {}\n\n", quoted(&framework.id)));
     t.push_str("[municipality]\n");
     t.push_str(&format!("name = {}\n", quoted(&place)));
+    let as_in = |example: String| msg!("skel-as-in", example = example).text();
     t.push_str(&format!(
-        "genitive = {}  # as in \"{genitive} poäng\"\n",
-        quoted(&genitive)
+        "genitive = {}  # {}\n",
+        quoted(&genitive),
+        as_in(format!("{genitive} poäng"))
     ));
     t.push_str(&format!(
-        "official_name = {}  # as in \"Analys av {official}\"\n",
-        quoted(&official)
+        "official_name = {}  # {}\n",
+        quoted(&official),
+        as_in(format!("Analys av {official}"))
     ));
     match known {
         Some(m) => t.push_str(&format!(
@@ -64,23 +68,34 @@ pub fn skeleton(framework: &Framework, municipality: &str, date: &str) -> String
             municipalities::POPULATION_SOURCE
         )),
         None => t.push_str(&format!(
-            "population = 10_000  # PLACEHOLDER: number of inhabitants (\"{place}\" is not in kompass's table; check the name forms above too)\n\n"
+            "population = 10_000  # {}\n\n",
+            msg!("skel-population-unknown", place = place.as_str()).text()
         )),
     }
     t.push_str("[report]\n");
+    t.push_str(&format!("date = {date}  # {}\n", msg!("skel-date").text()));
     t.push_str(&format!(
-        "date = {date}  # the report date, printed on the cover\n"
+        "evaluated = \"månad år\"  # {}\n",
+        msg!("skel-evaluated").text()
     ));
-    t.push_str("evaluated = \"månad år\"  # PLACEHOLDER: when the evaluation was made, e.g. \"augusti 2023\"\n");
     t.push_str("first_evaluation = true\n");
-    t.push_str("interviews = 40  # PLACEHOLDER: number of people interviewed\n");
-    t.push_str("interviews_approximate = true  # prints \"ett 40-tal personer\"\n");
+    t.push_str(&format!(
+        "interviews = 40  # {}\n",
+        msg!("skel-interviews").text()
+    ));
+    t.push_str(&format!(
+        "interviews_approximate = true  # {}\n",
+        msg!("skel-approximate").text()
+    ));
     t.push_str("publisher = \"Sveriges Kommuner och Regioner\"\n\n");
     t.push_str(
         "[[evaluators]]\nname = \"Förnamn Efternamn\"  # PLACEHOLDER\norganisation = \"SKR\"\n\n",
     );
     t.push_str("[summary]\n");
-    t.push_str("evaluation = \"\"  # added after the generated text under \"Utvärderingen\"\n");
+    t.push_str(&format!(
+        "evaluation = \"\"  # {}\n",
+        msg!("skel-evaluation").text()
+    ));
     t.push_str("comments = \"\"\"\nPLACEHOLDER: Sammanfattande kommentarer.\n\"\"\"\n");
     for area in &framework.areas {
         let a = area.get_ref();
@@ -104,11 +119,14 @@ pub fn skeleton(framework: &Framework, municipality: &str, date: &str) -> String
             ));
         }
     }
-    t.push_str(
-        "\n# Comparison profiles for the charts: fixed values (one per area, in order) with\n",
-    );
-    t.push_str("# their source, or computed from the results register named at the top with\n");
-    t.push_str("# `register = \"register.csv\"` (see docs/data-format.md).\n");
+    t.push('\n');
+    for line in [
+        "skel-comparisons-1",
+        "skel-comparisons-2",
+        "skel-comparisons-3",
+    ] {
+        t.push_str(&format!("# {}\n", Message::new(line).text()));
+    }
     t.push_str("# [comparison.national]\n# label = \"Nationellt medelvärde\"\n# description = \"genomsnittet av alla utvärderingar sedan 2020\"\n# source = \"…\"\n");
     t.push_str(&format!(
         "# values = [{}]\n",

@@ -164,3 +164,37 @@ fn help_speaks_swedish_for_every_command() {
     let english = check(&["render", "--help"], &[("LANG", "C")]);
     assert!(english.contains("Where to write the PDF"), "{english}");
 }
+
+#[test]
+fn new_writes_its_guidance_in_the_readers_language_and_the_placeholders_still_count() {
+    let dir = std::env::temp_dir().join(format!("kompass-new-sv-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut counts = Vec::new();
+    for (locale, name) in [("sv_SE.UTF-8", "sv.toml"), ("C", "en.toml")] {
+        let file = dir.join(name);
+        let file = file.to_str().unwrap();
+        check(&["new", "Ydre", "-o", file], &[("LANG", locale)]);
+        let text = std::fs::read_to_string(file).unwrap();
+        let guidance = if locale == "C" {
+            "# Fill in every placeholder"
+        } else {
+            "# Fyll i alla platshållare"
+        };
+        assert!(text.contains(guidance), "{text}");
+        let out = check(&["check", file], &[("LANG", "C")]);
+        counts.push(
+            out.lines()
+                .last()
+                .unwrap_or("")
+                .split(": ")
+                .nth(1)
+                .unwrap_or("")
+                .to_string(),
+        );
+    }
+    // A final check finds the same placeholders in both.
+    assert_eq!(counts[0], counts[1]);
+    assert!(counts[0].contains("errors"), "{counts:?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
