@@ -490,3 +490,36 @@ fn evaluators_change_places_and_only_their_lines_change() {
     let changed = changed_lines(&before, &s.text());
     assert!(!changed.is_empty() && changed.len() <= 4, "{changed:?}");
 }
+
+#[test]
+fn a_flood_of_idle_connections_is_closed_and_the_server_goes_on() {
+    let s = serve("flood");
+    let idle: Vec<TcpStream> = (0..300)
+        .filter_map(|_| TcpStream::connect(s.addr).ok())
+        .collect();
+    // Beyond the bound the server closes at once: some of these read an end without a word.
+    let closed = idle
+        .iter()
+        .filter(|c| {
+            let mut c = *c;
+            c.set_read_timeout(Some(std::time::Duration::from_millis(200)))
+                .unwrap();
+            matches!(c.read(&mut [0u8; 1]), Ok(0))
+        })
+        .count();
+    assert!(closed > 0, "no connection was refused of 300");
+    drop(idle);
+    // Once the idle ones are gone (each is dropped after at most its read timeout), it answers.
+    let t = std::time::Instant::now();
+    loop {
+        let (status, _, _) = s.get("/api/disk");
+        if status == 200 {
+            break;
+        }
+        assert!(
+            t.elapsed() < std::time::Duration::from_secs(15),
+            "status {status}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}

@@ -133,9 +133,23 @@ impl Server {
 
     /// Answer requests until the process ends, one thread per connection.
     pub fn run(self) {
+        // At most this many connections are answered at once; more are closed at once, so that
+        // a page that opens thousands cannot make thousands of threads.
+        const MAX_CONNECTIONS: usize = 32;
+        let open = Arc::new(std::sync::atomic::AtomicUsize::new(0));
         for stream in self.listener.incoming().flatten() {
+            use std::sync::atomic::Ordering;
+            if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+                open.fetch_sub(1, Ordering::SeqCst);
+                drop(stream);
+                continue;
+            }
             let shared = Arc::clone(&self.shared);
-            std::thread::spawn(move || serve_one(&shared, stream));
+            let open = Arc::clone(&open);
+            std::thread::spawn(move || {
+                serve_one(&shared, stream);
+                open.fetch_sub(1, Ordering::SeqCst);
+            });
         }
     }
 
@@ -704,7 +718,11 @@ impl State {
                 let out = self
                     .path
                     .with_file_name(format!("{stem}-presentation-utkast.pdf"));
-                (Ok(out), self.engine.slides(ev, &[], &options))
+                // Checked as `kompass slides` checks it: only a PDF is ever replaced, and
+                // never a final one by a draft.
+                let out =
+                    crate::write::output_path(&self.path, Some(&out), crate::write::Kind::Draft);
+                (out, self.engine.slides(ev, &[], &options))
             }
             _ => {
                 let k = if draft {
