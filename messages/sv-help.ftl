@@ -97,9 +97,9 @@ cli-new-municipality = Kommunen, t.ex. Öckerö eller ”Öckerö kommun”.
 cli-new-output = Vart den skrivs (standard: <namn>-<år>.toml i aktuell mapp). Skriver aldrig över.
 
 cli-serve = Redigera utvärderingen i webbläsaren: ett formulär, rapportens sidor bredvid och varje iakttagelse vid sitt fält
-cli-serve-long = Startar en lokal webbserver på 127.0.0.1 och skriver ut dess adress med en engångsnyckel (webbläsaren öppnar den om inte --no-open anges). Varje ändring kontrolleras och sparas direkt i samma TOML-fil, med dess kommentarer och uppställning kvar; en fil som ändrats på disken under tiden skrivs aldrig över. Ctrl-C avslutar.
+cli-serve-long = Startar en lokal webbserver på 127.0.0.1 och skriver ut dess adress med en nyckel (webbläsaren öppnar den om inte --no-open anges). Varje ändring kontrolleras och sparas direkt i samma TOML-fil, med dess kommentarer och uppställning kvar; en fil som ändrats på disken under tiden skrivs aldrig över. Samma kommando startat igen använder samma adress, så att en öppen sida kopplar upp sig igen. Ctrl-C avslutar.
 cli-serve-evaluation = Utvärderingsfilen (TOML), eller en mapp med utvärderingar att välja bland.
-cli-serve-port = Porten på 127.0.0.1 (standard: någon ledig port).
+cli-serve-port = Porten på 127.0.0.1 (om den inte anges: samma som förra gången filen eller mappen visades, annars någon ledig port).
 cli-serve-no_open = Öppna inte webbläsaren.
 
 # Platshållarna i hjälpen: <UTVÄRDERING>, <MAPP> …

@@ -227,16 +227,18 @@ enum Command {
     /// Edit the evaluation in the browser: a form, the report's pages beside it, every finding
     /// at its field.
     ///
-    /// Starts a local web server on 127.0.0.1 and prints its address with a one-time token (the
-    /// browser opens it unless --no-open). Every change is checked and saved to the same TOML
-    /// file at once, keeping its comments and layout; a file changed on disk meanwhile is never
-    /// overwritten. Ctrl-C stops it.
+    /// Starts a local web server on 127.0.0.1 and prints its address with a token (the browser
+    /// opens it unless --no-open). Every change is checked and saved to the same TOML file at
+    /// once, keeping its comments and layout; a file changed on disk meanwhile is never
+    /// overwritten. The same command started again uses the same address, so an open page
+    /// reconnects. Ctrl-C stops it.
     Serve {
         /// The evaluation file (TOML), or a folder of evaluations to choose from.
         evaluation: PathBuf,
-        /// The port on 127.0.0.1 (default: any free port).
-        #[arg(long, default_value_t = 0)]
-        port: u16,
+        /// The port on 127.0.0.1 (default: the one used the last time this file or folder was
+        /// served, else any free port).
+        #[arg(long)]
+        port: Option<u16>,
         /// Do not open the browser.
         #[arg(long)]
         no_open: bool,

@@ -318,8 +318,12 @@ fn field_id(path: &str) -> String {
 }
 
 fn served() -> (PathBuf, SocketAddr, String) {
+    served_as("editor")
+}
+
+fn served_as(name: &str) -> (PathBuf, SocketAddr, String) {
     let root = env!("CARGO_MANIFEST_DIR");
-    let dir = std::env::temp_dir().join(format!("kompass-browser-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("kompass-browser-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("leksand-2023.toml");
@@ -330,12 +334,13 @@ fn served() -> (PathBuf, SocketAddr, String) {
     )
     .unwrap();
     let server = kompass::serve::Server::start(&file, 0, kompass::messages::Lang::Sv).unwrap();
-    let (addr, token) = server.spawn();
-    (file, addr, token)
+    let launch = server.token().to_string();
+    let (addr, _) = server.spawn();
+    (file, addr, launch)
 }
 
-#[test]
-fn the_editor_in_a_real_browser() {
+/// The tools the browser tests need, or a skip (a failure under `KOMPASS_REQUIRE_TOOLS=1`).
+fn tools() -> Option<PathBuf> {
     let axe = axe_path();
     let missing: Vec<&str> = [
         (!Path::new(CHROMIUM).exists()).then_some("chromium"),
@@ -351,19 +356,31 @@ fn the_editor_in_a_real_browser() {
             "KOMPASS_REQUIRE_TOOLS=1 but {missing:?} missing"
         );
         eprintln!("note: browser test skipped, {missing:?} not installed (.ci/run installs them)");
-        return;
     }
+    axe
+}
+
+#[test]
+fn the_editor_in_a_real_browser() {
+    let Some(axe) = tools() else {
+        return;
+    };
     let (file, addr, token) = served();
     let b = Browser::start();
     b.go(&format!("http://127.0.0.1:{}/?token={token}", addr.port()));
     let loaded = "return document.querySelector('#status').textContent.startsWith('Inläst');";
     b.until("the page loads the evaluation", loaded);
+    // The token has left the address bar; the tab holds its key.
+    assert_eq!(
+        b.js("return location.href;", json!([])),
+        json!(format!("http://127.0.0.1:{}/", addr.port()))
+    );
     b.until(
         "the pages are shown",
         "return document.querySelectorAll('#pages img').length > 20;",
     );
 
-    check_accessibility(&b, &axe.unwrap());
+    check_accessibility(&b, &axe);
     let score = type_a_score(&b, &file);
     an_invalid_value_stays_in_the_page(&b, &file);
     a_strength_by_keyboard_alone(&b, &file);
@@ -502,4 +519,165 @@ fn everything_is_there_after_a_reload(b: &Browser, loaded: &str, score: &str) {
         ),
         json!(["<img src=x onerror=\"window.pwned=1\"> & SKR", true, 0])
     );
+}
+
+/// A page of another local server, for the cross-site test: `/` is the attack, every request is
+/// written down (its head), and anything else gets an empty answer.
+fn hostile_server(page: String) -> (u16, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = std::sync::Arc::clone(&seen);
+    std::thread::spawn(move || {
+        for mut s in listener.incoming().flatten() {
+            let _ = s.set_read_timeout(Some(Duration::from_secs(5)));
+            let mut head = Vec::new();
+            let mut buf = [0u8; 4096];
+            while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+                match s.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => head.extend_from_slice(&buf[..n]),
+                }
+            }
+            let head = String::from_utf8_lossy(&head).into_owned();
+            let body = if head.starts_with("GET / ") {
+                page.as_str()
+            } else {
+                ""
+            };
+            log.lock().unwrap().push(head);
+            let _ = s.write_all(
+                format!("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len()).as_bytes(),
+            );
+        }
+    });
+    (port, seen)
+}
+
+/// The attack: everything a page of another local port can do to the editor, each outcome in
+/// `window.done`.
+fn attack_page(editor: u16) -> String {
+    let edit = r#"{"edits":[{"op":"set","path":"report.publisher","value":"ANGRIPAREN"}]}"#;
+    format!(
+        r#"<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>annan sida</title></head><body>
+<iframe name="sink" title="sink"></iframe>
+<form id="f" method="post" action="http://127.0.0.1:{editor}/api/edit" enctype="text/plain" target="sink">
+<input type="hidden" name='{{"edits":[{{"op":"set","path":"report.publisher","value":"ANGRIPAREN"}}],"x":"' value='"}}'></form>
+<script>
+const E = "http://127.0.0.1:{editor}";
+const body = '{edit}';
+const out = {{}};
+const settle = (name, p) => p.then((v) => {{ out[name] = v; }}, (e) => {{ out[name] = "error: " + e; }});
+document.cookie = "kompass_token=tossed; path=/";
+document.cookie = "kompass_key=tossed; path=/";
+const img = new Image();
+const imgDone = new Promise((r) => {{ img.onload = () => r("loaded " + img.naturalWidth); img.onerror = () => r("error"); }});
+img.src = E + "/api/page/0.svg";
+const ws = new Promise((r) => {{ try {{ const w = new WebSocket("ws://127.0.0.1:{editor}/api/edit"); w.onopen = () => r("open"); w.onerror = () => r("error"); }} catch (e) {{ r("error: " + e); }} }});
+Promise.all([
+  settle("state", fetch(E + "/api/state", {{ credentials: "include" }}).then((r) => r.status)),
+  settle("nocors", fetch(E + "/api/edit", {{ method: "POST", mode: "no-cors", credentials: "include", headers: {{ "Content-Type": "text/plain" }}, body }}).then((r) => r.type)),
+  settle("json", fetch(E + "/api/edit", {{ method: "POST", credentials: "include", headers: {{ "Content-Type": "application/json", "X-Kompass-Key": "guess" }}, body }}).then((r) => r.status)),
+  settle("session", fetch(E + "/api/session", {{ method: "POST", credentials: "include", headers: {{ "Content-Type": "application/json", "X-Kompass-Launch": "guess" }}, body: "{{}}" }}).then((r) => r.status)),
+  settle("beacon", Promise.resolve(navigator.sendBeacon(E + "/api/edit", new Blob([body], {{ type: "text/plain" }})))),
+  settle("img", imgDone),
+  settle("ws", ws),
+  settle("form", new Promise((r) => {{ document.getElementById("f").submit(); setTimeout(() => r("sent"), 1500); }})),
+]).then(() => {{ window.done = out; }});
+</script></body></html>"#
+    )
+}
+
+#[test]
+fn a_page_on_another_local_port_cannot_reach_the_editor() {
+    if tools().is_none() {
+        return;
+    }
+    let (file, addr, token) = served_as("cross");
+    let b = Browser::start();
+    b.go(&format!("http://127.0.0.1:{}/?token={token}", addr.port()));
+    let loaded = "return document.querySelector('#status').textContent.startsWith('Inläst');";
+    b.until("the editor loads", loaded);
+    let before = std::fs::read(&file).unwrap();
+    // The other page, in a second tab of the same browser.
+    let (port, seen) = hostile_server(attack_page(addr.port()));
+    let editor_tab = b.call("GET", "/window", None);
+    let other = b.call("POST", "/window/new", Some(json!({"type": "tab"})));
+    b.call("POST", "/window", Some(json!({"handle": other["handle"]})));
+    b.go(&format!("http://127.0.0.1:{port}/"));
+    b.until("the attack is over", "return window.done !== undefined;");
+    let done = b.js("return window.done;", json!([]));
+    eprintln!("attack: {done}");
+    assert!(
+        done["state"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("error")),
+        "read the state: {done}"
+    );
+    assert!(
+        done["json"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("error")),
+        "{done}"
+    );
+    assert!(
+        done["session"]
+            .as_str()
+            .is_some_and(|s| s.starts_with("error")),
+        "{done}"
+    );
+    assert_eq!(done["img"], "error", "the page's image loaded: {done}");
+    assert!(
+        done["ws"].as_str().is_some_and(|s| s.starts_with("error")),
+        "{done}"
+    );
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "the attack changed the file"
+    );
+    // Nothing of the editor's reached the other server: replay what it got, with a forged
+    // Host and Origin, from its own process.
+    let heads = seen.lock().unwrap().clone();
+    assert!(
+        heads
+            .iter()
+            .all(|h| !h.to_lowercase().contains("x-kompass-key"))
+    );
+    for head in &heads {
+        let cookies: Vec<&str> = head
+            .lines()
+            .filter_map(|l| {
+                l.strip_prefix("Cookie: ")
+                    .or_else(|| l.strip_prefix("cookie: "))
+            })
+            .collect();
+        for cookie in cookies {
+            let raw = format!(
+                "GET /api/state HTTP/1.1\r\nHost: 127.0.0.1:{p}\r\nOrigin: http://127.0.0.1:{p}\r\nCookie: {cookie}\r\n\r\n",
+                p = addr.port()
+            );
+            let mut s = TcpStream::connect(addr).unwrap();
+            s.write_all(raw.as_bytes()).unwrap();
+            let mut answer = String::new();
+            let _ = s.read_to_string(&mut answer);
+            assert!(
+                answer.starts_with("HTTP/1.1 403"),
+                "replayed {cookie}: {answer}"
+            );
+        }
+    }
+    // The editor's tab, with the tossed cookies in the browser, goes on saving.
+    b.call("POST", "/window", Some(json!({"handle": editor_tab})));
+    b.type_into(
+        &format!("#{}", field_id("report.publisher")),
+        "Sveriges Kommuner och Regioner (SKR)",
+    );
+    wait_for_file(
+        &file,
+        "Sveriges Kommuner och Regioner (SKR)",
+        "the editor stopped saving after the attack",
+    );
+    let _ = std::fs::remove_dir_all(file.parent().unwrap());
 }

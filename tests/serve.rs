@@ -12,7 +12,10 @@ use kompass::serve::Server;
 
 struct Served {
     addr: SocketAddr,
-    token: String,
+    /// A tab's key, sent in the `X-Kompass-Key` header.
+    key: String,
+    /// The launch address's token.
+    launch: String,
     file: PathBuf,
     _dir: TempDir,
 }
@@ -41,10 +44,12 @@ fn serve(name: &str) -> Served {
     )
     .unwrap();
     let server = Server::start(&file, 0, Lang::Sv).unwrap();
-    let (addr, token) = server.spawn();
+    let launch = server.token().to_string();
+    let (addr, key) = server.spawn();
     Served {
         addr,
-        token,
+        key,
+        launch,
         file,
         _dir: TempDir(dir),
     }
@@ -75,18 +80,18 @@ impl Served {
 
     fn get(&self, path: &str) -> (u16, String, String) {
         let raw = format!(
-            "GET {path} HTTP/1.1\r\nHost: {}\r\nCookie: kompass_token={}\r\n\r\n",
+            "GET {path} HTTP/1.1\r\nHost: {}\r\nX-Kompass-Key: {}\r\n\r\n",
             self.host(),
-            self.token
+            self.key
         );
         request(self.addr, raw.as_bytes())
     }
 
     fn post_with(&self, path: &str, body: &str, origin: &str, kind: &str) -> (u16, String, String) {
         let raw = format!(
-            "POST {path} HTTP/1.1\r\nHost: {}\r\nCookie: kompass_token={}\r\nOrigin: {origin}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n\r\n{body}",
+            "POST {path} HTTP/1.1\r\nHost: {}\r\nX-Kompass-Key: {}\r\nOrigin: {origin}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n\r\n{body}",
             self.host(),
-            self.token,
+            self.key,
             body.len()
         );
         request(self.addr, raw.as_bytes())
@@ -234,33 +239,70 @@ fn a_file_changed_on_disk_is_not_overwritten() {
 fn every_security_rule_refuses_what_it_should() {
     let s = serve("security");
     let host = s.host();
-    // The launch token becomes an HttpOnly, SameSite=Strict cookie.
-    let (status, head, _) = request(
+    // The launch address gives the page, and no cookie: a cookie would go to every port.
+    let (status, head, body) = request(
         s.addr,
-        format!("GET /?token={} HTTP/1.1\r\nHost: {host}\r\n\r\n", s.token).as_bytes(),
+        format!("GET /?token={} HTTP/1.1\r\nHost: {host}\r\n\r\n", s.launch).as_bytes(),
     );
-    assert_eq!(status, 303);
-    assert!(head.contains("HttpOnly; SameSite=Strict"), "{head}");
-    // The page with the cookie, in Swedish.
-    let (status, _, body) = s.get("/");
     assert_eq!(status, 200);
     assert!(body.contains("<html lang=\"sv\">"));
-    // A wrong token, no token, a wrong Host (DNS rebinding), also for localhost's other ports.
+    assert!(!head.to_lowercase().contains("set-cookie"), "{head}");
+    // The page's script trades the token for a tab key, sent in a header from then on.
+    let session = |launch: &str, origin: &str| {
+        let raw = format!(
+            "POST /api/session HTTP/1.1\r\nHost: {host}\r\nOrigin: {origin}\r\nX-Kompass-Launch: {launch}\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{{}}"
+        );
+        request(s.addr, raw.as_bytes())
+    };
+    let own = format!("http://{host}");
+    let (status, head, body) = session(&s.launch, &own);
+    assert_eq!(status, 200, "{body}");
+    assert!(!head.to_lowercase().contains("set-cookie"), "{head}");
+    let key: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let key = key["key"].as_str().unwrap().to_string();
+    assert_ne!(key, s.key, "each tab has its own key");
+    let with_key =
+        format!("GET /api/state HTTP/1.1\r\nHost: {host}\r\nX-Kompass-Key: {key}\r\n\r\n");
+    assert_eq!(request(s.addr, with_key.as_bytes()).0, 200);
+    // A wrong launch token, or the right one from a foreign Origin, gets no key.
+    assert_eq!(session(&"0".repeat(32), &own).0, 403);
+    assert_eq!(session(&s.launch, "http://127.0.0.1:1").0, 403);
+    assert_eq!(session(&s.launch, "null").0, 403);
+    // No key, a forged one, the token or the key as the old cookie (another local server
+    // replaying what the browser sent it, with a forged Host and Origin), a wrong Host (DNS
+    // rebinding) even with the key, also for localhost's other ports.
+    let forged = format!(
+        "{}{}",
+        &s.key[..s.key.len() - 1],
+        if s.key.ends_with('0') { '1' } else { '0' }
+    );
     for raw in [
-        format!("GET /?token=0000 HTTP/1.1\r\nHost: {host}\r\n\r\n"),
         format!("GET /api/state HTTP/1.1\r\nHost: {host}\r\n\r\n"),
+        format!("GET /api/state HTTP/1.1\r\nHost: {host}\r\nX-Kompass-Key: {forged}\r\n\r\n"),
         format!(
-            "GET /api/state HTTP/1.1\r\nHost: evil.example:{}\r\nCookie: kompass_token={}\r\n\r\n",
+            "GET /api/state HTTP/1.1\r\nHost: {host}\r\nX-Kompass-Key: {}\r\n\r\n",
+            s.launch
+        ),
+        format!(
+            "GET /api/state HTTP/1.1\r\nHost: {host}\r\nOrigin: {own}\r\nCookie: kompass_token={}\r\n\r\n",
+            s.launch
+        ),
+        format!(
+            "GET /api/state HTTP/1.1\r\nHost: {host}\r\nOrigin: {own}\r\nCookie: kompass_token={}\r\n\r\n",
+            s.key
+        ),
+        format!(
+            "GET /api/state HTTP/1.1\r\nHost: evil.example:{}\r\nX-Kompass-Key: {}\r\n\r\n",
             s.addr.port(),
-            s.token
+            s.key
         ),
         format!(
-            "GET /api/state HTTP/1.1\r\nHost: localhost:1\r\nCookie: kompass_token={}\r\n\r\n",
-            s.token
+            "GET /api/state HTTP/1.1\r\nHost: localhost:1\r\nX-Kompass-Key: {}\r\n\r\n",
+            s.key
         ),
         format!(
-            "GET /api/state HTTP/1.1\r\nCookie: kompass_token={}\r\n\r\n",
-            s.token
+            "GET /api/state HTTP/1.1\r\nX-Kompass-Key: {}\r\n\r\n",
+            s.key
         ),
     ] {
         let (status, _, _) = request(s.addr, raw.as_bytes());
@@ -278,7 +320,6 @@ fn every_security_rule_refuses_what_it_should() {
         s.post_with("/api/edit", edit, "null", "application/json").0,
         403
     );
-    let own = format!("http://{host}");
     assert_eq!(
         s.post_with(
             "/api/edit",
@@ -388,10 +429,12 @@ fn a_folder_lists_its_evaluations_opens_them_by_name_only_and_makes_new_ones() {
     )
     .unwrap();
     let server = Server::start(&dir, 0, Lang::Sv).unwrap();
-    let (addr, token) = server.spawn();
+    let launch = server.token().to_string();
+    let (addr, key) = server.spawn();
     let s = Served {
         addr,
-        token,
+        key,
+        launch,
         file: dir.join("leksand-2023.toml"),
         _dir: TempDir(std::env::temp_dir().join("kompass-serve-folder-none")),
     };
@@ -522,4 +565,352 @@ fn a_flood_of_idle_connections_is_closed_and_the_server_goes_on() {
         );
         std::thread::sleep(std::time::Duration::from_millis(100));
     }
+}
+
+/// Serve `dir` (a folder) with a tab key.
+fn serve_folder(dir: &std::path::Path) -> Served {
+    let server = Server::start(dir, 0, Lang::Sv).unwrap();
+    let launch = server.token().to_string();
+    let (addr, key) = server.spawn();
+    Served {
+        addr,
+        key,
+        launch,
+        file: dir.join("none.toml"),
+        _dir: TempDir(std::env::temp_dir().join("kompass-serve-folder-none")),
+    }
+}
+
+fn temp_folder(name: &str) -> (PathBuf, TempDir) {
+    let dir = std::env::temp_dir().join(format!("kompass-serve-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    (dir.clone(), TempDir(dir))
+}
+
+#[test]
+fn every_api_route_needs_the_tab_key() {
+    let s = serve("routes");
+    let host = s.host();
+    let own = format!("http://{host}");
+    let gets = [
+        "/api/state",
+        "/api/page/0.svg",
+        "/api/files",
+        "/api/disk",
+        "/api/changes",
+        "/api/municipalities",
+        "/api/nonexistent",
+    ];
+    for path in gets {
+        // What an <img>, a link or a script tag of another page would send: no key.
+        let raw =
+            format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nReferer: http://127.0.0.1:1/\r\n\r\n");
+        let (status, _, body) = request(s.addr, raw.as_bytes());
+        assert_eq!(status, 403, "{path}: {body}");
+        assert!(!body.contains("<svg"), "{path}");
+    }
+    let before = s.text();
+    for path in [
+        "/api/edit",
+        "/api/undo",
+        "/api/redo",
+        "/api/resolve",
+        "/api/pdf",
+        "/api/open",
+        "/api/new",
+    ] {
+        let body = r#"{"edits":[{"op":"set","path":"report.publisher","value":"X"}],"keep":"page","kind":"draft"}"#;
+        let raw = format!(
+            "POST {path} HTTP/1.1\r\nHost: {host}\r\nOrigin: {own}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+            body.len()
+        );
+        assert_eq!(request(s.addr, raw.as_bytes()).0, 403, "{path}");
+    }
+    assert_eq!(s.text(), before);
+    let dir = s.file.parent().unwrap();
+    assert!(
+        !dir.join("leksand-2023-utkast.pdf").exists(),
+        "a PDF was written"
+    );
+    // With the key, the page's image is there.
+    let (status, _, body) = s.get("/api/page/0.svg");
+    assert_eq!(status, 200);
+    assert!(body.starts_with("<svg"));
+    // The page itself holds no data and needs no key; neither do its script and style.
+    for path in ["/", "/app.js", "/app.css"] {
+        let raw = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\n\r\n");
+        let (status, _, body) = request(s.addr, raw.as_bytes());
+        assert_eq!(status, 200, "{path}");
+        assert!(
+            !body.contains("enligt intervjuerna"),
+            "{path} shows the evaluation"
+        );
+    }
+}
+
+#[test]
+fn clients_that_send_slowly_never_keep_the_page_out() {
+    let s = serve("slow");
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    // 40 connections, each sending one byte of its head a second (more than the server answers
+    // at once), for as long as the test runs.
+    let slow: Vec<_> = (0..40)
+        .map(|_| {
+            let addr = s.addr;
+            let stop = std::sync::Arc::clone(&stop);
+            std::thread::spawn(move || {
+                let Ok(mut c) = TcpStream::connect(addr) else {
+                    return;
+                };
+                let head = b"GET /api/state HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Padding: aaaaaaaaaaaaaaaaaaaa";
+                for b in head.iter().cycle().take(600) {
+                    if stop.load(std::sync::atomic::Ordering::Relaxed) || c.write_all(&[*b]).is_err() {
+                        return;
+                    }
+                    std::thread::sleep(std::time::Duration::from_secs(1));
+                }
+            })
+        })
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    // The page's requests are answered all the while: twenty of them over several seconds,
+    // past the time a slow client has for its head.
+    for n in 0..20 {
+        let (status, _, body) = s.get("/api/disk");
+        assert_eq!(status, 200, "request {n}: {body}");
+        std::thread::sleep(std::time::Duration::from_millis(400));
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    for t in slow {
+        let _ = t.join();
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_lists_no_links_and_every_bad_file_with_its_problem() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let (dir, _guard) = temp_folder("links");
+    let (outside, _outside_guard) = temp_folder("links-outside");
+    let secret = outside.join("secret.toml");
+    std::fs::write(&secret, "hemligt = \"utanför mappen\"\n").unwrap();
+    std::os::unix::fs::symlink(&secret, dir.join("a-link.toml")).unwrap();
+    // Files that sort first and cannot be read: not UTF-8, and too large.
+    std::fs::write(dir.join("b-binary.toml"), [0xff, 0xfe, 0x00, 0x41]).unwrap();
+    let big = std::fs::File::create(dir.join("c-huge.toml")).unwrap();
+    big.set_len(kompass::read::MAX_EVALUATION_BYTES + 1)
+        .unwrap();
+    std::fs::copy(
+        format!("{root}/examples/leksand-2023.toml"),
+        dir.join("leksand-2023.toml"),
+    )
+    .unwrap();
+    let s = serve_folder(&dir);
+    // It started, with the good one open.
+    let (_, _, body) = s.get("/api/state");
+    let state: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(state["file"], "leksand-2023.toml");
+    let (_, _, body) = s.get("/api/files");
+    let files: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let names: Vec<&str> = files["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["b-binary.toml", "c-huge.toml", "leksand-2023.toml"]);
+    for bad in &files["files"].as_array().unwrap()[..2] {
+        assert!(
+            bad["problem"].as_str().is_some_and(|p| !p.is_empty()),
+            "{bad}"
+        );
+    }
+    // The link is neither listed nor opened, and its text never reaches the page.
+    let (status, _, body) = s.post("/api/open", r#"{"name": "a-link.toml"}"#);
+    assert_eq!(status, 404);
+    assert!(!body.contains("utanför"));
+}
+
+#[test]
+fn an_empty_folder_opens_with_a_new_evaluation_to_make() {
+    let (dir, _guard) = temp_folder("empty");
+    let s = serve_folder(&dir);
+    let (status, _, body) = s.get("/api/state");
+    assert_eq!(status, 200, "{body}");
+    let state: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(state["file"], serde_json::Value::Null);
+    assert_eq!(state["folder"], true);
+    // Nothing to edit yet.
+    assert_eq!(
+        s.edit(serde_json::json!([{"op": "set", "path": "report.publisher", "value": "X"}]))
+            .0,
+        404
+    );
+    let (status, _, body) = s.post("/api/new", r#"{"municipality": "Härjedalen"}"#);
+    assert_eq!(status, 200, "{body}");
+    let state: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert!(
+        state["file"].as_str().unwrap().starts_with("härjedalen"),
+        "{state}"
+    );
+}
+
+#[test]
+fn a_long_folder_listing_holds_up_no_other_request() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let (dir, _guard) = temp_folder("listing");
+    let text = std::fs::read_to_string(format!("{root}/examples/leksand-2023.toml")).unwrap();
+    for n in 0..150 {
+        std::fs::write(dir.join(format!("e{n:03}.toml")), &text).unwrap();
+    }
+    let s = serve_folder(&dir);
+    let order = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let (addr, key, host) = (s.addr, s.key.clone(), s.host());
+    let get = move |path: &str| {
+        let raw = format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nX-Kompass-Key: {key}\r\n\r\n");
+        request(addr, raw.as_bytes()).0
+    };
+    let listing = {
+        let (order, get) = (std::sync::Arc::clone(&order), get.clone());
+        std::thread::spawn(move || {
+            let status = get("/api/files");
+            order.lock().unwrap().push("files");
+            status
+        })
+    };
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    assert_eq!(get("/api/state"), 200);
+    order.lock().unwrap().push("state");
+    assert_eq!(listing.join().unwrap(), 200);
+    // Checking 150 evaluations takes far longer than the state: it came first.
+    assert_eq!(*order.lock().unwrap(), ["state", "files"]);
+    // The second listing reads nothing again.
+    assert_eq!(get("/api/files"), 200);
+}
+
+/// `kompass serve` as a process, with kompass's kept state in `state` and `path` first on
+/// `PATH`: the child, and the address it printed.
+#[cfg(unix)]
+fn serve_process(
+    file: &std::path::Path,
+    state: &std::path::Path,
+    path: &std::path::Path,
+    args: &[&str],
+) -> (std::process::Child, String) {
+    use std::io::BufRead;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kompass"))
+        .arg("serve")
+        .arg(file)
+        .args(args)
+        .env("KOMPASS_STATE_DIR", state)
+        .env(
+            "PATH",
+            format!(
+                "{}:{}",
+                path.display(),
+                std::env::var("PATH").unwrap_or_default()
+            ),
+        )
+        .env("LANG", "sv_SE.UTF-8")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    let mut err = std::io::BufReader::new(child.stderr.take().unwrap());
+    err.read_line(&mut line).unwrap();
+    // The rest is read on, so that the server never writes into a closed pipe.
+    std::thread::spawn(move || std::io::copy(&mut err, &mut std::io::sink()));
+    let url = line.trim().rsplit(' ').next().unwrap().to_string();
+    assert!(url.starts_with("http://127.0.0.1:"), "{line}");
+    (child, url)
+}
+
+/// A tab's key from a launch address, as the page's script gets it.
+fn tab_key_from(url: &str) -> (SocketAddr, String) {
+    let rest = url.trim_start_matches("http://");
+    let (host, query) = rest.split_once("/?token=").unwrap();
+    let addr: SocketAddr = host.parse().unwrap();
+    let raw = format!(
+        "POST /api/session HTTP/1.1\r\nHost: {host}\r\nOrigin: http://{host}\r\nX-Kompass-Launch: {query}\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{{}}"
+    );
+    let (status, _, body) = request(addr, raw.as_bytes());
+    assert_eq!(status, 200, "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    (addr, v["key"].as_str().unwrap().to_string())
+}
+
+#[cfg(unix)]
+#[test]
+fn the_browser_opens_without_the_token_on_any_command_line() {
+    use std::os::unix::fs::PermissionsExt;
+    let root = env!("CARGO_MANIFEST_DIR");
+    let (dir, _guard) = temp_folder("opener");
+    let file = dir.join("leksand-2023.toml");
+    std::fs::copy(format!("{root}/examples/leksand-2023.toml"), &file).unwrap();
+    // A stand-in for xdg-open that writes down the command line it was given.
+    let bin = dir.join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    let opener = bin.join("xdg-open");
+    std::fs::write(&opener, "#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$(dirname \"$0\")/args.tmp\"\nmv \"$(dirname \"$0\")/args.tmp\" \"$(dirname \"$0\")/args\"\n").unwrap();
+    std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let state = dir.join("state");
+    let (mut child, url) = serve_process(&file, &state, &bin, &[]);
+    let token = url.split("token=").nth(1).unwrap().to_string();
+    let t = std::time::Instant::now();
+    while !bin.join("args").exists() && t.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let args = std::fs::read_to_string(bin.join("args")).expect("xdg-open was not run");
+    assert!(
+        !args.contains(&token),
+        "the token is on xdg-open's command line: {args}"
+    );
+    // It was given a page only the user can read, which sends the browser on with the token.
+    let page = std::path::PathBuf::from(args.trim());
+    assert!(page.starts_with(&state), "{args}");
+    let mode = std::fs::metadata(&page).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "{}", page.display());
+    let state_mode = std::fs::metadata(&state).unwrap().permissions().mode() & 0o777;
+    assert_eq!(state_mode, 0o700);
+    assert!(std::fs::read_to_string(&page).unwrap().contains(&url));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_restarted_server_keeps_its_address_and_the_open_tab_its_key() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let (dir, _guard) = temp_folder("restart");
+    let file = dir.join("leksand-2023.toml");
+    std::fs::copy(format!("{root}/examples/leksand-2023.toml"), &file).unwrap();
+    let state = dir.join("state");
+    let (mut first, url) = serve_process(&file, &state, &dir, &["--no-open"]);
+    let (addr, key) = tab_key_from(&url);
+    let get = |key: &str| {
+        let raw =
+            format!("GET /api/state HTTP/1.1\r\nHost: {addr}\r\nX-Kompass-Key: {key}\r\n\r\n");
+        request(addr, raw.as_bytes()).0
+    };
+    assert_eq!(get(&key), 200);
+    let _ = first.kill();
+    let _ = first.wait();
+    // The same command again: the same address, and the tab's key still opens it.
+    let (mut second, again) = serve_process(&file, &state, &dir, &["--no-open"]);
+    assert_eq!(again, url);
+    assert_eq!(get(&key), 200);
+    let _ = second.kill();
+    let _ = second.wait();
+    // Another evaluation has its own address and keys: this tab's key does not open it.
+    let other = dir.join("rattvik-2023.toml");
+    std::fs::copy(&file, &other).unwrap();
+    let (mut third, elsewhere) = serve_process(&other, &state, &dir, &["--no-open"]);
+    let (other_addr, _) = tab_key_from(&elsewhere);
+    let raw =
+        format!("GET /api/state HTTP/1.1\r\nHost: {other_addr}\r\nX-Kompass-Key: {key}\r\n\r\n");
+    assert_eq!(request(other_addr, raw.as_bytes()).0, 403);
+    let _ = third.kill();
+    let _ = third.wait();
 }

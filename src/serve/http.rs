@@ -3,7 +3,7 @@
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 /// The largest request head (request line and headers).
 pub const MAX_HEAD: usize = 16 * 1024;
@@ -38,17 +38,6 @@ impl Request {
         self.query
             .split('&')
             .filter_map(|p| p.split_once('='))
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v)
-    }
-
-    /// A cookie's value.
-    pub fn cookie(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .filter(|(n, _)| n.eq_ignore_ascii_case("cookie"))
-            .flat_map(|(_, v)| v.split(';'))
-            .filter_map(|c| c.trim().split_once('='))
             .find(|(k, _)| *k == name)
             .map(|(_, v)| v)
     }
@@ -96,6 +85,7 @@ fn reason(status: u16) -> &'static str {
         403 => "Forbidden",
         404 => "Not Found",
         405 => "Method Not Allowed",
+        408 => "Request Timeout",
         409 => "Conflict",
         413 => "Payload Too Large",
         415 => "Unsupported Media Type",
@@ -109,13 +99,43 @@ fn reason(status: u16) -> &'static str {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Refused(pub u16);
 
-/// Read one request within the bounds.
+/// The time a client has for the whole request head: a slow client is cut off when it runs
+/// out, however it spreads its bytes.
+pub const HEAD_TIME: Duration = Duration::from_secs(5);
+/// The time a client has for the whole request, body included.
+pub const REQUEST_TIME: Duration = Duration::from_secs(30);
+
+/// One read that ends by `deadline` (a read timeout set to the time left).
+fn read_by(stream: &mut TcpStream, chunk: &mut [u8], deadline: Instant) -> Result<usize, Refused> {
+    let left = deadline
+        .checked_duration_since(Instant::now())
+        .filter(|d| !d.is_zero())
+        .ok_or(Refused(408))?;
+    stream
+        .set_read_timeout(Some(left))
+        .map_err(|_| Refused(400))?;
+    match stream.read(chunk) {
+        Ok(n) => Ok(n),
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+            ) =>
+        {
+            Err(Refused(408))
+        }
+        Err(_) => Err(Refused(400)),
+    }
+}
+
+/// Read one request within the bounds: of size, and of time for the head and for the whole.
 pub fn read_request(stream: &mut TcpStream) -> Result<Request, Refused> {
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let start = Instant::now();
+    let (head_by, all_by) = (start + HEAD_TIME, start + REQUEST_TIME);
     let mut buf = Vec::with_capacity(4096);
     let mut chunk = [0u8; 4096];
     let head_end = loop {
-        let n = stream.read(&mut chunk).map_err(|_| Refused(400))?;
+        let n = read_by(stream, &mut chunk, head_by)?;
         if n == 0 {
             return Err(Refused(400));
         }
@@ -167,7 +187,7 @@ pub fn read_request(stream: &mut TcpStream) -> Result<Request, Refused> {
     }
     let mut body = buf[head_end..].to_vec();
     while body.len() < length {
-        let n = stream.read(&mut chunk).map_err(|_| Refused(400))?;
+        let n = read_by(stream, &mut chunk, all_by)?;
         if n == 0 {
             return Err(Refused(400));
         }

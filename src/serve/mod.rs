@@ -1,35 +1,40 @@
 //! `kompass serve`: the evaluation as a form in the browser, the report's pages beside it, every
 //! finding at its field, saved to the same TOML file.
 //!
-//! A small HTTP server on 127.0.0.1 ([`http`]) that treats the browser as a hostile neighbour:
-//! the `Host` must be the server's own (no DNS rebinding), the launch URL's random token is
-//! swapped for an `HttpOnly; SameSite=Strict` cookie that every request must carry, writes are
-//! `application/json` only and from the server's own `Origin`, every request is bounded, no CORS
-//! header is sent, and the only file it writes is the served evaluation (and its PDFs beside
-//! it). Edits are applied with toml_edit ([`edit`]) so that comments and layout survive; the
-//! file is written through a temporary file and a rename. A file changed on disk while the page
-//! is open is never overwritten: the page is told, with what differs, and the user chooses.
+//! A small HTTP server on 127.0.0.1 ([`http`]) that treats the browser as a hostile neighbour
+//! ([`guard`]): the `Host` must be the server's own (no DNS rebinding); the launch address's token
+//! is only the way in, traded by the page's script for a tab key that goes with every `/api/`
+//! request in a header (never a cookie: browsers send cookies to every port of a host); writes
+//! are `application/json` only and from the server's own `Origin`; every request is bounded in
+//! size and time; no CORS header is sent; and the only files it writes are the served evaluation
+//! (and its PDFs and charts beside it). Edits are applied with toml_edit ([`edit`]) so that
+//! comments and layout survive; the file is written through a temporary file and a rename. A
+//! file changed on disk while the page is open is never overwritten: the page is told, with what
+//! differs, and the user chooses. What is kept between runs (port, secrets) is in [`home`].
 
 pub mod edit;
+pub mod guard;
+pub mod home;
 pub mod http;
 
+use std::collections::HashMap;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Instant;
 
 use serde_json::{Value as Json, json};
 
 use crate::engine::{Engine, Outcome, RegisterSource};
 use crate::error::{Error, Result};
 use crate::messages::{Lang, msg};
+use guard::{Denied, Keys};
 use http::{Request, Response};
 
 const INDEX: &str = include_str!("assets/index.html");
 const SCRIPT: &str = include_str!("assets/app.js");
 const STYLE: &str = include_str!("assets/app.css");
-
-/// The cookie that carries the token.
-const COOKIE: &str = "kompass_token";
 
 /// A running editor server.
 pub struct Server {
@@ -38,16 +43,21 @@ pub struct Server {
 }
 
 struct Shared {
-    token: String,
+    keys: Keys,
     port: u16,
     lang: Lang,
     state: Mutex<State>,
+    /// The folder's listing, each file's counts kept by its identity (size, time, inode), so a
+    /// listing reads again only what changed, and never under the state's lock.
+    listing: Mutex<HashMap<PathBuf, (FileId, Json)>>,
 }
 
 /// The served evaluation as the server knows it.
 struct State {
     /// In folder mode, the folder; `path` is then the evaluation open in the page.
     folder: Option<PathBuf>,
+    /// Whether an evaluation is open (a folder without a readable one has none).
+    has_file: bool,
     path: PathBuf,
     /// The text as kompass last read or wrote it.
     text: String,
@@ -68,48 +78,53 @@ struct State {
 /// How many changes can be undone.
 const UNDO_DEPTH: usize = 200;
 
+/// At most this many connections are answered at once.
+const MAX_CONNECTIONS: usize = 32;
+
 impl Server {
-    /// Serve `path` (an evaluation file) on `127.0.0.1:port` (0: any free port).
-    /// A folder serves every evaluation (`.toml`) in it, one at a time: the page lists them and
-    /// makes new ones there.
+    /// Serve `path` (an evaluation file) on `127.0.0.1:port` (0: any free port), with new
+    /// secrets. A folder serves every evaluation (`.toml`) in it, one at a time: the page lists
+    /// them and makes new ones there.
     pub fn start(path: &Path, port: u16, lang: Lang) -> Result<Server> {
-        let (folder, path) = if path.is_dir() {
-            let first = evaluations_in(path).into_iter().next().ok_or_else(|| {
-                Error::Read(msg!(
-                    "serve-empty-folder",
-                    path = path.display().to_string()
-                ))
-            })?;
-            (Some(path.to_path_buf()), first)
-        } else {
-            (None, path.to_path_buf())
+        let listener = listen(port)?;
+        Server::with(path, listener, Keys::random(), lang)
+    }
+
+    /// As [`Server::start`], but with the port and secrets kept from the last time the same
+    /// file or folder was served ([`home`]), so that an open tab reconnects after a restart.
+    /// `port` overrides the kept one; a kept port now taken by another program gives way to a
+    /// free one.
+    pub fn start_kept(path: &Path, port: Option<u16>, lang: Lang) -> Result<Server> {
+        let saved = home::load(path);
+        let keys = saved.as_ref().map_or_else(Keys::random, |s| s.keys.clone());
+        let listener = match (port, saved.as_ref().map(|s| s.port)) {
+            (Some(p), _) => listen(p)?,
+            (None, Some(p)) => listen(p).or_else(|_| listen(0))?,
+            (None, None) => listen(0)?,
         };
-        let (text, bytes) = read_text(&path)?;
-        let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|source| Error::Io {
-            what: msg!("serve-cannot-listen", port = port),
-            source,
-        })?;
-        let port = listener.local_addr().map(|a| a.port()).unwrap_or(port);
-        let mut state = State {
-            folder,
-            path,
-            opened: text.clone(),
-            text,
-            disk: bytes,
-            engine: Engine::new(),
-            pages: Vec::new(),
-            version: 0,
-            undo: Vec::new(),
-            redo: Vec::new(),
+        let server = Server::with(path, listener, keys, lang)?;
+        let kept = home::Saved {
+            port: server.shared.port,
+            keys: server.shared.keys.clone(),
         };
+        // Without a place to keep them the server still works; a restart then needs the new
+        // address.
+        let _ = home::save(path, &kept);
+        Ok(server)
+    }
+
+    fn with(path: &Path, listener: TcpListener, keys: Keys, lang: Lang) -> Result<Server> {
+        let port = listener.local_addr().map_or(0, |a| a.port());
+        let mut state = State::serving(path)?;
         state.refresh();
         Ok(Server {
             listener,
             shared: Arc::new(Shared {
-                token: token(),
+                keys,
                 port,
                 lang,
                 state: Mutex::new(state),
+                listing: Mutex::new(HashMap::new()),
             }),
         })
     }
@@ -118,46 +133,124 @@ impl Server {
         SocketAddr::from(([127, 0, 0, 1], self.shared.port))
     }
 
-    /// The token a first request must bring (`/?token=…`).
+    /// The token of the launch address (`/?token=…`), which a tab trades for its key.
     pub fn token(&self) -> &str {
-        &self.shared.token
+        self.shared.keys.launch()
+    }
+
+    /// A new tab's key, as `POST /api/session` gives one (for tests and benchmarks).
+    pub fn tab_key(&self) -> String {
+        self.shared.keys.tab_key()
     }
 
     /// The launch URL: the page, with the token.
     pub fn url(&self) -> String {
         format!(
             "http://127.0.0.1:{}/?token={}",
-            self.shared.port, self.shared.token
+            self.shared.port,
+            self.shared.keys.launch()
         )
     }
 
-    /// Answer requests until the process ends, one thread per connection.
+    /// Answer requests until the process ends, one thread per connection, at most
+    /// [`MAX_CONNECTIONS`] at once. When all are taken, the one that has waited longest for
+    /// its request head is closed to make room: clients that send their head slowly (or never)
+    /// cannot keep the page out, since the page's own requests arrive whole at once.
     pub fn run(self) {
-        // At most this many connections are answered at once; more are closed at once, so that
-        // a page that opens thousands cannot make thousands of threads.
-        const MAX_CONNECTIONS: usize = 32;
-        let open = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+        let slots = Arc::new(Slots::default());
         for stream in self.listener.incoming().flatten() {
-            use std::sync::atomic::Ordering;
-            if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
-                open.fetch_sub(1, Ordering::SeqCst);
-                drop(stream);
+            let Some(id) = slots.admit(&stream) else {
                 continue;
-            }
+            };
             let shared = Arc::clone(&self.shared);
-            let open = Arc::clone(&open);
+            let slots = Arc::clone(&slots);
             std::thread::spawn(move || {
-                serve_one(&shared, stream);
-                open.fetch_sub(1, Ordering::SeqCst);
+                serve_one(&shared, stream, &|| slots.head_read(id));
+                slots.leave(id);
             });
         }
     }
 
-    /// Answer requests on a thread of its own (for tests and benchmarks).
+    /// Answer requests on a thread of its own (for tests and benchmarks): the address, and a
+    /// tab's key.
     pub fn spawn(self) -> (SocketAddr, String) {
-        let (addr, token) = (self.addr(), self.shared.token.clone());
+        let (addr, key) = (self.addr(), self.tab_key());
         std::thread::spawn(move || self.run());
-        (addr, token)
+        (addr, key)
+    }
+}
+
+fn listen(port: u16) -> Result<TcpListener> {
+    TcpListener::bind(("127.0.0.1", port)).map_err(|source| Error::Io {
+        what: msg!("serve-cannot-listen", port = port),
+        source,
+    })
+}
+
+/// The connections being answered.
+#[derive(Default)]
+struct Slots {
+    list: Mutex<Vec<Slot>>,
+    next: AtomicU64,
+}
+
+struct Slot {
+    id: u64,
+    since: Instant,
+    /// Still reading its request head.
+    reading: bool,
+    stream: TcpStream,
+}
+
+impl Slots {
+    /// Take a slot for a new connection, closing the oldest one still sending its head when
+    /// all are taken; `None` when every slot is busy answering.
+    fn admit(&self, stream: &TcpStream) -> Option<u64> {
+        let mut list = self.list.lock().unwrap_or_else(|p| p.into_inner());
+        if list.len() >= MAX_CONNECTIONS {
+            let oldest = list
+                .iter()
+                .enumerate()
+                .filter(|(_, s)| s.reading)
+                .min_by_key(|(_, s)| s.since)
+                .map(|(i, _)| i)?;
+            let slow = list.swap_remove(oldest);
+            let _ = slow.stream.shutdown(std::net::Shutdown::Both);
+        }
+        let id = self.next.fetch_add(1, Ordering::Relaxed);
+        list.push(Slot {
+            id,
+            since: Instant::now(),
+            reading: true,
+            stream: stream.try_clone().ok()?,
+        });
+        Some(id)
+    }
+
+    fn head_read(&self, id: u64) {
+        let mut list = self.list.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(s) = list.iter_mut().find(|s| s.id == id) {
+            s.reading = false;
+        }
+    }
+
+    fn leave(&self, id: u64) {
+        let mut list = self.list.lock().unwrap_or_else(|p| p.into_inner());
+        list.retain(|s| s.id != id);
+    }
+}
+
+/// A file's identity as the folder listing keeps it: size, modification time, inode.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct FileId(u64, Option<std::time::SystemTime>, u64);
+
+impl FileId {
+    fn of(meta: &std::fs::Metadata) -> FileId {
+        #[cfg(unix)]
+        let inode = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let inode = 0;
+        FileId(meta.len(), meta.modified().ok(), inode)
     }
 }
 
@@ -174,13 +267,18 @@ fn read_text(path: &Path) -> Result<(String, Vec<u8>)> {
     Ok((text, bytes))
 }
 
-/// The evaluation files of a folder (every `.toml` in it, not below), in name order.
+/// The evaluation files of a folder: every regular `.toml` file in it (not below), in name
+/// order. A symlink is never listed, so a link to a file outside the folder is not opened.
 fn evaluations_in(folder: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
         .map(|entries| {
             entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+                .filter_map(|e| {
+                    let e = e.ok()?;
+                    let regular = e.file_type().ok()?.is_file();
+                    let path = e.path();
+                    (regular && path.extension().is_some_and(|x| x == "toml")).then_some(path)
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -188,24 +286,13 @@ fn evaluations_in(folder: &Path) -> Vec<PathBuf> {
     files
 }
 
-/// 128 random bits as hex.
-fn token() -> String {
-    let mut bytes = [0u8; 16];
-    if getrandom::fill(&mut bytes).is_err() {
-        // No system random source: the time and the process id, still unguessable from a page.
-        let seed = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos())
-            ^ u128::from(std::process::id());
-        bytes = seed.to_le_bytes();
-    }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn serve_one(shared: &Shared, mut stream: TcpStream) {
+fn serve_one(shared: &Shared, mut stream: TcpStream, head_read: &dyn Fn()) {
     crate::messages::set_lang(shared.lang);
     match http::read_request(&mut stream) {
-        Ok(request) => http::write_response(&mut stream, &respond(shared, &request)),
+        Ok(request) => {
+            head_read();
+            http::write_response(&mut stream, &respond(shared, &request));
+        }
         Err(http::Refused(status)) => {
             http::write_response(&mut stream, &Response::refuse(status, "bad request"));
             // What the client still sends is read and dropped (within a bound), so that the
@@ -220,50 +307,28 @@ fn serve_one(shared: &Shared, mut stream: TcpStream) {
     }
 }
 
-/// The security rules, then the route.
+/// The security rules ([`guard`]), then the route.
 fn respond(shared: &Shared, r: &Request) -> Response {
-    let port = shared.port;
-    let own_hosts = [
-        format!("127.0.0.1:{port}"),
-        format!("localhost:{port}"),
-        format!("[::1]:{port}"),
-    ];
-    let Some(host) = r
-        .header("host")
-        .filter(|h| own_hosts.iter().any(|o| o == h))
-    else {
-        return Response::refuse(403, "wrong Host");
-    };
-    let own_origin = format!("http://{host}");
-    if r.method == "GET" && r.path == "/" && r.param("token").is_some() {
-        if r.param("token") != Some(shared.token.as_str()) {
-            return Response::refuse(403, "wrong token");
-        }
-        return Response::new(303, "text/plain", "")
-            .with("Location", "/")
-            .with(
-                "Set-Cookie",
-                format!(
-                    "{COOKIE}={}; HttpOnly; SameSite=Strict; Path=/",
-                    shared.token
-                ),
-            );
+    match checked(shared, r) {
+        Ok(()) => route(shared, r),
+        Err(denied) => Response::refuse(denied.status(), denied.reason()),
     }
-    if r.cookie(COOKIE) != Some(shared.token.as_str()) {
-        return Response::refuse(403, "missing token: open the address kompass serve printed");
-    }
+}
+
+/// The page itself (no data in it) needs only the right `Host`; a tab's key is asked for with
+/// the launch token; everything else under `/api/` needs a tab's key, and a write the server's
+/// own `Origin` and JSON.
+fn checked(shared: &Shared, r: &Request) -> std::result::Result<(), Denied> {
+    let host = guard::own_host(r, shared.port)?;
+    let is_api = r.path.starts_with("/api/");
     if r.method == "POST" {
-        if r.header("origin") != Some(own_origin.as_str()) {
-            return Response::refuse(403, "foreign Origin");
-        }
-        let json_type = r
-            .header("content-type")
-            .is_some_and(|t| t.split(';').next().unwrap_or("").trim() == "application/json");
-        if !json_type {
-            return Response::refuse(415, "writes are application/json");
-        }
+        guard::own_write(r, host)?;
     }
-    route(shared, r)
+    match (r.method.as_str(), r.path.as_str()) {
+        ("POST", "/api/session") => guard::launch(r, &shared.keys),
+        _ if is_api => guard::tab(r, &shared.keys),
+        _ => Ok(()),
+    }
 }
 
 fn route(shared: &Shared, r: &Request) -> Response {
@@ -273,36 +338,196 @@ fn route(shared: &Shared, r: &Request) -> Response {
     match (r.method.as_str(), r.path.as_str()) {
         ("GET", "/") => page(INDEX, "text/html; charset=utf-8").with(
             "Content-Security-Policy",
-            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
+            "default-src 'self'; img-src 'self' blob:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'",
         ),
         ("GET", "/app.js") => page(SCRIPT, "text/javascript; charset=utf-8"),
         ("GET", "/app.css") => page(STYLE, "text/css; charset=utf-8"),
+        ("POST", "/api/session") => {
+            Response::json(200, &json!({"key": shared.keys.tab_key()}))
+                .with("Cache-Control", "no-store")
+        }
         ("GET", "/api/state") => with_state(shared, |s| Response::json(200, &s.json(true))),
         ("GET", "/api/municipalities") => Response::json(200, &municipalities()),
-        ("GET", "/api/disk") => with_state(shared, |s| match s.disk_unchanged() {
-            Ok(()) => Response::json(200, &json!({"changed": false})),
-            Err(disk) => s.conflict(&disk),
-        }),
-        ("GET", "/api/files") => with_state(shared, |s| s.files()),
-        ("POST", "/api/open") => with_state(shared, |s| s.open(&r.body)),
+        ("GET", "/api/files") => files(shared),
+        ("POST", "/api/open") => open(shared, &r.body),
         ("POST", "/api/new") => with_state(shared, |s| s.create(&r.body)),
-        ("GET", "/api/changes") => with_state(shared, |s| s.changes()),
-        ("POST", "/api/undo") => with_state(shared, |s| s.undo_redo(true)),
-        ("POST", "/api/redo") => with_state(shared, |s| s.undo_redo(false)),
-        ("GET", p) if p.starts_with("/api/page/") => with_state(shared, |s| s.page(p)),
-        ("POST", "/api/edit") => with_state(shared, |s| s.edit(&r.body)),
-        ("POST", "/api/resolve") => with_state(shared, |s| s.resolve(&r.body)),
-        ("POST", "/api/pdf") => with_state(shared, |s| s.pdf(&r.body)),
+        ("GET", "/api/disk") => disk(shared),
+        ("GET", "/api/changes") => changes(shared),
+        ("GET" | "POST", p) if p.starts_with("/api/") => with_file(shared, r),
         ("GET" | "POST", _) => Response::refuse(404, "not found"),
         _ => Response::refuse(405, "method not allowed"),
     }
 }
 
-fn with_state(shared: &Shared, f: impl FnOnce(&mut State) -> Response) -> Response {
+/// The routes that need an open evaluation.
+fn with_file(shared: &Shared, r: &Request) -> Response {
+    with_state(shared, |s| {
+        if !s.has_file {
+            return Response::refuse(404, "no evaluation is open");
+        }
+        match (r.method.as_str(), r.path.as_str()) {
+            ("POST", "/api/undo") => s.undo_redo(true),
+            ("POST", "/api/redo") => s.undo_redo(false),
+            ("GET", p) if p.starts_with("/api/page/") => s.page(p),
+            ("POST", "/api/edit") => s.edit(&r.body),
+            ("POST", "/api/resolve") => s.resolve(&r.body),
+            ("POST", "/api/pdf") => s.pdf(&r.body),
+            _ => Response::refuse(404, "not found"),
+        }
+    })
+}
+
+/// Whether the file on disk is still what kompass last read or wrote: read without the
+/// state's lock, compared under it.
+fn disk(shared: &Shared) -> Response {
+    let Some(path) = with_state_ref(shared, |s| s.has_file.then(|| s.path.clone())) else {
+        return Response::json(200, &json!({"changed": false}));
+    };
+    let now = crate::read::bytes(&path, crate::read::MAX_EVALUATION_BYTES).unwrap_or_default();
+    with_state(shared, |s| {
+        if s.path != path || now == s.disk {
+            Response::json(200, &json!({"changed": false}))
+        } else {
+            s.conflict(&now)
+        }
+    })
+}
+
+fn with_state<T>(shared: &Shared, f: impl FnOnce(&mut State) -> T) -> T {
     match shared.state.lock() {
         Ok(mut s) => f(&mut s),
         Err(poisoned) => f(&mut poisoned.into_inner()),
     }
+}
+
+fn with_state_ref<T>(shared: &Shared, f: impl FnOnce(&State) -> T) -> T {
+    with_state(shared, |s| f(s))
+}
+
+/// In folder mode: every evaluation of the folder, with how many errors and warnings a draft of
+/// it has, or why it cannot be read. Checked without the state's lock, and each file only again
+/// when it changed.
+fn files(shared: &Shared) -> Response {
+    let (folder, current) = with_state_ref(shared, |s| {
+        (s.folder.clone(), s.has_file.then(|| s.path.clone()))
+    });
+    let Some(folder) = folder else {
+        return Response::json(200, &json!({"folder": null, "files": []}));
+    };
+    let paths = evaluations_in(&folder);
+    let lock = || shared.listing.lock().unwrap_or_else(|p| p.into_inner());
+    let files: Vec<Json> = paths
+        .iter()
+        .map(|p| {
+            let id = std::fs::metadata(p).ok().map(|m| FileId::of(&m));
+            let kept = id.as_ref().and_then(|id| {
+                lock()
+                    .get(p)
+                    .filter(|(i, _)| i == id)
+                    .map(|(_, j)| j.clone())
+            });
+            let mut entry = kept.unwrap_or_else(|| {
+                let entry = file_entry(p);
+                if let Some(id) = id {
+                    lock().insert(p.clone(), (id, entry.clone()));
+                }
+                entry
+            });
+            entry["current"] = Json::Bool(current.as_ref() == Some(p));
+            entry
+        })
+        .collect();
+    lock().retain(|p, _| paths.contains(p));
+    Response::json(
+        200,
+        &json!({"folder": folder.file_name().map(|n| n.to_string_lossy().into_owned()), "files": files}),
+    )
+}
+
+/// One file of the listing: its name and counts, or its problem.
+fn file_entry(p: &Path) -> Json {
+    let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+    match Engine::new().check_path(p, true) {
+        Ok(o) => {
+            let (errors, warnings) = crate::diagnostics::counts(o.findings());
+            // A file that cannot be drawn at all says why, with its first error.
+            let problem = o.renderable().is_none().then(|| {
+                o.findings()
+                    .iter()
+                    .find(|d| d.severity == crate::diagnostics::Severity::Error)
+                    .map(|d| d.message.text())
+            });
+            json!({"name": name, "errors": errors, "warnings": warnings, "problem": problem.flatten()})
+        }
+        Err(e) => json!({"name": name, "errors": 1, "warnings": 0, "problem": e.to_string()}),
+    }
+}
+
+/// In folder mode: open another evaluation of the folder, named as the list names it. No path
+/// from the page is used: only a name that is in the list. The file is read without the lock.
+fn open(shared: &Shared, body: &[u8]) -> Response {
+    let name = serde_json::from_slice::<Json>(body)
+        .ok()
+        .and_then(|v| v["name"].as_str().map(str::to_string));
+    let Some(folder) = with_state_ref(shared, |s| s.folder.clone()) else {
+        return Response::refuse(404, "not serving a folder");
+    };
+    let Some(path) = evaluations_in(&folder)
+        .into_iter()
+        .find(|p| name.as_deref() == p.file_name().and_then(|n| n.to_str()))
+    else {
+        return Response::refuse(404, "no such evaluation in the folder");
+    };
+    match read_text(&path) {
+        Ok((text, bytes)) => with_state(shared, |s| s.switch_to(path, text, bytes)),
+        Err(e) => Response::json(422, &json!({"refused": e.to_string()})),
+    }
+}
+
+/// What changed, as `kompass diff` says it: since the draft PDF beside the evaluation (the one
+/// sent for fact-checking carries its evaluation), or else since the page opened it. The draft
+/// is read without the state's lock.
+fn changes(shared: &Shared) -> Response {
+    let Some((path, opened, text)) = with_state_ref(shared, |s| {
+        s.has_file
+            .then(|| (s.path.clone(), s.opened.clone(), s.text.clone()))
+    }) else {
+        return Response::refuse(404, "no evaluation is open");
+    };
+    let draft = crate::write::default_name(&path, crate::write::Kind::Draft);
+    let draft = path.with_file_name(draft);
+    let sent = crate::read::bytes(&draft, crate::read::MAX_PDF_BYTES)
+        .ok()
+        .and_then(|pdf| crate::embed::read(&pdf).ok());
+    let (since, old) = match &sent {
+        Some(e) => (
+            msg!(
+                "serve-since-draft",
+                file = draft
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            ),
+            e.source.clone(),
+        ),
+        None => (msg!("serve-since-opened"), opened),
+    };
+    let report = |text: &str| {
+        crate::check::load_str("evaluation.toml", text)
+            .ok()
+            .map(|l| crate::report::Report::build(&l))
+    };
+    let (Some(before), Some(after)) = (report(&old), report(&text)) else {
+        return Response::json(
+            422,
+            &json!({"refused": msg!("serve-not-renderable").text()}),
+        );
+    };
+    let changes = crate::diff::compare(&before, &after);
+    Response::json(
+        200,
+        &json!({"since": since.text(), "text": crate::diff::to_text(&changes), "count": changes.len()}),
+    )
 }
 
 /// Sweden's municipalities for the name field's suggestions.
@@ -325,6 +550,9 @@ fn municipalities() -> Json {
 impl State {
     /// Check the text again and, when it can be drawn, render its pages as a draft.
     fn refresh(&mut self) {
+        if !self.has_file {
+            return;
+        }
         let dir = self.path.parent().unwrap_or(Path::new("")).to_path_buf();
         let key = self.path.display().to_string();
         let outcome =
@@ -363,6 +591,13 @@ impl State {
     /// The state the page shows: the data, the findings with their fields, the totals, the
     /// pages' hashes; with `full`, the TOML text too.
     fn json(&mut self, full: bool) -> Json {
+        if !self.has_file {
+            return json!({
+                "version": self.version, "file": null, "data": null, "framework": null,
+                "findings": [], "blocking": [], "totals": null, "pages": [],
+                "folder": self.folder.is_some(), "undo": false, "redo": false, "text": "",
+            });
+        }
         let dir = self.path.parent().unwrap_or(Path::new("")).to_path_buf();
         let key = self.path.display().to_string();
         let outcome =
@@ -489,67 +724,52 @@ impl State {
         Response::json(200, &self.json(false))
     }
 
-    /// In folder mode: every evaluation of the folder, with how many errors and warnings a
-    /// draft of it has.
-    fn files(&self) -> Response {
-        let Some(folder) = &self.folder else {
-            return Response::json(200, &json!({"folder": null, "files": []}));
-        };
-        let files: Vec<Json> = evaluations_in(folder)
-            .iter()
-            .map(|p| {
-                let (errors, warnings) = Engine::new()
-                    .check_path(p, true)
-                    .map(|o| crate::diagnostics::counts(o.findings()))
-                    .unwrap_or((1, 0));
-                json!({
-                    "name": p.file_name().map(|n| n.to_string_lossy().into_owned()),
-                    "errors": errors,
-                    "warnings": warnings,
-                    "current": *p == self.path,
-                })
-            })
-            .collect();
-        Response::json(
-            200,
-            &json!({"folder": folder.file_name().map(|n| n.to_string_lossy().into_owned()), "files": files}),
-        )
+    /// Show `path` with its text and bytes as just read: a new start for undo and the pages.
+    fn switch_to(&mut self, path: PathBuf, text: String, bytes: Vec<u8>) -> Response {
+        self.load(path, text, bytes);
+        self.refresh();
+        Response::json(200, &self.json(true))
     }
 
-    /// In folder mode: open another evaluation of the folder, named as the list names it. No
-    /// path from the page is used: only a name that is in the list.
-    fn open(&mut self, body: &[u8]) -> Response {
-        let name = serde_json::from_slice::<Json>(body)
-            .ok()
-            .and_then(|v| v["name"].as_str().map(str::to_string));
-        let Some(folder) = &self.folder else {
-            return Response::refuse(404, "not serving a folder");
-        };
-        let Some(path) = evaluations_in(folder)
-            .into_iter()
-            .find(|p| name.as_deref() == p.file_name().and_then(|n| n.to_str()))
-        else {
-            return Response::refuse(404, "no such evaluation in the folder");
-        };
-        self.switch_to(path)
+    fn load(&mut self, path: PathBuf, text: String, bytes: Vec<u8>) {
+        self.has_file = true;
+        self.path = path;
+        self.opened = text.clone();
+        self.text = text;
+        self.disk = bytes;
+        self.undo.clear();
+        self.redo.clear();
+        self.pages.clear();
+        self.version += 1;
     }
 
-    fn switch_to(&mut self, path: PathBuf) -> Response {
-        match read_text(&path) {
-            Ok((text, bytes)) => {
-                self.path = path;
-                self.opened = text.clone();
-                self.text = text;
-                self.disk = bytes;
-                self.undo.clear();
-                self.redo.clear();
-                self.pages.clear();
-                self.version += 1;
-                self.refresh();
-                Response::json(200, &self.json(true))
-            }
-            Err(e) => Response::json(422, &json!({"refused": e.to_string()})),
+    /// What is served at the start: the file, or in a folder its first evaluation that can be
+    /// read (one that cannot is listed with its problem); a folder without one opens with none.
+    fn serving(path: &Path) -> Result<State> {
+        let folder = path.is_dir().then(|| path.to_path_buf());
+        let mut state = State {
+            has_file: false,
+            path: folder.clone().unwrap_or_default(),
+            folder,
+            text: String::new(),
+            disk: Vec::new(),
+            engine: Engine::new(),
+            pages: Vec::new(),
+            version: 0,
+            opened: String::new(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+        };
+        let first = match &state.folder {
+            Some(folder) => evaluations_in(folder)
+                .into_iter()
+                .find_map(|p| read_text(&p).ok().map(|t| (p, t))),
+            None => Some((path.to_path_buf(), read_text(path)?)),
+        };
+        if let Some((path, (text, bytes))) = first {
+            state.load(path, text, bytes);
         }
+        Ok(state)
     }
 
     /// In folder mode: a new evaluation of a municipality (as `kompass new` writes it), opened.
@@ -572,46 +792,10 @@ impl State {
         if let Err(e) = crate::skeleton::create(&path, &name) {
             return Response::json(422, &json!({"refused": e.to_string()}));
         }
-        self.switch_to(path)
-    }
-
-    /// What changed, as `kompass diff` says it: since the draft PDF beside the evaluation (the
-    /// one sent for fact-checking carries its evaluation), or else since the page opened it.
-    fn changes(&mut self) -> Response {
-        let draft = crate::write::default_name(&self.path, crate::write::Kind::Draft);
-        let draft = self.path.with_file_name(draft);
-        let sent = crate::read::bytes(&draft, crate::read::MAX_PDF_BYTES)
-            .ok()
-            .and_then(|pdf| crate::embed::read(&pdf).ok());
-        let (since, old) = match &sent {
-            Some(e) => (
-                msg!(
-                    "serve-since-draft",
-                    file = draft
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default()
-                ),
-                e.source.clone(),
-            ),
-            None => (msg!("serve-since-opened"), self.opened.clone()),
-        };
-        let report = |text: &str| {
-            crate::check::load_str("evaluation.toml", text)
-                .ok()
-                .map(|l| crate::report::Report::build(&l))
-        };
-        let (Some(before), Some(after)) = (report(&old), report(&self.text)) else {
-            return Response::json(
-                422,
-                &json!({"refused": msg!("serve-not-renderable").text()}),
-            );
-        };
-        let changes = crate::diff::compare(&before, &after);
-        Response::json(
-            200,
-            &json!({"since": since.text(), "text": crate::diff::to_text(&changes), "count": changes.len()}),
-        )
+        match read_text(&path) {
+            Ok((text, bytes)) => self.switch_to(path, text, bytes),
+            Err(e) => Response::json(422, &json!({"refused": e.to_string()})),
+        }
     }
 
     /// Go back to the text before the last change (or forward again), saved as any change is.

@@ -5,6 +5,31 @@ window.addEventListener("error", (e) => { window.kompassError = String(e.message
 window.addEventListener("unhandledrejection", (e) => { window.kompassError = String(e.reason); });
 
 const $ = (sel, root = document) => root.querySelector(sel);
+
+// The tab's key. The launch address's token (`/?token=…`) is traded once for it and removed
+// from the address bar; the key is kept for this tab only (sessionStorage is per origin, port
+// included) and sent in a header with every request. A browser never sends it on its own, so no
+// page of another site or another local port can use it, as it could a cookie.
+const KEY = "kompass-key";
+async function connect() {
+  const launch = new URLSearchParams(location.search).get("token");
+  if (launch) {
+    history.replaceState(null, "", "/");
+    const r = await api("/api/session", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-Kompass-Launch": launch },
+      body: "{}",
+    }).catch(() => null);
+    if (r && r.ok) sessionStorage.setItem(KEY, (await r.json()).key);
+  }
+  return sessionStorage.getItem(KEY);
+}
+
+// Every request to kompass goes through here, with the tab's key.
+function api(url, opts = {}) {
+  const headers = Object.assign({}, opts.headers, { "X-Kompass-Key": sessionStorage.getItem(KEY) || "" });
+  return fetch(url, Object.assign({}, opts, { headers }));
+}
 let state = null;
 let built = false;
 const munis = [];
@@ -42,7 +67,7 @@ function setStatus(text) {
 
 async function send(edits) {
   setStatus("Sparar …");
-  const r = await fetch("/api/edit", {
+  const r = await api("/api/edit", {
     method: "POST",
     keepalive: true,
     headers: { "Content-Type": "application/json" },
@@ -57,7 +82,7 @@ async function send(edits) {
   }
   body.text = state.text;
   update(body);
-  const text = await (await fetch("/api/state")).json();
+  const text = await (await api("/api/state")).json();
   $("#toml").textContent = text.text;
   state.text = text.text;
 }
@@ -412,7 +437,7 @@ function fillHistory() {
 }
 
 async function showChanges() {
-  const r = await fetch("/api/changes");
+  const r = await api("/api/changes");
   const body = await r.json().catch(() => ({}));
   const box = $("#changes");
   box.hidden = false;
@@ -495,12 +520,21 @@ function showPages() {
       box.append(img);
     }
     if (pageHashes[i] !== p.hash) {
-      img.src = `/api/page/${i}.svg?h=${p.hash}`;
       pageHashes[i] = p.hash;
+      loadPage(img, i, p.hash);
     }
     img.dataset.headings = p.headings.join("\n");
   });
   while (box.children.length > state.pages.length) box.lastChild.remove();
+}
+
+// A page's image, fetched with the tab's key (an <img> could not send it) and shown from memory.
+async function loadPage(img, i, hash) {
+  const r = await api(`/api/page/${i}.svg?h=${hash}`).catch(() => null);
+  if (!r || !r.ok || pageHashes[i] !== hash) return;
+  const url = URL.createObjectURL(await r.blob());
+  if (img.src.startsWith("blob:")) URL.revokeObjectURL(img.src);
+  img.src = url;
 }
 
 function followPages(title) {
@@ -526,7 +560,7 @@ function update(next, how = "Sparad") {
 }
 
 async function undoRedo(which) {
-  const r = await fetch(`/api/${which}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+  const r = await api(`/api/${which}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
   const body = await r.json().catch(() => ({}));
   if (r.status === 409) return showConflict(body);
   if (r.ok) {
@@ -539,7 +573,7 @@ async function undoRedo(which) {
 // A change on disk is noticed within two seconds, also without an edit.
 async function watchDisk() {
   if (!$("#conflict").hidden) return;
-  const r = await fetch("/api/disk").catch(() => null);
+  const r = await api("/api/disk").catch(() => null);
   if (r && r.status === 409) showConflict(await r.json());
 }
 
@@ -552,7 +586,7 @@ function showConflict(body) {
 }
 
 async function resolve(keep) {
-  const r = await fetch("/api/resolve", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ keep }) });
+  const r = await api("/api/resolve", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ keep }) });
   if (r.ok) {
     $("#conflict").hidden = true;
     const s = await r.json();
@@ -564,7 +598,7 @@ async function resolve(keep) {
 
 async function pdf(kind) {
   setStatus("Gör PDF …");
-  const r = await fetch("/api/pdf", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ kind }) });
+  const r = await api("/api/pdf", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ kind }) });
   const body = await r.json().catch(() => ({}));
   setStatus(r.ok ? `Skrev ${body.written}` : `Ingen PDF: ${body.refused}`);
 }
@@ -572,13 +606,13 @@ async function pdf(kind) {
 // In folder mode: the folder's evaluations with their state, and a new one.
 async function showFiles() {
   if (!state.folder) return;
-  const r = await fetch("/api/files");
+  const r = await api("/api/files");
   const body = await r.json();
   $("#files").hidden = false;
   const ul = $("#file-list");
   ul.replaceChildren();
   for (const f of body.files) {
-    const what = f.errors ? `${f.errors} fel`
+    const what = f.problem ? f.problem : f.errors ? `${f.errors} fel`
       : f.warnings ? `${f.warnings} ${f.warnings === 1 ? "varning" : "varningar"}` : "inga fel";
     ul.append(el("li", {}, el("button", { type: "button", text: `${f.name} (${what})`,
       "aria-current": f.current ? "true" : false, onclick: () => openFile("/api/open", { name: f.name }) })));
@@ -586,7 +620,7 @@ async function showFiles() {
 }
 
 async function openFile(url, body) {
-  const r = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  const r = await api(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
   const s = await r.json().catch(() => ({}));
   if (!r.ok) return setStatus("Kunde inte öppna: " + (s.refused || r.status));
   built = false;
@@ -598,9 +632,35 @@ async function openFile(url, body) {
   showFiles();
 }
 
+function wire() {
+  $("#new-evaluation").addEventListener("click", () =>
+    openFile("/api/new", { municipality: $("#new-municipality").value }));
+  $("#make-draft").addEventListener("click", () => pdf("draft"));
+  $("#make-final").addEventListener("click", () => pdf("final"));
+  $("#make-slides").addEventListener("click", () => pdf("slides"));
+  $("#make-charts").addEventListener("click", () => pdf("charts"));
+  $("#show-changes").addEventListener("click", showChanges);
+  $("#keep-disk").addEventListener("click", () => resolve("disk"));
+  $("#keep-page").addEventListener("click", () => resolve("page"));
+  $("#undo").addEventListener("click", () => undoRedo("undo"));
+  $("#redo").addEventListener("click", () => undoRedo("redo"));
+}
+
 async function start() {
-  munis.push(...(await (await fetch("/api/municipalities")).json()));
-  const s = await (await fetch("/api/state")).json();
+  if (!(await connect())) {
+    setStatus("Den här fliken har ingen nyckel. Öppna adressen som kompass serve skrev ut (den med ?token=).");
+    return;
+  }
+  munis.push(...(await (await api("/api/municipalities")).json()));
+  const s = await (await api("/api/state")).json();
+  wire();
+  if (s.folder && !s.file) {
+    // A folder without an evaluation that can be opened: its list, and a new one.
+    state = s;
+    setStatus("Mappen har ingen utvärdering som kan öppnas. Skapa en ny nedan.");
+    showFiles();
+    return;
+  }
   if (!s.data) {
     setStatus("Filen kan inte läsas som en utvärdering; rätta felen nedan i en textredigerare och ladda om sidan.");
     state = Object.assign(s, { data: {}, framework: null });
@@ -611,18 +671,7 @@ async function start() {
   update(s, "Inläst");
   $("#toml").textContent = s.text;
   state.text = s.text;
-  $("#make-draft").addEventListener("click", () => pdf("draft"));
-  $("#make-final").addEventListener("click", () => pdf("final"));
-  $("#make-slides").addEventListener("click", () => pdf("slides"));
-  $("#make-charts").addEventListener("click", () => pdf("charts"));
-  $("#show-changes").addEventListener("click", showChanges);
-  $("#keep-disk").addEventListener("click", () => resolve("disk"));
-  $("#keep-page").addEventListener("click", () => resolve("page"));
-  $("#undo").addEventListener("click", () => undoRedo("undo"));
-  $("#redo").addEventListener("click", () => undoRedo("redo"));
   setInterval(watchDisk, 2000);
-  $("#new-evaluation").addEventListener("click", () =>
-    openFile("/api/new", { municipality: $("#new-municipality").value }));
   showFiles();
 }
 
