@@ -496,3 +496,11 @@ skel-evaluation = added after the generated text under "Utvärderingen"
 skel-comparisons-1 = Comparison profiles for the charts: fixed values (one per area, in order) with
 skel-comparisons-2 = their source, or computed from the results register named at the top with
 skel-comparisons-3 = `register = "register.csv"` (see docs/data-format.md).
+
+## The editor: merging and outputs (serve/)
+
+serve-required = the field must have a value
+serve-disk-unreadable = the file on disk cannot be read as an evaluation just now ({ $reason }); what you type is saved when it can
+serve-disk-busy = the file on disk keeps being changed by another program; try again in a moment
+serve-not-made = could not be made
+serve-disk-partial = the file seems half-written (parts of it are missing); it is read again when it is whole

@@ -496,3 +496,11 @@ skel-evaluation = läggs efter den genererade texten under ”Utvärderingen”
 skel-comparisons-1 = Jämförelseprofiler för diagrammen: fasta värden (ett per område, i ordning) med
 skel-comparisons-2 = sin källa, eller uträknade ur resultatregistret som anges överst med
 skel-comparisons-3 = `register = "register.csv"` (se docs/data-format.md).
+
+## Redigeraren: sammanslagning och utdata (serve/)
+
+serve-required = fältet måste ha ett värde
+serve-disk-unreadable = filen på disken kan inte läsas som en utvärdering just nu ({ $reason }); det du skriver sparas när den kan
+serve-disk-busy = filen på disken ändras hela tiden av ett annat program; försök igen om en stund
+serve-not-made = kunde inte göras
+serve-disk-partial = filen verkar vara halvskriven (delar av den saknas); den läses in när den är hel igen

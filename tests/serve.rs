@@ -211,28 +211,75 @@ fn a_value_of_the_wrong_kind_or_a_path_outside_is_refused_and_nothing_is_written
 }
 
 #[test]
-fn a_file_changed_on_disk_is_not_overwritten() {
+fn a_change_on_disk_to_another_key_is_taken_in_and_both_are_kept() {
     let s = serve("disk");
+    // A colleague's save: another score, and a comment of their own.
     let theirs =
-        s.text().replacen("\"4.1\" = ", "\"4.1\" =  ", 1) + "# ändrad i en annan redigerare\n";
+        s.text().replacen("\"4.1\" = 7", "\"4.1\" = 8", 1) + "# ändrad i en annan redigerare\n";
+    assert_ne!(theirs, s.text());
     std::fs::write(&s.file, &theirs).unwrap();
     let (status, body) = s.edit(serde_json::json!([
-        {"op": "set", "path": "area[4].scores.\"4.2\"", "value": 12}
+        {"op": "set", "path": "area[4].scores.\"4.2\"", "value": 12, "base": 11}
     ]));
-    assert_eq!(status, 409, "{body}");
-    assert!(
-        body["diff"].as_array().is_some_and(|d| !d.is_empty()),
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(
+        body["disk_changes"],
+        serde_json::json!(["area[4].scores.\"4.1\""]),
         "{body}"
     );
-    assert_eq!(s.text(), theirs, "the file on disk was overwritten");
-    // The user keeps the file on disk: it is read again, and the next edit applies to it.
-    let (status, _, _) = s.post("/api/resolve", r#"{"keep": "disk"}"#);
+    assert_eq!(body["conflicts"], serde_json::json!([]));
+    let now = s.text();
+    assert!(now.contains("\"4.1\" = 8"), "their change was lost");
+    assert!(
+        now.contains("\"4.2\" = 12  # enligt intervjuerna"),
+        "mine was lost"
+    );
+    assert!(now.ends_with("# ändrad i en annan redigerare\n"));
+}
+
+#[test]
+fn two_edits_of_one_text_are_merged_by_words_and_only_the_same_words_conflict() {
+    let s = serve("words");
+    let path = "summary.comments";
+    let (_, _, body) = s.get("/api/state");
+    let state: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let base = state["data"]["summary"]["comments"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let first = base.split_whitespace().next().unwrap().to_string();
+    // One tab appends a sentence; the other, from the same base, fixes the first word.
+    let appended = format!("{} Nämnderna rapporterar varje kvartal.", base.trim_end());
+    let (status, _) =
+        s.edit(serde_json::json!([{"op": "set", "path": path, "value": appended, "base": base}]));
     assert_eq!(status, 200);
-    let (status, _) = s.edit(serde_json::json!([
-        {"op": "set", "path": "area[4].scores.\"4.2\"", "value": 12}
-    ]));
-    assert_eq!(status, 200);
-    assert!(s.text().ends_with("# ändrad i en annan redigerare\n"));
+    let fixed = base.replacen(&first, "Sammantaget", 1);
+    let (status, body) =
+        s.edit(serde_json::json!([{"op": "set", "path": path, "value": fixed, "base": base}]));
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["conflicts"], serde_json::json!([]), "{body}");
+    let (_, _, body) = s.get("/api/state");
+    let state: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let merged = state["data"]["summary"]["comments"].as_str().unwrap();
+    assert!(merged.starts_with("Sammantaget"), "{merged}");
+    assert!(
+        merged.contains("Nämnderna rapporterar varje kvartal."),
+        "{merged}"
+    );
+    // The same words changed differently: a conflict at the field, nothing written, both texts
+    // in the answer.
+    let before = s.text();
+    // A third tab, still on the first text, changes the first word too.
+    let mine = base.replacen(&first, "Kort sagt", 1);
+    let (status, body) =
+        s.edit(serde_json::json!([{"op": "set", "path": path, "value": mine, "base": base}]));
+    assert_eq!(status, 200, "{body}");
+    let conflict = &body["conflicts"][0];
+    assert_eq!(conflict["path"], path, "{body}");
+    assert_eq!(conflict["mine"], serde_json::json!(mine));
+    assert_eq!(conflict["theirs"], serde_json::json!(merged));
+    assert_eq!(conflict["where"], "tab");
+    assert_eq!(s.text(), before, "a conflicting edit was written");
 }
 
 #[test]
@@ -358,33 +405,83 @@ fn every_security_rule_refuses_what_it_should() {
 }
 
 #[test]
-fn undo_and_redo_restore_the_file_exactly() {
+fn undo_is_an_inverse_edit_that_keeps_a_colleagues_change() {
     let s = serve("undo");
     let original = s.text();
-    let (status, _) = s.edit(serde_json::json!([
-        {"op": "set", "path": "area[4].scores.\"4.2\"", "value": 12}
-    ]));
+    let score = "area[4].scores.\"4.2\"";
+    let (status, _) =
+        s.edit(serde_json::json!([{"op": "set", "path": score, "value": 12, "base": 11}]));
     assert_eq!(status, 200);
-    let edited = s.text();
-    assert_ne!(edited, original);
-    let (status, _, body) = s.post("/api/undo", "{}");
+    // A colleague changes two other scores meanwhile.
+    let theirs = s.text().replacen("\"4.1\" = 7", "\"4.1\" = 8", 1).replacen(
+        "\"4.3\" = 10",
+        "\"4.3\" = 9",
+        1,
+    );
+    std::fs::write(&s.file, &theirs).unwrap();
+    // My undo: my score back, as an edit based on what I set.
+    let (status, body) =
+        s.edit(serde_json::json!([{"op": "set", "path": score, "value": 11, "base": 12}]));
     assert_eq!(status, 200, "{body}");
-    assert_eq!(s.text(), original);
-    let state: serde_json::Value = serde_json::from_str(&body).unwrap();
-    assert_eq!(state["redo"], true);
-    let (status, _, _) = s.post("/api/redo", "{}");
+    let now = s.text();
+    assert!(now.contains("\"4.2\" = 11  # enligt intervjuerna"), "{now}");
+    assert!(
+        now.contains("\"4.1\" = 8") && now.contains("\"4.3\" = 9"),
+        "the colleague's scores were undone"
+    );
+    // Without the colleague, undo gives back the file exactly.
+    std::fs::write(&s.file, &original).unwrap();
+    let (status, _) =
+        s.edit(serde_json::json!([{"op": "set", "path": score, "value": 12, "base": 11}]));
     assert_eq!(status, 200);
-    assert_eq!(s.text(), edited);
+    let (status, _) =
+        s.edit(serde_json::json!([{"op": "set", "path": score, "value": 11, "base": 12}]));
+    assert_eq!(status, 200);
+    assert_eq!(s.text(), original);
 }
 
 #[test]
-fn a_change_on_disk_is_noticed_without_an_edit() {
+fn a_change_on_disk_is_taken_in_without_an_edit_and_every_tab_hears_of_it() {
     let s = serve("notice");
-    assert_eq!(s.get("/api/disk").0, 200);
-    std::fs::write(&s.file, s.text() + "# ändrad\n").unwrap();
-    let (status, _, body) = s.get("/api/disk");
-    assert_eq!(status, 409, "{body}");
-    assert!(body.contains("# ändrad"), "{body}");
+    let (_, _, body) = s.get("/api/state");
+    let version = serde_json::from_str::<serde_json::Value>(&body).unwrap()["version"].clone();
+    // A tab's event stream.
+    let mut events = TcpStream::connect(s.addr).unwrap();
+    events
+        .write_all(
+            format!(
+                "GET /api/events HTTP/1.1\r\nHost: {}\r\nX-Kompass-Key: {}\r\n\r\n",
+                s.host(),
+                s.key
+            )
+            .as_bytes(),
+        )
+        .unwrap();
+    events
+        .set_read_timeout(Some(std::time::Duration::from_secs(20)))
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    std::fs::write(&s.file, s.text().replacen("\"4.1\" = 7", "\"4.1\" = 8", 1)).unwrap();
+    let mut got = String::new();
+    let mut buf = [0u8; 4096];
+    while !got.contains("4.1") {
+        let n = events.read(&mut buf).unwrap();
+        assert!(n > 0, "the stream ended: {got}");
+        got.push_str(&String::from_utf8_lossy(&buf[..n]));
+    }
+    assert!(got.starts_with("HTTP/1.1 200"), "{got}");
+    assert!(got.contains("text/event-stream"));
+    assert!(
+        got.contains(r#""disk":["area[4].scores.\"4.1\""]"#),
+        "{got}"
+    );
+    let (_, _, body) = s.get("/api/state");
+    let state: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_ne!(state["version"], version);
+    assert_eq!(state["data"]["area"][3]["scores"]["4.1"], 8);
+    // Without the key there is no stream.
+    let raw = format!("GET /api/events HTTP/1.1\r\nHost: {}\r\n\r\n", s.host());
+    assert_eq!(request(s.addr, raw.as_bytes()).0, 403);
 }
 
 #[test]
@@ -555,7 +652,7 @@ fn a_flood_of_idle_connections_is_closed_and_the_server_goes_on() {
     // Once the idle ones are gone (each is dropped after at most its read timeout), it answers.
     let t = std::time::Instant::now();
     loop {
-        let (status, _, _) = s.get("/api/disk");
+        let (status, _, _) = s.get("/api/municipalities");
         if status == 200 {
             break;
         }
@@ -597,7 +694,7 @@ fn every_api_route_needs_the_tab_key() {
         "/api/state",
         "/api/page/0.svg",
         "/api/files",
-        "/api/disk",
+        "/api/events",
         "/api/changes",
         "/api/municipalities",
         "/api/nonexistent",
@@ -677,7 +774,7 @@ fn clients_that_send_slowly_never_keep_the_page_out() {
     // The page's requests are answered all the while: twenty of them over several seconds,
     // past the time a slow client has for its head.
     for n in 0..20 {
-        let (status, _, body) = s.get("/api/disk");
+        let (status, _, body) = s.get("/api/municipalities");
         assert_eq!(status, 200, "request {n}: {body}");
         std::thread::sleep(std::time::Duration::from_millis(400));
     }

@@ -67,44 +67,259 @@ pub fn parse_path(path: &str) -> Option<Vec<Seg>> {
     }
 }
 
-/// What the form asks.
+/// What the form asks. Each edit may say what the page saw before it (`base`): the value of the
+/// key, or the list it changed. When the file holds something else by then (a change on disk, or
+/// from another tab), the edit is merged with that change instead of replacing it
+/// ([`apply_merged`]).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(tag = "op", rename_all = "lowercase")]
 pub enum Edit {
-    /// Set the value at a key path (a text, a number, yes/no, a date as text, a list of texts).
+    /// Set the value at a key path (a text, a number, yes/no, a date as text, a list of texts);
+    /// `null` empties an optional key (the key goes).
     Set {
         path: String,
         value: serde_json::Value,
+        #[serde(default)]
+        base: Option<serde_json::Value>,
     },
     /// Insert a text into a list at a place (0-based).
     Insert {
         path: String,
         index: usize,
         value: serde_json::Value,
+        #[serde(default)]
+        base: Option<serde_json::Value>,
     },
-    /// Remove the element at a key path (`area[1].strengths[2]`, `evaluators[3]`).
-    Remove { path: String },
+    /// Remove the element at a key path (`area[1].strengths[2]`, `evaluators[3]`); `base` is the
+    /// element as the page saw it.
+    Remove {
+        path: String,
+        #[serde(default)]
+        base: Option<serde_json::Value>,
+    },
     /// Move an element of a list (0-based places).
     Move {
         path: String,
         from: usize,
         to: usize,
+        #[serde(default)]
+        base: Option<serde_json::Value>,
     },
     /// Add a table to a list of tables (`evaluators`, `revision`), with its required keys.
     Add { path: String },
 }
 
+impl Edit {
+    /// The key path the edit names.
+    pub fn path(&self) -> &str {
+        match self {
+            Edit::Set { path, .. }
+            | Edit::Insert { path, .. }
+            | Edit::Remove { path, .. }
+            | Edit::Move { path, .. }
+            | Edit::Add { path } => path,
+        }
+    }
+}
+
 /// Why an edit was not made: a message for the field.
 pub type Refusal = Message;
 
+/// What became of an edit merged with the file as it is now.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Merged {
+    /// Made (also when it was merged by words with another change of the same text).
+    Made,
+    /// The file already held what the edit asks.
+    Already,
+    /// The same words (or the same number, date, list) were changed differently meanwhile: the
+    /// edit is not made, and both versions go back to the page.
+    Conflict {
+        mine: serde_json::Value,
+        theirs: serde_json::Value,
+    },
+}
+
+/// Apply an edit to the file as it is now, merged with whatever changed there since the page saw
+/// `base`: a key nobody else changed is set; a text both changed is merged by words
+/// ([`super::merge::words3`]); only the same words changed differently are a conflict. A list
+/// edit finds its element by value when the list changed meanwhile.
+pub fn apply_merged(doc: &mut DocumentMut, edit: &Edit) -> Result<Merged, Refusal> {
+    let path_of = |p: &str| parse_path(p).ok_or_else(|| msg!("serve-bad-path", path = p));
+    let segs = path_of(edit.path())?;
+    let now = value_at(doc.as_item(), &segs);
+    match edit {
+        Edit::Set { path, value, base } => {
+            let Some(base) = base else {
+                return apply(doc, edit).map(|()| Merged::Made);
+            };
+            let now = now.unwrap_or(serde_json::Value::Null);
+            if &now == base {
+                return apply(doc, edit).map(|()| Merged::Made);
+            }
+            if &now == value {
+                return Ok(Merged::Already);
+            }
+            let texts = (base.as_str(), value.as_str(), now.as_str());
+            if let (Some(b), Some(mine), Some(theirs)) = texts
+                && let Some(merged) = super::merge::words3(b, mine, theirs)
+            {
+                let set = Edit::Set {
+                    path: path.clone(),
+                    value: serde_json::Value::String(merged),
+                    base: None,
+                };
+                return apply(doc, &set).map(|()| Merged::Made);
+            }
+            Ok(Merged::Conflict {
+                mine: value.clone(),
+                theirs: now,
+            })
+        }
+        Edit::Insert {
+            base: Some(base),
+            path,
+            index,
+            value,
+        } if now.as_ref() != Some(base) => {
+            let list = now
+                .as_ref()
+                .and_then(|v| v.as_array())
+                .cloned()
+                .unwrap_or_default();
+            // Before the element that followed the place, wherever it is now; else at the end.
+            let at = base
+                .as_array()
+                .and_then(|b| b.get(*index))
+                .and_then(|next| list.iter().position(|v| v == next))
+                .unwrap_or(list.len());
+            let moved = Edit::Insert {
+                path: path.clone(),
+                index: at,
+                value: value.clone(),
+                base: None,
+            };
+            apply(doc, &moved).map(|()| Merged::Made)
+        }
+        Edit::Remove {
+            base: Some(base),
+            path,
+        } if now.as_ref() != Some(base) => {
+            // The element, wherever it is now; gone already is done.
+            let mut list_segs = segs.clone();
+            list_segs.pop();
+            let list = value_at(doc.as_item(), &list_segs);
+            let found = list
+                .as_ref()
+                .and_then(|l| l.as_array())
+                .and_then(|l| l.iter().position(|v| v == base));
+            let Some(i) = found else {
+                return Ok(Merged::Already);
+            };
+            let list_path = path.rsplit_once('[').map_or(path.as_str(), |(p, _)| p);
+            let remove = Edit::Remove {
+                path: format!("{list_path}[{}]", i + 1),
+                base: None,
+            };
+            apply(doc, &remove).map(|()| Merged::Made)
+        }
+        Edit::Move {
+            base: Some(base),
+            path,
+            from,
+            to,
+        } if now.as_ref() != Some(base) => {
+            let list = now
+                .as_ref()
+                .and_then(|v| v.as_array())
+                .cloned()
+                .unwrap_or_default();
+            let item = base.as_array().and_then(|b| b.get(*from));
+            let Some(at) = item.and_then(|item| list.iter().position(|v| v == item)) else {
+                return Ok(Merged::Already);
+            };
+            let to = (*to).min(list.len().saturating_sub(1));
+            let moved = Edit::Move {
+                path: path.clone(),
+                from: at,
+                to,
+                base: None,
+            };
+            apply(doc, &moved).map(|()| Merged::Made)
+        }
+        _ => apply(doc, edit).map(|()| Merged::Made),
+    }
+}
+
+/// The value at a key path, as JSON (dates as `YYYY-MM-DD` text), if the file has it.
+pub fn value_at(item: &Item, segs: &[Seg]) -> Option<serde_json::Value> {
+    match segs {
+        [] => item_json(item),
+        [Seg::Key(k), rest @ ..] => value_at(item.as_table_like()?.get(k)?, rest),
+        [Seg::Index(i), rest @ ..] => match item {
+            Item::ArrayOfTables(a) => {
+                let t = a.get(i - 1)?;
+                match rest {
+                    [] => Some(table_json(t)),
+                    [Seg::Key(k), rest @ ..] => value_at(t.get(k)?, rest),
+                    _ => None,
+                }
+            }
+            Item::Value(Value::Array(a)) if rest.is_empty() => value_json(a.get(i - 1)?),
+            _ => None,
+        },
+    }
+}
+
+fn item_json(item: &Item) -> Option<serde_json::Value> {
+    match item {
+        Item::Value(v) => value_json(v),
+        Item::Table(t) => Some(table_json(t)),
+        Item::ArrayOfTables(a) => Some(serde_json::Value::Array(
+            a.iter().map(|t| table_json(t)).collect(),
+        )),
+        Item::None => None,
+    }
+}
+
+fn table_json(t: &dyn toml_edit::TableLike) -> serde_json::Value {
+    serde_json::Value::Object(
+        t.iter()
+            .filter_map(|(k, v)| Some((k.to_string(), item_json(v)?)))
+            .collect(),
+    )
+}
+
+fn value_json(v: &Value) -> Option<serde_json::Value> {
+    use serde_json::Value as J;
+    Some(match v {
+        Value::String(s) => J::String(s.value().clone()),
+        Value::Integer(i) => J::from(*i.value()),
+        Value::Float(f) => J::from(*f.value()),
+        Value::Boolean(b) => J::Bool(*b.value()),
+        Value::Datetime(d) => J::String(d.value().to_string()),
+        Value::Array(a) => J::Array(a.iter().filter_map(value_json).collect()),
+        Value::InlineTable(t) => table_json(t),
+    })
+}
+
 /// What a key path holds in the data format, if it is one of its keys.
 pub fn kind_at(segs: &[Seg]) -> Option<Kind> {
+    field_at(segs).map(|(kind, _)| kind)
+}
+
+/// What a key path holds, and whether the format requires it (an element of a list is).
+pub fn field_at(segs: &[Seg]) -> Option<(Kind, bool)> {
     let mut fields: &[Field] = EVALUATION;
     let mut kind: Option<Kind> = None;
+    let mut required = true;
     for seg in segs {
+        required = true;
         kind = match (kind, seg) {
             (None | Some(Kind::Table(_)), Seg::Key(k)) => {
-                Some(fields.iter().find(|f| f.key == k)?.kind)
+                let field = fields.iter().find(|f| f.key == k)?;
+                required = field.required;
+                Some(field.kind)
             }
             (Some(Kind::Tables(f)), Seg::Index(_)) => Some(Kind::Table(f)),
             (Some(Kind::Texts), Seg::Index(_)) => Some(Kind::Text),
@@ -116,7 +331,7 @@ pub fn kind_at(segs: &[Seg]) -> Option<Kind> {
             fields = f;
         }
     }
-    kind
+    kind.map(|k| (k, required))
 }
 
 /// A form value as a TOML value of the kind the path holds; a refusal when it is not one.
@@ -170,13 +385,19 @@ fn expected(kind: Kind) -> Message {
 pub fn apply(doc: &mut DocumentMut, edit: &Edit) -> Result<(), Refusal> {
     let path_of = |p: &str| parse_path(p).ok_or_else(|| msg!("serve-bad-path", path = p));
     match edit {
-        Edit::Set { path, value } => {
+        Edit::Set { path, value, .. } => {
             let segs = path_of(path)?;
-            let kind = kind_at(&segs).ok_or_else(|| msg!("serve-bad-path", path = path))?;
+            let (kind, required) =
+                field_at(&segs).ok_or_else(|| msg!("serve-bad-path", path = path))?;
+            if value.is_null() {
+                return empty(doc, &segs, kind, required);
+            }
             let new = to_value(kind, value)?;
             set(doc.as_item_mut(), &segs, new)
         }
-        Edit::Insert { path, index, value } => {
+        Edit::Insert {
+            path, index, value, ..
+        } => {
             let segs = path_of(path)?;
             let kind = match kind_at(&segs) {
                 Some(Kind::Texts) => Kind::Text,
@@ -188,14 +409,14 @@ pub fn apply(doc: &mut DocumentMut, edit: &Edit) -> Result<(), Refusal> {
             insert_like_neighbours(array, index, new);
             Ok(())
         }
-        Edit::Remove { path } => {
+        Edit::Remove { path, .. } => {
             let mut segs = path_of(path)?;
             let Some(Seg::Index(i)) = segs.pop() else {
                 return Err(msg!("serve-bad-path", path = path));
             };
             remove(doc, &segs, i - 1).ok_or_else(|| msg!("serve-bad-path", path = path))
         }
-        Edit::Move { path, from, to } => {
+        Edit::Move { path, from, to, .. } => {
             let segs = path_of(path)?;
             if matches!(kind_at(&segs), Some(Kind::Tables(_))) {
                 return move_table(doc, &segs, *from, *to)
@@ -236,6 +457,25 @@ pub fn apply(doc: &mut DocumentMut, edit: &Edit) -> Result<(), Refusal> {
     }
 }
 
+/// Empty a key: an optional one goes from the file; a required text becomes `""` (check then
+/// says what is missing); any other required key must hold a value.
+fn empty(doc: &mut DocumentMut, segs: &[Seg], kind: Kind, required: bool) -> Result<(), Refusal> {
+    if required {
+        return match kind {
+            Kind::Text => set(doc.as_item_mut(), segs, Value::from("")),
+            _ => Err(msg!("serve-required")),
+        };
+    }
+    let bad = || msg!("serve-bad-path", path = "");
+    let (Seg::Key(key), parent) = segs.split_last().ok_or_else(bad)? else {
+        return Err(bad());
+    };
+    if let Some(table) = table_at(doc.as_item_mut(), parent) {
+        table.remove(key);
+    }
+    Ok(())
+}
+
 /// A new table's value for a required key, until the form fills it in.
 fn placeholder(kind: Kind) -> Value {
     match kind {
@@ -263,10 +503,15 @@ fn set(item: &mut Item, segs: &[Seg], new: Value) -> Result<(), Refusal> {
             _ => Err(bad()),
         },
         [Seg::Key(k), rest @ ..] => {
+            let real_table = item.is_table();
             let table = item.as_table_like_mut().ok_or_else(bad)?;
             if rest.is_empty() && table.get(k).is_none() {
                 table.insert(k, Item::Value(new));
                 return Ok(());
+            }
+            // A table the file does not have yet (`comparison.national`) is made on the way.
+            if table.get(k).is_none() && matches!(rest.first(), Some(Seg::Key(_))) {
+                table.insert(k, new_table(real_table));
             }
             set(table.get_mut(k).ok_or_else(bad)?, rest, new)
         }
@@ -288,6 +533,18 @@ fn set(item: &mut Item, segs: &[Seg], new: Value) -> Result<(), Refusal> {
             }
             _ => Err(bad()),
         },
+    }
+}
+
+/// An empty table: `[a.b]` under a table (implicit, so no empty header is written), inline
+/// inside an inline table.
+fn new_table(under_table: bool) -> Item {
+    if under_table {
+        let mut t = Table::new();
+        t.set_implicit(true);
+        Item::Table(t)
+    } else {
+        Item::Value(Value::InlineTable(toml_edit::InlineTable::new()))
     }
 }
 
@@ -453,6 +710,7 @@ mod tests {
         let edit = |path: &str, value: serde_json::Value| Edit::Set {
             path: path.into(),
             value,
+            base: None,
         };
         apply(
             &mut doc,
@@ -486,6 +744,7 @@ mod tests {
                 path: "area[1].strengths".into(),
                 index: 2,
                 value: serde_json::json!("Tre"),
+                base: None,
             },
         )
         .unwrap();

@@ -12,29 +12,49 @@
 //! file changed on disk while the page is open is never overwritten: the page is told, with what
 //! differs, and the user chooses. What is kept between runs (port, secrets) is in [`home`].
 
+pub mod api;
 pub mod edit;
 pub mod guard;
 pub mod home;
 pub mod http;
+pub mod merge;
+pub mod outputs;
+pub mod preview;
+pub mod session;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
+use std::io::Write;
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
-use std::time::Instant;
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 use serde_json::{Value as Json, json};
 
-use crate::engine::{Engine, Outcome, RegisterSource};
+use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::messages::{Lang, msg};
+use api::ApiError;
 use guard::{Denied, Keys};
 use http::{Request, Response};
+use preview::{Job, Preview};
+use session::{Retry, Session, evaluations_in, read_text};
 
 const INDEX: &str = include_str!("assets/index.html");
-const SCRIPT: &str = include_str!("assets/app.js");
 const STYLE: &str = include_str!("assets/app.css");
+/// The page's script: ES modules, served as they are (no build step).
+const SCRIPTS: &[(&str, &str)] = &[
+    ("/app.js", include_str!("assets/app.js")),
+    ("/api.js", include_str!("assets/api.js")),
+    ("/dom.js", include_str!("assets/dom.js")),
+    ("/form.js", include_str!("assets/form.js")),
+    ("/pages.js", include_str!("assets/pages.js")),
+    ("/paths.js", include_str!("assets/paths.js")),
+    ("/sync.js", include_str!("assets/sync.js")),
+    ("/tables.js", include_str!("assets/tables.js")),
+    ("/values.js", include_str!("assets/values.js")),
+];
 
 /// A running editor server.
 pub struct Server {
@@ -46,40 +66,22 @@ struct Shared {
     keys: Keys,
     port: u16,
     lang: Lang,
-    state: Mutex<State>,
+    session: Mutex<Session>,
+    /// The report's pages, typeset on their own thread.
+    preview: Preview,
+    /// Rings on every change, for the tabs' event streams.
+    bell: Bell,
     /// The folder's listing, each file's counts kept by its identity (size, time, inode), so a
-    /// listing reads again only what changed, and never under the state's lock.
+    /// listing reads again only what changed, and never under the session's lock.
     listing: Mutex<HashMap<PathBuf, (FileId, Json)>>,
+    /// Open event streams.
+    streams: AtomicUsize,
 }
-
-/// The served evaluation as the server knows it.
-struct State {
-    /// In folder mode, the folder; `path` is then the evaluation open in the page.
-    folder: Option<PathBuf>,
-    /// Whether an evaluation is open (a folder without a readable one has none).
-    has_file: bool,
-    path: PathBuf,
-    /// The text as kompass last read or wrote it.
-    text: String,
-    /// What was on disk then: a change on disk since is someone else's.
-    disk: Vec<u8>,
-    engine: Engine,
-    /// Each page's hash and SVG, from the last render that succeeded.
-    pages: Vec<(String, Arc<String>, Vec<String>)>,
-    /// Counts saved changes.
-    version: u64,
-    /// The text when the page first opened it: "what changed" without a draft to compare with.
-    opened: String,
-    /// The texts before each saved change, for undo; and those undone, for redo.
-    undo: Vec<String>,
-    redo: Vec<String>,
-}
-
-/// How many changes can be undone.
-const UNDO_DEPTH: usize = 200;
 
 /// At most this many connections are answered at once.
 const MAX_CONNECTIONS: usize = 32;
+/// At most this many tabs hold an event stream; more fall back to asking every two seconds.
+const MAX_STREAMS: usize = 16;
 
 impl Server {
     /// Serve `path` (an evaluation file) on `127.0.0.1:port` (0: any free port), with new
@@ -115,16 +117,23 @@ impl Server {
 
     fn with(path: &Path, listener: TcpListener, keys: Keys, lang: Lang) -> Result<Server> {
         let port = listener.local_addr().map_or(0, |a| a.port());
-        let mut state = State::serving(path)?;
-        state.refresh();
+        let session = Session::serving(path)?;
+        let preview = Preview::default();
+        // The first pages before the first answer, so the page shows them at once.
+        if session.has_file {
+            preview.typeset(&job_of(&session));
+        }
         Ok(Server {
             listener,
             shared: Arc::new(Shared {
                 keys,
                 port,
                 lang,
-                state: Mutex::new(state),
+                session: Mutex::new(session),
+                preview,
+                bell: Bell::default(),
                 listing: Mutex::new(HashMap::new()),
+                streams: AtomicUsize::new(0),
             }),
         })
     }
@@ -155,8 +164,20 @@ impl Server {
     /// Answer requests until the process ends, one thread per connection, at most
     /// [`MAX_CONNECTIONS`] at once. When all are taken, the one that has waited longest for
     /// its request head is closed to make room: clients that send their head slowly (or never)
-    /// cannot keep the page out, since the page's own requests arrive whole at once.
+    /// cannot keep the page out, since the page's own requests arrive whole at once. Beside
+    /// them, a thread typesets the pages and another watches the file on disk.
     pub fn run(self) {
+        let shared = Arc::clone(&self.shared);
+        std::thread::spawn(move || {
+            let bell = |v: u64| {
+                shared
+                    .bell
+                    .ring(shared_version(&shared), Some(v), Vec::new())
+            };
+            shared.preview.run(&bell);
+        });
+        let shared = Arc::clone(&self.shared);
+        std::thread::spawn(move || watch_disk(&shared));
         let slots = Arc::new(Slots::default());
         for stream in self.listener.incoming().flatten() {
             let Some(id) = slots.admit(&stream) else {
@@ -185,6 +206,123 @@ fn listen(port: u16) -> Result<TcpListener> {
         what: msg!("serve-cannot-listen", port = port),
         source,
     })
+}
+
+fn job_of(s: &Session) -> Job {
+    Job {
+        version: s.version,
+        path: s.path.clone(),
+        text: s.text.clone(),
+    }
+}
+
+fn shared_version(shared: &Shared) -> u64 {
+    with_session(shared, |s| s.version)
+}
+
+/// What the tabs' event streams wait on: a count of changes, the versions of the text and of the
+/// pages, and the keys changed on disk by the last changes.
+#[derive(Default)]
+struct Bell {
+    state: Mutex<Rung>,
+    wake: Condvar,
+}
+
+#[derive(Default, Clone)]
+struct Rung {
+    seq: u64,
+    version: u64,
+    pages: u64,
+    /// (seq, keys changed on disk) of the last changes.
+    disk: VecDeque<(u64, Vec<String>)>,
+}
+
+impl Bell {
+    fn ring(&self, version: u64, pages: Option<u64>, disk: Vec<String>) {
+        let mut r = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        r.seq += 1;
+        r.version = version;
+        if let Some(p) = pages {
+            r.pages = p;
+        }
+        if !disk.is_empty() {
+            let seq = r.seq;
+            r.disk.push_back((seq, disk));
+            if r.disk.len() > 32 {
+                r.disk.pop_front();
+            }
+        }
+        self.wake.notify_all();
+    }
+
+    /// The next change after `seen`, or `None` after `wait` without one.
+    fn after(&self, seen: u64, wait: Duration) -> Option<Rung> {
+        let r = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        let (r, _) = self
+            .wake
+            .wait_timeout_while(r, wait, |r| r.seq <= seen)
+            .unwrap_or_else(|p| p.into_inner());
+        (r.seq > seen).then(|| r.clone())
+    }
+
+    fn seq(&self) -> u64 {
+        self.state.lock().unwrap_or_else(|p| p.into_inner()).seq
+    }
+}
+
+/// After the text changed (a save, a change taken in from disk, another file opened): typeset
+/// its pages, and tell every tab.
+fn changed(shared: &Shared, s: &Session, disk: Vec<String>) {
+    shared.preview.want(job_of(s));
+    shared.bell.ring(s.version, None, disk);
+}
+
+/// Watch the served file: a change on disk is taken in within half a second (once it holds still) and every tab is
+/// told which keys changed. Only the file's identity is looked at without the lock; its bytes
+/// are read under it, so a save of kompass's own can never be mistaken for an older change.
+fn watch_disk(shared: &Shared) {
+    // The identity seen at the last look, and the one last taken in: a change is taken in once
+    // the file has held still for one look (a file being written is not read half-way).
+    let mut seen: Option<(PathBuf, FileId)> = None;
+    let mut taken: Option<(PathBuf, FileId)> = None;
+    loop {
+        std::thread::sleep(Duration::from_millis(250));
+        let Some(path) = with_session(shared, |s| s.has_file.then(|| s.path.clone())) else {
+            continue;
+        };
+        let Ok(meta) = std::fs::metadata(&path) else {
+            continue;
+        };
+        let id = Some((path.clone(), FileId::of(&meta)));
+        if id != seen {
+            seen = id;
+            continue;
+        }
+        if id == taken {
+            continue;
+        }
+        taken = id;
+        with_session(shared, |s| {
+            if s.path != path {
+                return;
+            }
+            let Ok(bytes) = read_disk(&s.path) else {
+                return;
+            };
+            if bytes == s.disk {
+                return;
+            }
+            match s.adopt(bytes) {
+                Ok(keys) => changed(shared, s, keys),
+                Err(_) => shared.bell.ring(s.version, None, Vec::new()),
+            }
+        });
+    }
+}
+
+/// The evaluation's bytes on disk: a regular file only (never a FIFO or a device), bounded.
+fn read_disk(path: &Path) -> std::result::Result<Vec<u8>, crate::read::ReadError> {
+    crate::read::bytes(path, crate::read::MAX_EVALUATION_BYTES)
 }
 
 /// The connections being answered.
@@ -254,43 +392,17 @@ impl FileId {
     }
 }
 
-/// The text of an evaluation file, and its bytes as read.
-fn read_text(path: &Path) -> Result<(String, Vec<u8>)> {
-    let bytes = crate::read::bytes(path, crate::read::MAX_EVALUATION_BYTES).map_err(|e| {
-        Error::Read(msg!(
-            "cannot-read",
-            path = path.display().to_string(),
-            reason = e.message()
-        ))
-    })?;
-    let text = String::from_utf8(bytes.clone()).map_err(|_| Error::Read(msg!("not-utf8")))?;
-    Ok((text, bytes))
-}
-
-/// The evaluation files of a folder: every regular `.toml` file in it (not below), in name
-/// order. A symlink is never listed, so a link to a file outside the folder is not opened.
-fn evaluations_in(folder: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
-        .map(|entries| {
-            entries
-                .filter_map(|e| {
-                    let e = e.ok()?;
-                    let regular = e.file_type().ok()?.is_file();
-                    let path = e.path();
-                    (regular && path.extension().is_some_and(|x| x == "toml")).then_some(path)
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    files
-}
-
 fn serve_one(shared: &Shared, mut stream: TcpStream, head_read: &dyn Fn()) {
     crate::messages::set_lang(shared.lang);
     match http::read_request(&mut stream) {
         Ok(request) => {
             head_read();
+            if request.method == "GET"
+                && request.path == "/api/events"
+                && checked(shared, &request).is_ok()
+            {
+                return events(shared, &mut stream);
+            }
             http::write_response(&mut stream, &respond(shared, &request));
         }
         Err(http::Refused(status)) => {
@@ -298,13 +410,51 @@ fn serve_one(shared: &Shared, mut stream: TcpStream, head_read: &dyn Fn()) {
             // What the client still sends is read and dropped (within a bound), so that the
             // refusal reaches it instead of a reset connection.
             let _ = stream.shutdown(std::net::Shutdown::Write);
-            let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(1)));
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(1)));
             let _ = std::io::copy(
                 &mut std::io::Read::take(&mut stream, 4 * http::MAX_BODY as u64),
                 &mut std::io::sink(),
             );
         }
     }
+}
+
+/// A tab's event stream (`text/event-stream`, read by the page's script with its key): one
+/// event for every change, with the versions of the text and of the pages and the keys changed
+/// on disk; a comment every 15 seconds, so a closed tab is noticed.
+fn events(shared: &Shared, stream: &mut TcpStream) {
+    if shared.streams.fetch_add(1, Ordering::SeqCst) >= MAX_STREAMS {
+        shared.streams.fetch_sub(1, Ordering::SeqCst);
+        http::write_response(stream, &Response::refuse(503, "too many event streams"));
+        return;
+    }
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\nX-Content-Type-Options: nosniff\r\n\r\n";
+    let mut seen = shared.bell.seq();
+    let mut ok =
+        stream.write_all(head.as_bytes()).is_ok() && stream.write_all(b": kompass\n\n").is_ok();
+    while ok {
+        let line = match shared.bell.after(seen, Duration::from_secs(15)) {
+            Some(r) => {
+                let disk: Vec<&String> = r
+                    .disk
+                    .iter()
+                    .filter(|(s, _)| *s > seen)
+                    .flat_map(|(_, k)| k)
+                    .collect();
+                seen = r.seq;
+                format!(
+                    "data: {}\n\n",
+                    json!({"version": r.version, "pages": r.pages, "disk": disk})
+                )
+            }
+            None => ": ping\n\n".to_string(),
+        };
+        ok = stream
+            .write_all(line.as_bytes())
+            .and_then(|()| stream.flush())
+            .is_ok();
+    }
+    shared.streams.fetch_sub(1, Ordering::SeqCst);
 }
 
 /// The security rules ([`guard`]), then the route.
@@ -335,80 +485,128 @@ fn route(shared: &Shared, r: &Request) -> Response {
     let page = |body: &str, kind: &'static str| {
         Response::new(200, kind, body.to_string()).with("Cache-Control", "no-store")
     };
+    let answer = |result: std::result::Result<Json, ApiError>| match result {
+        Ok(v) => Response::json(200, &v),
+        Err(e) => e.response(),
+    };
     match (r.method.as_str(), r.path.as_str()) {
         ("GET", "/") => page(INDEX, "text/html; charset=utf-8").with(
             "Content-Security-Policy",
             "default-src 'self'; img-src 'self' blob:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'",
         ),
-        ("GET", "/app.js") => page(SCRIPT, "text/javascript; charset=utf-8"),
         ("GET", "/app.css") => page(STYLE, "text/css; charset=utf-8"),
+        ("GET", p) if SCRIPTS.iter().any(|(n, _)| *n == p) => {
+            let script = SCRIPTS.iter().find(|(n, _)| *n == p).map_or("", |(_, s)| s);
+            page(script, "text/javascript; charset=utf-8")
+        }
         ("POST", "/api/session") => {
             Response::json(200, &json!({"key": shared.keys.tab_key()}))
                 .with("Cache-Control", "no-store")
         }
-        ("GET", "/api/state") => with_state(shared, |s| Response::json(200, &s.json(true))),
+        ("GET", "/api/state") => Response::json(200, &state(shared, true)),
         ("GET", "/api/municipalities") => Response::json(200, &municipalities()),
         ("GET", "/api/files") => files(shared),
-        ("POST", "/api/open") => open(shared, &r.body),
-        ("POST", "/api/new") => with_state(shared, |s| s.create(&r.body)),
-        ("GET", "/api/disk") => disk(shared),
-        ("GET", "/api/changes") => changes(shared),
-        ("GET" | "POST", p) if p.starts_with("/api/") => with_file(shared, r),
+        ("POST", "/api/open") => answer(open(shared, &r.body)),
+        ("POST", "/api/new") => answer(create(shared, &r.body)),
+        ("POST", "/api/edit") => answer(edit(shared, &r.body)),
+        ("GET", "/api/changes") => answer(snapshot(shared).and_then(|(snap, opened)| outputs::changes(&snap, &opened))),
+        ("POST", "/api/pdf") => answer(api::body::<api::Pdf>(&r.body).and_then(|b| {
+            snapshot(shared).and_then(|(snap, _)| outputs::make(&snap, b.kind))
+        })),
+        ("GET", p) if p.starts_with("/api/page/") => page_svg(shared, p),
         ("GET" | "POST", _) => Response::refuse(404, "not found"),
         _ => Response::refuse(405, "method not allowed"),
     }
 }
 
-/// The routes that need an open evaluation.
-fn with_file(shared: &Shared, r: &Request) -> Response {
-    with_state(shared, |s| {
-        if !s.has_file {
-            return Response::refuse(404, "no evaluation is open");
-        }
-        match (r.method.as_str(), r.path.as_str()) {
-            ("POST", "/api/undo") => s.undo_redo(true),
-            ("POST", "/api/redo") => s.undo_redo(false),
-            ("GET", p) if p.starts_with("/api/page/") => s.page(p),
-            ("POST", "/api/edit") => s.edit(&r.body),
-            ("POST", "/api/resolve") => s.resolve(&r.body),
-            ("POST", "/api/pdf") => s.pdf(&r.body),
-            _ => Response::refuse(404, "not found"),
-        }
-    })
-}
-
-/// Whether the file on disk is still what kompass last read or wrote: read without the
-/// state's lock, compared under it.
-fn disk(shared: &Shared) -> Response {
-    let Some(path) = with_state_ref(shared, |s| s.has_file.then(|| s.path.clone())) else {
-        return Response::json(200, &json!({"changed": false}));
-    };
-    let now = crate::read::bytes(&path, crate::read::MAX_EVALUATION_BYTES).unwrap_or_default();
-    with_state(shared, |s| {
-        if s.path != path || now == s.disk {
-            Response::json(200, &json!({"changed": false}))
-        } else {
-            s.conflict(&now)
-        }
-    })
-}
-
-fn with_state<T>(shared: &Shared, f: impl FnOnce(&mut State) -> T) -> T {
-    match shared.state.lock() {
+fn with_session<T>(shared: &Shared, f: impl FnOnce(&mut Session) -> T) -> T {
+    match shared.session.lock() {
         Ok(mut s) => f(&mut s),
         Err(poisoned) => f(&mut poisoned.into_inner()),
     }
 }
 
-fn with_state_ref<T>(shared: &Shared, f: impl FnOnce(&State) -> T) -> T {
-    with_state(shared, |s| f(s))
+/// The state the page shows.
+fn state(shared: &Shared, full: bool) -> Json {
+    with_session(shared, |s| {
+        let pages = shared.preview.json(&s.path);
+        s.json(full, pages)
+    })
+}
+
+/// A copy of the open evaluation, and its text as the page first opened it.
+fn snapshot(shared: &Shared) -> std::result::Result<(outputs::Snapshot, String), ApiError> {
+    with_session(shared, |s| {
+        s.has_file
+            .then(|| (s.snapshot(), s.opened.clone()))
+            .ok_or(ApiError::NotFound("no evaluation is open"))
+    })
+}
+
+/// Apply the page's edits, merged with whatever changed meanwhile, and answer with the new state,
+/// the keys taken in from disk and the edits that met a conflict. The file is read and written
+/// under the session's lock (a regular file only: it cannot block), and written through a
+/// compare-and-swap: a change on disk between the two makes the merge run again.
+fn edit(shared: &Shared, body: &[u8]) -> std::result::Result<Json, ApiError> {
+    let edits: api::Edits = api::body(body)?;
+    for _ in 0..5 {
+        let done = with_session(shared, |s| {
+            if !s.has_file {
+                return Err(ApiError::NotFound("no evaluation is open"));
+            }
+            let unreadable = |e: crate::read::ReadError| {
+                ApiError::DiskUnreadable(msg!("serve-disk-unreadable", reason = e.message().text()))
+            };
+            let disk = read_disk(&s.path).map_err(unreadable)?;
+            // A file changed on disk is taken in only once it holds still (read twice, the
+            // same): a file being written is not merged half-way.
+            if disk != s.disk {
+                std::thread::sleep(Duration::from_millis(60));
+                if read_disk(&s.path).map_err(unreadable)? != disk {
+                    return Ok(None);
+                }
+            }
+            let before = s.version;
+            match s.edit(&edits.edits, disk)? {
+                Err(Retry(_)) => Ok(None),
+                Ok(report) => {
+                    if s.version != before {
+                        changed(shared, s, report.disk.clone());
+                    }
+                    let mut out = s.json(false, shared.preview.json(&s.path));
+                    out["conflicts"] = Json::Array(report.conflicts);
+                    out["disk_changes"] = json!(report.disk);
+                    Ok(Some(out))
+                }
+            }
+        })?;
+        if let Some(out) = done {
+            return Ok(out);
+        }
+    }
+    Err(ApiError::DiskUnreadable(msg!("serve-disk-busy")))
+}
+
+/// A page of the report as SVG, from the pages typeset last (never waiting for the session).
+fn page_svg(shared: &Shared, path: &str) -> Response {
+    let n: Option<usize> = path
+        .trim_start_matches("/api/page/")
+        .trim_end_matches(".svg")
+        .parse()
+        .ok();
+    match n.and_then(|n| shared.preview.page(n)) {
+        Some((hash, svg)) => Response::new(200, "image/svg+xml", svg.as_bytes().to_vec())
+            .with("ETag", format!("\"{hash}\""))
+            .with("Cache-Control", "private, max-age=31536000, immutable"),
+        None => Response::refuse(404, "no such page"),
+    }
 }
 
 /// In folder mode: every evaluation of the folder, with how many errors and warnings a draft of
 /// it has, or why it cannot be read. Checked without the state's lock, and each file only again
 /// when it changed.
 fn files(shared: &Shared) -> Response {
-    let (folder, current) = with_state_ref(shared, |s| {
+    let (folder, current) = with_session(shared, |s| {
         (s.folder.clone(), s.has_file.then(|| s.path.clone()))
     });
     let Some(folder) = folder else {
@@ -465,69 +663,32 @@ fn file_entry(p: &Path) -> Json {
 
 /// In folder mode: open another evaluation of the folder, named as the list names it. No path
 /// from the page is used: only a name that is in the list. The file is read without the lock.
-fn open(shared: &Shared, body: &[u8]) -> Response {
-    let name = serde_json::from_slice::<Json>(body)
-        .ok()
-        .and_then(|v| v["name"].as_str().map(str::to_string));
-    let Some(folder) = with_state_ref(shared, |s| s.folder.clone()) else {
-        return Response::refuse(404, "not serving a folder");
-    };
-    let Some(path) = evaluations_in(&folder)
+fn open(shared: &Shared, body: &[u8]) -> std::result::Result<Json, ApiError> {
+    let name = api::body::<api::Open>(body)?.name;
+    let folder = with_session(shared, |s| s.folder.clone())
+        .ok_or(ApiError::NotFound("not serving a folder"))?;
+    let path = evaluations_in(&folder)
         .into_iter()
-        .find(|p| name.as_deref() == p.file_name().and_then(|n| n.to_str()))
-    else {
-        return Response::refuse(404, "no such evaluation in the folder");
-    };
-    match read_text(&path) {
-        Ok((text, bytes)) => with_state(shared, |s| s.switch_to(path, text, bytes)),
-        Err(e) => Response::json(422, &json!({"refused": e.to_string()})),
-    }
+        .find(|p| p.file_name().and_then(|n| n.to_str()) == Some(name.as_str()))
+        .ok_or(ApiError::NotFound("no such evaluation in the folder"))?;
+    switch_to(shared, path)
 }
 
-/// What changed, as `kompass diff` says it: since the draft PDF beside the evaluation (the one
-/// sent for fact-checking carries its evaluation), or else since the page opened it. The draft
-/// is read without the state's lock.
-fn changes(shared: &Shared) -> Response {
-    let Some((path, opened, text)) = with_state_ref(shared, |s| {
-        s.has_file
-            .then(|| (s.path.clone(), s.opened.clone(), s.text.clone()))
-    }) else {
-        return Response::refuse(404, "no evaluation is open");
-    };
-    let draft = crate::write::default_name(&path, crate::write::Kind::Draft);
-    let draft = path.with_file_name(draft);
-    let sent = crate::read::bytes(&draft, crate::read::MAX_PDF_BYTES)
-        .ok()
-        .and_then(|pdf| crate::embed::read(&pdf).ok());
-    let (since, old) = match &sent {
-        Some(e) => (
-            msg!(
-                "serve-since-draft",
-                file = draft
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default()
-            ),
-            e.source.clone(),
-        ),
-        None => (msg!("serve-since-opened"), opened),
-    };
-    let report = |text: &str| {
-        crate::check::load_str("evaluation.toml", text)
-            .ok()
-            .map(|l| crate::report::Report::build(&l))
-    };
-    let (Some(before), Some(after)) = (report(&old), report(&text)) else {
-        return Response::json(
-            422,
-            &json!({"refused": msg!("serve-not-renderable").text()}),
-        );
-    };
-    let changes = crate::diff::compare(&before, &after);
-    Response::json(
-        200,
-        &json!({"since": since.text(), "text": crate::diff::to_text(&changes), "count": changes.len()}),
-    )
+/// In folder mode: a new evaluation of a municipality (as `kompass new` writes it), opened.
+fn create(shared: &Shared, body: &[u8]) -> std::result::Result<Json, ApiError> {
+    let municipality = api::body::<api::New>(body)?.municipality;
+    let path = with_session(shared, |s| s.create(&municipality))?;
+    switch_to(shared, path)
+}
+
+fn switch_to(shared: &Shared, path: PathBuf) -> std::result::Result<Json, ApiError> {
+    let (text, bytes) = read_text(&path).map_err(|e| ApiError::from_error(&e))?;
+    Ok(with_session(shared, |s| {
+        s.load(path, text, bytes);
+        shared.preview.clear();
+        changed(shared, s, Vec::new());
+        s.json(true, shared.preview.json(&s.path))
+    }))
 }
 
 /// Sweden's municipalities for the name field's suggestions.
@@ -545,523 +706,4 @@ fn municipalities() -> Json {
             })
             .collect(),
     )
-}
-
-impl State {
-    /// Check the text again and, when it can be drawn, render its pages as a draft.
-    fn refresh(&mut self) {
-        if !self.has_file {
-            return;
-        }
-        let dir = self.path.parent().unwrap_or(Path::new("")).to_path_buf();
-        let key = self.path.display().to_string();
-        let outcome =
-            self.engine
-                .update(&key, &self.text, RegisterSource::Folder(&dir, None), true);
-        let Ok(Outcome::Loaded { evaluation, .. }) = outcome else {
-            return;
-        };
-        let options = crate::typeset::Options {
-            draft: true,
-            ..Default::default()
-        };
-        // Typst's caches are the process's: a second handle on the engine shares them.
-        let known: std::collections::HashMap<String, Arc<String>> = self
-            .pages
-            .iter()
-            .map(|(h, svg, _)| (h.clone(), Arc::clone(svg)))
-            .collect();
-        let has = |h: u128| known.contains_key(&format!("{h:032x}"));
-        if let Ok(pages) = Engine::new().pages(evaluation, &options, &has) {
-            self.pages = pages
-                .into_iter()
-                .map(|p| {
-                    let h = format!("{:032x}", p.hash);
-                    let svg = match p.svg {
-                        Some(svg) => Arc::new(svg),
-                        None => known.get(&h).cloned().unwrap_or_default(),
-                    };
-                    (h, svg, p.headings)
-                })
-                .collect();
-        }
-        self.engine.forget_older_than(3);
-    }
-
-    /// The state the page shows: the data, the findings with their fields, the totals, the
-    /// pages' hashes; with `full`, the TOML text too.
-    fn json(&mut self, full: bool) -> Json {
-        if !self.has_file {
-            return json!({
-                "version": self.version, "file": null, "data": null, "framework": null,
-                "findings": [], "blocking": [], "totals": null, "pages": [],
-                "folder": self.folder.is_some(), "undo": false, "redo": false, "text": "",
-            });
-        }
-        let dir = self.path.parent().unwrap_or(Path::new("")).to_path_buf();
-        let key = self.path.display().to_string();
-        let outcome =
-            self.engine
-                .update(&key, &self.text, RegisterSource::Folder(&dir, None), true);
-        let (findings, totals, blocking) = match &outcome {
-            Ok(o) => {
-                let findings = findings_json(o, o.findings());
-                let totals = o.renderable().map(totals_json).unwrap_or(Json::Null);
-                let errors_of = |list: Json| -> Vec<Json> {
-                    list.as_array()
-                        .map(|a| {
-                            a.iter()
-                                .filter(|f| f["severity"] == "error")
-                                .cloned()
-                                .collect()
-                        })
-                        .unwrap_or_default()
-                };
-                // What stops a final PDF: every error, and a final report's own checks.
-                let blocking = match o.renderable() {
-                    Some(ev) => errors_of(findings_json(o, &Engine::new().findings(ev, false))),
-                    None => errors_of(findings.clone()),
-                };
-                (findings, totals, blocking)
-            }
-            Err(e) => (
-                json!([{"severity": "error", "path": "", "message": e.to_string()}]),
-                Json::Null,
-                Vec::new(),
-            ),
-        };
-        let data = toml::from_str::<toml::Table>(&self.text)
-            .map(|t| to_json(&toml::Value::Table(t)))
-            .unwrap_or(Json::Null);
-        let mut out = json!({
-            "version": self.version,
-            "file": self.path.file_name().map(|n| n.to_string_lossy().into_owned()),
-            "data": data,
-            "framework": framework_json(&self.text),
-            "findings": findings,
-            "blocking": blocking,
-            "totals": totals,
-            "pages": self.pages.iter().map(|(h, _, heads)| json!({"hash": h, "headings": heads})).collect::<Vec<_>>(),
-            "folder": self.folder.is_some(),
-            "undo": !self.undo.is_empty(),
-            "redo": !self.redo.is_empty(),
-        });
-        if full {
-            out["text"] = Json::String(self.text.clone());
-        }
-        out
-    }
-
-    fn page(&self, path: &str) -> Response {
-        let n: Option<usize> = path
-            .trim_start_matches("/api/page/")
-            .trim_end_matches(".svg")
-            .parse()
-            .ok();
-        match n.and_then(|n| self.pages.get(n)) {
-            Some((hash, svg, _)) => Response::new(200, "image/svg+xml", svg.as_bytes().to_vec())
-                .with("ETag", format!("\"{hash}\""))
-                .with("Cache-Control", "private, max-age=31536000, immutable"),
-            None => Response::refuse(404, "no such page"),
-        }
-    }
-
-    /// Whether the file on disk is still what kompass last read or wrote.
-    fn disk_unchanged(&self) -> std::result::Result<(), Vec<u8>> {
-        match crate::read::bytes(&self.path, crate::read::MAX_EVALUATION_BYTES) {
-            Ok(now) if now == self.disk => Ok(()),
-            Ok(now) => Err(now),
-            Err(_) => Err(Vec::new()),
-        }
-    }
-
-    /// Apply the page's edits, save, and answer with the new state. A file changed on disk is
-    /// not written: the answer is 409 with what differs.
-    fn edit(&mut self, body: &[u8]) -> Response {
-        #[derive(serde::Deserialize)]
-        struct Edits {
-            edits: Vec<edit::Edit>,
-        }
-        let Ok(Edits { edits }) = serde_json::from_slice::<Edits>(body) else {
-            return Response::refuse(400, "expected {\"edits\": [...]}");
-        };
-        if let Err(disk) = self.disk_unchanged() {
-            return self.conflict(&disk);
-        }
-        let Ok(mut doc) = self.text.parse::<toml_edit::DocumentMut>() else {
-            return Response::json(422, &json!({"refused": msg!("serve-syntax-first").text()}));
-        };
-        for e in &edits {
-            if let Err(m) = edit::apply(&mut doc, e) {
-                let path = match e {
-                    edit::Edit::Set { path, .. }
-                    | edit::Edit::Insert { path, .. }
-                    | edit::Edit::Remove { path }
-                    | edit::Edit::Move { path, .. }
-                    | edit::Edit::Add { path } => path.clone(),
-                };
-                return Response::json(422, &json!({"refused": m.text(), "path": path}));
-            }
-        }
-        let text = doc.to_string();
-        if let Err(e) = crate::write::atomic_write(&self.path, text.as_bytes()) {
-            return Response::json(
-                500,
-                &json!({"refused": msg!("with-reason", what = msg!("cannot-write", path = self.path.display().to_string()), reason = crate::messages::io_reason(&e)).text()}),
-            );
-        }
-        self.disk = text.clone().into_bytes();
-        let before = std::mem::replace(&mut self.text, text);
-        if before != self.text {
-            self.undo.push(before);
-            if self.undo.len() > UNDO_DEPTH {
-                self.undo.remove(0);
-            }
-            self.redo.clear();
-        }
-        self.version += 1;
-        self.refresh();
-        Response::json(200, &self.json(false))
-    }
-
-    /// Show `path` with its text and bytes as just read: a new start for undo and the pages.
-    fn switch_to(&mut self, path: PathBuf, text: String, bytes: Vec<u8>) -> Response {
-        self.load(path, text, bytes);
-        self.refresh();
-        Response::json(200, &self.json(true))
-    }
-
-    fn load(&mut self, path: PathBuf, text: String, bytes: Vec<u8>) {
-        self.has_file = true;
-        self.path = path;
-        self.opened = text.clone();
-        self.text = text;
-        self.disk = bytes;
-        self.undo.clear();
-        self.redo.clear();
-        self.pages.clear();
-        self.version += 1;
-    }
-
-    /// What is served at the start: the file, or in a folder its first evaluation that can be
-    /// read (one that cannot is listed with its problem); a folder without one opens with none.
-    fn serving(path: &Path) -> Result<State> {
-        let folder = path.is_dir().then(|| path.to_path_buf());
-        let mut state = State {
-            has_file: false,
-            path: folder.clone().unwrap_or_default(),
-            folder,
-            text: String::new(),
-            disk: Vec::new(),
-            engine: Engine::new(),
-            pages: Vec::new(),
-            version: 0,
-            opened: String::new(),
-            undo: Vec::new(),
-            redo: Vec::new(),
-        };
-        let first = match &state.folder {
-            Some(folder) => evaluations_in(folder)
-                .into_iter()
-                .find_map(|p| read_text(&p).ok().map(|t| (p, t))),
-            None => Some((path.to_path_buf(), read_text(path)?)),
-        };
-        if let Some((path, (text, bytes))) = first {
-            state.load(path, text, bytes);
-        }
-        Ok(state)
-    }
-
-    /// In folder mode: a new evaluation of a municipality (as `kompass new` writes it), opened.
-    fn create(&mut self, body: &[u8]) -> Response {
-        let Some(folder) = self.folder.clone() else {
-            return Response::refuse(404, "not serving a folder");
-        };
-        let name = serde_json::from_slice::<Json>(body)
-            .ok()
-            .and_then(|v| v["municipality"].as_str().map(str::to_string))
-            .unwrap_or_default();
-        // Only the file name is taken from the municipality's name, and only when it is a
-        // plain name: the file goes into the served folder and nowhere else.
-        let file = crate::skeleton::default_path(&name);
-        let plain = file.to_str().is_some_and(crate::read::safe_file_name);
-        if !plain {
-            return Response::json(422, &json!({"refused": msg!("new-without-name").text()}));
-        }
-        let path = folder.join(file);
-        if let Err(e) = crate::skeleton::create(&path, &name) {
-            return Response::json(422, &json!({"refused": e.to_string()}));
-        }
-        match read_text(&path) {
-            Ok((text, bytes)) => self.switch_to(path, text, bytes),
-            Err(e) => Response::json(422, &json!({"refused": e.to_string()})),
-        }
-    }
-
-    /// Go back to the text before the last change (or forward again), saved as any change is.
-    fn undo_redo(&mut self, undo: bool) -> Response {
-        if let Err(disk) = self.disk_unchanged() {
-            return self.conflict(&disk);
-        }
-        let (from, to) = if undo {
-            (&mut self.undo, &mut self.redo)
-        } else {
-            (&mut self.redo, &mut self.undo)
-        };
-        let Some(text) = from.pop() else {
-            return Response::json(200, &self.json(true));
-        };
-        to.push(self.text.clone());
-        if let Err(e) = crate::write::atomic_write(&self.path, text.as_bytes()) {
-            return Response::refuse(500, &e.to_string());
-        }
-        self.disk = text.clone().into_bytes();
-        self.text = text;
-        self.version += 1;
-        self.refresh();
-        Response::json(200, &self.json(true))
-    }
-
-    fn conflict(&self, disk: &[u8]) -> Response {
-        let theirs = String::from_utf8_lossy(disk).into_owned();
-        let diff: Vec<Json> = similar::TextDiff::from_lines(&self.text, &theirs)
-            .iter_all_changes()
-            .filter(|c| c.tag() != similar::ChangeTag::Equal)
-            .map(|c| {
-                json!({
-                    "tag": if c.tag() == similar::ChangeTag::Insert { "disk" } else { "page" },
-                    "line": c.value().trim_end_matches('\n'),
-                })
-            })
-            .collect();
-        Response::json(
-            409,
-            &json!({"conflict": msg!("serve-changed-on-disk").text(), "diff": diff}),
-        )
-    }
-
-    /// After a conflict: keep the file on disk (read it again) or the page's text (write it).
-    fn resolve(&mut self, body: &[u8]) -> Response {
-        let keep: Option<String> = serde_json::from_slice::<Json>(body)
-            .ok()
-            .and_then(|v| v["keep"].as_str().map(str::to_string));
-        match keep.as_deref() {
-            Some("disk") => {
-                let Ok(bytes) = crate::read::bytes(&self.path, crate::read::MAX_EVALUATION_BYTES)
-                else {
-                    return Response::refuse(409, "the file cannot be read");
-                };
-                self.text = String::from_utf8_lossy(&bytes).into_owned();
-                self.disk = bytes;
-            }
-            Some("page") => {
-                if crate::write::atomic_write(&self.path, self.text.as_bytes()).is_err() {
-                    return Response::refuse(500, "the file cannot be written");
-                }
-                self.disk = self.text.clone().into_bytes();
-            }
-            _ => return Response::refuse(400, "expected {\"keep\": \"disk\" | \"page\"}"),
-        }
-        self.version += 1;
-        self.refresh();
-        Response::json(200, &self.json(true))
-    }
-
-    /// Write a draft or final PDF, or the slides, beside the evaluation.
-    fn pdf(&mut self, body: &[u8]) -> Response {
-        let kind = serde_json::from_slice::<Json>(body)
-            .ok()
-            .and_then(|v| v["kind"].as_str().map(str::to_string))
-            .unwrap_or_default();
-        let draft = kind != "final";
-        let outcome = match self.engine.check_path(&self.path, draft) {
-            Ok(o) => o,
-            Err(e) => return Response::json(422, &json!({"refused": e.to_string()})),
-        };
-        let Some(ev) = outcome.renderable() else {
-            return Response::json(
-                422,
-                &json!({"refused": msg!("serve-not-renderable").text()}),
-            );
-        };
-        let options = crate::typeset::Options {
-            draft,
-            ..Default::default()
-        };
-        let standards =
-            crate::typeset::parse_standards(crate::typeset::DEFAULT_STANDARDS).unwrap_or_default();
-        if kind == "charts" {
-            return self.charts(ev);
-        }
-        let (target, bytes) = match kind.as_str() {
-            "slides" => {
-                let stem = self
-                    .path
-                    .file_stem()
-                    .map_or("evaluation".into(), |s| s.to_string_lossy().into_owned());
-                let out = self
-                    .path
-                    .with_file_name(format!("{stem}-presentation-utkast.pdf"));
-                // Checked as `kompass slides` checks it: only a PDF is ever replaced, and
-                // never a final one by a draft.
-                let out =
-                    crate::write::output_path(&self.path, Some(&out), crate::write::Kind::Draft);
-                (out, self.engine.slides(ev, &[], &options))
-            }
-            _ => {
-                let k = if draft {
-                    crate::write::Kind::Draft
-                } else {
-                    crate::write::Kind::Final
-                };
-                (
-                    crate::write::output_path(&self.path, None, k),
-                    self.engine.render(ev, &standards, &options),
-                )
-            }
-        };
-        let written = target.and_then(|t| {
-            let pdf = bytes?;
-            crate::write::atomic_write(&t, &pdf).map_err(|source| Error::Io {
-                what: msg!("cannot-write", path = t.display().to_string()),
-                source,
-            })?;
-            Ok(t)
-        });
-        match written {
-            Ok(t) => Response::json(
-                200,
-                &json!({"written": t.file_name().map(|n| n.to_string_lossy().into_owned())}),
-            ),
-            Err(e) => Response::json(422, &json!({"refused": e.to_string()})),
-        }
-    }
-}
-
-impl State {
-    /// Every chart of the report as SVG with its alt text, in `<evaluation>-diagram/` beside it.
-    fn charts(&self, ev: &crate::check::Checked) -> Response {
-        let stem = self
-            .path
-            .file_stem()
-            .map_or("evaluation".into(), |s| s.to_string_lossy().into_owned());
-        let dir = self.path.with_file_name(format!("{stem}-diagram"));
-        let report = crate::report::Report::build(ev);
-        let written = crate::charts::draw_all(&report).and_then(|charts| {
-            std::fs::create_dir_all(&dir).map_err(|source| Error::Io {
-                what: msg!("cannot-create", path = dir.display().to_string()),
-                source,
-            })?;
-            for c in &charts {
-                for (name, data) in [
-                    (format!("{}.svg", c.id), c.svg.as_bytes()),
-                    (format!("{}.txt", c.id), c.alt.as_bytes()),
-                ] {
-                    let target = dir.join(name);
-                    crate::write::atomic_write(&target, data).map_err(|source| Error::Io {
-                        what: msg!("cannot-write", path = target.display().to_string()),
-                        source,
-                    })?;
-                }
-            }
-            Ok(charts.len())
-        });
-        match written {
-            Ok(n) => Response::json(
-                200,
-                &json!({"written": format!("{} ({n})", dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())}),
-            ),
-            Err(e) => Response::json(422, &json!({"refused": e.to_string()})),
-        }
-    }
-}
-
-/// Findings as the page places them: severity, key path, text, help, line and column.
-fn findings_json(o: &Outcome, list: &[crate::diagnostics::Diagnostic]) -> Json {
-    let sources = o.sources();
-    Json::Array(
-        list.iter()
-            .map(|d| {
-                let (line, column) = d
-                    .span
-                    .as_ref()
-                    .map_or((0, 0), |s| sources.line_col(d.file, s.start));
-                json!({
-                    "severity": match d.severity {
-                        crate::diagnostics::Severity::Error => "error",
-                        crate::diagnostics::Severity::Warning => "warning",
-                        crate::diagnostics::Severity::Note => "note",
-                    },
-                    "kind": d.message.id,
-                    "path": d.path,
-                    "message": d.message.text(),
-                    "help": d.help.as_ref().map(|h| h.text()),
-                    "line": line,
-                    "column": column,
-                })
-            })
-            .collect(),
-    )
-}
-
-/// Each area's score and the total, as kompass adds them; and for each comparison profile
-/// computed from the register, how many rows its mean covers now.
-fn totals_json(ev: &crate::check::Checked) -> Json {
-    let derived = crate::scores::derive(ev);
-    let resolved = &ev.compared().0;
-    let rows = |p: &Option<crate::compare::Profile>| {
-        p.as_ref()
-            .and_then(|p| p.basis.as_ref())
-            .map(|b| json!({"count": b.count, "rows": b.rows}))
-    };
-    json!({
-        "areas": derived.areas.iter().map(|a| a.score).collect::<Vec<_>>(),
-        "total": derived.total,
-        "comparison": {"national": rows(&resolved.national), "peer": rows(&resolved.peer)},
-    })
-}
-
-/// The framework the evaluation names: its areas and sub-areas with titles and maxima.
-fn framework_json(text: &str) -> Json {
-    let id = toml::from_str::<toml::Table>(text)
-        .ok()
-        .and_then(|t| {
-            t.get("framework")
-                .and_then(|f| f.as_str().map(str::to_string))
-        })
-        .unwrap_or_else(|| crate::load::FRAMEWORKS[0].0.to_string());
-    let Some(f) = crate::load::parse_framework(&id) else {
-        return Json::Null;
-    };
-    json!({
-        "id": id,
-        "name": f.name,
-        "areas": f.areas.iter().map(|a| {
-            let a = a.get_ref();
-            json!({
-                "id": a.id,
-                "title": a.title,
-                "max": a.max.get_ref(),
-                "subareas": a.subareas.iter().map(|s| {
-                    let s = s.get_ref();
-                    json!({"id": s.id, "title": s.title, "max": s.max})
-                }).collect::<Vec<_>>(),
-            })
-        }).collect::<Vec<_>>(),
-    })
-}
-
-/// A TOML value as JSON, dates as `YYYY-MM-DD` text.
-fn to_json(v: &toml::Value) -> Json {
-    match v {
-        toml::Value::String(s) => Json::String(s.clone()),
-        toml::Value::Integer(i) => json!(i),
-        toml::Value::Float(f) => json!(f),
-        toml::Value::Boolean(b) => json!(b),
-        toml::Value::Datetime(d) => Json::String(d.to_string()),
-        toml::Value::Array(a) => Json::Array(a.iter().map(to_json).collect()),
-        toml::Value::Table(t) => {
-            Json::Object(t.iter().map(|(k, v)| (k.clone(), to_json(v))).collect())
-        }
-    }
 }

@@ -1,0 +1,254 @@
+//! What the page makes from the evaluation as it stands (PDFs, slides, charts, "what changed"):
+//! each from a copy of the text, outside the lock that saving needs.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Value as Json, json};
+
+use super::api::{ApiError, Make};
+use crate::engine::{Engine, RegisterSource};
+use crate::messages::msg;
+use crate::write::Kind;
+
+/// The evaluation to make something of: its file and its text now.
+pub struct Snapshot {
+    pub path: PathBuf,
+    pub text: String,
+}
+
+fn name_of(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn stem_of(p: &Path) -> String {
+    p.file_stem()
+        .map_or("evaluation".into(), |s| s.to_string_lossy().into_owned())
+}
+
+fn write_error(target: &Path, e: &std::io::Error) -> ApiError {
+    ApiError::Write(crate::write::failure(target, e))
+}
+
+/// Make a draft, the final report, the slides or the charts beside the evaluation. A final
+/// report (and final slides) only when nothing stops it; slides follow the report: final when
+/// the report can be.
+pub fn make(snap: &Snapshot, kind: Make) -> Result<Json, ApiError> {
+    let dir = snap.path.parent().unwrap_or(Path::new("")).to_path_buf();
+    let key = snap.path.display().to_string();
+    let check = |draft: bool| {
+        Engine::new()
+            .check_text(&key, &snap.text, RegisterSource::Folder(&dir, None), draft)
+            .map_err(|e| {
+                ApiError::refused(msg!(
+                    "with-reason",
+                    what = msg!("serve-not-renderable"),
+                    reason = e.to_string()
+                ))
+            })
+    };
+    let final_ok = check(false)?.renderable().is_some();
+    let draft = match kind {
+        Make::Final if !final_ok => return Err(ApiError::refused(msg!("serve-not-renderable"))),
+        Make::Final => false,
+        Make::Slides => !final_ok,
+        Make::Draft | Make::Charts => true,
+    };
+    let outcome = check(draft)?;
+    let Some(ev) = outcome.renderable() else {
+        return Err(ApiError::refused(msg!("serve-not-renderable")));
+    };
+    if kind == Make::Charts {
+        return charts(&snap.path, ev);
+    }
+    let stage = if draft { Kind::Draft } else { Kind::Final };
+    let engine = Engine::new();
+    let mut options = crate::typeset::Options {
+        draft,
+        ..Default::default()
+    };
+    let (target, kept) = match kind {
+        Make::Slides => {
+            let suffix = if draft { "-utkast" } else { "" };
+            let out = snap
+                .path
+                .with_file_name(format!("{}-presentation{suffix}.pdf", stem_of(&snap.path)));
+            // Checked as `kompass slides` checks it: only a PDF is ever replaced, and never a
+            // final one by a draft.
+            (
+                crate::write::output_path(&snap.path, Some(&out), stage),
+                None,
+            )
+        }
+        _ => {
+            let target = crate::write::output_path(&snap.path, None, stage);
+            let kept = match (&target, draft) {
+                (Ok(t), true) => keep_sent_draft(t, &snap.text)?,
+                _ => None,
+            };
+            (target, kept)
+        }
+    };
+    let target = target.map_err(|e| {
+        ApiError::refused(msg!(
+            "with-reason",
+            what = msg!("serve-not-made"),
+            reason = e.to_string()
+        ))
+    })?;
+    if let Some((_, old)) = &kept {
+        options.changes = changes_page(&dir, old, ev);
+    }
+    let standards =
+        crate::typeset::parse_standards(crate::typeset::DEFAULT_STANDARDS).unwrap_or_default();
+    let pdf = match kind {
+        Make::Slides => engine.slides(ev, &[], &options),
+        _ => engine.render(ev, &standards, &options),
+    }
+    .map_err(|e| {
+        ApiError::refused(msg!(
+            "with-reason",
+            what = msg!("serve-not-made"),
+            reason = e.to_string()
+        ))
+    })?;
+    crate::write::atomic_write(&target, &pdf).map_err(|e| write_error(&target, &e))?;
+    Ok(json!({
+        "written": name_of(&target),
+        "kept": kept.map(|(p, _)| name_of(&p)),
+    }))
+}
+
+/// A draft already beside the evaluation whose evaluation differs from the one now is the one
+/// sent for fact-checking: it is kept under a versioned name (`-utkast-v2.pdf`), never replaced
+/// without a word. Its name and evaluation text.
+fn keep_sent_draft(target: &Path, text: &str) -> Result<Option<(PathBuf, String)>, ApiError> {
+    let Some(sent) = crate::read::bytes(target, crate::read::MAX_PDF_BYTES)
+        .ok()
+        .and_then(|pdf| crate::embed::read(&pdf).ok())
+    else {
+        return Ok(None);
+    };
+    if sent.source == text {
+        return Ok(None);
+    }
+    let version = crate::check::load_str("evaluation.toml", &sent.source)
+        .ok()
+        .map_or(1, |l| crate::report::Report::build(&l).version().0);
+    let stem = target
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let free = (0..100)
+        .map(|n| {
+            let extra = if n == 0 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            target.with_file_name(format!("{stem}-v{version}{extra}.pdf"))
+        })
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+        .ok_or_else(|| ApiError::refused(msg!("serve-not-made")))?;
+    std::fs::rename(target, &free).map_err(|e| write_error(&free, &e))?;
+    Ok(Some((free, sent.source)))
+}
+
+/// The newest kept draft beside the evaluation (`<name>-utkast-vN.pdf`, highest N), if any.
+pub fn newest_kept_draft(path: &Path) -> Option<PathBuf> {
+    let stem = format!("{}-utkast-v", stem_of(path));
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let rest = name.strip_prefix(&stem)?.strip_suffix(".pdf")?;
+            let (n, extra) = rest.split_once('-').unwrap_or((rest, "0"));
+            Some((
+                (n.parse::<u32>().ok()?, extra.parse::<u32>().ok()?),
+                e.path(),
+            ))
+        })
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, p)| p)
+}
+
+/// The draft's page "Ändringar sedan version N", against the draft sent for fact-checking.
+fn changes_page(
+    dir: &Path,
+    old: &str,
+    new: &crate::check::Checked,
+) -> Option<crate::typeset::ChangesPage> {
+    let previous = Engine::new()
+        .check_text(
+            "evaluation.toml",
+            old,
+            RegisterSource::Folder(dir, None),
+            true,
+        )
+        .ok()?
+        .into_evaluation()?;
+    crate::engine::changes_page(&previous, new).ok()
+}
+
+/// Every chart of the report as SVG with its alt text, in `<evaluation>-diagram/` beside it. The
+/// folder is one kompass names itself: a symlink there is refused, never written through.
+fn charts(path: &Path, ev: &crate::check::Checked) -> Result<Json, ApiError> {
+    let dir = path.with_file_name(format!("{}-diagram", stem_of(path)));
+    let report = crate::report::Report::build(ev);
+    let charts = crate::charts::draw_all(&report).map_err(|e| {
+        ApiError::refused(msg!(
+            "with-reason",
+            what = msg!("serve-not-made"),
+            reason = e.to_string()
+        ))
+    })?;
+    crate::write::own_dir(&dir).map_err(|e| write_error(&dir, &e))?;
+    for c in &charts {
+        for (name, data) in [
+            (format!("{}.svg", c.id), c.svg.as_bytes()),
+            (format!("{}.txt", c.id), c.alt.as_bytes()),
+        ] {
+            let target = dir.join(name);
+            crate::write::atomic_write(&target, data).map_err(|e| write_error(&target, &e))?;
+        }
+    }
+    Ok(json!({"written": format!("{} ({})", name_of(&dir), charts.len())}))
+}
+
+/// What changed, as `kompass diff` says it: since the draft sent for fact-checking (the newest
+/// kept draft, else the draft beside the evaluation: it carries its evaluation), or else since
+/// the page opened the file.
+pub fn changes(snap: &Snapshot, opened: &str) -> Result<Json, ApiError> {
+    let draft = newest_kept_draft(&snap.path).unwrap_or_else(|| {
+        snap.path
+            .with_file_name(crate::write::default_name(&snap.path, Kind::Draft))
+    });
+    let sent = crate::read::bytes(&draft, crate::read::MAX_PDF_BYTES)
+        .ok()
+        .and_then(|pdf| crate::embed::read(&pdf).ok());
+    let (since, old) = match &sent {
+        Some(e) => (
+            msg!("serve-since-draft", file = name_of(&draft)),
+            e.source.clone(),
+        ),
+        None => (msg!("serve-since-opened"), opened.to_string()),
+    };
+    let report = |text: &str| {
+        crate::check::load_str("evaluation.toml", text)
+            .ok()
+            .map(|l| crate::report::Report::build(&l))
+    };
+    let (Some(before), Some(after)) = (report(&old), report(&snap.text)) else {
+        return Err(ApiError::refused(msg!("serve-not-renderable")));
+    };
+    let changes = crate::diff::compare(&before, &after);
+    Ok(
+        json!({"since": since.text(), "text": crate::diff::to_text(&changes), "count": changes.len()}),
+    )
+}
