@@ -16,6 +16,9 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+#[path = "common/process.rs"]
+mod process;
+
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
@@ -262,6 +265,51 @@ impl Browser {
         .as_str()
         .unwrap_or("")
         .to_string()
+    }
+
+    /// A new tab at `url`: its handle (the current tab stays current).
+    fn new_tab(&self, url: &str) -> Value {
+        let here = self.call("GET", "/window", None);
+        let tab = self.call("POST", "/window/new", Some(json!({"type": "tab"})))["handle"].clone();
+        self.switch(&tab);
+        self.go(url);
+        self.switch(&here);
+        tab
+    }
+
+    fn tab(&self) -> Value {
+        self.call("GET", "/window", None)
+    }
+
+    fn switch(&self, handle: &Value) {
+        self.call("POST", "/window", Some(json!({ "handle": handle })));
+    }
+
+    fn size(&self, width: u32, height: u32) {
+        self.call(
+            "POST",
+            "/window/rect",
+            Some(json!({"width": width, "height": height})),
+        );
+    }
+
+    /// A real click (the pointer moves there, as a person's would).
+    fn click(&self, css: &str) {
+        let e = self.element(css);
+        let answer = self.call("POST", &format!("/element/{e}/click"), Some(json!({})));
+        assert!(
+            answer.is_null() || answer.get("error").is_none(),
+            "click on {css}: {answer}"
+        );
+    }
+
+    /// Type at the end of a field's text, as a person does, without waiting.
+    fn type_at_end(&self, css: &str, text: &str) {
+        self.js(
+            "const f = document.querySelector(arguments[0]); f.focus(); f.setSelectionRange(f.value.length, f.value.length); return true;",
+            json!([css]),
+        );
+        self.keys(text);
     }
 
     fn screenshot(&self, to: &Path) {
@@ -680,4 +728,463 @@ fn a_page_on_another_local_port_cannot_reach_the_editor() {
         "the editor stopped saving after the attack",
     );
     let _ = std::fs::remove_dir_all(file.parent().unwrap());
+}
+
+/// The page's state of one field: its value, whether it has the focus, its message and any
+/// conflict shown at it.
+fn field_state(b: &Browser, path: &str) -> Value {
+    let id = field_id(path);
+    b.js(
+        "const id = arguments[0]; const f = document.getElementById(id); const box = document.getElementById(id + '-field');
+         return {value: f.value, focused: document.activeElement === f, msg: (document.getElementById(id + '-msg') || {}).textContent || '',
+                 conflict: box && box.querySelector('.conflict') ? box.querySelector('.conflict').textContent : null};",
+        json!([id]),
+    )
+}
+
+#[test]
+fn no_typed_word_is_lost_to_a_colleague_a_second_tab_or_an_undo() {
+    let Some(axe) = tools() else {
+        return;
+    };
+    let (file, addr, token) = served_as("words");
+    let url = format!("http://127.0.0.1:{}/?token={token}", addr.port());
+    let b = Browser::start();
+    b.go(&url);
+    let loaded = "return document.querySelector('#status').textContent.startsWith('Inläst');";
+    b.until("the editor loads", loaded);
+    let comments = "summary.comments";
+    let css = format!("#{}", field_id(comments));
+    // Typing while a colleague's save of another field lands: the focus and every word stay.
+    b.type_at_end(&css, " Första meningen skrivs nu.");
+    let theirs = std::fs::read_to_string(&file).unwrap().replace(
+        "publisher = \"Sveriges Kommuner och Regioner\"",
+        "publisher = \"Kollegans utgivare\"",
+    );
+    std::fs::write(&file, theirs).unwrap();
+    b.keys(" Andra meningen också.");
+    b.until(
+        "the colleague's change shows",
+        &format!(
+            "return document.getElementById('{}').value === 'Kollegans utgivare';",
+            field_id("report.publisher")
+        ),
+    );
+    b.keys(" Tredje.");
+    let now = field_state(&b, comments);
+    assert_eq!(now["focused"], true, "the focus moved: {now}");
+    assert!(
+        now["value"]
+            .as_str()
+            .unwrap()
+            .ends_with("Första meningen skrivs nu. Andra meningen också. Tredje."),
+        "{now}"
+    );
+    wait_for_file(
+        &file,
+        "Andra meningen också. Tredje.",
+        "the typed words were not saved",
+    );
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("Kollegans utgivare"),
+        "the colleague's save was lost"
+    );
+    assert!(
+        b.text("#notice").contains("Utgivare"),
+        "no quiet line: {}",
+        b.text("#notice")
+    );
+    assert_eq!(
+        b.js(
+            "return document.querySelectorAll('[role=alertdialog], dialog[open]').length;",
+            json!([])
+        ),
+        json!(0)
+    );
+    two_tabs_on_one_text(&b, &url, &file);
+    an_overlap_is_shown_at_its_field(&b, &file, &axe);
+    undo_keeps_a_colleagues_change(&b, &file);
+    let _ = std::fs::remove_dir_all(file.parent().unwrap());
+}
+
+/// Two tabs on one paragraph: one appends, the other fixes its first word; both are kept, and
+/// each tab shows the merged text within a second.
+fn two_tabs_on_one_text(b: &Browser, url: &str, file: &Path) {
+    let path = "area[1].analysis";
+    let css = format!("#{}", field_id(path));
+    let first = b.tab();
+    let second = b.new_tab(url);
+    b.switch(&second);
+    b.until(
+        "the second tab loads",
+        "return document.querySelector('#status').textContent.startsWith('Inläst');",
+    );
+    b.type_at_end(&css, " Tillägg från den andra fliken.");
+    b.switch(&first);
+    b.js(
+        "const f = document.querySelector(arguments[0]); f.focus(); f.setSelectionRange(0, 'Leksands'.length); return true;",
+        json!([css]),
+    );
+    b.keys("Kommunen Leksands");
+    wait_for_file(
+        file,
+        "Tillägg från den andra fliken.",
+        "the second tab's words were not saved",
+    );
+    wait_for_file(
+        file,
+        "Kommunen Leksands kommun har",
+        "the first tab's words were not saved",
+    );
+    b.keys("\u{E004}");
+    b.until(
+        "the first tab shows both",
+        &format!("const v = document.querySelector('{css}').value; return v.startsWith('Kommunen Leksands') && v.includes('Tillägg från den andra fliken.');"),
+    );
+    b.switch(&second);
+    b.until(
+        "the second tab shows both",
+        &format!("const v = document.querySelector('{css}').value; return v.startsWith('Kommunen Leksands') && v.includes('Tillägg från den andra fliken.');"),
+    );
+    b.switch(&first);
+}
+
+/// The same words changed on disk while I type them: a conflict at that field only, both texts
+/// offered, the typed text kept, nothing modal, and the focus where it was.
+fn an_overlap_is_shown_at_its_field(b: &Browser, file: &Path, axe: &Path) {
+    let path = "summary.evaluation";
+    let css = format!("#{}", field_id(path));
+    b.js(&format!("const f = document.querySelector('{css}'); f.focus(); f.setSelectionRange(0, 'Bland'.length); return true;"), json!([]));
+    b.keys("Bland flera");
+    // Before this tab's typing pause is over, a colleague saves the same word changed otherwise.
+    let theirs = std::fs::read_to_string(file).unwrap().replacen(
+        "Bland de intervjuade",
+        "Bland alla de intervjuade",
+        1,
+    );
+    std::fs::write(file, theirs).unwrap();
+    b.until(
+        "the conflict at the field",
+        &format!(
+            "return document.getElementById('{}-field').querySelector('.conflict') !== null;",
+            field_id(path)
+        ),
+    );
+    let now = field_state(b, path);
+    assert_eq!(now["focused"], true, "the focus moved: {now}");
+    assert!(
+        now["value"].as_str().unwrap().starts_with("Bland flera de"),
+        "the typed text was replaced: {now}"
+    );
+    let shown = now["conflict"].as_str().unwrap();
+    assert!(
+        shown.contains("Bland alla de") && shown.contains("på disken"),
+        "{now}"
+    );
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(
+        text.contains("Bland alla de") && !text.contains("Bland flera"),
+        "a conflict was written"
+    );
+    check_accessibility(b, axe);
+    b.click(&format!("#{}-field .conflict button", field_id(path)));
+    wait_for_file(
+        file,
+        "Bland flera de intervjuade",
+        "'keep mine' was not saved",
+    );
+    b.until(
+        "the conflict is gone",
+        &format!(
+            "return document.getElementById('{}-field').querySelector('.conflict') === null;",
+            field_id(path)
+        ),
+    );
+}
+
+/// Undo takes back my own change only: a colleague's change saved meanwhile stays.
+fn undo_keeps_a_colleagues_change(b: &Browser, file: &Path) {
+    let score = format!("#{}", field_id("area[4].scores.\"4.2\""));
+    b.type_into(&score, "12");
+    wait_for_file(file, "\"4.2\" = 12", "the score was not saved");
+    let theirs = std::fs::read_to_string(file)
+        .unwrap()
+        .replace("\"4.1\" = 7", "\"4.1\" = 8");
+    std::fs::write(file, theirs).unwrap();
+    b.until(
+        "the colleague's score shows",
+        &format!(
+            "return document.getElementById('{}').value === '8';",
+            field_id("area[4].scores.\"4.1\"")
+        ),
+    );
+    b.click("#undo");
+    wait_for_file(file, "\"4.2\" = 11", "undo did not take back my score");
+    assert!(
+        std::fs::read_to_string(file)
+            .unwrap()
+            .contains("\"4.1\" = 8"),
+        "undo took back the colleague's score"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn typing_while_kompass_is_away_is_saved_when_it_is_back() {
+    let Some(axe) = tools() else {
+        return;
+    };
+    let root = env!("CARGO_MANIFEST_DIR");
+    let dir = std::env::temp_dir().join(format!("kompass-browser-away-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("leksand-2023.toml");
+    std::fs::copy(format!("{root}/examples/leksand-2023.toml"), &file).unwrap();
+    std::fs::copy(
+        format!("{root}/examples/register.csv"),
+        dir.join("register.csv"),
+    )
+    .unwrap();
+    let state = dir.join("state");
+    let (mut server, url) = process::serve_process(&file, &state, &dir, &["--no-open"]);
+    let b = Browser::start();
+    b.go(&url);
+    b.until(
+        "the editor loads",
+        "return document.querySelector('#status').textContent.startsWith('Inläst');",
+    );
+    // The server stops (a closed terminal, a laptop asleep): the page says so and keeps typing.
+    let _ = server.kill();
+    let _ = server.wait();
+    b.until(
+        "the page knows",
+        "return document.querySelector('#status').textContent.startsWith('Inte ansluten');",
+    );
+    b.type_into(
+        &format!("#{}", field_id("report.publisher")),
+        "Skrivet medan kompass var borta",
+    );
+    b.type_into(&format!("#{}", field_id("area[2].scores.\"2.1\"")), "8");
+    std::thread::sleep(Duration::from_millis(800));
+    assert!(
+        b.text("#status").starts_with("Inte ansluten"),
+        "{}",
+        b.text("#status")
+    );
+    check_accessibility(&b, &axe);
+    // The tab is even closed and opened again on the same address: what waited is still there.
+    b.go("about:blank");
+    // The same command again: the same address and key; the page sends what waited.
+    let (mut again, same) = process::serve_process(&file, &state, &dir, &["--no-open"]);
+    assert_eq!(same, url);
+    b.go(url.split("/?").next().unwrap());
+    wait_for_file(
+        &file,
+        "Skrivet medan kompass var borta",
+        "the words typed offline were lost",
+    );
+    wait_for_file(&file, "\"2.1\" = 8", "the score typed offline was lost");
+    b.until(
+        "connected",
+        "return !document.querySelector('#status').textContent.startsWith('Inte ansluten');",
+    );
+    // And without a reload: stopped again, typed, started again.
+    let _ = again.kill();
+    let _ = again.wait();
+    b.until(
+        "the page knows again",
+        "return document.querySelector('#status').textContent.startsWith('Inte ansluten');",
+    );
+    b.type_into(
+        &format!("#{}", field_id("report.evaluated")),
+        "augusti och september 2023",
+    );
+    let (mut third, _) = process::serve_process(&file, &state, &dir, &["--no-open"]);
+    wait_for_file(
+        &file,
+        "augusti och september 2023",
+        "the words typed during the second stop were lost",
+    );
+    let _ = third.kill();
+    let _ = third.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn typos_narrow_windows_and_new_rows_never_lose_or_move_anything() {
+    let Some(axe) = tools() else {
+        return;
+    };
+    let (file, addr, token) = served_as("typos");
+    let b = Browser::start();
+    b.size(1280, 720);
+    b.go(&format!("http://127.0.0.1:{}/?token={token}", addr.port()));
+    b.until(
+        "the editor loads",
+        "return document.querySelector('#status').textContent.startsWith('Inläst');",
+    );
+    let saved = std::fs::read_to_string(&file).unwrap();
+    // Typos in numbers are refused at the field, never saved as another number.
+    let interviews = "report.interviews";
+    for (typed, says) in [
+        ("4o", "inget heltal"),
+        ("ca 40", "inget heltal"),
+        ("12,5", "decimalkomma"),
+    ] {
+        b.type_into(&format!("#{}", field_id(interviews)), typed);
+        b.until(
+            typed,
+            &format!(
+                "return document.getElementById('{}-msg').textContent.includes('{says}');",
+                field_id(interviews)
+            ),
+        );
+    }
+    // Another field saves meanwhile: the refused value and its message stay.
+    b.type_into(&format!("#{}", field_id("report.publisher")), "SKR");
+    wait_for_file(&file, "publisher = \"SKR\"", "the publisher was not saved");
+    let now = field_state(&b, interviews);
+    assert_eq!(now["value"], "12,5", "{now}");
+    assert!(
+        now["msg"].as_str().unwrap().contains("decimalkomma"),
+        "{now}"
+    );
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("interviews = 40"),
+        "a typo reached the file"
+    );
+    assert_ne!(std::fs::read_to_string(&file).unwrap(), saved);
+    // An optional field emptied: its key goes.
+    b.js(
+        &format!(
+            "const f = document.getElementById('{}'); f.focus(); f.select(); return true;",
+            field_id("register")
+        ),
+        json!([]),
+    );
+    b.keys("\u{E003}");
+    let t = Instant::now();
+    while std::fs::read_to_string(&file)
+        .unwrap()
+        .lines()
+        .any(|l| l.starts_with("register = "))
+    {
+        assert!(
+            t.elapsed() < Duration::from_secs(10),
+            "the emptied register stayed in the file: {} {} {}",
+            field_state(&b, "register"),
+            b.text("#status"),
+            b.js("return window.kompassError || '';", json!([]))
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // At 1280×720, clicking "Lägg till styrka" after working in an area's scores hits at the
+    // first click, and the new strength takes the focus.
+    let score = format!("#{}", field_id("area[2].scores.\"2.1\""));
+    b.js(
+        &format!("document.querySelector('{score}').focus(); return true;"),
+        json!([]),
+    );
+    // Where a person sees it: the button in the middle of the window.
+    b.js("document.querySelector('#area-2 fieldset.list .add-item').scrollIntoView({block: 'center'}); return true;", json!([]));
+    let y = b.js("return window.scrollY;", json!([]));
+    b.click("#area-2 fieldset.list .add-item");
+    b.until(
+        "a new strength has the focus",
+        &format!(
+            "return document.activeElement.id === '{}';",
+            field_id("area[2].strengths[4]")
+        ),
+    );
+    b.keys("Ny styrka direkt");
+    wait_for_file(&file, "Ny styrka direkt", "the new strength was not saved");
+    assert_eq!(
+        b.js("return window.scrollY;", json!([])),
+        y,
+        "the page moved under the pointer"
+    );
+    // A new evaluator takes the focus; the name typed is saved.
+    b.js("document.querySelector('#evaluators .add').scrollIntoView({block: 'center'}); return true;", json!([]));
+    b.click("#evaluators .add");
+    b.until(
+        "the new evaluator's name has the focus",
+        &format!(
+            "return document.activeElement.id === '{}';",
+            field_id("evaluators[3].name")
+        ),
+    );
+    b.keys("Tredje Utvärderare");
+    wait_for_file(
+        &file,
+        "Tredje Utvärderare",
+        "the new evaluator's name was lost",
+    );
+    // Upp keeps the focus on the moved evaluator.
+    b.click(&format!("#{}-up", field_id("evaluators[3]")));
+    b.until(
+        "the focus follows the moved row",
+        &format!(
+            "return document.activeElement.id === '{}-up';",
+            field_id("evaluators[2]")
+        ),
+    );
+    the_page_holds_still_when_narrow(&b, &axe);
+    let _ = std::fs::remove_dir_all(file.parent().unwrap());
+}
+
+/// 768 px wide, and 1280×720 at 200 % zoom (640×360 CSS pixels): clicking into a field never
+/// moves the page; the preview folds away behind a button; the header covers nothing.
+fn the_page_holds_still_when_narrow(b: &Browser, axe: &Path) {
+    for (w, h) in [(768, 1000), (640, 360)] {
+        b.size(w, h);
+        let analysis = format!("#{}", field_id("area[5].analysis"));
+        b.js(&format!("document.querySelector('{analysis}').scrollIntoView({{block: 'center'}}); return true;"), json!([]));
+        std::thread::sleep(Duration::from_millis(200));
+        let before = b.js("return window.scrollY;", json!([]));
+        b.click(&analysis);
+        b.keys(" Ett ord.");
+        std::thread::sleep(Duration::from_millis(700));
+        let after = b.js("return window.scrollY;", json!([]));
+        assert_eq!(before, after, "the page moved under the pointer at {w}×{h}");
+        assert_eq!(
+            b.js(
+                &format!("return document.activeElement === document.querySelector('{analysis}');"),
+                json!([])
+            ),
+            json!(true)
+        );
+        assert_eq!(
+            b.js(
+                "return getComputedStyle(document.querySelector('#preview')).display;",
+                json!([])
+            ),
+            json!("none")
+        );
+        let header = b.js("const h = document.querySelector('header'); const s = getComputedStyle(h).position; return s === 'sticky' || s === 'fixed' ? h.offsetHeight / window.innerHeight : 0;", json!([]));
+        assert!(
+            header.as_f64().unwrap_or(1.0) <= 0.2,
+            "the header covers {header} of the window at {w}×{h}"
+        );
+        b.click("#toggle-pages");
+        assert_eq!(
+            b.js(
+                "return getComputedStyle(document.querySelector('#preview')).display;",
+                json!([])
+            ),
+            json!("block")
+        );
+        assert_eq!(
+            b.js(
+                "return document.querySelector('#toggle-pages').getAttribute('aria-expanded');",
+                json!([])
+            ),
+            json!("true")
+        );
+        check_accessibility(b, axe);
+        b.click("#toggle-pages");
+    }
 }

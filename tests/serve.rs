@@ -10,6 +10,10 @@ use std::path::PathBuf;
 use kompass::messages::Lang;
 use kompass::serve::Server;
 
+#[path = "common/process.rs"]
+mod process;
+use process::serve_process;
+
 struct Served {
     addr: SocketAddr,
     /// A tab's key, sent in the `X-Kompass-Key` header.
@@ -884,44 +888,6 @@ fn a_long_folder_listing_holds_up_no_other_request() {
     assert_eq!(*order.lock().unwrap(), ["state", "files"]);
     // The second listing reads nothing again.
     assert_eq!(get("/api/files"), 200);
-}
-
-/// `kompass serve` as a process, with kompass's kept state in `state` and `path` first on
-/// `PATH`: the child, and the address it printed.
-#[cfg(unix)]
-fn serve_process(
-    file: &std::path::Path,
-    state: &std::path::Path,
-    path: &std::path::Path,
-    args: &[&str],
-) -> (std::process::Child, String) {
-    use std::io::BufRead;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kompass"))
-        .arg("serve")
-        .arg(file)
-        .args(args)
-        .env("KOMPASS_STATE_DIR", state)
-        .env(
-            "PATH",
-            format!(
-                "{}:{}",
-                path.display(),
-                std::env::var("PATH").unwrap_or_default()
-            ),
-        )
-        .env("LANG", "sv_SE.UTF-8")
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut line = String::new();
-    let mut err = std::io::BufReader::new(child.stderr.take().unwrap());
-    err.read_line(&mut line).unwrap();
-    // The rest is read on, so that the server never writes into a closed pipe.
-    std::thread::spawn(move || std::io::copy(&mut err, &mut std::io::sink()));
-    let url = line.trim().rsplit(' ').next().unwrap().to_string();
-    assert!(url.starts_with("http://127.0.0.1:"), "{line}");
-    (child, url)
 }
 
 /// A tab's key from a launch address, as the page's script gets it.
