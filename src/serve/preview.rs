@@ -51,6 +51,8 @@ impl Preview {
 
     /// Typeset jobs as they come, for ever; `done` is called with each version typeset.
     pub fn run(&self, done: &dyn Fn(u64)) {
+        // One engine for the thread's life: a text already checked is not checked again.
+        let mut engine = Engine::new();
         loop {
             let job = {
                 let mut next = self.next.lock().unwrap_or_else(|p| p.into_inner());
@@ -61,7 +63,7 @@ impl Preview {
                     next = self.wake.wait(next).unwrap_or_else(|p| p.into_inner());
                 }
             };
-            self.typeset(&job);
+            self.typeset_with(&mut engine, &job);
             done(job.version);
         }
     }
@@ -69,6 +71,10 @@ impl Preview {
     /// Typeset one job now (also used once before the server answers, so the first page shows
     /// at once).
     pub fn typeset(&self, job: &Job) {
+        self.typeset_with(&mut Engine::new(), job);
+    }
+
+    fn typeset_with(&self, engine: &mut Engine, job: &Job) {
         let known: HashMap<String, Arc<String>> = {
             let pages = self.pages.lock().unwrap_or_else(|p| p.into_inner());
             pages
@@ -77,7 +83,7 @@ impl Preview {
                 .map(|p| (p.hash.clone(), Arc::clone(&p.svg)))
                 .collect()
         };
-        let Some(list) = render(job, &known) else {
+        let Some(list) = render(engine, job, &known) else {
             return;
         };
         let mut pages = self.pages.lock().unwrap_or_else(|p| p.into_inner());
@@ -117,10 +123,13 @@ impl Preview {
 
 /// Check the text and, when it can be drawn, typeset it as a draft: only the pages whose hash is
 /// new are drawn as SVG again.
-fn render(job: &Job, known: &HashMap<String, Arc<String>>) -> Option<Vec<Page>> {
+fn render(
+    engine: &mut Engine,
+    job: &Job,
+    known: &HashMap<String, Arc<String>>,
+) -> Option<Vec<Page>> {
     let dir = job.path.parent().unwrap_or(Path::new("")).to_path_buf();
     let key = job.path.display().to_string();
-    let mut engine = Engine::new();
     let outcome = engine.update(&key, &job.text, RegisterSource::Folder(&dir, None), true);
     let Ok(Outcome::Loaded { evaluation, .. }) = outcome else {
         return None;
