@@ -977,3 +977,113 @@ fn a_restarted_server_keeps_its_address_and_the_open_tab_its_key() {
     let _ = third.kill();
     let _ = third.wait();
 }
+
+#[test]
+fn a_draft_sent_for_fact_checking_is_kept_and_what_changed_speaks_in_fields() {
+    let s = serve("drafts");
+    let sent = s.file.with_file_name("leksand-2023-utkast.pdf");
+    let (status, _, body) = s.post("/api/pdf", r#"{"kind": "draft"}"#);
+    assert_eq!(status, 200, "{body}");
+    let first = std::fs::read(&sent).unwrap();
+    // The same draft again replaces nothing of value: it is the same evaluation.
+    let (_, _, body) = s.post("/api/pdf", r#"{"kind": "draft"}"#);
+    assert!(body.contains(r#""kept":null"#), "{body}");
+    let (status, _) = s.edit(serde_json::json!([
+        {"op": "set", "path": "area[4].scores.\"4.2\"", "value": 12},
+        {"op": "set", "path": "area[4].strengths[1]", "value": "En ny styrka efter granskningen"}
+    ]));
+    assert_eq!(status, 200);
+    // A new draft keeps the one sent for fact-checking under a versioned name.
+    let (status, _, body) = s.post("/api/pdf", r#"{"kind": "draft"}"#);
+    assert_eq!(status, 200, "{body}");
+    let answer: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(answer["kept"], "leksand-2023-utkast-v1.pdf", "{answer}");
+    let kept = s.file.with_file_name("leksand-2023-utkast-v1.pdf");
+    assert_eq!(
+        std::fs::read(&kept).unwrap(),
+        first,
+        "the sent draft was not kept as it was"
+    );
+    // The new draft has its page of changes against the sent one.
+    let new = kompass::embed::read(&std::fs::read(&sent).unwrap()).unwrap();
+    assert!(new.provenance.changes_since.is_some(), "no page of changes");
+    // What changed: against the kept draft, in fields and words.
+    let (_, _, body) = s.get("/api/changes");
+    let changes: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert!(
+        changes["since"].as_str().unwrap().contains("utkast-v1"),
+        "{changes}"
+    );
+    let text = changes["text"].as_str().unwrap();
+    assert!(
+        text.contains("blev ”En ny styrka efter granskningen”"),
+        "{text}"
+    );
+    assert!(text.contains("11 blev 12"), "{text}");
+    assert!(
+        !text.contains("[-") && !text.contains("{+"),
+        "diff notation: {text}"
+    );
+    // Slides follow the report: final when nothing stops a final report.
+    let (status, _, body) = s.post("/api/pdf", r#"{"kind": "slides"}"#);
+    assert_eq!(status, 200, "{body}");
+    assert!(body.contains("leksand-2023-presentation.pdf"), "{body}");
+}
+
+/// Random edits from two sides to different keys, applied in either order, merge without losing
+/// any, the file always parses, and one changed value is one changed line.
+#[test]
+fn edits_from_two_sides_to_different_keys_all_survive_in_any_order() {
+    let s = serve("interleave");
+    let original = s.text();
+    let scores: Vec<(String, i64)> = ["1.1", "2.1", "3.1", "4.1", "5.1", "6.1", "7.1", "8.1"]
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (format!("area[{}].scores.\"{id}\"", i + 1), 3 + i as i64))
+        .collect();
+    // Side A saves through kompass with stale bases; side B writes the file on disk in between.
+    for (k, (path, value)) in scores.iter().enumerate() {
+        if k % 2 == 0 {
+            let (status, body) =
+                s.edit(serde_json::json!([{"op": "set", "path": path, "value": value}]));
+            assert_eq!(status, 200, "{body}");
+        } else {
+            let text = s.text();
+            let id = path.rsplit('"').nth(1).unwrap();
+            let line = text
+                .lines()
+                .find(|l| l.starts_with(&format!("\"{id}\" = ")))
+                .unwrap()
+                .to_string();
+            std::fs::write(
+                &s.file,
+                text.replacen(&line, &format!("\"{id}\" = {value}"), 1),
+            )
+            .unwrap();
+        }
+    }
+    let (status, body) =
+        s.edit(serde_json::json!([{"op": "set", "path": "report.publisher", "value": "SKR"}]));
+    assert_eq!(status, 200, "{body}");
+    let now = s.text();
+    assert!(now.parse::<toml::Table>().is_ok());
+    for (path, value) in &scores {
+        let id = path.rsplit('"').nth(1).unwrap();
+        assert!(
+            now.lines()
+                .any(|l| l.starts_with(&format!("\"{id}\" = {value}"))),
+            "{path} lost"
+        );
+    }
+    let differing = scores
+        .iter()
+        .filter(|(path, value)| {
+            let id = path.rsplit('"').nth(1).unwrap();
+            !original
+                .lines()
+                .any(|l| l.starts_with(&format!("\"{id}\" = {value}")))
+        })
+        .count();
+    assert!(differing >= 6);
+    assert_eq!(changed_lines(&original, &now).len(), differing + 1);
+}

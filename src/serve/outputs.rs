@@ -130,7 +130,9 @@ fn keep_sent_draft(target: &Path, text: &str) -> Result<Option<(PathBuf, String)
     else {
         return Ok(None);
     };
-    if sent.source == text {
+    // The PDF carries its evaluation without comments: the same evaluation is the same data.
+    let data = |t: &str| t.parse::<toml::Table>().ok();
+    if sent.source == text || data(&sent.source).is_some_and(|d| Some(d) == data(text)) {
         return Ok(None);
     }
     let version = crate::check::load_str("evaluation.toml", &sent.source)
@@ -248,7 +250,31 @@ pub fn changes(snap: &Snapshot, opened: &str) -> Result<Json, ApiError> {
         return Err(ApiError::refused(msg!("serve-not-renderable")));
     };
     let changes = crate::diff::compare(&before, &after);
-    Ok(
-        json!({"since": since.text(), "text": crate::diff::to_text(&changes), "count": changes.len()}),
-    )
+    let lines: Vec<String> = changes.iter().map(in_words).collect();
+    Ok(json!({"since": since.text(), "text": lines.join("\n"), "count": changes.len()}))
+}
+
+/// One change as the page says it: in fields and words, not in diff notation
+/// ("Område 4 Effektivitet – Styrkor, punkt 2: ”…” blev ”…”").
+fn in_words(c: &crate::diff::Change) -> String {
+    let quoted = |t: &Option<String>| format!("”{}”", t.as_deref().unwrap_or(""));
+    let place = if c.label.is_empty() {
+        c.section.clone()
+    } else {
+        format!("{}, {}", c.section, c.label)
+    };
+    match c.kind {
+        "score" => format!(
+            "{place}: {} blev {}{}",
+            c.old.as_deref().unwrap_or(""),
+            c.new.as_deref().unwrap_or(""),
+            c.effect
+                .as_deref()
+                .map(|e| format!(" ({e})"))
+                .unwrap_or_default()
+        ),
+        "added" => format!("{place}: tillagt {}", quoted(&c.new)),
+        "removed" => format!("{place}: borttaget {}", quoted(&c.old)),
+        _ => format!("{place}: {} blev {}", quoted(&c.old), quoted(&c.new)),
+    }
 }
