@@ -459,7 +459,7 @@ expected-table = a table
 
 ## The editor in the browser (serve/)
 
-serve-wrong-value = not saved: expected { $expected }
+serve-wrong-value = this takes { $expected }
 serve-bad-path = not a key of the evaluation: `{ $path }`
 serve-syntax-first = the file has a TOML syntax error: correct it in a text editor first
 serve-changed-on-disk = the file was changed on disk while the page was open; nothing was overwritten

@@ -459,7 +459,7 @@ expected-table = en tabell
 
 ## Redigeraren i webbläsaren (serve/)
 
-serve-wrong-value = inte sparad: väntade { $expected }
+serve-wrong-value = här ska det stå { $expected }
 serve-bad-path = inte en nyckel i utvärderingen: `{ $path }`
 serve-syntax-first = filen har ett syntaxfel i TOML: rätta det i en textredigerare först
 serve-changed-on-disk = filen ändrades på disken medan sidan var öppen; ingenting skrevs över

@@ -759,4 +759,46 @@ mod tests {
         assert_eq!(refused.unwrap_err().id, "serve-wrong-value");
         assert!(apply(&mut doc, &edit("../etc/passwd", serde_json::json!(1))).is_err());
     }
+
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        /// Two sides edit different keys, each based on what it last saw, in any interleaving:
+        /// no edit is lost, the file always parses, and each changed value is one changed line.
+        #[test]
+        fn edits_to_different_keys_merge_in_any_interleaving(
+            a in proptest::collection::vec((0usize..4, 0i64..20), 1..12),
+            b in proptest::collection::vec((0usize..4, 0i64..20), 1..12),
+            order in proptest::collection::vec(any::<bool>(), 24),
+        ) {
+            let text = "# Kommentar\n[[area]]\nid = 1\n[area.scores]\n\"1.1\" = 5 # a\n\"1.2\" = 6\n\"1.3\" = 7\n\"1.4\" = 8\n\"1.5\" = 9\n\n[[area]]\nid = 2\n[area.scores]\n\"2.1\" = 1\n\"2.2\" = 2\n\"2.3\" = 3\n";
+            let mut doc: DocumentMut = text.parse().unwrap();
+            // Side A edits 1.2–1.5, side B 2.1–2.3 and 1.1: different keys.
+            let key = |side: bool, i: usize| if side { format!("1.{}", i + 2) } else { ["2.1", "2.2", "2.3", "1.1"][i].to_string() };
+            let original = |k: &str| text.lines().find(|l| l.starts_with(&format!("\"{k}\""))).and_then(|l| l.split(" = ").nth(1)).and_then(|v| v.split(' ').next()).and_then(|v| v.parse::<i64>().ok()).unwrap();
+            let mut seen: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
+            let (mut ia, mut ib) = (0, 0);
+            for take_a in order.iter().copied().chain(std::iter::repeat(true).take(a.len())).chain(std::iter::repeat(false).take(b.len())) {
+                let (side, op) = if take_a && ia < a.len() { ia += 1; (true, a[ia - 1]) } else if !take_a && ib < b.len() { ib += 1; (false, b[ib - 1]) } else { continue };
+                let k = key(side, op.0);
+                let base = *seen.get(&k).unwrap_or(&original(&k));
+                let area = &k[..1];
+                let edit = Edit::Set { path: format!("area[{area}].scores.\"{k}\""), value: serde_json::json!(op.1), base: Some(serde_json::json!(base)) };
+                let merged = apply_merged(&mut doc, &edit);
+                prop_assert!(matches!(merged, Ok(Merged::Made | Merged::Already)), "{merged:?}");
+                seen.insert(k, op.1);
+                let again: Result<DocumentMut, _> = doc.to_string().parse();
+                prop_assert!(again.is_ok());
+            }
+            let out = doc.to_string();
+            for (k, v) in &seen {
+                prop_assert!(out.lines().any(|l| l.starts_with(&format!("\"{k}\" = {v}"))), "{k} = {v} lost: {out}");
+            }
+            let changed = text.lines().zip(out.lines()).filter(|(x, y)| x != y).count();
+            let differ = seen.iter().filter(|(k, v)| original(k) != **v).count();
+            prop_assert_eq!(changed, differ);
+            prop_assert_eq!(text.lines().count(), out.lines().count());
+        }
+    }
 }
