@@ -1082,6 +1082,14 @@ fn typos_narrow_windows_and_new_rows_never_lose_or_move_anything() {
         );
         std::thread::sleep(Duration::from_millis(50));
     }
+    new_rows_take_the_focus(&b, &file);
+    the_page_holds_still_when_narrow(&b, &axe);
+    let _ = std::fs::remove_dir_all(file.parent().unwrap());
+}
+
+/// A new strength, a new evaluator: each takes the focus at the first click, and what is typed
+/// next is saved; Upp keeps the focus on the moved row.
+fn new_rows_take_the_focus(b: &Browser, file: &Path) {
     // At 1280×720, clicking "Lägg till styrka" after working in an area's scores hits at the
     // first click, and the new strength takes the focus.
     let score = format!("#{}", field_id("area[2].scores.\"2.1\""));
@@ -1101,7 +1109,7 @@ fn typos_narrow_windows_and_new_rows_never_lose_or_move_anything() {
         ),
     );
     b.keys("Ny styrka direkt");
-    wait_for_file(&file, "Ny styrka direkt", "the new strength was not saved");
+    wait_for_file(file, "Ny styrka direkt", "the new strength was not saved");
     assert_eq!(
         b.js("return window.scrollY;", json!([])),
         y,
@@ -1119,7 +1127,7 @@ fn typos_narrow_windows_and_new_rows_never_lose_or_move_anything() {
     );
     b.keys("Tredje Utvärderare");
     wait_for_file(
-        &file,
+        file,
         "Tredje Utvärderare",
         "the new evaluator's name was lost",
     );
@@ -1132,8 +1140,6 @@ fn typos_narrow_windows_and_new_rows_never_lose_or_move_anything() {
             field_id("evaluators[2]")
         ),
     );
-    the_page_holds_still_when_narrow(&b, &axe);
-    let _ = std::fs::remove_dir_all(file.parent().unwrap());
 }
 
 /// 768 px wide, and 1280×720 at 200 % zoom (640×360 CSS pixels): clicking into a field never

@@ -286,9 +286,8 @@ fn two_edits_of_one_text_are_merged_by_words_and_only_the_same_words_conflict() 
     assert_eq!(s.text(), before, "a conflicting edit was written");
 }
 
-#[test]
-fn every_security_rule_refuses_what_it_should() {
-    let s = serve("security");
+/// The launch address gives the page and no cookie; the page's script trades the token for a key.
+fn launch_gives_a_key_and_no_cookie(s: &Served) {
     let host = s.host();
     // The launch address gives the page, and no cookie: a cookie would go to every port.
     let (status, head, body) = request(
@@ -319,6 +318,14 @@ fn every_security_rule_refuses_what_it_should() {
     assert_eq!(session(&"0".repeat(32), &own).0, 403);
     assert_eq!(session(&s.launch, "http://127.0.0.1:1").0, 403);
     assert_eq!(session(&s.launch, "null").0, 403);
+}
+
+#[test]
+fn every_security_rule_refuses_what_it_should() {
+    let s = serve("security");
+    let host = s.host();
+    let own = format!("http://{host}");
+    launch_gives_a_key_and_no_cookie(&s);
     // No key, a forged one, the token or the key as the old cookie (another local server
     // replaying what the browser sent it, with a forged Host and Origin), a wrong Host (DNS
     // rebinding) even with the key, also for localhost's other ports.

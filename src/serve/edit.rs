@@ -176,6 +176,19 @@ pub fn apply_merged(doc: &mut DocumentMut, edit: &Edit) -> Result<Merged, Refusa
                 theirs: now,
             })
         }
+        _ => merge_list_edit(doc, edit, &segs, now),
+    }
+}
+
+/// A list edit merged with the list as it is now: an element is found by its value when the
+/// list changed since the page saw it (`base`).
+fn merge_list_edit(
+    doc: &mut DocumentMut,
+    edit: &Edit,
+    segs: &[Seg],
+    now: Option<serde_json::Value>,
+) -> Result<Merged, Refusal> {
+    match edit {
         Edit::Insert {
             base: Some(base),
             path,
@@ -206,7 +219,7 @@ pub fn apply_merged(doc: &mut DocumentMut, edit: &Edit) -> Result<Merged, Refusa
             path,
         } if now.as_ref() != Some(base) => {
             // The element, wherever it is now; gone already is done.
-            let mut list_segs = segs.clone();
+            let mut list_segs = segs.to_vec();
             list_segs.pop();
             let list = value_at(doc.as_item(), &list_segs);
             let found = list
@@ -779,7 +792,7 @@ mod tests {
             let original = |k: &str| text.lines().find(|l| l.starts_with(&format!("\"{k}\""))).and_then(|l| l.split(" = ").nth(1)).and_then(|v| v.split(' ').next()).and_then(|v| v.parse::<i64>().ok()).unwrap();
             let mut seen: std::collections::HashMap<String, i64> = std::collections::HashMap::new();
             let (mut ia, mut ib) = (0, 0);
-            for take_a in order.iter().copied().chain(std::iter::repeat(true).take(a.len())).chain(std::iter::repeat(false).take(b.len())) {
+            for take_a in order.iter().copied().chain(std::iter::repeat_n(true, a.len())).chain(std::iter::repeat_n(false, b.len())) {
                 let (side, op) = if take_a && ia < a.len() { ia += 1; (true, a[ia - 1]) } else if !take_a && ib < b.len() { ib += 1; (false, b[ib - 1]) } else { continue };
                 let k = key(side, op.0);
                 let base = *seen.get(&k).unwrap_or(&original(&k));

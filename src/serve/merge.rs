@@ -145,8 +145,11 @@ mod tests {
         assert_eq!(words3("a b", "a x b", "a y b"), None);
     }
 
+    /// Words changed by one side: (place, new word).
+    type Edits = Vec<(usize, String)>;
+
     /// A base text of distinct words, and two sides that each change some of its words.
-    fn sides() -> impl Strategy<Value = (Vec<String>, Vec<(usize, String)>, Vec<(usize, String)>)> {
+    fn sides() -> impl Strategy<Value = (Vec<String>, Edits, Edits)> {
         (3usize..30).prop_flat_map(|n| {
             let base: Vec<String> = (0..n).map(|i| format!("ord{i}")).collect();
             let edits = proptest::collection::vec((0..n, "[a-zåäö]{1,6}"), 0..4);

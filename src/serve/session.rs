@@ -33,6 +33,15 @@ pub struct Session {
     /// Why the file on disk cannot be taken in just now (a syntax error while someone edits it
     /// elsewhere): nothing is written until it can.
     pub disk_problem: Option<String>,
+    /// Where each key's last change came from: the disk (someone else's save) or a tab.
+    origin: std::collections::HashMap<String, Origin>,
+}
+
+/// Where a change came from, as a conflict names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Origin {
+    Disk,
+    Tab,
 }
 
 /// What became of a page's edits.
@@ -62,6 +71,7 @@ impl Session {
             version: 0,
             opened: String::new(),
             disk_problem: None,
+            origin: std::collections::HashMap::new(),
         };
         let first = match &session.folder {
             Some(folder) => evaluations_in(folder)
@@ -83,6 +93,7 @@ impl Session {
         self.text = text;
         self.disk = bytes;
         self.disk_problem = None;
+        self.origin.clear();
         self.version += 1;
     }
 
@@ -119,6 +130,9 @@ impl Session {
             return Err(unreadable(&why));
         }
         let changed = old.map_or_else(Vec::new, |old| changed_paths(&old, &new));
+        for p in &changed {
+            self.origin.insert(p.clone(), Origin::Disk);
+        }
         self.text = text;
         self.disk = bytes;
         self.disk_problem = None;
@@ -145,13 +159,18 @@ impl Session {
         for e in edits {
             match edit::apply_merged(&mut doc, e) {
                 Ok(Merged::Conflict { mine, theirs }) => {
-                    let from_disk = report.disk.iter().any(|p| e.path().starts_with(p.as_str()));
+                    let from_disk = self
+                        .origin
+                        .iter()
+                        .any(|(p, o)| *o == Origin::Disk && e.path().starts_with(p.as_str()));
                     report.conflicts.push(json!({
                         "path": e.path(), "mine": mine, "theirs": theirs,
                         "where": if from_disk { "disk" } else { "tab" },
                     }));
                 }
-                Ok(Merged::Made | Merged::Already) => {}
+                Ok(Merged::Made | Merged::Already) => {
+                    self.origin.insert(e.path().to_string(), Origin::Tab);
+                }
                 Err(m) => {
                     return Err(ApiError::Refused {
                         message: m,
