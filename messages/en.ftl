@@ -496,3 +496,10 @@ skel-evaluation = added after the generated text under "Utvärderingen"
 skel-comparisons-1 = Comparison profiles for the charts: fixed values (one per area, in order) with
 skel-comparisons-2 = their source, or computed from the results register named at the top with
 skel-comparisons-3 = `register = "register.csv"` (see docs/data-format.md).
+
+## Comments in a returned draft (`kompass comments`, src/read/annotations.rs, src/review/)
+
+annots-encrypted = the PDF is encrypted; kompass does not read the comments of an encrypted PDF (save it without a password and try again)
+annots-no-pages = no pages found in the PDF (its catalogue or page tree is missing or damaged)
+annots-too-many-pages = the PDF has more than { $limit } pages; kompass reads at most that many
+annots-too-many = the PDF has more than { $limit } annotations; kompass reads at most that many

@@ -496,3 +496,10 @@ skel-evaluation = läggs efter den genererade texten under ”Utvärderingen”
 skel-comparisons-1 = Jämförelseprofiler för diagrammen: fasta värden (ett per område, i ordning) med
 skel-comparisons-2 = sin källa, eller uträknade ur resultatregistret som anges överst med
 skel-comparisons-3 = `register = "register.csv"` (se docs/data-format.md).
+
+## Kommentarer i ett granskat utkast (`kompass comments`, src/read/annotations.rs, src/review/)
+
+annots-encrypted = PDF-filen är krypterad; kompass läser inte kommentarerna i en krypterad PDF (spara den utan lösenord och försök igen)
+annots-no-pages = inga sidor hittades i PDF-filen (dess katalog eller sidträd saknas eller är skadat)
+annots-too-many-pages = PDF-filen har fler än { $limit } sidor; kompass läser högst så många
+annots-too-many = PDF-filen har fler än { $limit } anteckningar; kompass läser högst så många
