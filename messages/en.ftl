@@ -503,3 +503,54 @@ annots-encrypted = the PDF is encrypted; kompass does not read the comments of a
 annots-no-pages = no pages found in the PDF (its catalogue or page tree is missing or damaged)
 annots-too-many-pages = the PDF has more than { $limit } pages; kompass reads at most that many
 annots-too-many = the PDF has more than { $limit } annotations; kompass reads at most that many
+comment-kind-note = note
+comment-kind-highlight = highlight
+comment-kind-underline = underline
+comment-kind-strike-out = strike-out
+comment-kind-replacement = replacement
+comment-kind-insertion = insertion
+comment-kind-text-box = text box
+comment-kind-drawing = drawing
+comment-kind-stamp = stamp
+comment-kind-other = annotation
+comments-not-kompass = the PDF carries no evaluation from kompass, so its comments are listed by page, without their fields
+comments-cannot-remake = the evaluation the PDF carries could not be typeset again here, so the comments are listed without their fields: { $reason }
+comments-other-version = the draft was made by kompass { $then } and this is kompass { $now }; if its layout has changed since, a comment may be put on a neighbouring field
+comments-other-layout = the PDF's pages are not those of the report typeset again (another number of pages, or another size), so the comments are placed by the words they quote, where they quote any
+comments-unreadable = page { $page }: { $count ->
+        [one] one annotation
+       *[other] { $count } annotations
+    } could not be read (damaged, or over kompass's bounds)
+comments-cut = { $count ->
+        [one] one comment was
+       *[other] { $count } comments were
+    } cut at kompass's bound on the length of a text
+comments-heading = { $pdf }: { $count ->
+        [one] one comment
+       *[other] { $count } comments
+    } ({ $placed } on fields, { $outside } outside them)
+comments-heading-draft = draft version { $version }, { $name }
+comments-none = { $pdf }: no comments.
+comments-item = { $n }. Page { $page } – { $place }
+comments-by = { $kind } by { $author }
+comments-dated = { $what }, { $date }
+comments-marked = Marked: “{ $text }”
+comments-replace-with = Replace with: “{ $text }”
+comments-insert = Insert: “{ $text }”
+comments-said = Comment: { $text }
+comments-reply = Reply from { $author }: { $text }
+comments-state = State: { $state }
+comments-how-beside = (a note beside the text: placed by the line beside it)
+comments-how-near = (placed by the nearest line)
+comments-how-quoted = (placed by the words it quotes)
+comments-how-nowhere = (not on the text)
+comments-pages-unchanged = The pages are as kompass made them: the comments are all that was added.
+comments-pages-changed = { $count ->
+        [one] Page { $pages } draws
+       *[other] Pages { $pages } draw
+    } something other than the draft kompass made. A comment flattened into a page (some programs do so when they print or save) can no longer be read as a comment: look at { $count ->
+        [one] that page
+       *[other] those pages
+    } yourself.
+comments-pages-rewritten = The PDF was written anew by the program that saved it, so kompass cannot tell whether any comment was flattened into its pages.
+comments-unnamed = (no name)

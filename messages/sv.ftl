@@ -503,3 +503,54 @@ annots-encrypted = PDF-filen är krypterad; kompass läser inte kommentarerna i 
 annots-no-pages = inga sidor hittades i PDF-filen (dess katalog eller sidträd saknas eller är skadat)
 annots-too-many-pages = PDF-filen har fler än { $limit } sidor; kompass läser högst så många
 annots-too-many = PDF-filen har fler än { $limit } anteckningar; kompass läser högst så många
+comment-kind-note = anteckning
+comment-kind-highlight = markering
+comment-kind-underline = understrykning
+comment-kind-strike-out = överstrykning
+comment-kind-replacement = ersättning
+comment-kind-insertion = infogning
+comment-kind-text-box = textruta
+comment-kind-drawing = ritning
+comment-kind-stamp = stämpel
+comment-kind-other = anteckning
+comments-not-kompass = PDF-filen bär ingen utvärdering från kompass, så kommentarerna listas per sida, utan sina fält
+comments-cannot-remake = utvärderingen som PDF-filen bär kunde inte sättas på nytt här, så kommentarerna listas utan sina fält: { $reason }
+comments-other-version = utkastet gjordes av kompass { $then } och det här är kompass { $now }; om sidlayouten har ändrats sedan dess kan en kommentar hamna på ett grannfält
+comments-other-layout = PDF-filens sidor är inte de som rapporten får när den sätts på nytt (ett annat antal sidor eller en annan storlek), så kommentarerna placeras efter de ord de citerar, där de citerar några
+comments-unreadable = sidan { $page }: { $count ->
+        [one] en anteckning
+       *[other] { $count } anteckningar
+    } kunde inte läsas (skadade, eller över kompass gränser)
+comments-cut = { $count ->
+        [one] en kommentar kortades
+       *[other] { $count } kommentarer kortades
+    } vid kompass gräns för hur lång en text får vara
+comments-heading = { $pdf }: { $count ->
+        [one] en kommentar
+       *[other] { $count } kommentarer
+    } ({ $placed } på fält, { $outside } utanför fälten)
+comments-heading-draft = utkast version { $version }, { $name }
+comments-none = { $pdf }: inga kommentarer.
+comments-item = { $n }. Sidan { $page } – { $place }
+comments-by = { $kind } av { $author }
+comments-dated = { $what }, { $date }
+comments-marked = Markerat: ”{ $text }”
+comments-replace-with = Ersätt med: ”{ $text }”
+comments-insert = Infoga: ”{ $text }”
+comments-said = Kommentar: { $text }
+comments-reply = Svar från { $author }: { $text }
+comments-state = Status: { $state }
+comments-how-beside = (en anteckning bredvid texten: placerad efter raden bredvid)
+comments-how-near = (placerad efter närmaste rad)
+comments-how-quoted = (placerad efter orden den citerar)
+comments-how-nowhere = (inte på texten)
+comments-pages-unchanged = Sidorna är som kompass gjorde dem: kommentarerna är allt som har lagts till.
+comments-pages-changed = { $count ->
+        [one] Sidan { $pages } ritar
+       *[other] Sidorna { $pages } ritar
+    } något annat än utkastet som kompass gjorde. En kommentar som har plattats ut i sidan (en del program gör så när de skriver ut eller sparar) går inte längre att läsa som kommentar: titta själv på { $count ->
+        [one] den sidan
+       *[other] de sidorna
+    }.
+comments-pages-rewritten = PDF-filen har skrivits om av programmet som sparade den, så kompass kan inte se om någon kommentar har plattats ut i sidorna.
+comments-unnamed = (inget namn)

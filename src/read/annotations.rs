@@ -136,10 +136,10 @@ pub struct Annotation {
 }
 
 /// A page: its size and the fingerprint of what it draws.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PageInfo {
-    /// `/MediaBox` (inherited when the page does not say), in points.
-    pub media_box: [i64; 4],
+    /// `/MediaBox` (inherited when the page does not say), in points: x0, y0, x1, y1.
+    pub media_box: [f64; 4],
     /// `/Rotate`, degrees.
     pub rotate: i64,
     /// SHA-256 of the page's content streams, decoded and joined; `None` when one of them
@@ -208,7 +208,10 @@ pub fn read(
                 v @ Value::Dict(_) => (None, Some(v.clone())),
                 _ => (None, None),
             };
-            match dict.as_ref().and_then(|d| annotation(d, object, i + 1, bounds)) {
+            match dict
+                .as_ref()
+                .and_then(|d| annotation(d, object, i + 1, bounds))
+            {
                 Some(a) if NOT_COMMENTS.contains(&a.subtype.as_str()) => {}
                 Some(a) => out.annotations.push(a),
                 None => info.unreadable += 1,
@@ -349,8 +352,8 @@ pub fn text_string(bytes: &[u8]) -> String {
 /// at 0x18–0x1F and 0x80–0x9F.
 fn pdf_doc_char(b: u8) -> char {
     const HIGH: [char; 32] = [
-        '•', '†', '‡', '…', '—', '–', 'ƒ', '⁄', '‹', '›', '−', '‰', '„', '“', '”', '‘', '’',
-        '‚', '™', 'ﬁ', 'ﬂ', 'Ł', 'Œ', 'Š', 'Ÿ', 'Ž', 'ı', 'ł', 'œ', 'š', 'ž', '\u{FFFD}',
+        '•', '†', '‡', '…', '—', '–', 'ƒ', '⁄', '‹', '›', '−', '‰', '„', '“', '”', '‘', '’', '‚',
+        '™', 'ﬁ', 'ﬂ', 'Ł', 'Œ', 'Š', 'Ÿ', 'Ž', 'ı', 'ł', 'œ', 'š', 'ž', '\u{FFFD}',
     ];
     const LOW: [char; 8] = ['˘', 'ˇ', 'ˆ', '˙', '˝', '˛', '˚', '˜'];
     match b {
@@ -372,7 +375,7 @@ enum Loc {
 /// A page found in the page tree, with what it inherits.
 struct PageRef {
     dict: Value,
-    media_box: [i64; 4],
+    media_box: [f64; 4],
     rotate: i64,
 }
 
@@ -546,9 +549,9 @@ impl<'a> Table<'a> {
     fn get(&self, id: u32) -> Option<Value> {
         match *self.locs.get(&id)? {
             Loc::File(at) => Parser::new(self.pdf, at, self.limits).value().ok(),
-            Loc::Packed { stream, at } => {
-                Parser::new(&self.packed[stream], at, self.limits).value().ok()
-            }
+            Loc::Packed { stream, at } => Parser::new(&self.packed[stream], at, self.limits)
+                .value()
+                .ok(),
         }
     }
 
@@ -577,7 +580,7 @@ impl<'a> Table<'a> {
         };
         let inherited = PageRef {
             dict: Value::Null,
-            media_box: [0, 0, 612, 792],
+            media_box: [0.0, 0.0, 612.0, 792.0],
             rotate: 0,
         };
         self.walk(tree, &inherited, 0, &mut walk)?;
@@ -607,8 +610,11 @@ impl<'a> Table<'a> {
         };
         let media_box = match dict.get(b"MediaBox").and_then(|v| self.resolve(v)) {
             Some(Value::Array(n)) if n.len() == 4 => {
-                let n: Vec<i64> = n.iter().filter_map(number).map(|x| x.round() as i64).collect();
-                <[i64; 4]>::try_from(n).unwrap_or(inherited.media_box)
+                let n: Vec<f64> = n.iter().filter_map(number).collect();
+                match <[f64; 4]>::try_from(n) {
+                    Ok([a, b, c, d]) => [a.min(c), b.min(d), a.max(c), b.max(d)],
+                    Err(_) => inherited.media_box,
+                }
             }
             _ => inherited.media_box,
         };
@@ -628,7 +634,10 @@ impl<'a> Table<'a> {
                 }
             }
             // A leaf is a page; a catalogue or anything else named where a page belongs is not.
-            _ if dict.get(b"Type").and_then(name).is_some_and(|t| t != "Page") => {}
+            _ if dict
+                .get(b"Type")
+                .and_then(name)
+                .is_some_and(|t| t != "Page") => {}
             _ => {
                 if walk.out.len() >= walk.limit {
                     return Err(AnnotationError::TooManyPages { limit: walk.limit });
@@ -728,7 +737,7 @@ mod tests {
         );
         let a = read_default(&pdf).unwrap();
         assert_eq!(a.pages.len(), 1);
-        assert_eq!(a.pages[0].media_box, [0, 0, 595, 842]);
+        assert_eq!(a.pages[0].media_box, [0.0, 0.0, 595.0, 842.0]);
         assert_eq!(a.annotations.len(), 1, "the link is not a comment");
         let h = &a.annotations[0];
         assert_eq!(h.subtype, "Highlight");
@@ -756,7 +765,10 @@ mod tests {
 
     #[test]
     fn pdf_doc_encoding_has_its_own_marks() {
-        assert_eq!(text_string(b"\x8dHej\x8e \x85 \xe5\xe4\xf6 \x93"), "“Hej” – åäö ﬁ");
+        assert_eq!(
+            text_string(b"\x8dHej\x8e \x85 \xe5\xe4\xf6 \x93"),
+            "“Hej” – åäö ﬁ"
+        );
         assert_eq!(text_string(b"\xff\xfeH\x00"), "H");
         let (t, cut) = bounded_text(&[b'a'; 100], 10);
         assert_eq!((t.len(), cut), (10, true));
@@ -776,10 +788,16 @@ mod tests {
         let a = read_default(cyclic.as_bytes()).unwrap();
         assert_eq!(a.pages.len(), 1);
         assert_eq!(a.annotations.len(), 2);
-        assert_eq!(a.pages[0].unreadable, 2, "the page tree's nodes are no annotations");
+        assert_eq!(
+            a.pages[0].unreadable, 2,
+            "the page tree's nodes are no annotations"
+        );
         let many = vec!["5 0 R"; 30_000].join(" ");
         let e = read_default(&pdf_with(&many, "")).unwrap_err();
-        assert!(matches!(e, AnnotationError::TooManyAnnotations { .. }), "{e:?}");
+        assert!(
+            matches!(e, AnnotationError::TooManyAnnotations { .. }),
+            "{e:?}"
+        );
         let quads = vec!["1"; 1_000_000].join(" ");
         let huge = pdf_with(
             "5 0 R",
@@ -787,7 +805,10 @@ mod tests {
         );
         let a = read_default(&huge).unwrap();
         assert!(a.annotations.is_empty());
-        assert_eq!(a.pages[0].unreadable, 1, "over the values bound: listed as unreadable");
+        assert_eq!(
+            a.pages[0].unreadable, 1,
+            "over the values bound: listed as unreadable"
+        );
     }
 
     #[test]

@@ -394,7 +394,11 @@ pub(super) fn stream_at(dict: &Value, data: (usize, usize)) -> StreamAt {
 /// The byte range of a stream's data, starting after the keyword `stream` at `at`, and where
 /// scanning goes on: after `endstream`. The length is taken from a direct `/Length` when
 /// `endstream` follows it, else from where `endstream` is.
-pub(super) fn stream_data(pdf: &[u8], at: usize, length: Option<&Value>) -> Option<((usize, usize), usize)> {
+pub(super) fn stream_data(
+    pdf: &[u8],
+    at: usize,
+    length: Option<&Value>,
+) -> Option<((usize, usize), usize)> {
     let mut start = at;
     if pdf.get(start) == Some(&b'\r') {
         start += 1;

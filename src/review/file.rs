@@ -1,0 +1,1 @@
+//! The review file beside the evaluation: each comment's state.
