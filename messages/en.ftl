@@ -554,3 +554,20 @@ comments-pages-changed = { $count ->
     } yourself.
 comments-pages-rewritten = The PDF was written anew by the program that saved it, so kompass cannot tell whether any comment was flattened into its pages.
 comments-unnamed = (no name)
+review-state-open = open
+review-state-done = done
+review-state-no-change = no change
+review-not-tables = `comment` must be a list of tables (`[[comment]]`)
+review-no-id = comment { $n } has no `id`
+review-bad-state = comment { $n } has the state “{ $state }”, which is not one of “öppen”, “åtgärdad” and “ingen ändring”
+comments-note = note: { $message }
+consequence-no-review = ; the review file was not written
+consequence-no-reply = ; no answer was written
+comments-reply-needs-evaluation = --reply needs the evaluation too: `kompass comments <draft.pdf> <evaluation.toml> --reply` (the review file beside it says what was done with each comment)
+comments-review-file = Review kept in { $file }: { $added } new; { $open } open of { $count }.
+comments-other-municipality = { $evaluation } is the evaluation of { $now }, but the draft is of { $then }
+comments-reply-target = -o { $target }: the answer is written as .pdf or .md, and never over the evaluation, the draft or the review file
+comments-reply-written = wrote { $path } ({ $count ->
+        [one] one comment
+       *[other] { $count } comments
+    })

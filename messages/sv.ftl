@@ -554,3 +554,20 @@ comments-pages-changed = { $count ->
     }.
 comments-pages-rewritten = PDF-filen har skrivits om av programmet som sparade den, så kompass kan inte se om någon kommentar har plattats ut i sidorna.
 comments-unnamed = (inget namn)
+review-state-open = öppen
+review-state-done = åtgärdad
+review-state-no-change = ingen ändring
+review-not-tables = `comment` ska vara en lista av tabeller (`[[comment]]`)
+review-no-id = kommentar { $n } saknar `id`
+review-bad-state = kommentar { $n } har statusen ”{ $state }”, som inte är någon av ”öppen”, ”åtgärdad” och ”ingen ändring”
+comments-note = obs: { $message }
+consequence-no-review = ; granskningsfilen skrevs inte
+consequence-no-reply = ; inget bemötande skrevs
+comments-reply-needs-evaluation = --reply behöver utvärderingen också: `kompass comments <utkast.pdf> <utvärdering.toml> --reply` (granskningsfilen bredvid den säger vad som gjordes med varje kommentar)
+comments-review-file = Granskningen förs i { $file }: { $added } nya; { $open } öppna av { $count }.
+comments-other-municipality = { $evaluation } är utvärderingen av { $now }, men utkastet gäller { $then }
+comments-reply-target = -o { $target }: bemötandet skrivs som .pdf eller .md, och aldrig över utvärderingen, utkastet eller granskningsfilen
+comments-reply-written = skrev { $path } ({ $count ->
+        [one] en synpunkt
+       *[other] { $count } synpunkter
+    })

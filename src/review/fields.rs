@@ -409,3 +409,55 @@ fn quotes(text: &str) -> Vec<String> {
     }
     out
 }
+
+/// The value of a field in an evaluation as the report prints it: a paragraph's or a bullet's
+/// text, a score ("12 av 20"), a date, a name. `None` when the evaluation has no such field.
+pub fn value_of(checked: &Checked, field: &Field) -> Option<String> {
+    if let Some(text) = text_of(checked, field) {
+        return Some(text);
+    }
+    let report = Report::build(checked);
+    let path = field.path.as_str();
+    match path {
+        "report.date" => return Some(report.date.iso()),
+        "report.publisher" => return Some(report.publisher.clone()),
+        "municipality.official_name" => return Some(report.municipality.official_name.clone()),
+        "evaluators" => return Some(crate::typeset::evaluators_line(&report.evaluators)),
+        "framework" => return Some(report.framework_name.clone()),
+        _ => {}
+    }
+    let (table, key) = path.split_once('.')?;
+    if let Some(k) = table
+        .strip_prefix("revision[")
+        .and_then(|r| r.strip_suffix(']'))
+    {
+        let r = report
+            .revisions
+            .get(k.parse::<usize>().ok()?.checked_sub(1)?)?;
+        return Some(match key {
+            "version" => r.version.to_string(),
+            "date" => r.date.iso(),
+            "by" => r.by.clone(),
+            _ => r.changes.clone(),
+        });
+    }
+    let k: usize = table
+        .strip_prefix("area[")?
+        .strip_suffix(']')?
+        .parse()
+        .ok()?;
+    let id = *checked
+        .evaluation
+        .areas
+        .get(k.checked_sub(1)?)?
+        .get_ref()
+        .id
+        .get_ref();
+    let area = report.areas.iter().find(|a| i64::from(a.id) == id)?;
+    if key == "scores" {
+        return Some(format!("{} av {} poäng", area.score, area.max));
+    }
+    let sub = key.strip_prefix("scores.\"")?.strip_suffix('"')?;
+    let s = area.subareas.iter().find(|s| s.id == sub)?;
+    Some(format!("{} av {} poäng", s.score, s.max))
+}

@@ -170,10 +170,14 @@ impl FrameWalk {
         }
     }
 
-    /// The words of a run of text, each with its box.
+    /// The words of a run of text, each with its box. The running heads and the draft mark
+    /// are left out: no comment is about them.
     fn text(&mut self, text: &TextItem, ts: Transform) {
         let size = text.size.to_pt();
         let field = self.open.last().copied();
+        if field.is_some_and(|f| self.keys[f] == [KeyPart::Str("margin".into())]) {
+            return;
+        }
         let (top, bottom) = (-0.8 * size, 0.25 * size);
         let mut cursor = 0.0;
         let mut word = String::new();
