@@ -30,33 +30,51 @@ pub fn run(args: Args<'_>) -> Run {
         ))
     })?;
     let pdf_name = name_of(args.pdf);
-    let entries = match args.evaluation {
-        Some(evaluation) => Some(review_file(evaluation, &review, &pdf_name)?),
-        None if args.reply => {
+    let Some(evaluation) = args.evaluation else {
+        if args.reply {
             return Err(Failure::trouble(msg!("comments-reply-needs-evaluation")));
         }
-        None => None,
+        print!("{}", listed(&review, &[], &pdf_name, args.format));
+        return Ok(ExitCode::SUCCESS);
     };
+    let now = quiet_load(evaluation)?;
+    same_municipality(&now, &review, evaluation)?;
+    let entries = review_file(evaluation, &review, &pdf_name)?;
     if args.reply {
-        let (evaluation, entries) = (
-            args.evaluation.unwrap_or(Path::new("")),
-            entries.unwrap_or_default(),
-        );
-        return write_reply(
-            evaluation,
-            &review,
-            &entries,
-            args.output.as_deref(),
-            args.pdf,
-        );
+        let target = args.output.as_deref();
+        return write_reply(evaluation, &now, &review, &entries, target, args.pdf);
     }
-    let entries = entries.unwrap_or_default();
-    match args.format {
-        "json" => println!("{}", json(&review, &entries, &pdf_name)),
-        "csv" => print!("{}", csv(&review, &entries)),
-        _ => print!("{}", text_list(&review, &entries, &pdf_name)),
-    }
+    print!("{}", listed(&review, &entries, &pdf_name, args.format));
     Ok(ExitCode::SUCCESS)
+}
+
+/// The comments in the format asked for.
+fn listed(review: &Review, entries: &[Entry], pdf_name: &str, format: &str) -> String {
+    match format {
+        "json" => format!("{}\n", json(review, entries, pdf_name)),
+        "csv" => csv(review, entries),
+        _ => text_list(review, entries, pdf_name),
+    }
+}
+
+/// The evaluation, loaded and checked as a draft, without a word unless it cannot be used
+/// (then its findings are printed as `check` prints them).
+fn quiet_load(evaluation: &Path) -> Result<kompass::check::Checked, Failure> {
+    let quiet = kompass::Engine::new().check_path(evaluation, true);
+    if let Ok(outcome) = quiet
+        && outcome.renderable().is_some()
+        && let Some(checked) = outcome.into_evaluation()
+    {
+        return Ok(checked);
+    }
+    super::load(
+        evaluation,
+        Strictness {
+            draft: true,
+            ..Default::default()
+        },
+        msg!("consequence-no-review"),
+    )
 }
 
 fn name_of(path: &Path) -> String {
@@ -68,15 +86,6 @@ fn name_of(path: &Path) -> String {
 
 /// Add the comments the review file lacks (creating it), and give its entries.
 fn review_file(evaluation: &Path, review: &Review, pdf_name: &str) -> Result<Vec<Entry>, Failure> {
-    let loaded = super::load(
-        evaluation,
-        Strictness {
-            draft: true,
-            ..Default::default()
-        },
-        msg!("consequence-no-review"),
-    )?;
-    same_municipality(&loaded, review, evaluation)?;
     let path = file::path_for(evaluation);
     let old = match kompass::read::bytes(&path, kompass::read::MAX_EVALUATION_BYTES) {
         Ok(bytes) => Some(
@@ -347,6 +356,7 @@ fn csv(review: &Review, entries: &[Entry]) -> String {
 /// Write the answer to the municipality: PDF, or Markdown for `.md` / `.txt`.
 fn write_reply(
     evaluation: &Path,
+    now: &kompass::check::Checked,
     review: &Review,
     entries: &[Entry],
     output: Option<&Path>,
@@ -379,19 +389,11 @@ fn write_reply(
             target = target.display().to_string()
         )));
     }
-    let now = super::load(
-        evaluation,
-        Strictness {
-            draft: true,
-            ..Default::default()
-        },
-        msg!("consequence-no-reply"),
-    )?;
     let before = carried(review);
     let answer = kompass::review::reply::answer(
         entries,
         before.as_ref(),
-        &now,
+        now,
         review.version,
         kompass::review::reply::today(),
     );

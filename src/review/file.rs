@@ -82,6 +82,8 @@ pub struct Entry {
     pub item: Option<usize>,
     pub marked: String,
     pub text: String,
+    /// The comment's kind as the file names it (`highlight`, `replacement` …).
+    pub kind: String,
 }
 
 /// The review file beside an evaluation: `<name>.granskning.toml`.
@@ -136,6 +138,7 @@ pub fn entries(text: &str) -> Result<Vec<Entry>, Message> {
             item: number("item"),
             marked: s("marked"),
             text: s("text"),
+            kind: s("kind"),
         });
     }
     Ok(out)
@@ -148,14 +151,10 @@ pub fn add(
     comments: &[Comment],
     pdf_name: &str,
 ) -> Result<(String, usize), Message> {
-    let mut doc: DocumentMut = match text {
-        Some(t) => t
-            .parse()
-            .map_err(|e: toml_edit::TomlError| msg!("plain", text = e.to_string()))?,
-        None => HEADER
-            .parse()
-            .map_err(|e: toml_edit::TomlError| msg!("plain", text = e.to_string()))?,
-    };
+    let mut doc: DocumentMut = text
+        .unwrap_or("")
+        .parse()
+        .map_err(|e: toml_edit::TomlError| msg!("plain", text = e.to_string()))?;
     let known: Vec<String> = entries(&doc.to_string())?
         .into_iter()
         .map(|e| e.id)
@@ -175,7 +174,11 @@ pub fn add(
         list.push(table_of(c, pdf_name));
         added += 1;
     }
-    Ok((doc.to_string(), added))
+    let out = match text {
+        Some(_) => doc.to_string(),
+        None => format!("{HEADER}\n{doc}"),
+    };
+    Ok((out, added))
 }
 
 const HEADER: &str = "# Faktagranskningen: kommunens kommentarer och vad som gjordes med var och en.\n# kompass comments lägger till nya kommentarer; ändra state och reply här (eller i kompass serve).\n# state: \"öppen\", \"åtgärdad\" eller \"ingen ändring\"; reply: ett kort svar till kommunen.\n# Filen publiceras aldrig: den bär kommunens kommentarer och namn, som inte hör hemma i rapporten.\n";

@@ -111,7 +111,11 @@ fn item(n: usize, e: &Entry, before: Option<&Checked>, now: &Checked) -> Item {
         page: e.page,
         place: e.place.clone(),
         marked: e.marked.clone(),
-        said: e.text.clone(),
+        said: match e.kind.as_str() {
+            "replacement" if !e.text.is_empty() => format!("Ersätt med ”{}”.", e.text),
+            "insertion" if !e.text.is_empty() => format!("Infoga ”{}”.", e.text),
+            _ => e.text.clone(),
+        },
         state: e.state,
         done: done.into(),
         reply: e.reply.clone(),
