@@ -570,3 +570,16 @@ comments-reply-written = wrote { $path } ({ $count ->
         [one] one comment
        *[other] { $count } comments
     })
+verified-comments = { $pdf }: the PDF has { $count ->
+        [one] one comment
+       *[other] { $count } comments
+    } added; the report's content is unchanged (every page is what { $name } gives with kompass { $version })
+differs-comments = - { $count ->
+        [one] one comment was
+       *[other] { $count } comments were
+    } added to the PDF (`kompass comments` lists them)
+differs-pages = - { $count ->
+        [one] page { $pages } draws
+       *[other] pages { $pages } draw
+    } something else than kompass made: an edit, or a comment flattened into the page
+differs-pages-same = - every page still draws what kompass made

@@ -570,3 +570,16 @@ comments-reply-written = skrev { $path } ({ $count ->
         [one] en synpunkt
        *[other] { $count } synpunkter
     })
+verified-comments = { $pdf }: PDF-filen har fått { $count ->
+        [one] en kommentar
+       *[other] { $count } kommentarer
+    }; rapportens innehåll är oförändrat (varje sida är vad { $name } ger med kompass { $version })
+differs-comments = - PDF-filen har fått { $count ->
+        [one] en kommentar
+       *[other] { $count } kommentarer
+    } (`kompass comments` listar dem)
+differs-pages = - { $count ->
+        [one] sidan { $pages } ritar
+       *[other] sidorna { $pages } ritar
+    } något annat än kompass gjorde: en ändring, eller en kommentar som har plattats ut i sidan
+differs-pages-same = - varje sida ritar fortfarande det som kompass gjorde

@@ -501,6 +501,12 @@ fn threads(annots: &[Annotation]) -> Vec<Thread> {
     out
 }
 
+/// How many comments a PDF's annotations make (a thread with its replies and grouped
+/// annotations is one), without placing them: what `verify` counts.
+pub fn count_comments(pdf: &Annotated) -> usize {
+    threads(&pdf.annotations).len()
+}
+
 /// Every comment, placed and in the report's order.
 fn comments(pdf: &Annotated, layout: Option<&Layout>, names: Option<&Names>) -> Vec<Comment> {
     let annots = &pdf.annotations;
