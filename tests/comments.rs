@@ -193,3 +193,171 @@ fn every_comment_of_an_acrobat_draft_is_on_its_field() {
     assert_eq!(review.content, kompass::review::Pages::Unchanged);
     assert!(review.notes.is_empty(), "{:?}", review.notes);
 }
+
+/// The Acrobat draft written into `dir` beside the evaluation: (evaluation, draft, commented).
+fn commented_in(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
+    let draft = draft(dir);
+    let commented = dir.join("leksand-2023-granskad.pdf");
+    std::fs::write(&commented, acrobat(&std::fs::read(&draft).unwrap())).unwrap();
+    (dir.join("leksand-2023.toml"), draft, commented)
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let o = kompass(args);
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stdout).into_owned(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_list_the_review_file_and_the_answer() {
+    let dir = scratch("comments-cli");
+    let (toml, _, pdf) = commented_in(&dir);
+    let (pdf, toml) = (pdf.to_str().unwrap(), toml.to_str().unwrap());
+    let (code, out, err) = run(&["comments", pdf, "--lang", "sv"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("leksand-2023-granskad.pdf: 6 kommentarer (5 på fält, 1 utanför fälten)\nutkast version 1, leksand-2023-11-23.toml\n"), "{out}");
+    for line in [
+        "3. Sidan 11 – Område 2, Sammanfattande analys, stycke 2 [area[2].analysis]",
+        "   Markering av Karin Öberg, 2026-11-20 14:03",
+        "   Markerat: ”Falkenbergs kommun och Ale kommun”",
+        "   Kommentar: Ale har inte lyckats, ta bort Ale.",
+        "   Svar från Per Ek, 2026-11-21 09:12: Håller med.",
+        "4. Sidan 12 – Område 2, Styrkor, punkt 2 [area[2].strengths[2]]",
+        "   Ersätt med: ”livaktigt”",
+        "Sidorna är som kompass gjorde dem: kommentarerna är allt som har lagts till.",
+    ] {
+        assert!(out.contains(line), "{line}\n{out}");
+    }
+    assert!(!dir.join("leksand-2023.granskning.toml").exists(), "no review file without the evaluation");
+    // With the evaluation: the review file, added to once.
+    let (code, out, err) = run(&["comments", pdf, toml, "--lang", "sv"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("leksand-2023.granskning.toml: 6 nya; 6 öppna av 6."), "{err}");
+    assert!(out.contains("   Status: öppen"), "{out}");
+    let review = dir.join("leksand-2023.granskning.toml");
+    let text = std::fs::read_to_string(&review).unwrap();
+    let (_, _, err) = run(&["comments", pdf, toml, "--lang", "sv"]);
+    assert!(err.contains(": 0 nya; 6 öppna av 6."), "{err}");
+    assert_eq!(std::fs::read_to_string(&review).unwrap(), text, "nothing changed, nothing written");
+    // The evaluator handles two comments and corrects the evaluation.
+    let mut handled = text.replacen("state = \"öppen\"\nreply = \"\"", "state = \"ingen ändring\"\nreply = \"Rapportens datum är återkopplingsmötets.\"", 1);
+    let at = handled.find("id = \"hl-1\"").unwrap();
+    let tail = handled[at..].replacen("state = \"öppen\"", "state = \"åtgärdad\"", 1);
+    handled = format!("{}{tail}", &handled[..at]);
+    std::fs::write(&review, &handled).unwrap();
+    let evaluation = std::fs::read_to_string(toml).unwrap().replace(
+        "Falkenbergs kommun och Ale kommun är exempel på kommuner",
+        "Falkenbergs kommun är ett exempel på en kommun",
+    );
+    std::fs::write(toml, evaluation).unwrap();
+    let answer = dir.join("svar.md");
+    let (code, _, err) = run(&["comments", pdf, toml, "--reply", "-o", answer.to_str().unwrap(), "--lang", "sv"]);
+    assert_eq!(code, 0, "{err}");
+    let md = std::fs::read_to_string(&answer).unwrap();
+    for line in [
+        "# Bemötande av faktagranskningen",
+        "Sex synpunkter: 1 åtgärdad, 1 utan ändring och 4 ännu inte behandlade.",
+        "## 1. Sidan 1 – Framsidan, rapportens datum",
+        "- Ingen ändring: Rapportens datum är återkopplingsmötets.",
+        "## 3. Sidan 11 – Område 2, Sammanfattande analys, stycke 2",
+        "- Markerat: ”Falkenbergs kommun och Ale kommun”",
+        "- Åtgärdad\n- Ändrat till: ”Falkenbergs kommun är ett exempel på en kommun som har lyckats väl",
+        "- Synpunkt: Ersätt med ”livaktigt”.",
+    ] {
+        assert!(md.contains(line), "{line}\n{md}");
+    }
+    assert!(!md.contains("Karin") && !md.contains("Per Ek"), "the answer names no persons");
+    let (code, _, err) = run(&["comments", pdf, toml, "--reply", "--lang", "sv"]);
+    assert_eq!(code, 0, "{err}");
+    let answer_pdf = dir.join("leksand-2023-bemotande.pdf");
+    let text = common::pdf_text(&answer_pdf);
+    assert!(text.contains("Bemötande av faktagranskningen") && text.contains("Ändrat till"), "{text}");
+    // The answer never replaces the evaluation, and needs it.
+    let (code, _, err) = run(&["comments", pdf, toml, "--reply", "-o", toml, "--lang", "sv"]);
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = run(&["comments", pdf, "--reply", "--lang", "sv"]);
+    assert_eq!(code, 2, "{err}");
+}
+
+#[test]
+fn csv_and_json_for_tools() {
+    let dir = scratch("comments-formats");
+    let (_, _, pdf) = commented_in(&dir);
+    let (code, out, _) = run(&["comments", pdf.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["comments"].as_array().unwrap().len(), 6);
+    assert_eq!(v["comments"][2]["field"]["path"], "area[2].analysis");
+    assert_eq!(v["comments"][2]["field"]["paragraph"], 2);
+    assert_eq!(v["content"]["state"], "unchanged");
+    let (code, out, _) = run(&["comments", pdf.to_str().unwrap(), "--format", "csv", "--lang", "sv"]);
+    assert_eq!(code, 0);
+    let rows: Vec<&str> = out.lines().collect();
+    assert_eq!(rows.len(), 7, "{out}");
+    assert!(rows[0].starts_with("nr,sida,plats,fält,typ"));
+    assert!(rows[4].contains("area[2].strengths[2]") && rows[4].contains("ersättning"), "{}", rows[4]);
+}
+
+#[test]
+fn verify_says_only_comments_were_added_and_names_a_flattened_page() {
+    let dir = scratch("comments-verify");
+    let (_, draft, pdf) = commented_in(&dir);
+    let (code, out, err) = run(&["verify", pdf.to_str().unwrap(), "--lang", "sv"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("PDF-filen har fått 6 kommentarer; rapportens innehåll är oförändrat"), "{out}");
+    // A careless tool draws a comment into page 11 itself: the page's content gets a second
+    // stream, and the comment is lost as a comment.
+    let original = std::fs::read(&draft).unwrap();
+    let mut u = Update::new(&original);
+    let stream = u.reserve();
+    u.put(stream, b"<</Length 26>>\nstream\n1 1 0 rg 70 500 200 12 re f\nendstream".to_vec());
+    let page = annotate::page_objects(&original)[10];
+    let text = String::from_utf8_lossy(&original).into_owned();
+    let head = format!("\n{page} 0 obj\n");
+    let at = text.find(&head).unwrap() + head.len();
+    let body = &text[at..at + text[at..].find("endobj").unwrap()];
+    let contents = body.find("/Contents ").unwrap() + 10;
+    let end = contents + body[contents..].find(" R").unwrap() + 2;
+    let changed = format!("{}[{} {stream} 0 R]{}", &body[..contents], &body[contents..end], &body[end..]);
+    u.put(page, changed.trim_end().as_bytes().to_vec());
+    let flattened = dir.join("utplattad.pdf");
+    std::fs::write(&flattened, u.finish()).unwrap();
+    let (code, out, _) = run(&["verify", flattened.to_str().unwrap(), "--lang", "sv"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("sidan 11 ritar något annat än kompass gjorde"), "{out}");
+    let (code, out, _) = run(&["comments", flattened.to_str().unwrap(), "--lang", "sv"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("inga kommentarer") && out.contains("Sidan 11 ritar något annat"), "{out}");
+}
+
+/// The placement compile lays the report out exactly as the PDF has it: every word it places
+/// starts where the PDF (read by the tests' own reader) draws that word's first letter.
+#[test]
+fn the_placement_layout_is_the_pdf_s() {
+    let dir = scratch("comments-layout");
+    let draft = std::fs::read(draft(&dir)).unwrap();
+    let embedded = kompass::embed::read(&draft).unwrap();
+    let mut notes = Vec::new();
+    let made = kompass::review::remake(&embedded, &mut notes).expect("made again");
+    assert!(notes.is_empty(), "{notes:?}");
+    let layout = made.layout().unwrap();
+    let pages = pdftext::read(&draft);
+    assert_eq!(layout.pages.len(), pages.len());
+    let mut checked = 0;
+    for (l, p) in layout.pages.iter().zip(&pages) {
+        for w in &l.words {
+            let first = w.text.chars().next().unwrap().to_string();
+            let hit = p.glyphs.iter().any(|g| {
+                g.text == first && (g.x - w.rect[0]).abs() < 0.6 && (g.y - w.baseline).abs() < 0.6
+            });
+            assert!(hit, "“{}” at {:?} is not in the PDF", w.text, w.rect);
+            checked += 1;
+        }
+    }
+    assert!(checked > 5_000, "only {checked} words");
+    let fields = layout.keys.len();
+    assert!(fields > 150, "only {fields} fields marked");
+}
