@@ -361,3 +361,120 @@ fn the_placement_layout_is_the_pdf_s() {
     let fields = layout.keys.len();
     assert!(fields > 150, "only {fields} fields marked");
 }
+
+/// Hostile comments cost a bound, never a hang or a panic: a huge comment, replies and popups
+/// in a cycle, 100 000 annotations on one page, a million quad point numbers.
+#[test]
+fn hostile_comments_are_bounded() {
+    let dir = scratch("comments-hostile");
+    let draft = std::fs::read(draft(&dir)).unwrap();
+    let write = |name: &str, pdf: Vec<u8>| {
+        let path = dir.join(name);
+        std::fs::write(&path, pdf).unwrap();
+        path
+    };
+    let timed = |path: &Path| {
+        let start = std::time::Instant::now();
+        let out = run(&["comments", path.to_str().unwrap(), "--lang", "sv"]);
+        assert!(start.elapsed().as_secs() < 30, "{:?}", start.elapsed());
+        out
+    };
+    // A comment of 20 MB, and two annotations answering each other, each the other's popup.
+    let mut u = Update::new(&draft);
+    let huge = "å".repeat(10 << 20);
+    u.annotate(5, &format!("<</Subtype/Text/Rect[500 700 520 720]/Contents {}>>", utf16(&huge)));
+    let (a, b) = (u.reserve(), u.reserve());
+    u.annotate_as(a, 5, format!("<</Subtype/Text/Rect[500 600 520 620]/Contents (a)/IRT {b} 0 R/Popup {b} 0 R>>").as_bytes());
+    u.annotate_as(b, 5, format!("<</Subtype/Text/Rect[500 600 520 620]/Contents (b)/IRT {a} 0 R/Popup {a} 0 R/Parent {a} 0 R>>").as_bytes());
+    let (code, out, err) = timed(&write("cykel.pdf", u.finish()));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("2 kommentarer"), "{out}");
+    assert!(out.contains("obs: en kommentar kortades"), "{out}");
+    assert!(out.len() < 200_000, "the huge comment is cut: {} bytes", out.len());
+    // 100 000 annotations on one page: refused.
+    let mut u = Update::new(&draft);
+    let one = u.annotate(5, "<</Subtype/Text/Rect[1 1 2 2]/Contents (x)>>");
+    let page = annotate::page_objects(&draft)[4];
+    let refs = vec![format!("{one} 0 R"); 100_000].join(" ");
+    let text = String::from_utf8_lossy(&draft).into_owned();
+    let head = format!("\n{page} 0 obj\n");
+    let at = text.find(&head).unwrap() + head.len();
+    let body = text[at..at + text[at..].find("endobj").unwrap()].trim_end().to_string();
+    let close = body.rfind(">>").unwrap();
+    let flood = write("flod.pdf", {
+        let mut pdf = u.finish();
+        pdf.extend_from_slice(format!("{page} 0 obj\n{}/Annots[{refs}]>>\nendobj\n", &body[..close]).as_bytes());
+        pdf
+    });
+    let (code, _, err) = timed(&flood);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("fler än 20000 anteckningar") || err.contains("fler än 20 000 anteckningar"), "{err}");
+    // A million quad point numbers: that annotation is not read, and the list says so.
+    let mut u = Update::new(&draft);
+    let quads = vec!["1"; 1_000_000].join(" ");
+    u.annotate(5, &format!("<</Subtype/Highlight/Rect[1 1 2 2]/QuadPoints[{quads}]>>"));
+    let (code, out, err) = timed(&write("kvadrater.pdf", u.finish()));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("obs: sidan 5: en anteckning kunde inte läsas"), "{out}");
+    // Not a PDF, an empty file, an encrypted one: a clear message and exit 2.
+    for (name, bytes) in [
+        ("text.pdf", b"hej".to_vec()),
+        ("tom.pdf", Vec::new()),
+        ("krypterad.pdf", {
+            let mut pdf = draft.clone();
+            pdf.extend_from_slice(b"\ntrailer\n<</Size 1/Root 1 0 R/Encrypt 9 0 R>>\n%%EOF\n");
+            pdf
+        }),
+    ] {
+        let (code, _, err) = timed(&write(name, bytes));
+        assert_eq!(code, 2, "{name}: {err}");
+        assert!(err.starts_with("fel: ") && !err.contains("panicked"), "{name}: {err}");
+    }
+}
+
+/// Mutated commented drafts (byte flips, truncation, spliced bytes) give comments or an error,
+/// never a panic or a hang.
+#[test]
+fn mutated_commented_drafts_never_panic() {
+    use kompass::read::annotations::{AnnotationLimits, read};
+    let dir = scratch("comments-mutated");
+    let pdf = acrobat(&std::fs::read(draft(&dir)).unwrap());
+    let cases: u64 = std::env::var("KOMPASS_FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .map_or(300, |n: u64| (n / 10).max(300));
+    let limits = kompass::read::pdf::Limits::default();
+    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    // The comments live in the last part of the file: mutate mostly there.
+    let tail = pdf.len() - 8_000;
+    let start = std::time::Instant::now();
+    for _ in 0..cases {
+        let mut m = pdf.clone();
+        match next() % 3 {
+            0 => {
+                for _ in 0..1 + next() % 8 {
+                    let at = tail + (next() as usize) % (m.len() - tail);
+                    m[at] = next() as u8;
+                }
+            }
+            1 => m.truncate(tail + (next() as usize) % (pdf.len() - tail)),
+            _ => {
+                let at = tail + (next() as usize) % (m.len() - tail);
+                let junk: &[u8] = [b"<<".as_slice(), b"]", b"0 R", b"obj", b"(", b"/IRT 99999 0 R"][(next() % 6) as usize];
+                m.splice(at..at, junk.iter().copied());
+            }
+        }
+        let _ = read(&m, &limits, &AnnotationLimits::default());
+    }
+    assert!(start.elapsed().as_secs() < 120, "{:?}", start.elapsed());
+    // A few whole runs, placement included.
+    for cut in [pdf.len() - 100, pdf.len() - 3_000] {
+        let _ = read_comments(&pdf[..cut]);
+    }
+}
