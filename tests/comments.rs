@@ -231,19 +231,33 @@ fn the_list_the_review_file_and_the_answer() {
     ] {
         assert!(out.contains(line), "{line}\n{out}");
     }
-    assert!(!dir.join("leksand-2023.granskning.toml").exists(), "no review file without the evaluation");
+    assert!(
+        !dir.join("leksand-2023.granskning.toml").exists(),
+        "no review file without the evaluation"
+    );
     // With the evaluation: the review file, added to once.
     let (code, out, err) = run(&["comments", pdf, toml, "--lang", "sv"]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("leksand-2023.granskning.toml: 6 nya; 6 öppna av 6."), "{err}");
+    assert!(
+        err.contains("leksand-2023.granskning.toml: 6 nya; 6 öppna av 6."),
+        "{err}"
+    );
     assert!(out.contains("   Status: öppen"), "{out}");
     let review = dir.join("leksand-2023.granskning.toml");
     let text = std::fs::read_to_string(&review).unwrap();
     let (_, _, err) = run(&["comments", pdf, toml, "--lang", "sv"]);
     assert!(err.contains(": 0 nya; 6 öppna av 6."), "{err}");
-    assert_eq!(std::fs::read_to_string(&review).unwrap(), text, "nothing changed, nothing written");
+    assert_eq!(
+        std::fs::read_to_string(&review).unwrap(),
+        text,
+        "nothing changed, nothing written"
+    );
     // The evaluator handles two comments and corrects the evaluation.
-    let mut handled = text.replacen("state = \"öppen\"\nreply = \"\"", "state = \"ingen ändring\"\nreply = \"Rapportens datum är återkopplingsmötets.\"", 1);
+    let mut handled = text.replacen(
+        "state = \"öppen\"\nreply = \"\"",
+        "state = \"ingen ändring\"\nreply = \"Rapportens datum är återkopplingsmötets.\"",
+        1,
+    );
     let at = handled.find("id = \"hl-1\"").unwrap();
     let tail = handled[at..].replacen("state = \"öppen\"", "state = \"åtgärdad\"", 1);
     handled = format!("{}{tail}", &handled[..at]);
@@ -254,7 +268,16 @@ fn the_list_the_review_file_and_the_answer() {
     );
     std::fs::write(toml, evaluation).unwrap();
     let answer = dir.join("svar.md");
-    let (code, _, err) = run(&["comments", pdf, toml, "--reply", "-o", answer.to_str().unwrap(), "--lang", "sv"]);
+    let (code, _, err) = run(&[
+        "comments",
+        pdf,
+        toml,
+        "--reply",
+        "-o",
+        answer.to_str().unwrap(),
+        "--lang",
+        "sv",
+    ]);
     assert_eq!(code, 0, "{err}");
     let md = std::fs::read_to_string(&answer).unwrap();
     for line in [
@@ -269,12 +292,18 @@ fn the_list_the_review_file_and_the_answer() {
     ] {
         assert!(md.contains(line), "{line}\n{md}");
     }
-    assert!(!md.contains("Karin") && !md.contains("Per Ek"), "the answer names no persons");
+    assert!(
+        !md.contains("Karin") && !md.contains("Per Ek"),
+        "the answer names no persons"
+    );
     let (code, _, err) = run(&["comments", pdf, toml, "--reply", "--lang", "sv"]);
     assert_eq!(code, 0, "{err}");
     let answer_pdf = dir.join("leksand-2023-bemotande.pdf");
     let text = common::pdf_text(&answer_pdf);
-    assert!(text.contains("Bemötande av faktagranskningen") && text.contains("Ändrat till"), "{text}");
+    assert!(
+        text.contains("Bemötande av faktagranskningen") && text.contains("Ändrat till"),
+        "{text}"
+    );
     // The answer never replaces the evaluation, and needs it.
     let (code, _, err) = run(&["comments", pdf, toml, "--reply", "-o", toml, "--lang", "sv"]);
     assert_eq!(code, 2, "{err}");
@@ -293,12 +322,23 @@ fn csv_and_json_for_tools() {
     assert_eq!(v["comments"][2]["field"]["path"], "area[2].analysis");
     assert_eq!(v["comments"][2]["field"]["paragraph"], 2);
     assert_eq!(v["content"]["state"], "unchanged");
-    let (code, out, _) = run(&["comments", pdf.to_str().unwrap(), "--format", "csv", "--lang", "sv"]);
+    let (code, out, _) = run(&[
+        "comments",
+        pdf.to_str().unwrap(),
+        "--format",
+        "csv",
+        "--lang",
+        "sv",
+    ]);
     assert_eq!(code, 0);
     let rows: Vec<&str> = out.lines().collect();
     assert_eq!(rows.len(), 7, "{out}");
     assert!(rows[0].starts_with("nr,sida,plats,fält,typ"));
-    assert!(rows[4].contains("area[2].strengths[2]") && rows[4].contains("ersättning"), "{}", rows[4]);
+    assert!(
+        rows[4].contains("area[2].strengths[2]") && rows[4].contains("ersättning"),
+        "{}",
+        rows[4]
+    );
 }
 
 #[test]
@@ -307,13 +347,19 @@ fn verify_says_only_comments_were_added_and_names_a_flattened_page() {
     let (_, draft, pdf) = commented_in(&dir);
     let (code, out, err) = run(&["verify", pdf.to_str().unwrap(), "--lang", "sv"]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(out.contains("PDF-filen har fått 6 kommentarer; rapportens innehåll är oförändrat"), "{out}");
+    assert!(
+        out.contains("PDF-filen har fått 6 kommentarer; rapportens innehåll är oförändrat"),
+        "{out}"
+    );
     // A careless tool draws a comment into page 11 itself: the page's content gets a second
     // stream, and the comment is lost as a comment.
     let original = std::fs::read(&draft).unwrap();
     let mut u = Update::new(&original);
     let stream = u.reserve();
-    u.put(stream, b"<</Length 26>>\nstream\n1 1 0 rg 70 500 200 12 re f\nendstream".to_vec());
+    u.put(
+        stream,
+        b"<</Length 26>>\nstream\n1 1 0 rg 70 500 200 12 re f\nendstream".to_vec(),
+    );
     let page = annotate::page_objects(&original)[10];
     let text = String::from_utf8_lossy(&original).into_owned();
     let head = format!("\n{page} 0 obj\n");
@@ -321,16 +367,27 @@ fn verify_says_only_comments_were_added_and_names_a_flattened_page() {
     let body = &text[at..at + text[at..].find("endobj").unwrap()];
     let contents = body.find("/Contents ").unwrap() + 10;
     let end = contents + body[contents..].find(" R").unwrap() + 2;
-    let changed = format!("{}[{} {stream} 0 R]{}", &body[..contents], &body[contents..end], &body[end..]);
+    let changed = format!(
+        "{}[{} {stream} 0 R]{}",
+        &body[..contents],
+        &body[contents..end],
+        &body[end..]
+    );
     u.put(page, changed.trim_end().as_bytes().to_vec());
     let flattened = dir.join("utplattad.pdf");
     std::fs::write(&flattened, u.finish()).unwrap();
     let (code, out, _) = run(&["verify", flattened.to_str().unwrap(), "--lang", "sv"]);
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("sidan 11 ritar något annat än kompass gjorde"), "{out}");
+    assert!(
+        out.contains("sidan 11 ritar något annat än kompass gjorde"),
+        "{out}"
+    );
     let (code, out, _) = run(&["comments", flattened.to_str().unwrap(), "--lang", "sv"]);
     assert_eq!(code, 0);
-    assert!(out.contains("inga kommentarer") && out.contains("Sidan 11 ritar något annat"), "{out}");
+    assert!(
+        out.contains("inga kommentarer") && out.contains("Sidan 11 ritar något annat"),
+        "{out}"
+    );
 }
 
 /// The placement compile lays the report out exactly as the PDF has it: every word it places
@@ -382,15 +439,30 @@ fn hostile_comments_are_bounded() {
     // A comment of 20 MB, and two annotations answering each other, each the other's popup.
     let mut u = Update::new(&draft);
     let huge = "å".repeat(10 << 20);
-    u.annotate(5, &format!("<</Subtype/Text/Rect[500 700 520 720]/Contents {}>>", utf16(&huge)));
+    u.annotate(
+        5,
+        &format!(
+            "<</Subtype/Text/Rect[500 700 520 720]/Contents {}>>",
+            utf16(&huge)
+        ),
+    );
     let (a, b) = (u.reserve(), u.reserve());
-    u.annotate_as(a, 5, format!("<</Subtype/Text/Rect[500 600 520 620]/Contents (a)/IRT {b} 0 R/Popup {b} 0 R>>").as_bytes());
+    u.annotate_as(
+        a,
+        5,
+        format!("<</Subtype/Text/Rect[500 600 520 620]/Contents (a)/IRT {b} 0 R/Popup {b} 0 R>>")
+            .as_bytes(),
+    );
     u.annotate_as(b, 5, format!("<</Subtype/Text/Rect[500 600 520 620]/Contents (b)/IRT {a} 0 R/Popup {a} 0 R/Parent {a} 0 R>>").as_bytes());
     let (code, out, err) = timed(&write("cykel.pdf", u.finish()));
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("2 kommentarer"), "{out}");
     assert!(out.contains("obs: en kommentar kortades"), "{out}");
-    assert!(out.len() < 200_000, "the huge comment is cut: {} bytes", out.len());
+    assert!(
+        out.len() < 200_000,
+        "the huge comment is cut: {} bytes",
+        out.len()
+    );
     // 100 000 annotations on one page: refused.
     let mut u = Update::new(&draft);
     let one = u.annotate(5, "<</Subtype/Text/Rect[1 1 2 2]/Contents (x)>>");
@@ -399,23 +471,40 @@ fn hostile_comments_are_bounded() {
     let text = String::from_utf8_lossy(&draft).into_owned();
     let head = format!("\n{page} 0 obj\n");
     let at = text.find(&head).unwrap() + head.len();
-    let body = text[at..at + text[at..].find("endobj").unwrap()].trim_end().to_string();
+    let body = text[at..at + text[at..].find("endobj").unwrap()]
+        .trim_end()
+        .to_string();
     let close = body.rfind(">>").unwrap();
     let flood = write("flod.pdf", {
         let mut pdf = u.finish();
-        pdf.extend_from_slice(format!("{page} 0 obj\n{}/Annots[{refs}]>>\nendobj\n", &body[..close]).as_bytes());
+        pdf.extend_from_slice(
+            format!(
+                "{page} 0 obj\n{}/Annots[{refs}]>>\nendobj\n",
+                &body[..close]
+            )
+            .as_bytes(),
+        );
         pdf
     });
     let (code, _, err) = timed(&flood);
     assert_eq!(code, 2, "{err}");
-    assert!(err.contains("fler än 20000 anteckningar") || err.contains("fler än 20 000 anteckningar"), "{err}");
+    assert!(
+        err.contains("fler än 20000 anteckningar") || err.contains("fler än 20 000 anteckningar"),
+        "{err}"
+    );
     // A million quad point numbers: that annotation is not read, and the list says so.
     let mut u = Update::new(&draft);
     let quads = vec!["1"; 1_000_000].join(" ");
-    u.annotate(5, &format!("<</Subtype/Highlight/Rect[1 1 2 2]/QuadPoints[{quads}]>>"));
+    u.annotate(
+        5,
+        &format!("<</Subtype/Highlight/Rect[1 1 2 2]/QuadPoints[{quads}]>>"),
+    );
     let (code, out, err) = timed(&write("kvadrater.pdf", u.finish()));
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("obs: sidan 5: en anteckning kunde inte läsas"), "{out}");
+    assert!(
+        out.contains("obs: sidan 5: en anteckning kunde inte läsas"),
+        "{out}"
+    );
     // Not a PDF, an empty file, an encrypted one: a clear message and exit 2.
     for (name, bytes) in [
         ("text.pdf", b"hej".to_vec()),
@@ -428,7 +517,10 @@ fn hostile_comments_are_bounded() {
     ] {
         let (code, _, err) = timed(&write(name, bytes));
         assert_eq!(code, 2, "{name}: {err}");
-        assert!(err.starts_with("fel: ") && !err.contains("panicked"), "{name}: {err}");
+        assert!(
+            err.starts_with("fel: ") && !err.contains("panicked"),
+            "{name}: {err}"
+        );
     }
 }
 
@@ -466,7 +558,14 @@ fn mutated_commented_drafts_never_panic() {
             1 => m.truncate(tail + (next() as usize) % (pdf.len() - tail)),
             _ => {
                 let at = tail + (next() as usize) % (m.len() - tail);
-                let junk: &[u8] = [b"<<".as_slice(), b"]", b"0 R", b"obj", b"(", b"/IRT 99999 0 R"][(next() % 6) as usize];
+                let junk: &[u8] = [
+                    b"<<".as_slice(),
+                    b"]",
+                    b"0 R",
+                    b"obj",
+                    b"(",
+                    b"/IRT 99999 0 R",
+                ][(next() % 6) as usize];
                 m.splice(at..at, junk.iter().copied());
             }
         }
@@ -476,5 +575,152 @@ fn mutated_commented_drafts_never_panic() {
     // A few whole runs, placement included.
     for cut in [pdf.len() - 100, pdf.len() - 3_000] {
         let _ = read_comments(&pdf[..cut]);
+    }
+}
+
+/// Whether Python with pypdf is here (the extra layer; `.ci/run` installs it).
+fn pypdf() -> bool {
+    if !common::external_tools(&["python3", "qpdf"]) {
+        return false;
+    }
+    let ok = std::process::Command::new("python3")
+        .args(["-c", "import pypdf"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        ok || std::env::var_os("KOMPASS_REQUIRE_TOOLS").is_none_or(|v| v != "1"),
+        "KOMPASS_REQUIRE_TOOLS=1 but Python's pypdf is not installed"
+    );
+    if !ok {
+        eprintln!("skipped: Python's pypdf is not installed (.ci/run installs it)");
+    }
+    ok
+}
+
+/// Comments written by pypdf – as a new file, as an incremental update, and that file saved
+/// again by qpdf with object streams and a cross-reference stream – land on the same fields.
+#[test]
+fn comments_written_by_pypdf_and_saved_by_qpdf_are_on_their_fields() {
+    if !pypdf() {
+        return;
+    }
+    let dir = scratch("comments-pypdf");
+    let draft = draft(&dir);
+    let pages = pdftext::read(&std::fs::read(&draft).unwrap());
+    let (p1, lines) = at(&pages, "inom vart och ett av de åtta områdena");
+    let (p2, bullet) = at(&pages, "Ett starkt, engagerat och aktivt föreningsliv");
+    let (p3, date) = at(&pages, "2023-11-23");
+    let (b, d) = (bounds(&bullet), bounds(&date));
+    let numbers = |s: String| -> Vec<f64> { s.split(' ').map(|x| x.parse().unwrap()).collect() };
+    let spec = serde_json::json!([
+        {"kind": "highlight", "page": p1, "rect": bounds(&lines), "quads": numbers(quads(&lines)),
+         "text": "Stämmer det för område 8?", "author": "Åsa Lind"},
+        {"kind": "note", "page": p2, "rect": [b[0] - 45.0, b[1], b[0] - 25.0, b[1] + 20.0],
+         "text": "Föreningslivet är också livaktigt.", "author": "Åsa Lind"},
+        {"kind": "text-box", "page": p3, "rect": [d[2] + 60.0, d[1] - 2.0, d[2] + 220.0, d[3] + 2.0],
+         "text": "Fel datum – ska vara 24 november.", "author": "Åsa Lind"},
+    ]);
+    let spec_path = dir.join("spec.json");
+    std::fs::write(&spec_path, spec.to_string()).unwrap();
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/commented/pypdf_comments.py"
+    );
+    let mut made = Vec::new();
+    for (name, extra) in [
+        ("pypdf-ny.pdf", None),
+        ("pypdf-tillagd.pdf", Some("--incremental")),
+    ] {
+        let out = dir.join(name);
+        let mut args = vec![
+            script,
+            draft.to_str().unwrap(),
+            out.to_str().unwrap(),
+            spec_path.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        let o = std::process::Command::new("python3")
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        made.push(out);
+    }
+    let packed = dir.join("qpdf-objektstrommar.pdf");
+    let o = std::process::Command::new("qpdf")
+        .args([
+            "--object-streams=generate",
+            made[0].to_str().unwrap(),
+            packed.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        o.status.code().is_some_and(|c| c == 0 || c == 3),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let packed_bytes = std::fs::read(&packed).unwrap();
+    assert!(
+        packed_bytes.windows(7).any(|w| w == b"/ObjStm"),
+        "qpdf wrote object streams"
+    );
+    made.push(packed);
+    for path in &made {
+        let review = read_comments(&std::fs::read(path).unwrap()).unwrap();
+        let got: Vec<(Kind, Option<String>, String, String)> = review
+            .comments
+            .iter()
+            .map(|c| {
+                (
+                    c.kind,
+                    c.field.as_ref().map(|f| f.path.clone()),
+                    c.author.clone(),
+                    c.text.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got.iter()
+                .map(|g| (g.0, g.1.as_deref()))
+                .collect::<Vec<_>>(),
+            vec![
+                (Kind::TextBox, Some("report.date")),
+                (Kind::Highlight, None),
+                (Kind::Note, Some("area[2].strengths[2]")),
+            ],
+            "{}: {got:#?}",
+            path.display()
+        );
+        assert_eq!(got[0].2, "Åsa Lind");
+        assert_eq!(got[0].3, "Fel datum – ska vara 24 november.");
+        let c = &review.comments[1];
+        assert_eq!(
+            c.marked,
+            "inom vart och ett av de åtta områdena",
+            "{}",
+            path.display()
+        );
+        assert!(
+            c.place.starts_with("Sammanfattning av resultat")
+                || c.place.contains("Sammanfattning av resultat"),
+            "{}",
+            c.place
+        );
+        assert!(
+            review.notes.is_empty(),
+            "{}: {:?}",
+            path.display(),
+            review.notes
+        );
+        assert!(
+            matches!(
+                review.content,
+                kompass::review::Pages::Unchanged | kompass::review::Pages::Rewritten
+            ),
+            "{}: {:?}",
+            path.display(),
+            review.content
+        );
     }
 }

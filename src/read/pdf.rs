@@ -454,7 +454,10 @@ pub(super) fn object_number_before(pdf: &[u8], k: usize) -> Option<u32> {
         return None;
     }
     let number = back_digits(&mut i)?;
-    if i > 0 && !is_space(pdf[i - 1]) && !is_delimiter(pdf[i - 1]) {
+    // An update appended right after an `%%EOF` without a line break (as pypdf appends one to a
+    // file that ends so) is still the object its cross-reference table says it is.
+    if i > 0 && !is_space(pdf[i - 1]) && !is_delimiter(pdf[i - 1]) && !pdf[..i].ends_with(b"%%EOF")
+    {
         return None;
     }
     std::str::from_utf8(number).ok()?.parse().ok()

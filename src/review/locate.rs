@@ -137,7 +137,12 @@ fn beside(page: &PageLayout, rect: &Rect) -> Option<usize> {
         .iter()
         .enumerate()
         .filter(|(_, w)| w.rect[1] < bottom && w.rect[3] > top)
-        .min_by(|(_, a), (_, b)| gap_x(&a.rect, rect).total_cmp(&gap_x(&b.rect, rect)))
+        // A word of a field before the marks beside it (a bullet, a list number).
+        .min_by(|(_, a), (_, b)| {
+            (a.field.is_none(), gap_x(&a.rect, rect))
+                .partial_cmp(&(b.field.is_none(), gap_x(&b.rect, rect)))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
         .map(|(i, _)| i)
 }
 

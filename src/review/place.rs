@@ -212,7 +212,8 @@ impl FrameWalk {
                     push(&mut word, from, x0, false, &mut self.page);
                 } else if c == '\u{AD}' {
                     soft = !word.is_empty();
-                } else if matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}') {
+                } else if matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+                {
                     // Invisible: a word joiner before a page number, a zero-width space.
                 } else {
                     if word.is_empty() {
