@@ -215,21 +215,7 @@ enum Command {
     /// and laying each comment over the words under it. With the evaluation, the review file
     /// beside it (`<evaluation>.granskning.toml`) gets the new comments and keeps each one's
     /// state; `--reply` writes the answer to the municipality from it.
-    Comments {
-        /// The draft as it came back, with the municipality's comments.
-        pdf: PathBuf,
-        /// The evaluation (TOML): keep the review file beside it.
-        evaluation: Option<PathBuf>,
-        /// `text` for people, `json` for tools, `csv` for a spreadsheet.
-        #[arg(long, value_name = "FORMAT", default_value = "text", value_parser = ["text", "json", "csv"])]
-        format: String,
-        /// Write the answer to the municipality (bemötande) from the review file.
-        #[arg(long, requires = "evaluation")]
-        reply: bool,
-        /// Where to write the answer: `.pdf` or `.md` (default: `<evaluation>-bemotande.pdf`).
-        #[arg(short, long, requires = "reply")]
-        output: Option<PathBuf>,
-    },
+    Comments(cmd::comments::Args),
     /// Render again whenever the evaluation is saved (a draft unless --final).
     ///
     /// One line per build (pages and time), or the diagnostics; keeps running after an error
@@ -390,19 +376,7 @@ fn dispatch(command: Command) -> cmd::Run {
             no_open,
         } => cmd::serve::run(&evaluation, port, !no_open),
         Command::Verify { pdf, evaluation } => cmd::verify::run(&pdf, evaluation.as_deref()),
-        Command::Comments {
-            pdf,
-            evaluation,
-            format,
-            reply,
-            output,
-        } => cmd::comments::run(cmd::comments::Args {
-            pdf: &pdf,
-            evaluation: evaluation.as_deref(),
-            format: &format,
-            reply,
-            output,
-        }),
+        Command::Comments(args) => cmd::comments::run(&args),
     }
 }
 

@@ -620,32 +620,7 @@ fn comments_written_by_pypdf_and_saved_by_qpdf_are_on_their_fields() {
         {"kind": "text-box", "page": p3, "rect": [d[2] + 60.0, d[1] - 2.0, d[2] + 220.0, d[3] + 2.0],
          "text": "Fel datum – ska vara 24 november.", "author": "Åsa Lind"},
     ]);
-    let spec_path = dir.join("spec.json");
-    std::fs::write(&spec_path, spec.to_string()).unwrap();
-    let script = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/commented/pypdf_comments.py"
-    );
-    let mut made = Vec::new();
-    for (name, extra) in [
-        ("pypdf-ny.pdf", None),
-        ("pypdf-tillagd.pdf", Some("--incremental")),
-    ] {
-        let out = dir.join(name);
-        let mut args = vec![
-            script,
-            draft.to_str().unwrap(),
-            out.to_str().unwrap(),
-            spec_path.to_str().unwrap(),
-        ];
-        args.extend(extra);
-        let o = std::process::Command::new("python3")
-            .args(&args)
-            .output()
-            .unwrap();
-        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-        made.push(out);
-    }
+    let made = write_with_pypdf(&dir, &draft, &spec);
     let packed = dir.join("qpdf-objektstrommar.pdf");
     let o = std::process::Command::new("qpdf")
         .args([
@@ -723,4 +698,36 @@ fn comments_written_by_pypdf_and_saved_by_qpdf_are_on_their_fields() {
             review.content
         );
     }
+}
+
+/// The draft with the comments of `spec` written by pypdf: as a new file, and as an
+/// incremental update.
+fn write_with_pypdf(dir: &Path, draft: &Path, spec: &serde_json::Value) -> Vec<PathBuf> {
+    let spec_path = dir.join("spec.json");
+    std::fs::write(&spec_path, spec.to_string()).unwrap();
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/commented/pypdf_comments.py"
+    );
+    let mut made = Vec::new();
+    for (name, extra) in [
+        ("pypdf-ny.pdf", None),
+        ("pypdf-tillagd.pdf", Some("--incremental")),
+    ] {
+        let out = dir.join(name);
+        let mut args = vec![
+            script,
+            draft.to_str().unwrap(),
+            out.to_str().unwrap(),
+            spec_path.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        let o = std::process::Command::new("python3")
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        made.push(out);
+    }
+    made
 }

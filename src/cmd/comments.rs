@@ -11,17 +11,26 @@ use kompass::review::{Comment, Pages, Review, text};
 use super::{Failure, Run, Strictness};
 
 /// What `kompass comments` was asked.
-pub struct Args<'a> {
-    pub pdf: &'a Path,
-    pub evaluation: Option<&'a Path>,
-    pub format: &'a str,
-    pub reply: bool,
-    pub output: Option<PathBuf>,
+#[derive(clap::Args)]
+pub struct Args {
+    /// The draft as it came back, with the municipality's comments.
+    pdf: PathBuf,
+    /// The evaluation (TOML): keep the review file beside it.
+    evaluation: Option<PathBuf>,
+    /// `text` for people, `json` for tools, `csv` for a spreadsheet.
+    #[arg(long, value_name = "FORMAT", default_value = "text", value_parser = ["text", "json", "csv"])]
+    format: String,
+    /// Write the answer to the municipality (bemötande) from the review file.
+    #[arg(long, requires = "evaluation")]
+    reply: bool,
+    /// Where to write the answer: `.pdf` or `.md` (default: `<evaluation>-bemotande.pdf`).
+    #[arg(short, long, requires = "reply")]
+    output: Option<PathBuf>,
 }
 
-pub fn run(args: Args<'_>) -> Run {
-    let bytes = kompass::read::bytes(args.pdf, kompass::read::MAX_PDF_BYTES)
-        .map_err(|e| super::cannot_read(args.pdf, e.to_string()))?;
+pub fn run(args: &Args) -> Run {
+    let bytes = kompass::read::bytes(&args.pdf, kompass::read::MAX_PDF_BYTES)
+        .map_err(|e| super::cannot_read(&args.pdf, e.to_string()))?;
     let review = kompass::review::read_comments(&bytes).map_err(|e| {
         Failure::trouble(msg!(
             "with-reason",
@@ -29,12 +38,12 @@ pub fn run(args: Args<'_>) -> Run {
             reason = e.message()
         ))
     })?;
-    let pdf_name = name_of(args.pdf);
-    let Some(evaluation) = args.evaluation else {
+    let pdf_name = name_of(&args.pdf);
+    let Some(evaluation) = args.evaluation.as_deref() else {
         if args.reply {
             return Err(Failure::trouble(msg!("comments-reply-needs-evaluation")));
         }
-        print!("{}", listed(&review, &[], &pdf_name, args.format));
+        print!("{}", listed(&review, &[], &pdf_name, &args.format));
         return Ok(ExitCode::SUCCESS);
     };
     let now = quiet_load(evaluation)?;
@@ -42,9 +51,9 @@ pub fn run(args: Args<'_>) -> Run {
     let entries = review_file(evaluation, &review, &pdf_name)?;
     if args.reply {
         let target = args.output.as_deref();
-        return write_reply(evaluation, &now, &review, &entries, target, args.pdf);
+        return write_reply(evaluation, &now, &review, &entries, target, &args.pdf);
     }
-    print!("{}", listed(&review, &entries, &pdf_name, args.format));
+    print!("{}", listed(&review, &entries, &pdf_name, &args.format));
     Ok(ExitCode::SUCCESS)
 }
 

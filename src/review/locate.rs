@@ -86,7 +86,7 @@ pub fn locate(page: &PageLayout, shape: &Shape) -> Located {
     if shape.encloses {
         out.marked = words_where(page, |w| contains(&rect, centre(w)));
     }
-    let covered = words_where(page, |w| overlaps(&w, &rect));
+    let covered = words_where(page, |w| overlaps(w, &rect));
     if !covered.is_empty() {
         out.how = How::Under;
         (out.field, out.word) = majority(page, &covered);
