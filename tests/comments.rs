@@ -620,7 +620,7 @@ fn comments_written_by_pypdf_and_saved_by_qpdf_are_on_their_fields() {
         {"kind": "text-box", "page": p3, "rect": [d[2] + 60.0, d[1] - 2.0, d[2] + 220.0, d[3] + 2.0],
          "text": "Fel datum – ska vara 24 november.", "author": "Åsa Lind"},
     ]);
-    let made = write_with_pypdf(&dir, &draft, &spec);
+    let mut made = write_with_pypdf(&dir, &draft, &spec);
     let packed = dir.join("qpdf-objektstrommar.pdf");
     let o = std::process::Command::new("qpdf")
         .args([
@@ -730,4 +730,61 @@ fn write_with_pypdf(dir: &Path, draft: &Path, spec: &serde_json::Value) -> Vec<P
         made.push(out);
     }
     made
+}
+
+/// `area[N]` is the N-th `[[area]]` table of the file, not area N: with area 4 written first, a
+/// comment on area 4's analysis is on `area[1].analysis`, and still "Område 4" in words.
+#[test]
+fn a_key_path_counts_the_tables_of_the_file() {
+    let dir = scratch("comments-order");
+    let text = std::fs::read_to_string(EXAMPLE).unwrap();
+    let (start, end) = (
+        text.find("[[area]]\nid = 4").unwrap(),
+        text.find("[[area]]\nid = 5").unwrap(),
+    );
+    let first = text.find("[[area]]").unwrap();
+    let moved = format!(
+        "{}{}{}{}",
+        &text[..first],
+        &text[start..end],
+        &text[first..start],
+        &text[end..]
+    );
+    let toml = dir.join("leksand-2023.toml");
+    std::fs::write(&toml, moved).unwrap();
+    let out = dir.join("utkast.pdf");
+    let o = kompass(&[
+        "render",
+        toml.to_str().unwrap(),
+        "--draft",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let pdf = std::fs::read(&out).unwrap();
+    let pages = pdftext::read(&pdf);
+    let (page, lines) = at(
+        &pages,
+        "Att förvaltningen inte är uppdelad i sektorsnämnder",
+    );
+    let mut u = Update::new(&pdf);
+    let r = bounds(&lines);
+    u.annotate(page, &format!(
+        "<</Subtype/Underline/Rect[{:.2} {:.2} {:.2} {:.2}]/QuadPoints[{}]/Contents (Vilken analys?)>>",
+        r[0], r[1], r[2], r[3], quads(&lines)
+    ));
+    let review = read_comments(&u.finish()).unwrap();
+    let c = &review.comments[0];
+    assert_eq!(c.kind, Kind::Underline);
+    assert_eq!(
+        c.field.as_ref().map(|f| f.path.as_str()),
+        Some("area[1].analysis"),
+        "{c:#?}"
+    );
+    assert!(
+        c.place
+            .starts_with("Område 4, Sammanfattande analys, stycke "),
+        "{}",
+        c.place
+    );
 }
