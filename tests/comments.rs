@@ -116,8 +116,8 @@ fn acrobat(pdf: &[u8]) -> Vec<u8> {
     let (page, lines) = at(&pages, "Kommunkompassen är ett verktyg för att granska");
     let r = bounds(&lines);
     u.annotate(page, &format!(
-        "<</Type/Annot/Subtype/Highlight/Rect[{:.2} {:.2} {:.2} {:.2}]/QuadPoints[{}]/T (Per Ek)/Contents (Bra!)/F 4>>",
-        r[0], r[1], r[2], r[3], quads(&lines)
+        "<</Type/Annot/Subtype/Highlight/Rect[{:.2} {:.2} {:.2} {:.2}]/QuadPoints[{}]/T (Per Ek)/Contents {}/F 4>>",
+        r[0], r[1], r[2], r[3], quads(&lines), utf16("Bra! 👍")
     ));
     u.finish()
 }

@@ -56,6 +56,7 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> Run {
         count,
         pages: Pages::Unchanged,
     }) = comments
+        && count > 0
         && (evaluation.is_none() || text == embedded.source)
     {
         println!(

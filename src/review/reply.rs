@@ -190,9 +190,12 @@ pub fn markdown(a: &Answer) -> String {
 /// The template of the answer as PDF: the report's fonts and colours, every text from the data.
 const TEMPLATE: &str = include_str!("reply.typ");
 
-/// The answer as PDF (PDF/A-3a and PDF/UA-1, like the report).
+/// The answer as PDF (PDF/A-3a and PDF/UA-1, like the report). A character the report's
+/// fonts cannot print (an emoji in a comment) is printed as "?".
 pub fn pdf(a: &Answer) -> crate::error::Result<Vec<u8>> {
-    let data = crate::typeset::to_json(&json!(a));
+    let mut value = json!(a);
+    printable(&mut value);
+    let data = crate::typeset::to_json(&value);
     let (y, m, d) = a.date;
     let bundle = crate::typeset::Bundle {
         main: "/reply.typ",
@@ -207,6 +210,32 @@ pub fn pdf(a: &Answer) -> crate::error::Result<Vec<u8>> {
     };
     let standards = crate::typeset::parse_standards(crate::typeset::DEFAULT_STANDARDS)?;
     crate::typeset::typeset(&bundle, crate::typeset::standards(&standards)?)
+}
+
+/// Every string of the answer in characters the embedded fonts have.
+fn printable(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(s) => {
+            if !s
+                .chars()
+                .all(|c| c.is_whitespace() || crate::glyphs::printable(c))
+            {
+                *s = s
+                    .chars()
+                    .map(|c| {
+                        if c.is_whitespace() || crate::glyphs::printable(c) {
+                            c
+                        } else {
+                            '?'
+                        }
+                    })
+                    .collect();
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(printable),
+        serde_json::Value::Object(map) => map.values_mut().for_each(printable),
+        _ => {}
+    }
 }
 
 /// Today's date, in the machine's UTC.
