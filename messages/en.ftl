@@ -504,3 +504,90 @@ serve-disk-unreadable = the file on disk cannot be read as an evaluation just no
 serve-disk-busy = the file on disk keeps being changed by another program; try again in a moment
 serve-not-made = could not be made
 serve-disk-partial = the file seems half-written (parts of it are missing); it is read again when it is whole
+
+## Comments in a returned draft (`kompass comments`, src/read/annotations.rs, src/review/)
+
+annots-encrypted = the PDF is encrypted; kompass does not read the comments of an encrypted PDF (save it without a password and try again)
+annots-no-pages = no pages found in the PDF (its catalogue or page tree is missing or damaged)
+annots-too-many-pages = the PDF has more than { $limit } pages; kompass reads at most that many
+annots-too-many = the PDF has more than { $limit } annotations; kompass reads at most that many
+comment-kind-note = note
+comment-kind-highlight = highlight
+comment-kind-underline = underline
+comment-kind-strike-out = strike-out
+comment-kind-replacement = replacement
+comment-kind-insertion = insertion
+comment-kind-text-box = text box
+comment-kind-drawing = drawing
+comment-kind-stamp = stamp
+comment-kind-other = annotation
+comments-not-kompass = the PDF carries no evaluation from kompass, so its comments are listed by page, without their fields
+comments-cannot-remake = the evaluation the PDF carries could not be typeset again here, so the comments are listed without their fields: { $reason }
+comments-other-version = the draft was made by kompass { $then } and this is kompass { $now }; if its layout has changed since, a comment may be put on a neighbouring field
+comments-other-layout = the PDF's pages are not those of the report typeset again (another number of pages, or another size), so the comments are placed by the words they quote, where they quote any
+comments-unreadable = page { $page }: { $count ->
+        [one] one annotation
+       *[other] { $count } annotations
+    } could not be read (damaged, or over kompass's bounds)
+comments-cut = { $count ->
+        [one] one comment was
+       *[other] { $count } comments were
+    } cut at kompass's bound on the length of a text
+comments-heading = { $pdf }: { $count ->
+        [one] one comment
+       *[other] { $count } comments
+    } ({ $placed } on fields, { $outside } outside them)
+comments-heading-draft = draft version { $version }, { $name }
+comments-none = { $pdf }: no comments.
+comments-item = { $n }. Page { $page } – { $place }
+comments-by = { $kind } by { $author }
+comments-dated = { $what }, { $date }
+comments-marked = Marked: “{ $text }”
+comments-replace-with = Replace with: “{ $text }”
+comments-insert = Insert: “{ $text }”
+comments-said = Comment: { $text }
+comments-reply = Reply from { $author }: { $text }
+comments-state = State: { $state }
+comments-how-beside = (beside the text: belongs to the line beside it)
+comments-how-near = (belongs to the nearest line)
+comments-how-quoted = (placed by the words it quotes)
+comments-how-nowhere = (not on the text)
+comments-pages-unchanged = The pages are as kompass made them: the comments are all that was added.
+comments-pages-changed = { $count ->
+        [one] Page { $pages } draws
+       *[other] Pages { $pages } draw
+    } something other than the draft kompass made. A comment flattened into a page (some programs do so when they print or save) can no longer be read as a comment: look at { $count ->
+        [one] that page
+       *[other] those pages
+    } yourself.
+comments-pages-rewritten = The PDF was written anew by the program that saved it, so kompass cannot tell whether any comment was flattened into its pages.
+comments-unnamed = (no name)
+review-state-open = open
+review-state-done = done
+review-state-no-change = no change
+review-not-tables = `comment` must be a list of tables (`[[comment]]`)
+review-no-id = comment { $n } has no `id`
+review-bad-state = comment { $n } has the state “{ $state }”, which is not one of “öppen”, “åtgärdad” and “ingen ändring”
+comments-note = note: { $message }
+consequence-no-review = ; the review file was not written
+comments-reply-needs-evaluation = --reply needs the evaluation too: `kompass comments <draft.pdf> <evaluation.toml> --reply` (the review file beside it says what was done with each comment)
+comments-review-file = Review kept in { $file }: { $added } new; { $open } open of { $count }.
+comments-other-municipality = { $evaluation } is the evaluation of { $now }, but the draft is of { $then }
+comments-reply-target = -o { $target }: the answer is written as .pdf or .md, and never over the evaluation, the draft or the review file
+comments-reply-written = wrote { $path } ({ $count ->
+        [one] one comment
+       *[other] { $count } comments
+    })
+verified-comments = { $pdf }: the PDF has { $count ->
+        [one] one comment
+       *[other] { $count } comments
+    } added; the report's content is unchanged (every page is what { $name } gives with kompass { $version })
+differs-comments = - { $count ->
+        [one] one comment was
+       *[other] { $count } comments were
+    } added to the PDF (`kompass comments` lists them)
+differs-pages = - { $count ->
+        [one] page { $pages } draws
+       *[other] pages { $pages } draw
+    } something else than kompass made: an edit, or a comment flattened into the page
+differs-pages-same = - every page still draws what kompass made

@@ -504,3 +504,90 @@ serve-disk-unreadable = filen på disken kan inte läsas som en utvärdering jus
 serve-disk-busy = filen på disken ändras hela tiden av ett annat program; försök igen om en stund
 serve-not-made = kunde inte göras
 serve-disk-partial = filen verkar vara halvskriven (delar av den saknas); den läses in när den är hel igen
+
+## Kommentarer i ett granskat utkast (`kompass comments`, src/read/annotations.rs, src/review/)
+
+annots-encrypted = PDF-filen är krypterad; kompass läser inte kommentarerna i en krypterad PDF (spara den utan lösenord och försök igen)
+annots-no-pages = inga sidor hittades i PDF-filen (dess katalog eller sidträd saknas eller är skadat)
+annots-too-many-pages = PDF-filen har fler än { $limit } sidor; kompass läser högst så många
+annots-too-many = PDF-filen har fler än { $limit } anteckningar; kompass läser högst så många
+comment-kind-note = anteckning
+comment-kind-highlight = markering
+comment-kind-underline = understrykning
+comment-kind-strike-out = överstrykning
+comment-kind-replacement = ersättning
+comment-kind-insertion = infogning
+comment-kind-text-box = textruta
+comment-kind-drawing = ritning
+comment-kind-stamp = stämpel
+comment-kind-other = anteckning
+comments-not-kompass = PDF-filen bär ingen utvärdering från kompass, så kommentarerna listas per sida, utan sina fält
+comments-cannot-remake = utvärderingen som PDF-filen bär kunde inte sättas på nytt här, så kommentarerna listas utan sina fält: { $reason }
+comments-other-version = utkastet gjordes av kompass { $then } och det här är kompass { $now }; om sidlayouten har ändrats sedan dess kan en kommentar hamna på ett grannfält
+comments-other-layout = PDF-filens sidor är inte de som rapporten får när den sätts på nytt (ett annat antal sidor eller en annan storlek), så kommentarerna placeras efter de ord de citerar, där de citerar några
+comments-unreadable = sidan { $page }: { $count ->
+        [one] en anteckning
+       *[other] { $count } anteckningar
+    } kunde inte läsas (skadade, eller över kompass gränser)
+comments-cut = { $count ->
+        [one] en kommentar kortades
+       *[other] { $count } kommentarer kortades
+    } vid kompass gräns för hur lång en text får vara
+comments-heading = { $pdf }: { $count ->
+        [one] en kommentar
+       *[other] { $count } kommentarer
+    } ({ $placed } på fält, { $outside } utanför fälten)
+comments-heading-draft = utkast version { $version }, { $name }
+comments-none = { $pdf }: inga kommentarer.
+comments-item = { $n }. Sidan { $page } – { $place }
+comments-by = { $kind } av { $author }
+comments-dated = { $what }, { $date }
+comments-marked = Markerat: ”{ $text }”
+comments-replace-with = Ersätt med: ”{ $text }”
+comments-insert = Infoga: ”{ $text }”
+comments-said = Kommentar: { $text }
+comments-reply = Svar från { $author }: { $text }
+comments-state = Status: { $state }
+comments-how-beside = (bredvid texten: hör till raden bredvid)
+comments-how-near = (hör till närmaste rad)
+comments-how-quoted = (placerad efter orden den citerar)
+comments-how-nowhere = (inte på texten)
+comments-pages-unchanged = Sidorna är som kompass gjorde dem: kommentarerna är allt som har lagts till.
+comments-pages-changed = { $count ->
+        [one] Sidan { $pages } ritar
+       *[other] Sidorna { $pages } ritar
+    } något annat än utkastet som kompass gjorde. En kommentar som har plattats ut i sidan (en del program gör så när de skriver ut eller sparar) går inte längre att läsa som kommentar: titta själv på { $count ->
+        [one] den sidan
+       *[other] de sidorna
+    }.
+comments-pages-rewritten = PDF-filen har skrivits om av programmet som sparade den, så kompass kan inte se om någon kommentar har plattats ut i sidorna.
+comments-unnamed = (inget namn)
+review-state-open = öppen
+review-state-done = åtgärdad
+review-state-no-change = ingen ändring
+review-not-tables = `comment` ska vara en lista av tabeller (`[[comment]]`)
+review-no-id = kommentar { $n } saknar `id`
+review-bad-state = kommentar { $n } har statusen ”{ $state }”, som inte är någon av ”öppen”, ”åtgärdad” och ”ingen ändring”
+comments-note = obs: { $message }
+consequence-no-review = ; granskningsfilen skrevs inte
+comments-reply-needs-evaluation = --reply behöver utvärderingen också: `kompass comments <utkast.pdf> <utvärdering.toml> --reply` (granskningsfilen bredvid den säger vad som gjordes med varje kommentar)
+comments-review-file = Granskningen förs i { $file }: { $added } nya; { $open } öppna av { $count }.
+comments-other-municipality = { $evaluation } är utvärderingen av { $now }, men utkastet gäller { $then }
+comments-reply-target = -o { $target }: bemötandet skrivs som .pdf eller .md, och aldrig över utvärderingen, utkastet eller granskningsfilen
+comments-reply-written = skrev { $path } ({ $count ->
+        [one] en synpunkt
+       *[other] { $count } synpunkter
+    })
+verified-comments = { $pdf }: PDF-filen har fått { $count ->
+        [one] en kommentar
+       *[other] { $count } kommentarer
+    }; rapportens innehåll är oförändrat (varje sida är vad { $name } ger med kompass { $version })
+differs-comments = - PDF-filen har fått { $count ->
+        [one] en kommentar
+       *[other] { $count } kommentarer
+    } (`kompass comments` listar dem)
+differs-pages = - { $count ->
+        [one] sidan { $pages } ritar
+       *[other] sidorna { $pages } ritar
+    } något annat än kompass gjorde: en ändring, eller en kommentar som har plattats ut i sidan
+differs-pages-same = - varje sida ritar fortfarande det som kompass gjorde

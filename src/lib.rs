@@ -15,7 +15,7 @@
 //! | check: every check, the register and comparisons resolved once | `glyphs`, `scores`, `register`, `compare`, `check`, `validate` |
 //! | model: the validated, span-free report | `report` |
 //! | outputs | `charts`, `diff`, `embed`, `write`, `typeset`, `slides` |
-//! | the engine every command goes through | `engine`, `synthetic`, `serve` |
+//! | the engine every command goes through | `engine`, `synthetic`, `review`, `serve` |
 //!
 //! The commands (`src/cmd/`) sit on top and go through the [`Engine`].
 
@@ -41,6 +41,7 @@ pub mod phrases;
 pub mod read;
 pub mod register;
 pub mod report;
+pub mod review;
 pub mod scores;
 pub mod serve;
 pub mod skeleton;

@@ -207,6 +207,15 @@ enum Command {
         /// The evaluation to compare with (default: the one inside the PDF).
         evaluation: Option<PathBuf>,
     },
+    /// List the comments of a draft returned from the fact-check, each on its field.
+    ///
+    /// Every comment (note, highlight, strike-out, replacement, text box, underline, drawing)
+    /// with its author, date, page, the words it marks, its replies and the field of the
+    /// evaluation it belongs to, found by typesetting the evaluation the draft carries again
+    /// and laying each comment over the words under it. With the evaluation, the review file
+    /// beside it (`<evaluation>.granskning.toml`) gets the new comments and keeps each one's
+    /// state; `--reply` writes the answer to the municipality from it.
+    Comments(cmd::comments::Args),
     /// Render again whenever the evaluation is saved (a draft unless --final).
     ///
     /// One line per build (pages and time), or the diagnostics; keeps running after an error
@@ -367,6 +376,7 @@ fn dispatch(command: Command) -> cmd::Run {
             no_open,
         } => cmd::serve::run(&evaluation, port, !no_open),
         Command::Verify { pdf, evaluation } => cmd::verify::run(&pdf, evaluation.as_deref()),
+        Command::Comments(args) => cmd::comments::run(&args),
     }
 }
 
@@ -379,7 +389,7 @@ fn a_file_for_a_command() -> Option<ExitCode> {
     let suggestions: &[&str] = if lower.ends_with(".toml") {
         &["render", "check"]
     } else if lower.ends_with(".pdf") {
-        &["verify", "extract"]
+        &["verify", "extract", "comments"]
     } else if lower.ends_with(".csv") || lower.ends_with(".xlsx") {
         &["check"]
     } else {

@@ -36,6 +36,8 @@ pub const TEMPLATES: &[(&str, &str)] = &[
         "/markup.typ",
         include_str!("../report-templates/markup.typ"),
     ),
+    // Placement markers for `kompass comments`: the identity in every render (src/review/).
+    ("/place.typ", include_str!("../report-templates/place.typ")),
 ];
 
 /// Everything Typst gets: virtual path → bytes.

@@ -5,6 +5,7 @@
 pub mod batch;
 pub mod charts;
 pub mod check;
+pub mod comments;
 pub mod diff;
 pub mod export;
 pub mod extract;

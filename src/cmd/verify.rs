@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use kompass::check::Checked;
 use kompass::embed::{Embedded, Provenance};
+use kompass::review::Pages;
 
 use kompass::Engine;
 
@@ -50,6 +51,26 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> Run {
         );
         return Ok(ExitCode::SUCCESS);
     }
+    let comments = commented(&pdf, &again);
+    if let Some(Commented {
+        count,
+        pages: Pages::Unchanged,
+    }) = comments
+        && count > 0
+        && (evaluation.is_none() || text == embedded.source)
+    {
+        println!(
+            "{}",
+            msg!(
+                "verified-comments",
+                pdf = pdf_path.display().to_string(),
+                count = count,
+                name = &name,
+                version = &p.kompass
+            )
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
     println!(
         "{}",
         msg!(
@@ -58,8 +79,54 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> Run {
             name = &name
         )
     );
+    if let Some(c) = &comments {
+        explain_comments(c);
+    }
     explain(&embedded, &loaded, &name, &text, evaluation.is_some());
     Ok(ExitCode::from(INVALID))
+}
+
+/// What a PDF has that the one made again has not: its comments, and pages that draw
+/// something else.
+struct Commented {
+    count: usize,
+    pages: Pages,
+}
+
+/// The comments of the PDF and whether its pages are those made again; `None` when either
+/// cannot be read.
+fn commented(pdf: &[u8], again: &[u8]) -> Option<Commented> {
+    use kompass::read::annotations::{AnnotationLimits, read};
+    let limits = kompass::read::pdf::Limits::default();
+    let sent = read(pdf, &limits, &AnnotationLimits::default()).ok()?;
+    let made = read(again, &limits, &AnnotationLimits::default()).ok()?;
+    Some(Commented {
+        count: kompass::review::count_comments(&sent),
+        pages: kompass::review::compare_pages(&sent, Some(&made)),
+    })
+}
+
+/// The comments added and the pages changed, as lines of the explanation.
+fn explain_comments(c: &Commented) {
+    if c.count > 0 {
+        println!("{}", msg!("differs-comments", count = c.count));
+    }
+    match &c.pages {
+        Pages::Changed(pages) => println!(
+            "{}",
+            msg!(
+                "differs-pages",
+                count = pages.len(),
+                pages = pages
+                    .iter()
+                    .map(usize::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        ),
+        Pages::Unchanged if c.count > 0 => println!("{}", msg!("differs-pages-same")),
+        _ => {}
+    }
 }
 
 /// The evaluation to render: the given file (as it would be attached, without comments) or

@@ -10,6 +10,7 @@
 //!
 //! Nothing here follows a link, opens a second file or touches the network.
 
+pub mod annotations;
 pub mod pdf;
 pub mod workbook;
 

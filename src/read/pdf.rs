@@ -145,11 +145,11 @@ pub fn attachments(pdf: &[u8], limits: &Limits) -> Result<Vec<Attachment>, PdfEr
 
 /// A PDF value. Strings and names are bytes, as in the file.
 #[derive(Debug, Clone, PartialEq)]
-enum Value {
+pub(super) enum Value {
     Null,
-    Bool,
+    Bool(bool),
     Number(i64),
-    Real,
+    Real(f64),
     Str(Vec<u8>),
     Name(Vec<u8>),
     Array(Vec<Value>),
@@ -158,7 +158,7 @@ enum Value {
 }
 
 impl Value {
-    fn get(&self, key: &[u8]) -> Option<&Value> {
+    pub(super) fn get(&self, key: &[u8]) -> Option<&Value> {
         match self {
             Value::Dict(pairs) => pairs.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
             _ => None,
@@ -168,11 +168,11 @@ impl Value {
 
 /// Where a stream's data lies, and what its dictionary says about decoding it.
 #[derive(Debug, Clone)]
-struct StreamAt {
-    data: (usize, usize),
-    filters: Vec<Vec<u8>>,
-    predictor: bool,
-    object_stream: Option<(usize, usize)>,
+pub(super) struct StreamAt {
+    pub(super) data: (usize, usize),
+    pub(super) filters: Vec<Vec<u8>>,
+    pub(super) predictor: bool,
+    pub(super) object_stream: Option<(usize, usize)>,
 }
 
 /// A file specification found: the attached file's name and the stream that holds it.
@@ -356,7 +356,7 @@ impl Scan<'_> {
 }
 
 /// What a stream's dictionary says.
-fn stream_at(dict: &Value, data: (usize, usize)) -> StreamAt {
+pub(super) fn stream_at(dict: &Value, data: (usize, usize)) -> StreamAt {
     let filters = match dict.get(b"Filter") {
         Some(Value::Name(n)) => vec![n.clone()],
         Some(Value::Array(list)) => list
@@ -394,7 +394,11 @@ fn stream_at(dict: &Value, data: (usize, usize)) -> StreamAt {
 /// The byte range of a stream's data, starting after the keyword `stream` at `at`, and where
 /// scanning goes on: after `endstream`. The length is taken from a direct `/Length` when
 /// `endstream` follows it, else from where `endstream` is.
-fn stream_data(pdf: &[u8], at: usize, length: Option<&Value>) -> Option<((usize, usize), usize)> {
+pub(super) fn stream_data(
+    pdf: &[u8],
+    at: usize,
+    length: Option<&Value>,
+) -> Option<((usize, usize), usize)> {
     let mut start = at;
     if pdf.get(start) == Some(&b'\r') {
         start += 1;
@@ -426,7 +430,7 @@ fn stream_data(pdf: &[u8], at: usize, length: Option<&Value>) -> Option<((usize,
 }
 
 /// The object number of `N G obj` whose keyword starts at `k`.
-fn object_number_before(pdf: &[u8], k: usize) -> Option<u32> {
+pub(super) fn object_number_before(pdf: &[u8], k: usize) -> Option<u32> {
     let mut i = k;
     let back_space = |i: &mut usize| {
         let from = *i;
@@ -450,13 +454,16 @@ fn object_number_before(pdf: &[u8], k: usize) -> Option<u32> {
         return None;
     }
     let number = back_digits(&mut i)?;
-    if i > 0 && !is_space(pdf[i - 1]) && !is_delimiter(pdf[i - 1]) {
+    // An update appended right after an `%%EOF` without a line break (as pypdf appends one to a
+    // file that ends so) is still the object its cross-reference table says it is.
+    if i > 0 && !is_space(pdf[i - 1]) && !is_delimiter(pdf[i - 1]) && !pdf[..i].ends_with(b"%%EOF")
+    {
         return None;
     }
     std::str::from_utf8(number).ok()?.parse().ok()
 }
 
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+pub(super) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     let first = needle[0];
     let mut i = 0;
     while i + needle.len() <= hay.len() {
@@ -472,7 +479,7 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     None
 }
 
-fn is_space(b: u8) -> bool {
+pub(super) fn is_space(b: u8) -> bool {
     matches!(b, 0 | b'\t' | b'\n' | 0x0c | b'\r' | b' ')
 }
 
@@ -483,7 +490,7 @@ fn is_delimiter(b: u8) -> bool {
     )
 }
 
-fn ends_token(pdf: &[u8], at: usize) -> bool {
+pub(super) fn ends_token(pdf: &[u8], at: usize) -> bool {
     pdf.get(at).is_none_or(|b| is_space(*b) || is_delimiter(*b))
 }
 
@@ -504,17 +511,17 @@ pub fn text_string(bytes: &[u8]) -> String {
 }
 
 /// A reader of one PDF value, with bounded nesting and size.
-struct Parser<'a> {
+pub(super) struct Parser<'a> {
     pdf: &'a [u8],
-    at: usize,
+    pub(super) at: usize,
     limits: &'a Limits,
     values: usize,
 }
 
-struct Unreadable;
+pub(super) struct Unreadable;
 
 impl<'a> Parser<'a> {
-    fn new(pdf: &'a [u8], at: usize, limits: &'a Limits) -> Self {
+    pub(super) fn new(pdf: &'a [u8], at: usize, limits: &'a Limits) -> Self {
         Parser {
             pdf,
             at,
@@ -523,7 +530,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn skip_space(&mut self) {
+    pub(super) fn skip_space(&mut self) {
         while let Some(&b) = self.pdf.get(self.at) {
             if is_space(b) {
                 self.at += 1;
@@ -541,7 +548,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn keyword(&mut self, word: &[u8]) -> bool {
+    pub(super) fn keyword(&mut self, word: &[u8]) -> bool {
         if self.pdf[self.at.min(self.pdf.len())..].starts_with(word)
             && ends_token(self.pdf, self.at + word.len())
         {
@@ -552,7 +559,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn value(&mut self) -> Result<Value, Unreadable> {
+    pub(super) fn value(&mut self) -> Result<Value, Unreadable> {
         self.nested(0)
     }
 
@@ -601,7 +608,8 @@ impl<'a> Parser<'a> {
                 }
             }
             b'+' | b'-' | b'.' | b'0'..=b'9' => Ok(self.number()),
-            _ if self.keyword(b"true") || self.keyword(b"false") => Ok(Value::Bool),
+            _ if self.keyword(b"true") => Ok(Value::Bool(true)),
+            _ if self.keyword(b"false") => Ok(Value::Bool(false)),
             _ if self.keyword(b"null") => Ok(Value::Null),
             _ => Err(Unreadable),
         }
@@ -619,7 +627,8 @@ impl<'a> Parser<'a> {
         }
         let text = std::str::from_utf8(&self.pdf[start..self.at]).unwrap_or("");
         let Ok(n) = text.parse::<i64>() else {
-            return Value::Real;
+            // `12.5`, `-.5`; what is not a number at all reads as NaN, which no caller uses.
+            return Value::Real(text.parse::<f64>().unwrap_or(f64::NAN));
         };
         // `12 0 R`: look ahead without losing the number when it is not a reference.
         let back = self.at;

@@ -2,6 +2,7 @@
 //! the small text reader in `pdftext.rs`), and the poppler/qpdf layer that `.ci/run` always runs.
 #![allow(dead_code)]
 
+pub mod annotate;
 pub mod hostile;
 pub mod pdftext;
 
