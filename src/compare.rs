@@ -337,7 +337,10 @@ fn fixed(
         .as_ref()
         .map_or(String::new(), |s| s.get_ref().clone());
     Profile {
-        description: pr.description.clone().unwrap_or_else(|| label.clone()),
+        description: pr
+            .description
+            .clone()
+            .unwrap_or_else(|| crate::phrases::in_running_text(&label)),
         label,
         source: pr
             .source
@@ -774,7 +777,7 @@ fn too_few(
 fn covered(l: &Loaded, c: &Criteria, n: usize) -> Vec<String> {
     let fw_name = crate::load::framework_name(&c.framework).unwrap_or(c.framework.clone());
     let register = register_name(&l.evaluation.report.publisher);
-    let mut conditions = vec![format!("gjorda med {fw_name}")];
+    let mut conditions = vec![format!("gjorda enligt {fw_name}")];
     conditions.push(match c.year_from {
         Some(from) => format!("åren {}", years(from as i32, c.year_to as i32)),
         None => format!("till och med {}", c.year_to),
@@ -790,7 +793,7 @@ fn covered(l: &Loaded, c: &Criteria, n: usize) -> Vec<String> {
     }
     let mut sentence = format!(
         "{} i {register}, {}",
-        crate::phrases::capitalised(&crate::phrases::mean_of(n, "")).trim_end(),
+        crate::phrases::capitalised(&crate::phrases::mean_of(n, "")),
         conditions.join(" ")
     );
     match c.first {
@@ -871,7 +874,7 @@ fn compute(
     let first_year = rows.iter().map(|x| x.row.year).min().unwrap_or(0);
     let last_year = rows.iter().map(|x| x.row.year).max().unwrap_or(0);
     let span_years = years(first_year, last_year);
-    let generated = format!("Genomsnitt av {n} utvärderingar {span_years}");
+    let generated = crate::phrases::mean_label(n, &span_years);
     // The source line: the evaluator's own words, then what the mean covers, then the notes.
     let file_name = Path::new(register)
         .file_name()
