@@ -12,6 +12,7 @@ diagnostic-help = help: { $help }
 
 help-date-as-toml = write dates as TOML dates, year-month-day and without quotes: `{ $key } = { $iso }`
 help-quoted-date = remove the quotes: `{ $key } = { $date }` is a TOML date, `"{ $date }"` is text
+help-quoted-number = remove the quotes: `{ $key } = { $number }` is a number, `"{ $number }"` is text
 help-number-with-spaces = TOML numbers have no spaces; group thousands with `_`: `{ $key } = { $number }`
 help-score-decimal-comma = scores are whole points: `{ $key } = { $low }` or `{ $key } = { $high }`
 help-decimal-comma = TOML writes decimals with a point, not a comma: `{ $key } = { $number }`
@@ -23,7 +24,11 @@ help-key-belongs-under = `{ $key }` belongs under { $table }: after a [table] he
 text-never-closed = the text that opens with """ on line { $line } is never closed
 text-not-closed-before = the text that opens with """ on line { $line } is not closed before line { $next }, where the next key begins
 help-stray-quote = a `"` inside a string ends it: write `\"` for a straight quote, use ”typographic quotes”, or put the text between ''' and '''
-list-not-closed-before = the list `{ $key } = [` on line { $line } is not closed with `]` before line { $next }, where the next key begins
+list-not-closed-before = the list `{ $key } = [` on line { $line } is not closed with `]` before line { $next }, where the next key or table begins
+list-never-closed = the list `{ $key } = [` on line { $line } is never closed with `]`
+table-not-closed = the table `{ $key } = {"{"}` on line { $line } is not closed with `{"}"}` on its line
+help-close-list = add `]` at the end of line { $line }: `{ $fixed }`
+help-close-table = add `{"}"}` at the end of line { $line }: `{ $fixed }`
 help-list-from-bullets = a list is written in brackets, one text in quotes per item:{ $list }
 
 ## Checks of the evaluation (validate.rs)
@@ -259,19 +264,80 @@ expected-date = a date, like 2023-11-23
 expected-boolean = a boolean
 expected-string = a string
 toml-syntax = TOML syntax: { $message }
-toml-duplicate-key = duplicate key
-toml-unquoted-string = string values must be quoted, expected literal string
-toml-expected-newline = unexpected key or value, expected newline, `#`
-toml-missing-comma = missing comma between array elements, expected `,`
-toml-invalid-key = invalid unquoted key, expected letters, numbers, `-`, `_`
-toml-invalid-string = invalid basic string, expected `"`
-toml-invalid-day = invalid date, expected day between 01 and { $last }
+toml-duplicate-key = { $line ->
+        [0] the key `{ $key }` is already in this table
+       *[other] the key `{ $key }` already stands on line { $line }
+    }
+toml-duplicate-table = the table `{ $table }` already stands on line { $line }
+help-duplicate-key = a key stands once in its table: remove one of the lines, or correct the name if it is meant to be another key
+help-duplicate-table = a table stands once: move the keys to the first `{ $table }` and remove the second header
+toml-unquoted-string = a text must be quoted
+toml-unquoted-text = `{ $value }` is neither a number, a date nor true/false, and a text stands in quotes
+toml-missing-value = the value is missing after `{ $key } =`
+toml-date-in-words = TOML cannot read a date in words (`{ $value }`)
+toml-number-with-spaces = TOML cannot read a number with spaces (`{ $value }`)
+toml-decimal-comma = TOML cannot read a number with a decimal comma (`{ $value }`)
+toml-yes-no = `{ $value }` is not a truth value in TOML
+help-value-of-kind = `{ $key }` { $kind ->
+        [whole] is a whole number, without quotes: `{ $key } = 12`
+        [number] is a number, with a decimal point: `{ $key } = 63.5`
+        [bool] is true or false, without quotes: `{ $key } = true`
+        [date] is a date, year-month-day and without quotes: `{ $key } = 2023-11-23`
+        [texts] is a list of texts: `{ $key } = ["…", "…"]`
+        [numbers] is a list of numbers: `{ $key } = [63, 65]`
+        [table] is a table, with a header of its own
+       *[text] is a text in quotes: `{ $key } = "{ $value }"`
+    }
+toml-expected-newline = something more follows the value on its line
+help-one-value-per-line = a line holds one key and one value; a text with spaces stands in quotes, and a comment begins with `#`
+toml-missing-comma = a comma is missing between the list's items
+help-missing-comma = write `,` after every item but the last
+toml-equals-in-list = an `=` inside a list
+toml-extra-comma = two commas in a row
+help-list-values = a list holds values only, separated by commas: `["…", "…"]`
+toml-unclosed-header = the table header is not closed with `]`
+toml-stray-bracket = a `]` without a `[` before it
+toml-unclosed-list = the list is never closed with `]`
+toml-unclosed-inline-table = the table in braces is never closed with `{"}"}`
+toml-inline-table = the table in braces cannot be read
+toml-inline-table-comma = a comma is missing between the keys of the table in braces
+help-inline-table = a table in braces is written on one line, with commas between its keys, as `{"{"} population_max = 20_000, first_evaluation = true {"}"}`
+toml-missing-equals = `=` is missing between the key and the value
+toml-extra-equals = one `=` too many
+help-write-line = write `{ $fixed }`
+toml-invalid-key = the key cannot be read: a key without quotes holds only the letters a–z, digits, `-` and `_`
+help-bare-key = kompass's keys are English and written as in docs/data-format.md
+toml-invalid-string = the text is not closed with `"` on its line
+toml-stray-quote = the text ends at a straight quote (`"`) inside it
+help-end-string = close the text with `"` on the same line, or write a text of several lines between """ and """
+toml-invalid-multiline = the text of several lines holds a character that may not stand there
+toml-escape = after `\` in a text, `\n`, `\t`, `\"` or `\\` is expected
+help-escape = write `\\` for a backslash, or put the text between ''' and '''
+toml-leading-zero = a number does not begin with 0
+toml-underscore = `_` may only stand between two digits
+toml-sign = the sign + or - stands in the wrong place in the number
+toml-invalid-number = the number cannot be read
+help-number = write the number in digits and without spaces, as `12_000` or `63.5`
+toml-invalid-month = the month must be 01–12
+toml-invalid-day = the day must be 01–{ $last } in that month
+toml-invalid-time = the time of day cannot be read
+toml-invalid-date = the date cannot be read
+help-date = a date is written year-month-day, with two digits for month and day: `2023-11-23`
+help-date-only = the report's date is given without a time of day: `{ $fixed }`
+help-line-endings = save the file with ordinary line endings (as every text editor does by default)
+help-stray-bracket = remove the `]`, or write the table header whole, as `[report]`
+help-too-deep = the lists of an evaluation have one level: `values = [63, 65]`
+help-dotted-key = a dotted key adds to a table; write the key without a dot, under the table it belongs to
+toml-carriage-return = a lone carriage return (CR) without a line break
+toml-comment = the comment holds a control character
+toml-too-deep = lists and tables nested too deep
+toml-dotted-key = a dotted key (`a.b`) adds to something that is not a table
+toml-other = { $message }
 stopped-after = stopped after { $count } structural errors; correct these and check again
 not-an-evaluation = the file could not be read as an evaluation
 help-did-you-mean-key = did you mean `{ $key }`?
 help-whole-points = scores are whole points, from 0 to the sub-area's maximum
 help-end-text = end the text with """ on a line of its own
-help-end-list = end the list with `]` on the line after its last item
 dotted-score-key = `{ $key }` without quotes is read by TOML as a table `{ $table }` holding a key, not as sub-area { $key }
 help-dotted-score-key = write the sub-area id in quotes: `"{ $key }" = …`
 

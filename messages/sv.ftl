@@ -12,6 +12,7 @@ diagnostic-help = tips: { $help }
 
 help-date-as-toml = skriv datum som TOML-datum, år-månad-dag och utan citattecken: `{ $key } = { $iso }`
 help-quoted-date = ta bort citattecknen: `{ $key } = { $date }` är ett TOML-datum, `"{ $date }"` är text
+help-quoted-number = ta bort citattecknen: `{ $key } = { $number }` är ett tal, `"{ $number }"` är text
 help-number-with-spaces = tal i TOML har inga mellanslag; gruppera tusental med `_`: `{ $key } = { $number }`
 help-score-decimal-comma = poäng är hela poäng: `{ $key } = { $low }` eller `{ $key } = { $high }`
 help-decimal-comma = TOML skriver decimaler med punkt, inte komma: `{ $key } = { $number }`
@@ -23,7 +24,11 @@ help-key-belongs-under = `{ $key }` hör hemma under { $table }: efter en [tabel
 text-never-closed = texten som börjar med """ på rad { $line } avslutas aldrig
 text-not-closed-before = texten som börjar med """ på rad { $line } är inte avslutad före rad { $next }, där nästa nyckel börjar
 help-stray-quote = ett `"` inne i en text avslutar den: skriv `\"` för ett rakt citattecken, använd ”typografiska citattecken” eller sätt texten mellan ''' och '''
-list-not-closed-before = listan `{ $key } = [` på rad { $line } stängs inte med `]` före rad { $next }, där nästa nyckel börjar
+list-not-closed-before = listan `{ $key } = [` på rad { $line } stängs inte med `]` före rad { $next }, där nästa nyckel eller tabell börjar
+list-never-closed = listan `{ $key } = [` på rad { $line } stängs aldrig med `]`
+table-not-closed = tabellen `{ $key } = {"{"}` på rad { $line } stängs inte med `{"}"}` på sin rad
+help-close-list = lägg till `]` sist på rad { $line }: `{ $fixed }`
+help-close-table = lägg till `{"}"}` sist på rad { $line }: `{ $fixed }`
 help-list-from-bullets = en lista skrivs inom hakparenteser, med en text inom citattecken per punkt:{ $list }
 
 ## Kontroller av utvärderingen (validate.rs)
@@ -247,8 +252,8 @@ help-report-frameworks = ramverk för en rapport: { $ids }
 unknown-key = okänd nyckel `{ $key }`, väntade en av { $expected }
 unknown-key-one = okänd nyckel `{ $key }`, väntade { $expected }
 missing-key = nyckeln `{ $key }` saknas
-wrong-type = fann { $found }, men väntade { $expected }
-structural = { $text }
+wrong-type = här väntas { $expected }, men det står { $found }
+structural = filen har inte den form som en utvärdering har
 found-string = texten { $value }
 found-float = decimaltalet { $value }
 found-integer = heltalet { $value }
@@ -262,19 +267,80 @@ expected-date = ett datum, som 2023-11-23
 expected-boolean = true eller false
 expected-string = en text
 toml-syntax = TOML-syntax: { $message }
-toml-duplicate-key = nyckeln finns redan
-toml-unquoted-string = text måste stå inom citattecken
-toml-expected-newline = oväntad nyckel eller oväntat värde, väntade radbrytning eller `#`
-toml-missing-comma = komma saknas mellan listans element, väntade `,`
-toml-invalid-key = ogiltig nyckel utan citattecken, väntade bokstäver, siffror, `-` eller `_`
-toml-invalid-string = ogiltig text, väntade `"`
-toml-invalid-day = ogiltigt datum, väntade en dag mellan 01 och { $last }
+toml-duplicate-key = { $line ->
+        [0] nyckeln `{ $key }` finns redan i den här tabellen
+       *[other] nyckeln `{ $key }` står redan på rad { $line }
+    }
+toml-duplicate-table = tabellen `{ $table }` står redan på rad { $line }
+help-duplicate-key = en nyckel står en gång i sin tabell: ta bort den ena raden, eller rätta namnet om den ska vara en annan nyckel
+help-duplicate-table = en tabell står en gång: flytta nycklarna till den första `{ $table }` och ta bort den andra rubriken
+toml-unquoted-string = en text måste stå inom citattecken
+toml-unquoted-text = `{ $value }` är varken ett tal, ett datum eller true/false, och en text står inom citattecken
+toml-missing-value = värdet saknas efter `{ $key } =`
+toml-date-in-words = ett datum i ord (`{ $value }`) kan TOML inte läsa
+toml-number-with-spaces = ett tal med mellanslag (`{ $value }`) kan TOML inte läsa
+toml-decimal-comma = ett tal med decimalkomma (`{ $value }`) kan TOML inte läsa
+toml-yes-no = `{ $value }` är inget sanningsvärde i TOML
+help-value-of-kind = `{ $key }` { $kind ->
+        [whole] är ett heltal, utan citattecken: `{ $key } = 12`
+        [number] är ett tal, med decimalpunkt: `{ $key } = 63.5`
+        [bool] är true eller false, utan citattecken: `{ $key } = true`
+        [date] är ett datum, år-månad-dag och utan citattecken: `{ $key } = 2023-11-23`
+        [texts] är en lista med texter: `{ $key } = ["…", "…"]`
+        [numbers] är en lista med tal: `{ $key } = [63, 65]`
+        [table] är en tabell, med en egen rubrik
+       *[text] är en text inom citattecken: `{ $key } = "{ $value }"`
+    }
+toml-expected-newline = efter värdet står något mer på samma rad
+help-one-value-per-line = en rad har en nyckel och ett värde; en text med mellanslag står inom citattecken, och en kommentar börjar med `#`
+toml-missing-comma = komma saknas mellan listans punkter
+help-missing-comma = skriv `,` efter varje punkt utom den sista
+toml-equals-in-list = ett `=` inne i en lista
+toml-extra-comma = två komman i rad
+help-list-values = en lista har bara värden, skilda med komma: `["…", "…"]`
+toml-unclosed-header = tabellrubriken stängs inte med `]`
+toml-stray-bracket = en `]` utan `[` före sig
+toml-unclosed-list = listan stängs aldrig med `]`
+toml-unclosed-inline-table = tabellen inom klamrar stängs aldrig med `{"}"}`
+toml-inline-table = tabellen inom klamrar kan inte läsas
+toml-inline-table-comma = komma saknas mellan nycklarna i tabellen inom klamrar
+help-inline-table = en tabell inom klamrar skrivs på en rad, med komma mellan nycklarna, som `{"{"} population_max = 20_000, first_evaluation = true {"}"}`
+toml-missing-equals = `=` saknas mellan nyckeln och värdet
+toml-extra-equals = ett `=` för mycket
+help-write-line = skriv `{ $fixed }`
+toml-invalid-key = nyckeln kan inte läsas: en nyckel utan citattecken har bara bokstäverna a–z, siffror, `-` och `_`
+help-bare-key = kompass nycklar är på engelska och skrivs som i docs/data-format.md
+toml-invalid-string = texten avslutas inte med `"` på samma rad
+toml-stray-quote = texten slutar vid ett rakt citattecken (`"`) mitt i den
+help-end-string = avsluta texten med `"` på samma rad, eller skriv en text på flera rader mellan """ och """
+toml-invalid-multiline = texten på flera rader innehåller ett tecken som inte får stå där
+toml-escape = efter `\` i en text väntas `\n`, `\t`, `\"` eller `\\`
+help-escape = skriv `\\` för ett bakstreck, eller sätt texten mellan ''' och '''
+toml-leading-zero = ett tal börjar inte med 0
+toml-underscore = `_` får bara stå mellan två siffror
+toml-sign = tecknet + eller - står på fel plats i talet
+toml-invalid-number = talet kan inte läsas
+help-number = skriv talet med siffror och utan mellanslag, som `12_000` eller `63.5`
+toml-invalid-month = månaden måste vara 01–12
+toml-invalid-day = dagen måste vara 01–{ $last } i den månaden
+toml-invalid-time = klockslaget kan inte läsas
+toml-invalid-date = datumet kan inte läsas
+help-date = ett datum skrivs år-månad-dag, med två siffror för månad och dag: `2023-11-23`
+help-date-only = rapportens datum anges utan klockslag: `{ $fixed }`
+help-line-endings = spara filen med vanliga radslut (som alla textredigerare gör som standard)
+help-stray-bracket = ta bort `]`, eller skriv tabellrubriken hel, som `[report]`
+help-too-deep = listorna i en utvärdering har en nivå: `values = [63, 65]`
+help-dotted-key = en nyckel med punkt lägger till i en tabell; skriv nyckeln utan punkt, under den tabell den hör till
+toml-carriage-return = ett ensamt vagnreturtecken (CR) utan radbrytning
+toml-comment = kommentaren innehåller ett styrtecken
+toml-too-deep = listor och tabeller i för många nivåer
+toml-dotted-key = en nyckel med punkt (`a.b`) lägger till i något som inte är en tabell
+toml-other = filen följer inte TOML:s regler här
 stopped-after = slutade efter { $count } strukturfel; rätta dem och kontrollera igen
 not-an-evaluation = filen kunde inte läsas som en utvärdering
 help-did-you-mean-key = menade du `{ $key }`?
 help-whole-points = poäng är hela poäng, från 0 till delområdets maxpoäng
 help-end-text = avsluta texten med """ på en egen rad
-help-end-list = avsluta listan med `]` på raden efter dess sista punkt
 dotted-score-key = `{ $key }` utan citattecken läses av TOML som en tabell `{ $table }` med en nyckel, inte som delområde { $key }
 help-dotted-score-key = skriv delområdets id inom citattecken: `"{ $key }" = …`
 

@@ -484,7 +484,7 @@ const MISTAKES: &[(&str, &str, &str)] = &[
     (
         "date = 2023-11-23",
         "date = 2023-02-30",
-        "edited.toml:18:8: error: TOML syntax: invalid date",
+        "edited.toml:18:8: error: TOML syntax: the day must be 01–28 in that month",
     ),
     (
         "date = 2023-11-23",
