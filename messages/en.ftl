@@ -47,7 +47,7 @@ interviews-not-positive = expected a positive number of interviews, found { $fou
 population-not-positive = expected a positive population, found { $found }
 first-evaluation-with-history = `first_evaluation = true`, but [[history]] lists earlier evaluations ({ $years })
 help-first-evaluation-with-history = the report would print "kommunens första utvärdering" beside a chart of earlier ones: set `first_evaluation = false` or remove the [[history]] entries
-unknown-area = the framework `{ $framework }` has no area { $area }; it has areas 1–{ $last }
+unknown-area = { $framework } has no area { $area }; the framework has areas 1–{ $last }
 area-twice = area { $area } is given twice (first as area[{ $first }])
 help-its-subareas = its sub-areas are { $ids }
 unknown-subarea = area { $area } has no sub-area `{ $subarea }`
@@ -140,7 +140,10 @@ register-lost-zero = the SCB code { $found } has lost its leading zero: { $name 
 help-register-lost-zero = spreadsheet programs (Excel, LibreOffice) drop leading zeros from numbers; format the column as text, or use the workbook `kompass export -o register.xlsx` writes
 register-wrong-code = { $name } has SCB code { $code }, not { $found }
 register-unknown-framework = unknown framework "{ $framework }"
-register-area-count = { $framework } has { $areas } areas; the row has { $found }
+register-area-count = { $framework } has { $areas ->
+        [one] one area
+       *[other] { $areas } areas
+    }; the row has { $found }
 register-area-range = { $value } is outside 0–{ $max } for area { $area } { $title }
 register-total = { $total } is not the sum of the area scores, { $sum }
 help-register-total = the total is derived: write the sum, or export the row from the evaluation
@@ -163,6 +166,7 @@ help-known-frameworks = known frameworks: { $ids }
 
 list-comma = {", "}
 list-then = {", then "}
+list-and = {" and "}
 
 ## Comparisons and the register (compare.rs)
 
@@ -193,7 +197,7 @@ help-register-row-differs = the evaluation is the source: export its row again w
 earlier-row-lacks-area = { $framework } has no area { $area }, which { $own } has: the earlier evaluation cannot be drawn beside this one
 year-from-after-to = year_from { $from } is after year_to { $to }
 population-min-above-max = population_min { $min } is larger than population_max { $max }
-step-framework = made with { $framework }
+step-framework = made according to { $framework }
 step-years = from { $from } to { $to }
 step-up-to = up to { $to }
 step-population = within the population range
@@ -202,11 +206,14 @@ step-not-first = not first evaluations
 step-not-own = not of { $name }
 step-left = { $left } { $what }
 too-few-rows = { $count ->
-        [0] no evaluation in { $register } matches
-        [1] only 1 evaluation (row { $rows }) in { $register } matches
-       *[other] only { $count } evaluations (rows { $rows }) in { $register } match
+        [0] no evaluation in { $register } meets the conditions
+        [one] only one evaluation (row { $rows }) in { $register } meets the conditions
+       *[other] only { $count } evaluations (rows { $rows }) in { $register } meet the conditions
     }; a mean needs at least { $min }, so that it never shows one municipality's own result
-help-too-few-rows = of the register's { $total } rows: { $steps }; widen the filter
+help-too-few-rows = { $total ->
+        [one] of the register's only row
+       *[other] of the register's { $total } rows
+    }: { $steps }; widen the filter
 
 ## Characters the report cannot print (glyphs.rs)
 
@@ -351,7 +358,7 @@ cannot-write = cannot write { $path }
 cannot-create = cannot create { $path }
 unknown-standard = unknown PDF standard `{ $name }`; use e.g. a-2a, a-2b, a-2u, a-3a, a-3b, a-4, ua-1, 1.7 or none
 standard-pdfa1 = PDF/A-1 (a-1a, a-1b) forbids transparency, which the profile charts need for their overlapping areas
-    {"  "}hint: use a-2b, or the default a-2a,ua-1; PDF/A-2 is the archival standard for documents like this one
+    {"  "}help: use the default a-3a,ua-1, or a-2b; PDF/A-2 and PDF/A-3 are archival standards that allow transparency
 standards-not-combined = these PDF standards cannot be combined: { $reason }
 output-folder-missing = the folder { $folder } does not exist; create it first, or name a file with -o
 output-parent-missing = the folder { $folder } does not exist; create it first (the PDF would be { $target })
@@ -381,7 +388,10 @@ summary = { $errors ->
         [one] 1 warning
        *[other] { $warnings } warnings
     }
-more-not-shown = … and { $count } more finding(s) not shown
+more-not-shown = … and { $count ->
+        [one] one more finding
+       *[other] { $count } more findings
+    } not shown
 refused = { $path }: { $summary }{ $denied ->
         [yes] {" "}(--deny-warnings makes warnings fail)
        *[other] {""}
@@ -406,7 +416,10 @@ nothing-to-render = no evaluation files to render
 typst-folder-not-empty = { $path } is not empty; kompass typst would replace report.typ and the other files it writes there, with any changes made to them
     {"  "}hint: name a new folder, or add --overwrite
 is-a-file = { $path } is a file, not a folder
-typst-wrote = wrote { $count } files to { $path }; README.txt has the typst compile command
+typst-wrote = wrote { $count } { $count ->
+        [one] file
+       *[other] files
+    } to { $path }; README.txt has the typst compile command
 chart-wrote = wrote { $path } and its alt text
 no-differences = { $old } and { $new }: no differences
 consequence-not-in-register = ; it is not in the register
@@ -458,7 +471,8 @@ extract-exists = { $path } already exists; kompass extract never overwrites a fi
 extract-unsafe-name = note: the PDF names its evaluation { $name }, which is not a plain file name in this folder; writing { $safe } instead
 extract-computed = comparison.{ $key }: { $rows ->
         [0] {""}
-       *[other] the mean of { $rows } rows
+        [one] the mean of one evaluation
+       *[other] the mean of { $rows } evaluations
     }
 extract-register = note: the evaluation takes values from the results register { $register } ({ $computed }{ $earlier } earlier evaluations); render it next to that register. `kompass verify` uses the values the PDF kept.
 verify-standards = the PDF names standards kompass does not know: { $reason }
@@ -477,7 +491,10 @@ differs-evaluation = - the evaluation differs from the attached one
 differs-layout = - the evaluation's text differs from the attached one, though not in anything the report shows (its layout in the file)
 differs-evaluation-to = - the evaluation: from the PDF's to { $name }:
 list-semicolon = {"; "}
-basis-mean = the mean of { $count } rows ({ $rows })
+basis-mean = { $count ->
+        [one] the mean of one evaluation (row { $rows })
+       *[other] the mean of { $count } evaluations (rows { $rows })
+    }
 basis-fixed = fixed values
 basis-none = none
 area-moved = area { $area }: { $before } → { $after }
@@ -499,7 +516,10 @@ watching = watching { $evaluation } → { $output } ({ $kind ->
        *[other] draft
     }); Ctrl-C to stop
 build-error = build { $n }: { $reason }; waiting for the next save
-build-done = build { $n }: { $pages } pages in { $seconds } s → { $output }{ $warnings ->
+build-done = build { $n }: { $pages } { $pages ->
+        [one] page
+       *[other] pages
+    } in { $seconds } s → { $output }{ $warnings ->
         [0] {""}
         [one] {" "}(1 warning)
        *[other] {" "}({ $warnings } warnings)
@@ -543,7 +563,10 @@ serve-since-opened = since the page opened the file
 
 usage-unknown-argument = unexpected argument '{ $arg }' found
 usage-unknown-command = unrecognized subcommand '{ $command }'
-usage-missing = the following required arguments were not provided: { $args }
+usage-missing = { $count ->
+        [one] the following required argument was not provided
+       *[other] the following required arguments were not provided
+    }: { $args }
 usage-missing-command = a command is needed, e.g. `kompass check <file>`
 usage-invalid-value = invalid value '{ $value }' for '{ $arg }'
 usage-invalid-choice = invalid value '{ $value }' for '{ $arg }' (possible values: { $valid })

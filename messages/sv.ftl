@@ -17,13 +17,13 @@ help-number-with-spaces = tal i TOML har inga mellanslag; gruppera tusental med 
 help-score-decimal-comma = poäng är hela poäng: `{ $key } = { $low }` eller `{ $key } = { $high }`
 help-decimal-comma = TOML skriver decimaler med punkt, inte komma: `{ $key } = { $number }`
 help-yes-no = ja/nej skrivs `true` eller `false`, med gemener och utan citattecken: `{ $key } = { $value }`
-help-english-key = kompass nycklar är på engelska: skriv `{ $english }` i stället för `{ $key }`
-help-bare-key-letters = en nyckel utan citattecken skrivs bara med a–z, 0–9, `-` och `_`; kompass nycklar är på engelska (`{ $key }` är ingen av dem)
+help-english-key = nycklarna i en utvärdering är på engelska: skriv `{ $english }` i stället för `{ $key }`
+help-bare-key-letters = en nyckel utan citattecken skrivs bara med a–z, 0–9, `-` och `_`, och nycklarna i en utvärdering är på engelska (`{ $key }` är ingen av dem)
 help-key-belongs-at-top = `{ $key }` hör hemma överst i filen, före den första [tabell]-rubriken: efter en rubrik som [[area]] hör varje nyckel till den tabellen
 help-key-belongs-under = `{ $key }` hör hemma under { $table }: efter en [tabell]-rubrik hör varje nyckel till den tabellen fram till nästa rubrik
 text-never-closed = texten som börjar med """ på rad { $line } avslutas aldrig
 text-not-closed-before = texten som börjar med """ på rad { $line } är inte avslutad före rad { $next }, där nästa nyckel börjar
-help-stray-quote = ett `"` inne i en text avslutar den: skriv `\"` för ett rakt citattecken, använd ”typografiska citattecken” eller sätt texten mellan ''' och '''
+help-stray-quote = ett `"` inne i en text avslutar den: skriv `\"` för ett rakt citattecken, använd ”typografiska citattecken” eller skriv texten mellan ''' och '''
 list-not-closed-before = listan `{ $key } = [` på rad { $line } stängs inte med `]` före rad { $next }, där nästa nyckel eller tabell börjar
 list-never-closed = listan `{ $key } = [` på rad { $line } stängs aldrig med `]`
 table-not-closed = tabellen `{ $key } = {"{"}` på rad { $line } stängs inte med `{"}"}` på sin rad
@@ -35,19 +35,19 @@ help-list-from-bullets = en lista skrivs inom hakparenteser, med en text inom ci
 
 framework-no-areas = ramverket har inga områden
 framework-area-twice = område { $area } är definierat två gånger
-framework-area-order = områdena ska numreras 1, 2, 3 … i ordning; väntade { $expected }, fann { $found }
+framework-area-order = områdena ska numreras 1, 2, 3 … i ordning: här väntas { $expected }, men det står { $found }
 framework-maxima-sum = delområdenas maxpoäng i område { $area } blir { $sum } sammanlagt, men områdets maxpoäng är { $max }
 framework-subarea-twice = delområde { $subarea } är definierat två gånger
-framework-subarea-id = delområdena i område { $area } ska ha id som börjar med `{ $area }.`; fann `{ $found }`
-framework-subarea-max = ett delområdes maxpoäng måste vara positivt; fann { $found }
+framework-subarea-id = delområdena i område { $area } ska ha id som börjar med `{ $area }.`, men här står `{ $found }`
+framework-subarea-max = ett delområdes maxpoäng måste vara större än noll, men är { $found }
 no-evaluators = det behövs minst en utvärderare
 help-no-evaluators = lägg till [[evaluators]] med name och organisation
 evaluator-without-name = en utvärderare behöver ett namn
-interviews-not-positive = antalet intervjuer måste vara positivt, men är { $found }
-population-not-positive = invånarantalet måste vara positivt, men är { $found }
+interviews-not-positive = antalet intervjuade personer måste vara minst 1, men är { $found }
+population-not-positive = invånarantalet måste vara större än noll, men är { $found }
 first-evaluation-with-history = `first_evaluation = true`, men [[history]] anger tidigare utvärderingar ({ $years })
-help-first-evaluation-with-history = rapporten skulle skriva ”kommunens första utvärdering” bredvid ett diagram över tidigare utvärderingar: sätt `first_evaluation = false` eller ta bort posterna i [[history]]
-unknown-area = ramverket `{ $framework }` har inget område { $area }; det har områdena 1–{ $last }
+help-first-evaluation-with-history = rapporten skulle skriva ”kommunens första utvärdering” bredvid ett diagram över tidigare utvärderingar: skriv `first_evaluation = false` eller ta bort posterna i [[history]]
+unknown-area = { $framework } har inget område { $area }; ramverket har områdena 1–{ $last }
 area-twice = område { $area } finns två gånger (första gången som area[{ $first }])
 help-its-subareas = dess delområden är { $ids }
 unknown-subarea = område { $area } har inget delområde `{ $subarea }`
@@ -67,7 +67,7 @@ no-list = område { $area } saknar listan `{ $list }` och anger alltså inga { $
     }
 help-empty-list = rapporten skriver ”Inga angivna.” i den kolumnen
 long-bullet = en punkt på { $chars } tecken blir svårläst i tabellen (sikta på under { $aim })
-stated-total-differs = totalen anges till { $stated }, men delområdenas poäng blir { $sum } sammanlagt
+stated-total-differs = totalpoängen anges till { $stated }, men delområdenas poäng blir { $sum } sammanlagt
 area-missing = område { $area } { $title } saknas
 help-area-missing = lägg till en [[area]]-tabell med id = { $area }
 must-not-be-empty = får inte vara tom
@@ -99,9 +99,9 @@ help-placeholder-number = fyll i det riktiga talet och ta bort kommentaren `# PL
 nested-too-deep = { $what ->
         [lists] listor
        *[other] betoningar
-    } i { $depth } nivåer; rapporten kan sätta högst { $most }
+    } i { $depth } nivåer; rapporten kan visa högst { $most }
 help-nested-too-deep = använd färre nivåer: en djupare nivå är sällan något en läsare kan följa
-not-a-date = väntade ett datum som 2023-11-23, fann `{ $found }`
+not-a-date = här väntas ett datum som 2023-11-23, men det står `{ $found }`
 not-in-calendar = `{ $date }` är inget datum som finns i kalendern
 date-far-ahead = rapporten är daterad { $date }, mer än ett år framåt i tiden
 help-date-far-ahead = rapportens datum är dagen då den publiceras; stämmer årtalet?
@@ -132,10 +132,10 @@ register-missing-columns = rubrikraden saknar { $count ->
     } { $columns }
 help-register-columns = kolumnerna är { $columns }
 register-unknown-column = kompass känner inte till kolumnen ”{ $column }”; den läses inte
-register-empty-number = tom: väntade ett heltal
-register-not-a-number = väntade ett heltal, fann ”{ $found }”
-register-empty-bool = tom: väntade true eller false (SANT eller FALSKT)
-register-not-a-bool = väntade true eller false (SANT eller FALSKT), fann ”{ $found }”
+register-empty-number = tom: här väntas ett heltal
+register-not-a-number = här väntas ett heltal, men det står ”{ $found }”
+register-empty-bool = tom: här väntas true eller false (SANT eller FALSKT)
+register-not-a-bool = här väntas true eller false (SANT eller FALSKT), men det står ”{ $found }”
 help-register-first-evaluation = true när raden är kommunens första utvärdering
 register-empty-municipality = tom: varje rad anger sin kommun
 help-register-unknown-municipality = ortnamnet så som SCB skriver det (”Leksand”, ”Malung-Sälen”); eller skriv i `note` varför raden inte är en kommun
@@ -143,16 +143,19 @@ register-lost-zero = SCB-koden { $found } har tappat sin inledande nolla: { $nam
 help-register-lost-zero = kalkylprogram (Excel, LibreOffice) tar bort inledande nollor i tal; formatera kolumnen som text, eller använd arbetsboken som `kompass export -o register.xlsx` skriver
 register-wrong-code = { $name } har SCB-koden { $code }, inte { $found }
 register-unknown-framework = okänt ramverk ”{ $framework }”
-register-area-count = { $framework } har { $areas } områden; raden har { $found }
+register-area-count = { $framework } har { $areas ->
+        [one] ett område
+       *[other] { $areas } områden
+    }; raden har { $found }
 register-area-range = { $value } ligger utanför 0–{ $max } för område { $area } { $title }
 register-total = { $total } är inte summan av områdenas poäng, { $sum }
-help-register-total = totalen räknas ut: skriv summan, eller exportera raden från utvärderingen
+help-register-total = totalpoängen räknas ut: skriv summan, eller exportera raden från utvärderingen
 register-year = { $year } är inte ett rimligt år för en utvärdering
 register-date = ”{ $date }” är inget datum på formen ÅÅÅÅ-MM-DD
 register-date-year = datumet { $date } ligger inte i radens år { $year }
-register-note-glyphs = rapportens typsnitt kan inte skriva { $characters } i den här publika anteckningen, som skrivs under diagrammen som använder raden
+register-note-glyphs = rapportens typsnitt kan inte skriva { $characters } i den här anmärkningen (public_note), som skrivs under de diagram vars medelvärde använder raden
 help-register-note-glyphs = skriv den utan emoji och utan tecken utanför det latinska alfabetet
-register-population = { $population } invånare: väntade invånarantalet när utvärderingen gjordes
+register-population = { $population } invånare: här väntas invånarantalet när utvärderingen gjordes
 register-twice = { $name } { $when } finns redan i registret, på rad { $row }
 help-register-twice = varje utvärdering är en rad
 register-first-evaluation = { $name } { $year } är markerad som första utvärdering, men rad { $row } är en från { $earlier }
@@ -166,6 +169,7 @@ help-known-frameworks = kända ramverk: { $ids }
 
 list-comma = {", "}
 list-then = {", sedan "}
+list-and = {" och "}
 
 ## Jämförelser och registret (compare.rs)
 
@@ -173,7 +177,7 @@ plain = { $text }
 cannot-read = kan inte läsa { $path }: { $reason }
 help-register-path = sökvägen räknas från mappen där utvärderingsfilen ligger
 profile-without-values = en jämförelseprofil behöver `values` (ett per område) eller `from_register`
-help-profile-without-values = from_register = {"{"} population_max = 20_000, first_evaluation = true {"}"} räknar ut medelvärdet av registrets rader som matchar
+help-profile-without-values = `from_register = {"{"} population_max = 20_000, first_evaluation = true {"}"}` räknar ut medelvärdet av de utvärderingar i registret som uppfyller villkoren
 register-unavailable = resultatregistret finns inte tillgängligt här (utvärderingen lästes inte från en mapp)
 help-register-unavailable = gör rapporten från utvärderingsfilen bredvid dess register
 profile-values-and-register = en jämförelseprofil har antingen `values` eller `from_register`, inte båda
@@ -196,7 +200,7 @@ help-register-row-differs = utvärderingen är källan: exportera dess rad igen 
 earlier-row-lacks-area = { $framework } har inget område { $area }, som { $own } har: den tidigare utvärderingen kan inte ritas bredvid den här
 year-from-after-to = year_from { $from } ligger efter year_to { $to }
 population-min-above-max = population_min { $min } är större än population_max { $max }
-step-framework = gjorda med { $framework }
+step-framework = gjorda enligt { $framework }
 step-years = från { $from } till { $to }
 step-up-to = till och med { $to }
 step-population = inom invånarintervallet
@@ -205,11 +209,14 @@ step-not-first = inte första utvärderingar
 step-not-own = inte av { $name }
 step-left = { $left } { $what }
 too-few-rows = { $count ->
-        [0] ingen utvärdering i { $register } matchar
-        [1] bara en utvärdering (rad { $rows }) i { $register } matchar
-       *[other] bara { $count } utvärderingar (rader { $rows }) i { $register } matchar
+        [0] ingen utvärdering i { $register } uppfyller villkoren
+        [one] bara en utvärdering (rad { $rows }) i { $register } uppfyller villkoren
+       *[other] bara { $count } utvärderingar (raderna { $rows }) i { $register } uppfyller villkoren
     }; ett medelvärde behöver minst { $min }, så att det aldrig visar en enskild kommuns resultat
-help-too-few-rows = av registrets { $total } rader: { $steps }; vidga urvalet
+help-too-few-rows = { $total ->
+        [one] av registrets enda rad
+       *[other] av registrets { $total } rader
+    }: { $steps }; vidga urvalet
 
 ## Tecken som rapporten inte kan skriva (glyphs.rs)
 
@@ -239,7 +246,7 @@ help-save-as-utf8 = spara filen som UTF-8 (den teckenkodning som alla TOML-filer
 file-is-zip = filen är ett zip-arkiv – en Excel-arbetsbok (.xlsx) eller ett OpenDocument-kalkylblad (.ods)? – inte en utvärdering
 help-file-is-zip = en utvärdering är en TOML-textfil; `kompass check register.xlsx` kontrollerar ett resultatregister
 file-is-pdf = filen är en PDF, inte en utvärdering
-help-file-is-pdf = en utvärdering är en TOML-textfil; `kompass extract rapport.pdf` skriver ut utvärderingen som en PDF från kompass bär med sig
+help-file-is-pdf = en utvärdering är en TOML-textfil; `kompass extract rapport.pdf` skriver ut den utvärdering som är bifogad i en PDF-fil från kompass
 file-is-utf16 = filen är sparad som UTF-16-text, inte UTF-8
 file-is-binary = filen är inte text (den innehåller NUL-byte) och inte en utvärdering
 help-file-is-binary = en utvärdering är en TOML-textfil, som den `kompass new` skriver
@@ -309,13 +316,13 @@ toml-missing-equals = `=` saknas mellan nyckeln och värdet
 toml-extra-equals = ett `=` för mycket
 help-write-line = skriv `{ $fixed }`
 toml-invalid-key = nyckeln kan inte läsas: en nyckel utan citattecken har bara bokstäverna a–z, siffror, `-` och `_`
-help-bare-key = kompass nycklar är på engelska och skrivs som i docs/data-format.md
+help-bare-key = nycklarna i en utvärdering är på engelska och skrivs som i docs/data-format.md
 toml-invalid-string = texten avslutas inte med `"` på samma rad
 toml-stray-quote = texten slutar vid ett rakt citattecken (`"`) mitt i den
 help-end-string = avsluta texten med `"` på samma rad, eller skriv en text på flera rader mellan """ och """
 toml-invalid-multiline = texten på flera rader innehåller ett tecken som inte får stå där
 toml-escape = efter `\` i en text väntas `\n`, `\t`, `\"` eller `\\`
-help-escape = skriv `\\` för ett bakstreck, eller sätt texten mellan ''' och '''
+help-escape = skriv `\\` för ett bakstreck, eller skriv texten mellan ''' och '''
 toml-leading-zero = ett tal börjar inte med 0
 toml-underscore = `_` får bara stå mellan två siffror
 toml-sign = tecknet + eller - står på fel plats i talet
@@ -327,7 +334,7 @@ toml-invalid-time = klockslaget kan inte läsas
 toml-invalid-date = datumet kan inte läsas
 help-date = ett datum skrivs år-månad-dag, med två siffror för månad och dag: `2023-11-23`
 help-date-only = rapportens datum anges utan klockslag: `{ $fixed }`
-help-line-endings = spara filen med vanliga radslut (som alla textredigerare gör som standard)
+help-line-endings = spara filen med vanliga radslut (som alla textredigerare gör om inget annat väljs)
 help-stray-bracket = ta bort `]`, eller skriv tabellrubriken hel, som `[report]`
 help-too-deep = listorna i en utvärdering har en nivå: `values = [63, 65]`
 help-dotted-key = en nyckel med punkt lägger till i en tabell; skriv nyckeln utan punkt, under den tabell den hör till
@@ -354,7 +361,7 @@ cannot-write = kan inte skriva { $path }
 cannot-create = kan inte skapa { $path }
 unknown-standard = okänd PDF-standard `{ $name }`; använd t.ex. a-2a, a-2b, a-2u, a-3a, a-3b, a-4, ua-1, 1.7 eller none
 standard-pdfa1 = PDF/A-1 (a-1a, a-1b) förbjuder genomskinlighet, som profildiagrammen behöver för sina överlappande ytor
-    {"  "}tips: använd a-2b, eller standardvalet a-2a,ua-1; PDF/A-2 är arkivstandarden för dokument som det här
+    {"  "}tips: använd förvalet a-3a,ua-1, eller a-2b; PDF/A-2 och PDF/A-3 är arkivstandarder som tillåter genomskinlighet
 standards-not-combined = de här PDF-standarderna kan inte kombineras: { $reason }
 output-folder-missing = mappen { $folder } finns inte; skapa den först, eller ange en fil med -o
 output-parent-missing = mappen { $folder } finns inte; skapa den först (PDF-filen skulle bli { $target })
@@ -384,7 +391,10 @@ summary = { $errors ->
         [one] 1 varning
        *[other] { $warnings } varningar
     }
-more-not-shown = … och { $count } iakttagelser till som inte visas
+more-not-shown = … och { $count ->
+        [one] en iakttagelse
+       *[other] { $count } iakttagelser
+    } till som inte visas
 refused = { $path }: { $summary }{ $denied ->
         [yes] {" "}(--deny-warnings gör att varningar stoppar)
        *[other] {""}
@@ -400,16 +410,19 @@ consequence-no-chart = ; inget diagram skrevs
 consequence-nothing-to-compare = ; inget att jämföra
 changes-since-needs-draft = --changes-since lägger till en sida för kommunens faktagranskning i ett utkast; lägg till --draft
 changes-since-one-at-a-time = --changes-since gäller en utvärdering i taget
-not-typeset = rapporten kunde inte sättas:
+not-typeset = rapporten kunde inte göras:
     { $reason }
-slides-not-typeset = bilderna kunde inte sättas:
+slides-not-typeset = bilderna kunde inte göras:
     { $reason }
 batch-output-not-folder = -o { $path }: med flera utvärderingar anger -o mappen som rapporterna skrivs till; avsluta med / för att den ska skapas (t.ex. -o utkast/), eller gör en utvärdering i taget för att namnge dess fil
 nothing-to-render = inga utvärderingsfiler att göra rapporter av
 typst-folder-not-empty = { $path } är inte tom; kompass typst skulle ersätta report.typ och de andra filer den skriver där, med alla ändringar som gjorts i dem
     {"  "}tips: ange en ny mapp, eller lägg till --overwrite
 is-a-file = { $path } är en fil, inte en mapp
-typst-wrote = skrev { $count } filer till { $path }; README.txt har kommandot typst compile
+typst-wrote = skrev { $count } { $count ->
+        [one] fil
+       *[other] filer
+    } till { $path }; README.txt har kommandot typst compile
 chart-wrote = skrev { $path } och dess alternativtext
 no-differences = { $old } och { $new }: inga skillnader
 consequence-not-in-register = ; den finns inte i registret
@@ -438,9 +451,9 @@ workbook-parts = arbetsboken har fler än { $limit } delar; kompass läser högs
 workbook-part-too-large = arbetsbokens del { $part } packas upp till mer än { $size }; kompass läser högst så mycket av en del
 workbook-too-large = arbetsboken packas upp till mer än { $size } sammanlagt; kompass läser högst så mycket
 workbook-part-unreadable = arbetsbokens del { $part } kan inte läsas: { $why }
-embed-not-kompass = PDF-filen bär inga uppgifter från kompass: den gjordes inte av kompass med utvärderingen bifogad (PDF/A-3, standard sedan kompass 0.1)
+embed-not-kompass = PDF-filen har inga uppgifter från kompass: den gjordes inte av kompass med utvärderingen bifogad (PDF/A-3, förval sedan kompass 0.1)
 embed-provenance = PDF-filens { $name } kan inte läsas: { $why }
-embed-no-evaluation = PDF-filen bär ingen utvärdering
+embed-no-evaluation = PDF-filen har ingen bifogad utvärdering
 embed-not-text = den bifogade utvärderingen är inte UTF-8-text
 export-other-sheets = { $name } har andra blad än registret ({ $sheets }), som kompass inte skulle behålla; exportera till en ny fil och kopiera över raderna
 export-kind = ett register skrivs som .csv (RFC 4180, UTF-8), .xlsx (en Excel-arbetsbok) eller .json, inte .{ $extension }
@@ -453,17 +466,24 @@ export-wrote = skrev { $path } ({ $count } { $count ->
 export-wrote-appended = skrev { $path } ({ $count } { $count ->
         [one] utvärdering
        *[other] utvärderingar
-    }: { $added } tillagda, { $replaced } ersatta)
+    }: { $added } { $added ->
+        [one] tillagd
+       *[other] tillagda
+    }, { $replaced } { $replaced ->
+        [one] ersatt
+       *[other] ersatta
+    })
 plain-list = { $items }
 extract-wrote = skrev { $path } (utvärderingen i { $pdf }, gjord av kompass { $version })
 extract-exists = { $path } finns redan; kompass extract skriver aldrig över en fil
     {"  "}tips: ange en annan fil med -o
-extract-unsafe-name = obs: PDF-filen kallar sin utvärdering { $name }, som inte är ett vanligt filnamn i den här mappen; skriver { $safe } i stället
+extract-unsafe-name = anmärkning: PDF-filen kallar sin utvärdering { $name }, som inte är ett vanligt filnamn i den här mappen; skriver { $safe } i stället
 extract-computed = comparison.{ $key }: { $rows ->
         [0] {""}
-       *[other] medelvärdet av { $rows } rader
+        [one] medelvärdet av en utvärdering
+       *[other] medelvärdet av { $rows } utvärderingar
     }
-extract-register = obs: utvärderingen tar värden från resultatregistret { $register } ({ $computed }{ $earlier } tidigare utvärderingar); gör rapporten bredvid det registret. `kompass verify` använder de värden som PDF-filen sparade.
+extract-register = anmärkning: utvärderingen tar värden från resultatregistret { $register } ({ $computed }{ $earlier } tidigare utvärderingar); gör rapporten bredvid det registret. `kompass verify` använder de värden som PDF-filen sparade.
 verify-standards = PDF-filen anger standarder som kompass inte känner till: { $reason }
 verified = { $pdf }: bekräftad – byte för byte vad { $name } ger med kompass { $version } ({ $framework }, { $standards }{ $draft ->
         [yes] , utkast
@@ -472,7 +492,7 @@ verified = { $pdf }: bekräftad – byte för byte vad { $name } ger med kompass
 not-verified = { $pdf }: INTE vad { $name } ger; det här skiljer:
 attached-name = { $name } (bifogad)
 verify-previous-unreadable = den bifogade tidigare utvärderingen kan inte läsas
-differs-version = - kompass version: PDF-filen gjordes av kompass { $then }, det här är kompass { $now }
+differs-version = - versionen av kompass: PDF-filen gjordes av kompass { $then }, det här är kompass { $now }
 differs-framework = - ramverket { $framework } har ändrats sedan PDF-filen gjordes
 differs-register = - resultatregistret: { $change }
 differs-pdf-itself = - ingen av dess källor: själva PDF-filen har ändrats efter att kompass gjorde den (redigerad, signerad eller sparad igen av ett annat program)
@@ -480,7 +500,10 @@ differs-evaluation = - utvärderingen skiljer sig från den bifogade
 differs-layout = - utvärderingens text skiljer sig från den bifogade, men inte i något som rapporten visar (dess uppställning i filen)
 differs-evaluation-to = - utvärderingen: från PDF-filens till { $name }:
 list-semicolon = {"; "}
-basis-mean = medelvärdet av { $count } rader ({ $rows })
+basis-mean = { $count ->
+        [one] medelvärdet av en utvärdering (rad { $rows })
+       *[other] medelvärdet av { $count } utvärderingar (raderna { $rows })
+    }
 basis-fixed = fasta värden
 basis-none = inga
 area-moved = område { $area }: { $before } → { $after }
@@ -501,20 +524,29 @@ watching = bevakar { $evaluation } → { $output } ({ $kind ->
         [final] slutlig
        *[other] utkast
     }); Ctrl-C avslutar
-build-error = bygge { $n }: { $reason }; väntar på nästa sparning
-build-done = bygge { $n }: { $pages } sidor på { $seconds } s → { $output }{ $warnings ->
+build-error = körning { $n }: { $reason }; väntar på nästa sparning
+build-done = körning { $n }: { $pages } { $pages ->
+        [one] sida
+       *[other] sidor
+    } på { $seconds } s → { $output }{ $warnings ->
         [0] {""}
         [one] {" "}(1 varning)
        *[other] {" "}({ $warnings } varningar)
     }
-build-failed = bygge { $n }: misslyckades: { $reason }; väntar på nästa sparning
-build-invalid = bygge { $n }: { $errors } fel – PDF-filen lämnades som den var; väntar på nästa sparning
+build-failed = körning { $n }: misslyckades: { $reason }; väntar på nästa sparning
+build-invalid = körning { $n }: { $errors } fel – PDF-filen lämnades som den var; väntar på nästa sparning
 cannot-read-folder = kan inte läsa mappen { $path }
 and-more = {" "}(och { $count } till)
 batch-ok = ok     { $path } → { $output }
 batch-failed = FEL    { $path }: { $reason }
 no-threads = kan inte starta arbetstrådarna: { $reason }
-batch-summary = { $rendered } klara, { $failed } misslyckade, på { $seconds } s
+batch-summary = { $rendered } { $rendered ->
+        [one] klar
+       *[other] klara
+    }, { $failed } { $failed ->
+        [one] misslyckad
+       *[other] misslyckade
+    }, på { $seconds } s
 place-sheet = bladet { $sheet }
 not-an-ods = inte ett OpenDocument-kalkylblad (.ods): { $reason }
 ods-too-many-cells = kalkylbladets tabeller har fler än { $max } celler när deras upprepade rader och kolumner räknas; ett register läses upp till så många
@@ -543,19 +575,22 @@ serve-since-opened = sedan sidan öppnade filen
 
 usage-unknown-argument = okänt argument '{ $arg }'
 usage-unknown-command = okänt kommando '{ $command }'
-usage-missing = de här argumenten saknas: { $args }
+usage-missing = { $count ->
+        [one] det här argumentet saknas
+       *[other] de här argumenten saknas
+    }: { $args }
 usage-missing-command = ett kommando behövs, t.ex. `kompass check <fil>`
 usage-invalid-value = ogiltigt värde '{ $value }' för '{ $arg }'
 usage-invalid-choice = ogiltigt värde '{ $value }' för '{ $arg }' (möjliga värden: { $valid })
 usage-conflict = argumentet '{ $arg }' kan inte användas tillsammans med '{ $other }'
 usage-see-help = Mer information får du med '--help'.
 
-## Skelettet som `kompass new` skriver (dess kommentarer)
+## Den nya utvärderingen som `kompass new` skriver (dess kommentarer)
 
 skel-fill = Fyll i alla platshållare och kör sedan `kompass check` och `kompass render`.
 skel-markup = Texterna tar markering: tomrad mellan stycken, *betoning*, **fetstil**, "- " för punkter.
 skel-as-in = som i ”{ $example }”
-skel-population-unknown = PLACEHOLDER: antal invånare (”{ $place }” finns inte i kompass tabell; kontrollera också namnformerna ovan)
+skel-population-unknown = PLACEHOLDER: antal invånare (”{ $place }” finns inte i tabellen över Sveriges kommuner i kompass; kontrollera också namnformerna ovan)
 skel-date = rapportens datum, tryckt på omslaget
 skel-evaluated = PLACEHOLDER: när utvärderingen gjordes, t.ex. ”augusti 2023”
 skel-interviews = PLACEHOLDER: antal intervjuade personer

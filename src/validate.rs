@@ -247,7 +247,7 @@ fn check_areas(l: &Loaded, out: &mut Vec<Diagnostic>) -> BTreeMap<i64, usize> {
                 format!("{path}.id"),
                 msg!(
                     "unknown-area",
-                    framework = &fw.id,
+                    framework = &fw.name,
                     area = id,
                     last = fw.areas.len()
                 ),
@@ -293,8 +293,9 @@ fn check_area(
                     .iter()
                     .map(|s| s.get_ref().id.as_str())
                     .collect();
-                let help = crate::hints::misplaced_key(key.get_ref(), &kp)
-                    .unwrap_or_else(|| msg!("help-its-subareas", ids = ids.join(", ")));
+                let help = crate::hints::misplaced_key(key.get_ref(), &kp).unwrap_or_else(|| {
+                    msg!("help-its-subareas", ids = crate::messages::and_list(&ids))
+                });
                 out.push(
                     Diagnostic::error(
                         f,

@@ -544,7 +544,7 @@ const MISTAKES: &[(&str, &str, &str)] = &[
     (
         "id = 8\n",
         "id = 9\n",
-        "the framework `kommunkompassen-2020` has no area 9; it has areas 1–8 [area[8].id]",
+        "Kommunkompassen 2020 has no area 9; the framework has areas 1–8 [area[8].id]",
     ),
     (
         "id = 5\n",
