@@ -194,7 +194,7 @@ history-also-in-register = utvärderingen { $year } finns också i registret (ra
 help-history-also-in-register = ta bort den här posten i [[history]]: registrets rad ritas
 not-the-first-evaluation = registret har en tidigare utvärdering av { $name } ({ $year }, rad { $row }), så det här är inte den första
 help-not-the-first-evaluation = skriv `first_evaluation = false`, eller rätta registret
-register-row-area = område { $area }: { $register } (utvärderingen ger { $own })
+register-row-area = område { $area } har { $register } i registret och { $own } i utvärderingen
 register-row-differs = registrets rad för den här utvärderingen har andra poäng: { $areas }
 help-register-row-differs = utvärderingen är källan: exportera dess rad igen med `kompass export`
 earlier-row-lacks-area = { $framework } har inget område { $area }, som { $own } har: den tidigare utvärderingen kan inte ritas bredvid den här
@@ -506,7 +506,7 @@ basis-mean = { $count ->
     }
 basis-fixed = fasta värden
 basis-none = inga
-area-moved = område { $area }: { $before } → { $after }
+area-moved = område { $area } från { $before } till { $after }
 basis-change = var { $before }, nu { $after }{ $moved }
 register-now-used = utvärderingen tar nu värden från { $register }
 register-no-longer-used = PDF-filen tog värden från { $register }, det gör inte utvärderingen längre
