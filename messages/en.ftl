@@ -157,8 +157,17 @@ register-twice = { $name } { $when } is already in the register, at row { $row }
 help-register-twice = each evaluation is one row
 register-first-evaluation = { $name } { $year } is marked as the first evaluation, but row { $row } is one of { $earlier }
 help-register-first-evaluations = only the municipality's earliest evaluation is its first
-register-too-many-columns = this row goes on past { $max } columns; a register is read up to that many
-register-too-long = the register goes on past { $rows } rows or { $cells } cells; it is read up to that many
+register-too-many-columns = this row goes on past { $max } { $max ->
+        [one] column
+       *[other] columns
+    }; a register is read up to that many
+register-too-long = the register goes on past { $rows } { $rows ->
+        [one] row
+       *[other] rows
+    } or { $cells } { $cells ->
+        [one] cell
+       *[other] cells
+    }; it is read up to that many
 register-quote-never-closed = a quoted field is never closed
 help-known-frameworks = known frameworks: { $ids }
 
@@ -539,7 +548,10 @@ place-sheet = sheet { $sheet }
 not-an-ods = not an OpenDocument spreadsheet (.ods): { $reason }
 ods-too-many-cells = the spreadsheet's tables hold more than { $max } cells once their repeated rows and columns are counted; a register is read up to that many
 workbook-no-sheet = the workbook has no sheet
-grid-rows = it goes on past row { $max }; a register is read up to { $max } rows
+grid-rows = it goes on past row { $max }; a register is read up to { $max } { $max ->
+        [one] row
+       *[other] rows
+    }
 grid-columns = row { $row } has a value in column { $column }; a register is read up to column { $last } ({ $max } columns)
 grid-cells = it has more than { $max } cells; a register is read up to that many
 found-date = date { $value }

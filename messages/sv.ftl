@@ -160,8 +160,17 @@ register-twice = { $name } { $when } finns redan i registret, på rad { $row }
 help-register-twice = varje utvärdering är en rad
 register-first-evaluation = { $name } { $year } är markerad som första utvärdering, men rad { $row } är en från { $earlier }
 help-register-first-evaluations = bara kommunens tidigaste utvärdering är dess första
-register-too-many-columns = raden fortsätter efter { $max } kolumner; ett register läses upp till så många
-register-too-long = registret fortsätter efter { $rows } rader eller { $cells } celler; det läses upp till så många
+register-too-many-columns = raden fortsätter efter { $max } { $max ->
+        [one] kolumn
+       *[other] kolumner
+    }; ett register läses upp till så många
+register-too-long = registret fortsätter efter { $rows } { $rows ->
+        [one] rad
+       *[other] rader
+    } eller { $cells } { $cells ->
+        [one] cell
+       *[other] celler
+    }; det läses upp till så många
 register-quote-never-closed = ett fält inom citattecken avslutas aldrig
 help-known-frameworks = kända ramverk: { $ids }
 
@@ -551,7 +560,10 @@ place-sheet = bladet { $sheet }
 not-an-ods = inte ett OpenDocument-kalkylblad (.ods): { $reason }
 ods-too-many-cells = kalkylbladets tabeller har fler än { $max } celler när deras upprepade rader och kolumner räknas; ett register läses upp till så många
 workbook-no-sheet = arbetsboken har inget blad
-grid-rows = det fortsätter efter rad { $max }; ett register läses upp till { $max } rader
+grid-rows = det fortsätter efter rad { $max }; ett register läses upp till { $max } { $max ->
+        [one] rad
+       *[other] rader
+    }
 grid-columns = rad { $row } har ett värde i kolumn { $column }; ett register läses upp till kolumn { $last } ({ $max } kolumner)
 grid-cells = det har fler än { $max } celler; ett register läses upp till så många
 found-date = datumet { $value }
