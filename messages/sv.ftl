@@ -110,7 +110,7 @@ date-before-evaluation = rapporten är daterad { $date }, innan utvärderingen g
 help-date-before-evaluation = rapporten skrivs efter utvärderingen: kontrollera `date` och `evaluated`
 evaluated-cannot-stand = ”{ $evaluated }” kan inte stå efter ”Utvärderingen … gjordes” i rapporten
 help-evaluated = skriv när utvärderingen gjordes så att det kan läsas efter ”gjordes”: månad och år (”augusti 2023”, som rapporten skriver ”i augusti 2023”), ”våren 2023” eller ”under hösten 2023”
-version-below-one = versionerna numreras från 1; fann { $found }
+version-below-one = versionerna numreras från 1, men här står { $found }
 revision-without-changes = en version behöver en rad om vad som ändrats, som skrivs i versionshistoriken
 version-order = version { $version } kommer efter version { $previous }; varje ny version behöver ett högre nummer
 help-next-version = nästa version är { $next }
@@ -148,7 +148,7 @@ register-area-count = { $framework } har { $areas ->
        *[other] { $areas } områden
     }; raden har { $found }
 register-area-range = { $value } ligger utanför 0–{ $max } för område { $area } { $title }
-register-total = { $total } är inte summan av områdenas poäng, { $sum }
+register-total = totalpoängen { $total } är inte summan av områdenas poäng, { $sum }
 help-register-total = totalpoängen räknas ut: skriv summan, eller exportera raden från utvärderingen
 register-year = { $year } är inte ett rimligt år för en utvärdering
 register-date = ”{ $date }” är inget datum på formen ÅÅÅÅ-MM-DD

@@ -60,6 +60,16 @@ pub fn word_bullets(text: &str) -> String {
     for line in text.split_inclusive('\n') {
         let body = line.trim_end_matches(['\n', '\r']);
         let indent = &body[..body.len() - body.trim_start().len()];
+        // Two bullets or more inside a line ("Kommunen har: •En •Två"): the text before the
+        // first is the paragraph's, the rest a list.
+        let (lead, body) = match body.find(BULLETS) {
+            Some(i) if i > 0 && body.matches(BULLETS).count() >= 2 => body.split_at(i),
+            _ => ("", body),
+        };
+        if !lead.trim().is_empty() {
+            out.push_str(lead.trim_end());
+            out.push('\n');
+        }
         let Some(rest) = body.trim_start().strip_prefix(BULLETS) else {
             // The list ends where a line without a bullet follows it.
             if previous_was_item && !body.trim().is_empty() {
@@ -406,6 +416,10 @@ mod tests {
         // One bullet is a list of one; a bullet inside a sentence stays.
         assert_eq!(text(&parse("• Bara en")), "Bara en");
         assert_eq!(text(&parse("A • B")), "A • B");
+        assert_eq!(
+            text(&parse("Kommunen har: •En strategi •Ett råd\nSlut.")),
+            "Kommunen har:\n\nEn strategi|Ett råd\n\nSlut."
+        );
         // A list's bullet with the bullet pasted in too draws one bullet.
         assert_eq!(plain(&parse_inline("• Tydlig styrning")), "Tydlig styrning");
     }
