@@ -30,8 +30,8 @@ cli-render-draft = Ett utkast för faktagranskning: ”UTKAST” över varje sid
 cli-render-changes_since = Med --draft: avsluta rapporten med en sida ”Ändringar sedan version N” som listar vad som ändrats sedan den här tidigare versionen av utvärderingen.
 
 cli-check = Kontrollera en utvärdering, eller ett resultatregister, utan att göra en rapport
-cli-check-long = Gör alla kontroller som `render` gör: TOML-syntax, okända nycklar, typer, poängintervall, saknade eller okända delområden, angivna summor, jämförelseprofiler (och registret de räknas ut från), datum, utvärderare och kommunens namnformer. Ett register (`.csv`, `.xlsx` eller `.ods`) kontrolleras rad för rad. Slutkod 0 när allt är giltigt (varningar är tillåtna), 1 när uppgifterna är ogiltiga, 2 vid problem med användning eller filer. Varje nyckel i dataformatet beskrivs i docs/data-format.md.
-cli-check-after = Dataformatet: docs/data-format.md i källkoden till kompass.
+cli-check-long = Gör alla kontroller som `render` gör: TOML-syntax, okända nycklar, typer, poängintervall, saknade eller okända delområden, angivna summor, jämförelseprofiler (och registret de räknas ut från), datum, utvärderare och kommunens namnformer. Ett register (`.csv`, `.xlsx` eller `.ods`) kontrolleras rad för rad. Slutkod 0 när allt är giltigt (varningar är tillåtna), 1 när uppgifterna är ogiltiga, 2 vid problem med användning eller filer. Varje nyckel beskrivs i handboken (`kompass handbok`).
+cli-check-after = Varje nyckel beskrivs i handboken: `kompass handbok`.
 cli-check-evaluation = Utvärderingsfilen (TOML), eller ett resultatregister (.csv, .xlsx, .ods).
 cli-check-deny_warnings = Behandla varningar som fel.
 cli-check-draft = Kontrollera som för ett utkast: platshållare från `kompass new` är tillåtna.
@@ -97,6 +97,8 @@ cli-new = Skriv en ny utvärdering av en kommun att fylla i, med alla områden o
 cli-new-long = För var och en av Sveriges 290 kommuner kommer namnformerna och invånarantalet från tabellen över Sveriges kommuner i kompass (SCB, 31 december 2024).
 cli-new-municipality = Kommunen, t.ex. Öckerö eller ”Öckerö kommun”.
 cli-new-output = Var den skrivs (om inget anges: <namn>-<år>.toml i aktuell mapp). Skriver aldrig över en fil.
+
+cli-handbok = Handboken för utvärderare: att skriva en utvärdering, resultatregistret, utkast och versioner, kommandona (som Markdown)
 
 cli-serve = Redigera utvärderingen i webbläsaren: ett formulär, rapportens sidor bredvid och varje iakttagelse vid sitt fält
 cli-serve-long = Startar en lokal webbserver på 127.0.0.1 och skriver ut dess adress med en nyckel (webbläsaren öppnar den om inte --no-open anges). Varje ändring kontrolleras och sparas direkt i samma TOML-fil, med dess kommentarer och uppställning kvar; en fil som ändrats på disken under tiden skrivs aldrig över. Ctrl-C avslutar.

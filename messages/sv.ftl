@@ -325,7 +325,7 @@ toml-missing-equals = `=` saknas mellan nyckeln och värdet
 toml-extra-equals = ett `=` för mycket
 help-write-line = skriv `{ $fixed }`
 toml-invalid-key = nyckeln kan inte läsas: en nyckel utan citattecken har bara bokstäverna a–z, siffror, `-` och `_`
-help-bare-key = nycklarna i en utvärdering är på engelska och skrivs som i docs/data-format.md
+help-bare-key = nycklarna i en utvärdering är på engelska; handboken (`kompass handbok`) beskriver var och en
 toml-invalid-string = texten avslutas inte med `"` på samma rad
 toml-stray-quote = texten slutar vid ett rakt citattecken (`"`) mitt i den
 help-end-string = avsluta texten med `"` på samma rad, eller skriv en text på flera rader mellan """ och """

@@ -242,6 +242,10 @@ enum Command {
         #[arg(long)]
         no_open: bool,
     },
+    /// The evaluators' handbook, in Swedish: writing an evaluation, the register, drafts and
+    /// versions, the commands (Markdown, on standard output).
+    #[command(alias = "handbook")]
+    Handbok,
     /// Write a complete evaluation skeleton for a municipality, from the framework.
     ///
     /// For any of Sweden's 290 municipalities the name forms and the population come from
@@ -366,7 +370,14 @@ fn dispatch(command: Command) -> cmd::Run {
             no_open,
         } => cmd::serve::run(&evaluation, port, !no_open),
         Command::Verify { pdf, evaluation } => cmd::verify::run(&pdf, evaluation.as_deref()),
+        Command::Handbok => handbook(),
     }
+}
+
+/// `kompass handbok`: the Swedish handbook, as Markdown on standard output.
+fn handbook() -> cmd::Run {
+    print!("{}", kompass::messages::HANDBOOK);
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `kompass strängnäs.toml`: a file where a command belongs. The commands that take it, instead

@@ -24,6 +24,10 @@ pub const CATALOGUES: [(Lang, &str); 2] = [
 /// `cli-render-output`), checked against the command line by a test of the binary.
 pub const SWEDISH_HELP: &str = include_str!("../messages/sv-help.ftl");
 
+/// The evaluators' handbook in Swedish (`kompass handbok`), checked against the data format by
+/// `tests/handbook.rs`.
+pub const HANDBOOK: &str = include_str!("../docs/handbok.md");
+
 /// A language kompass speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {

@@ -419,6 +419,19 @@ fn one_swedish_term_per_concept_in_messages_help_report_and_slides() {
         let text = std::fs::read_to_string(format!("{ROOT}/{path}")).unwrap();
         sources.push((path, rust_prose(&text)));
     }
+    // The handbook, without its examples and the keys and values in backticks.
+    let handbook = std::fs::read_to_string(format!("{ROOT}/docs/handbok.md")).unwrap();
+    let prose: String = handbook
+        .split("```")
+        .step_by(2)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let prose = prose
+        .lines()
+        .enumerate()
+        .map(|(n, l)| (n + 1, without(l, '`')))
+        .collect();
+    sources.push(("docs/handbok.md (without examples)".into(), prose));
     let lines: usize = sources.iter().map(|(_, p)| p.len()).sum();
     assert!(lines > 1000, "only {lines} lines of Swedish read");
     let found: Vec<String> = sources
@@ -453,13 +466,38 @@ fn variant_keys(catalogue: &str, id: &str) -> Vec<String> {
         .collect()
 }
 
+/// The edge values a message is tried with, each named: the numbers 0, 1, 2 and 13, lists of
+/// none, one and three, a text, and each key its variants select on.
+fn edge_cases(
+    catalogue: &str,
+    id: &str,
+    lists: &[Vec<kompass::messages::Message>],
+) -> Vec<(String, kompass::messages::Arg)> {
+    use kompass::messages::Arg;
+    let mut cases: Vec<(String, Arg)> = [0, 1, 2, 13]
+        .into_iter()
+        .map(|n| (format!("{n}"), Arg::Number(n)))
+        .collect();
+    for list in lists {
+        cases.push((
+            format!("a list of {}", list.len()),
+            Arg::List(list.clone(), "list-and"),
+        ));
+    }
+    cases.push(("a text".into(), Arg::Text("Ydre".into())));
+    for key in variant_keys(catalogue, id) {
+        cases.push((format!("`{key}`"), Arg::Text(key)));
+    }
+    cases
+}
+
 /// Every message of both catalogues with its arguments set to edge values: the numbers 0, 1, 2
 /// and 13, an empty list, a list of one and of three, a text, and each variant key the message
 /// selects on. Swedish output must hold none of the English giveaways, and no count of one may
 /// stand before a plural noun ("1 filer", "1 files"); no message may fail to format.
 #[test]
 fn every_message_reads_right_with_edge_values_in_both_languages() {
-    use kompass::messages::{Arg, CATALOGUES, Lang, Message, catalogue_ids};
+    use kompass::messages::{CATALOGUES, Lang, Message, catalogue_ids};
     let plain = |s: &str| Message::new("plain").arg("text", s);
     let lists = [
         Vec::new(),
@@ -500,25 +538,12 @@ fn every_message_reads_right_with_edge_values_in_both_languages() {
     for (lang, catalogue) in CATALOGUES {
         for (id, vars) in catalogue_ids(catalogue) {
             let id: &'static str = Box::leak(id.into_boxed_str());
-            let mut cases: Vec<(String, Vec<Arg>)> = Vec::new();
-            for n in [0, 1, 2, 13] {
-                cases.push((format!("{n}"), vec![Arg::Number(n)]));
-            }
-            for list in &lists {
-                cases.push((
-                    format!("a list of {}", list.len()),
-                    vec![Arg::List(list.clone(), "list-and")],
-                ));
-            }
-            cases.push(("a text".into(), vec![Arg::Text("Ydre".into())]));
-            for key in variant_keys(catalogue, id) {
-                cases.push((format!("`{key}`"), vec![Arg::Text(key)]));
-            }
+            let cases = edge_cases(catalogue, id, &lists);
             for (what, value) in cases {
                 let mut m = Message::new(id);
                 for v in &vars {
                     let name: &'static str = Box::leak(v.clone().into_boxed_str());
-                    m = m.arg(name, value[0].clone());
+                    m = m.arg(name, value.clone());
                 }
                 let text = m.text_in(lang);
                 rendered += 1;
