@@ -12,6 +12,7 @@ diagnostic-help = help: { $help }
 
 help-date-as-toml = write dates as TOML dates, year-month-day and without quotes: `{ $key } = { $iso }`
 help-quoted-date = remove the quotes: `{ $key } = { $date }` is a TOML date, `"{ $date }"` is text
+help-quoted-number = remove the quotes: `{ $key } = { $number }` is a number, `"{ $number }"` is text
 help-number-with-spaces = TOML numbers have no spaces; group thousands with `_`: `{ $key } = { $number }`
 help-score-decimal-comma = scores are whole points: `{ $key } = { $low }` or `{ $key } = { $high }`
 help-decimal-comma = TOML writes decimals with a point, not a comma: `{ $key } = { $number }`
@@ -23,7 +24,11 @@ help-key-belongs-under = `{ $key }` belongs under { $table }: after a [table] he
 text-never-closed = the text that opens with """ on line { $line } is never closed
 text-not-closed-before = the text that opens with """ on line { $line } is not closed before line { $next }, where the next key begins
 help-stray-quote = a `"` inside a string ends it: write `\"` for a straight quote, use ”typographic quotes”, or put the text between ''' and '''
-list-not-closed-before = the list `{ $key } = [` on line { $line } is not closed with `]` before line { $next }, where the next key begins
+list-not-closed-before = the list `{ $key } = [` on line { $line } is not closed with `]` before line { $next }, where the next key or table begins
+list-never-closed = the list `{ $key } = [` on line { $line } is never closed with `]`
+table-not-closed = the table `{ $key } = {"{"}` on line { $line } is not closed with `{"}"}` on its line
+help-close-list = add `]` at the end of line { $line }: `{ $fixed }`
+help-close-table = add `{"}"}` at the end of line { $line }: `{ $fixed }`
 help-list-from-bullets = a list is written in brackets, one text in quotes per item:{ $list }
 
 ## Checks of the evaluation (validate.rs)
@@ -42,7 +47,7 @@ interviews-not-positive = expected a positive number of interviews, found { $fou
 population-not-positive = expected a positive population, found { $found }
 first-evaluation-with-history = `first_evaluation = true`, but [[history]] lists earlier evaluations ({ $years })
 help-first-evaluation-with-history = the report would print "kommunens första utvärdering" beside a chart of earlier ones: set `first_evaluation = false` or remove the [[history]] entries
-unknown-area = the framework `{ $framework }` has no area { $area }; it has areas 1–{ $last }
+unknown-area = { $framework } has no area { $area }; the framework has areas 1–{ $last }
 area-twice = area { $area } is given twice (first as area[{ $first }])
 help-its-subareas = its sub-areas are { $ids }
 unknown-subarea = area { $area } has no sub-area `{ $subarea }`
@@ -100,6 +105,8 @@ help-date-far-ahead = the report date is the day it is published; is the year ri
 date-after-today = the report is dated { $date }, after today
 date-before-evaluation = the report is dated { $date }, before the evaluation was made ({ $evaluated })
 help-date-before-evaluation = the report is written after the evaluation: check `date` and `evaluated`
+evaluated-cannot-stand = "{ $evaluated }" cannot follow "Utvärderingen … gjordes" (the evaluation was made) in the report
+help-evaluated = write when the evaluation was made as it reads after "gjordes": a month and a year ("augusti 2023", which the report prints as "i augusti 2023"), "våren 2023" or "under hösten 2023"
 version-below-one = versions are numbered from 1; found { $found }
 revision-without-changes = a revision needs a line on what changed, printed in the Versionshistorik
 version-order = version { $version } follows version { $previous }; each revision needs a larger number
@@ -133,7 +140,10 @@ register-lost-zero = the SCB code { $found } has lost its leading zero: { $name 
 help-register-lost-zero = spreadsheet programs (Excel, LibreOffice) drop leading zeros from numbers; format the column as text, or use the workbook `kompass export -o register.xlsx` writes
 register-wrong-code = { $name } has SCB code { $code }, not { $found }
 register-unknown-framework = unknown framework "{ $framework }"
-register-area-count = { $framework } has { $areas } areas; the row has { $found }
+register-area-count = { $framework } has { $areas ->
+        [one] one area
+       *[other] { $areas } areas
+    }; the row has { $found }
 register-area-range = { $value } is outside 0–{ $max } for area { $area } { $title }
 register-total = { $total } is not the sum of the area scores, { $sum }
 help-register-total = the total is derived: write the sum, or export the row from the evaluation
@@ -147,8 +157,17 @@ register-twice = { $name } { $when } is already in the register, at row { $row }
 help-register-twice = each evaluation is one row
 register-first-evaluation = { $name } { $year } is marked as the first evaluation, but row { $row } is one of { $earlier }
 help-register-first-evaluations = only the municipality's earliest evaluation is its first
-register-too-many-columns = this row goes on past { $max } columns; a register is read up to that many
-register-too-long = the register goes on past { $rows } rows or { $cells } cells; it is read up to that many
+register-too-many-columns = this row goes on past { $max } { $max ->
+        [one] column
+       *[other] columns
+    }; a register is read up to that many
+register-too-long = the register goes on past { $rows } { $rows ->
+        [one] row
+       *[other] rows
+    } or { $cells } { $cells ->
+        [one] cell
+       *[other] cells
+    }; it is read up to that many
 register-quote-never-closed = a quoted field is never closed
 help-known-frameworks = known frameworks: { $ids }
 
@@ -156,6 +175,7 @@ help-known-frameworks = known frameworks: { $ids }
 
 list-comma = {", "}
 list-then = {", then "}
+list-and = {" and "}
 
 ## Comparisons and the register (compare.rs)
 
@@ -186,7 +206,7 @@ help-register-row-differs = the evaluation is the source: export its row again w
 earlier-row-lacks-area = { $framework } has no area { $area }, which { $own } has: the earlier evaluation cannot be drawn beside this one
 year-from-after-to = year_from { $from } is after year_to { $to }
 population-min-above-max = population_min { $min } is larger than population_max { $max }
-step-framework = made with { $framework }
+step-framework = made according to { $framework }
 step-years = from { $from } to { $to }
 step-up-to = up to { $to }
 step-population = within the population range
@@ -195,11 +215,14 @@ step-not-first = not first evaluations
 step-not-own = not of { $name }
 step-left = { $left } { $what }
 too-few-rows = { $count ->
-        [0] no evaluation in { $register } matches
-        [1] only 1 evaluation (row { $rows }) in { $register } matches
-       *[other] only { $count } evaluations (rows { $rows }) in { $register } match
+        [0] no evaluation in { $register } meets the conditions
+        [one] only one evaluation (row { $rows }) in { $register } meets the conditions
+       *[other] only { $count } evaluations (rows { $rows }) in { $register } meet the conditions
     }; a mean needs at least { $min }, so that it never shows one municipality's own result
-help-too-few-rows = of the register's { $total } rows: { $steps }; widen the filter
+help-too-few-rows = { $total ->
+        [one] of the register's only row
+       *[other] of the register's { $total } rows
+    }: { $steps }; widen the filter
 
 ## Characters the report cannot print (glyphs.rs)
 
@@ -257,19 +280,80 @@ expected-date = a date, like 2023-11-23
 expected-boolean = a boolean
 expected-string = a string
 toml-syntax = TOML syntax: { $message }
-toml-duplicate-key = duplicate key
-toml-unquoted-string = string values must be quoted, expected literal string
-toml-expected-newline = unexpected key or value, expected newline, `#`
-toml-missing-comma = missing comma between array elements, expected `,`
-toml-invalid-key = invalid unquoted key, expected letters, numbers, `-`, `_`
-toml-invalid-string = invalid basic string, expected `"`
-toml-invalid-day = invalid date, expected day between 01 and { $last }
+toml-duplicate-key = { $line ->
+        [0] the key `{ $key }` is already in this table
+       *[other] the key `{ $key }` already stands on line { $line }
+    }
+toml-duplicate-table = the table `{ $table }` already stands on line { $line }
+help-duplicate-key = a key stands once in its table: remove one of the lines, or correct the name if it is meant to be another key
+help-duplicate-table = a table stands once: move the keys to the first `{ $table }` and remove the second header
+toml-unquoted-string = a text must be quoted
+toml-unquoted-text = `{ $value }` is neither a number, a date nor true/false, and a text stands in quotes
+toml-missing-value = the value is missing after `{ $key } =`
+toml-date-in-words = TOML cannot read a date in words (`{ $value }`)
+toml-number-with-spaces = TOML cannot read a number with spaces (`{ $value }`)
+toml-decimal-comma = TOML cannot read a number with a decimal comma (`{ $value }`)
+toml-yes-no = `{ $value }` is not a truth value in TOML
+help-value-of-kind = `{ $key }` { $kind ->
+        [whole] is a whole number, without quotes: `{ $key } = 12`
+        [number] is a number, with a decimal point: `{ $key } = 63.5`
+        [bool] is true or false, without quotes: `{ $key } = true`
+        [date] is a date, year-month-day and without quotes: `{ $key } = 2023-11-23`
+        [texts] is a list of texts: `{ $key } = ["…", "…"]`
+        [numbers] is a list of numbers: `{ $key } = [63, 65]`
+        [table] is a table, with a header of its own
+       *[text] is a text in quotes: `{ $key } = "{ $value }"`
+    }
+toml-expected-newline = something more follows the value on its line
+help-one-value-per-line = a line holds one key and one value; a text with spaces stands in quotes, and a comment begins with `#`
+toml-missing-comma = a comma is missing between the list's items
+help-missing-comma = write `,` after every item but the last
+toml-equals-in-list = an `=` inside a list
+toml-extra-comma = two commas in a row
+help-list-values = a list holds values only, separated by commas: `["…", "…"]`
+toml-unclosed-header = the table header is not closed with `]`
+toml-stray-bracket = a `]` without a `[` before it
+toml-unclosed-list = the list is never closed with `]`
+toml-unclosed-inline-table = the table in braces is never closed with `{"}"}`
+toml-inline-table = the table in braces cannot be read
+toml-inline-table-comma = a comma is missing between the keys of the table in braces
+help-inline-table = a table in braces is written on one line, with commas between its keys, as `{"{"} population_max = 20_000, first_evaluation = true {"}"}`
+toml-missing-equals = `=` is missing between the key and the value
+toml-extra-equals = one `=` too many
+help-write-line = write `{ $fixed }`
+toml-invalid-key = the key cannot be read: a key without quotes holds only the letters a–z, digits, `-` and `_`
+help-bare-key = kompass's keys are English and written as in docs/data-format.md
+toml-invalid-string = the text is not closed with `"` on its line
+toml-stray-quote = the text ends at a straight quote (`"`) inside it
+help-end-string = close the text with `"` on the same line, or write a text of several lines between """ and """
+toml-invalid-multiline = the text of several lines holds a character that may not stand there
+toml-escape = after `\` in a text, `\n`, `\t`, `\"` or `\\` is expected
+help-escape = write `\\` for a backslash, or put the text between ''' and '''
+toml-leading-zero = a number does not begin with 0
+toml-underscore = `_` may only stand between two digits
+toml-sign = the sign + or - stands in the wrong place in the number
+toml-invalid-number = the number cannot be read
+help-number = write the number in digits and without spaces, as `12_000` or `63.5`
+toml-invalid-month = the month must be 01–12
+toml-invalid-day = the day must be 01–{ $last } in that month
+toml-invalid-time = the time of day cannot be read
+toml-invalid-date = the date cannot be read
+help-date = a date is written year-month-day, with two digits for month and day: `2023-11-23`
+help-date-only = the report's date is given without a time of day: `{ $fixed }`
+help-line-endings = save the file with ordinary line endings (as every text editor does by default)
+help-stray-bracket = remove the `]`, or write the table header whole, as `[report]`
+help-too-deep = the lists of an evaluation have one level: `values = [63, 65]`
+help-dotted-key = a dotted key adds to a table; write the key without a dot, under the table it belongs to
+toml-carriage-return = a lone carriage return (CR) without a line break
+toml-comment = the comment holds a control character
+toml-too-deep = lists and tables nested too deep
+toml-dotted-key = a dotted key (`a.b`) adds to something that is not a table
+toml-other = { $message }
 stopped-after = stopped after { $count } structural errors; correct these and check again
 not-an-evaluation = the file could not be read as an evaluation
 help-did-you-mean-key = did you mean `{ $key }`?
 help-whole-points = scores are whole points, from 0 to the sub-area's maximum
 help-end-text = end the text with """ on a line of its own
-help-end-list = end the list with `]` on the line after its last item
 dotted-score-key = `{ $key }` without quotes is read by TOML as a table `{ $table }` holding a key, not as sub-area { $key }
 help-dotted-score-key = write the sub-area id in quotes: `"{ $key }" = …`
 
@@ -283,7 +367,7 @@ cannot-write = cannot write { $path }
 cannot-create = cannot create { $path }
 unknown-standard = unknown PDF standard `{ $name }`; use e.g. a-2a, a-2b, a-2u, a-3a, a-3b, a-4, ua-1, 1.7 or none
 standard-pdfa1 = PDF/A-1 (a-1a, a-1b) forbids transparency, which the profile charts need for their overlapping areas
-    {"  "}hint: use a-2b, or the default a-2a,ua-1; PDF/A-2 is the archival standard for documents like this one
+    {"  "}help: use the default a-3a,ua-1, or a-2b; PDF/A-2 and PDF/A-3 are archival standards that allow transparency
 standards-not-combined = these PDF standards cannot be combined: { $reason }
 output-folder-missing = the folder { $folder } does not exist; create it first, or name a file with -o
 output-parent-missing = the folder { $folder } does not exist; create it first (the PDF would be { $target })
@@ -313,7 +397,10 @@ summary = { $errors ->
         [one] 1 warning
        *[other] { $warnings } warnings
     }
-more-not-shown = … and { $count } more finding(s) not shown
+more-not-shown = … and { $count ->
+        [one] one more finding
+       *[other] { $count } more findings
+    } not shown
 refused = { $path }: { $summary }{ $denied ->
         [yes] {" "}(--deny-warnings makes warnings fail)
        *[other] {""}
@@ -338,7 +425,10 @@ nothing-to-render = no evaluation files to render
 typst-folder-not-empty = { $path } is not empty; kompass typst would replace report.typ and the other files it writes there, with any changes made to them
     {"  "}hint: name a new folder, or add --overwrite
 is-a-file = { $path } is a file, not a folder
-typst-wrote = wrote { $count } files to { $path }; README.txt has the typst compile command
+typst-wrote = wrote { $count } { $count ->
+        [one] file
+       *[other] files
+    } to { $path }; README.txt has the typst compile command
 chart-wrote = wrote { $path } and its alt text
 no-differences = { $old } and { $new }: no differences
 consequence-not-in-register = ; it is not in the register
@@ -390,7 +480,8 @@ extract-exists = { $path } already exists; kompass extract never overwrites a fi
 extract-unsafe-name = note: the PDF names its evaluation { $name }, which is not a plain file name in this folder; writing { $safe } instead
 extract-computed = comparison.{ $key }: { $rows ->
         [0] {""}
-       *[other] the mean of { $rows } rows
+        [one] the mean of one evaluation
+       *[other] the mean of { $rows } evaluations
     }
 extract-register = note: the evaluation takes values from the results register { $register } ({ $computed }{ $earlier } earlier evaluations); render it next to that register. `kompass verify` uses the values the PDF kept.
 verify-standards = the PDF names standards kompass does not know: { $reason }
@@ -409,7 +500,10 @@ differs-evaluation = - the evaluation differs from the attached one
 differs-layout = - the evaluation's text differs from the attached one, though not in anything the report shows (its layout in the file)
 differs-evaluation-to = - the evaluation: from the PDF's to { $name }:
 list-semicolon = {"; "}
-basis-mean = the mean of { $count } rows ({ $rows })
+basis-mean = { $count ->
+        [one] the mean of one evaluation (row { $rows })
+       *[other] the mean of { $count } evaluations (rows { $rows })
+    }
 basis-fixed = fixed values
 basis-none = none
 area-moved = area { $area }: { $before } → { $after }
@@ -431,7 +525,10 @@ watching = watching { $evaluation } → { $output } ({ $kind ->
        *[other] draft
     }); Ctrl-C to stop
 build-error = build { $n }: { $reason }; waiting for the next save
-build-done = build { $n }: { $pages } pages in { $seconds } s → { $output }{ $warnings ->
+build-done = build { $n }: { $pages } { $pages ->
+        [one] page
+       *[other] pages
+    } in { $seconds } s → { $output }{ $warnings ->
         [0] {""}
         [one] {" "}(1 warning)
        *[other] {" "}({ $warnings } warnings)
@@ -451,7 +548,10 @@ place-sheet = sheet { $sheet }
 not-an-ods = not an OpenDocument spreadsheet (.ods): { $reason }
 ods-too-many-cells = the spreadsheet's tables hold more than { $max } cells once their repeated rows and columns are counted; a register is read up to that many
 workbook-no-sheet = the workbook has no sheet
-grid-rows = it goes on past row { $max }; a register is read up to { $max } rows
+grid-rows = it goes on past row { $max }; a register is read up to { $max } { $max ->
+        [one] row
+       *[other] rows
+    }
 grid-columns = row { $row } has a value in column { $column }; a register is read up to column { $last } ({ $max } columns)
 grid-cells = it has more than { $max } cells; a register is read up to that many
 found-date = date { $value }
@@ -475,7 +575,10 @@ serve-since-opened = since the page opened the file
 
 usage-unknown-argument = unexpected argument '{ $arg }' found
 usage-unknown-command = unrecognized subcommand '{ $command }'
-usage-missing = the following required arguments were not provided: { $args }
+usage-missing = { $count ->
+        [one] the following required argument was not provided
+       *[other] the following required arguments were not provided
+    }: { $args }
 usage-missing-command = a command is needed, e.g. `kompass check <file>`
 usage-invalid-value = invalid value '{ $value }' for '{ $arg }'
 usage-invalid-choice = invalid value '{ $value }' for '{ $arg }' (possible values: { $valid })

@@ -12,37 +12,42 @@ diagnostic-help = tips: { $help }
 
 help-date-as-toml = skriv datum som TOML-datum, år-månad-dag och utan citattecken: `{ $key } = { $iso }`
 help-quoted-date = ta bort citattecknen: `{ $key } = { $date }` är ett TOML-datum, `"{ $date }"` är text
+help-quoted-number = ta bort citattecknen: `{ $key } = { $number }` är ett tal, `"{ $number }"` är text
 help-number-with-spaces = tal i TOML har inga mellanslag; gruppera tusental med `_`: `{ $key } = { $number }`
 help-score-decimal-comma = poäng är hela poäng: `{ $key } = { $low }` eller `{ $key } = { $high }`
 help-decimal-comma = TOML skriver decimaler med punkt, inte komma: `{ $key } = { $number }`
 help-yes-no = ja/nej skrivs `true` eller `false`, med gemener och utan citattecken: `{ $key } = { $value }`
-help-english-key = kompass nycklar är på engelska: skriv `{ $english }` i stället för `{ $key }`
-help-bare-key-letters = en nyckel utan citattecken skrivs bara med a–z, 0–9, `-` och `_`; kompass nycklar är på engelska (`{ $key }` är ingen av dem)
+help-english-key = nycklarna i en utvärdering är på engelska: skriv `{ $english }` i stället för `{ $key }`
+help-bare-key-letters = en nyckel utan citattecken skrivs bara med a–z, 0–9, `-` och `_`, och nycklarna i en utvärdering är på engelska (`{ $key }` är ingen av dem)
 help-key-belongs-at-top = `{ $key }` hör hemma överst i filen, före den första [tabell]-rubriken: efter en rubrik som [[area]] hör varje nyckel till den tabellen
 help-key-belongs-under = `{ $key }` hör hemma under { $table }: efter en [tabell]-rubrik hör varje nyckel till den tabellen fram till nästa rubrik
 text-never-closed = texten som börjar med """ på rad { $line } avslutas aldrig
 text-not-closed-before = texten som börjar med """ på rad { $line } är inte avslutad före rad { $next }, där nästa nyckel börjar
-help-stray-quote = ett `"` inne i en text avslutar den: skriv `\"` för ett rakt citattecken, använd ”typografiska citattecken” eller sätt texten mellan ''' och '''
-list-not-closed-before = listan `{ $key } = [` på rad { $line } stängs inte med `]` före rad { $next }, där nästa nyckel börjar
+help-stray-quote = ett `"` inne i en text avslutar den: skriv `\"` för ett rakt citattecken, använd ”typografiska citattecken” eller skriv texten mellan ''' och '''
+list-not-closed-before = listan `{ $key } = [` på rad { $line } stängs inte med `]` före rad { $next }, där nästa nyckel eller tabell börjar
+list-never-closed = listan `{ $key } = [` på rad { $line } stängs aldrig med `]`
+table-not-closed = tabellen `{ $key } = {"{"}` på rad { $line } stängs inte med `{"}"}` på sin rad
+help-close-list = lägg till `]` sist på rad { $line }: `{ $fixed }`
+help-close-table = lägg till `{"}"}` sist på rad { $line }: `{ $fixed }`
 help-list-from-bullets = en lista skrivs inom hakparenteser, med en text inom citattecken per punkt:{ $list }
 
 ## Kontroller av utvärderingen (validate.rs)
 
 framework-no-areas = ramverket har inga områden
 framework-area-twice = område { $area } är definierat två gånger
-framework-area-order = områdena ska numreras 1, 2, 3 … i ordning; väntade { $expected }, fann { $found }
+framework-area-order = områdena ska numreras 1, 2, 3 … i ordning: här väntas { $expected }, men det står { $found }
 framework-maxima-sum = delområdenas maxpoäng i område { $area } blir { $sum } sammanlagt, men områdets maxpoäng är { $max }
 framework-subarea-twice = delområde { $subarea } är definierat två gånger
-framework-subarea-id = delområdena i område { $area } ska ha id som börjar med `{ $area }.`; fann `{ $found }`
-framework-subarea-max = ett delområdes maxpoäng måste vara positivt; fann { $found }
+framework-subarea-id = delområdena i område { $area } ska ha id som börjar med `{ $area }.`, men här står `{ $found }`
+framework-subarea-max = ett delområdes maxpoäng måste vara större än noll, men är { $found }
 no-evaluators = det behövs minst en utvärderare
 help-no-evaluators = lägg till [[evaluators]] med name och organisation
 evaluator-without-name = en utvärderare behöver ett namn
-interviews-not-positive = antalet intervjuer måste vara positivt, men är { $found }
-population-not-positive = invånarantalet måste vara positivt, men är { $found }
+interviews-not-positive = antalet intervjuade personer måste vara minst 1, men är { $found }
+population-not-positive = invånarantalet måste vara större än noll, men är { $found }
 first-evaluation-with-history = `first_evaluation = true`, men [[history]] anger tidigare utvärderingar ({ $years })
-help-first-evaluation-with-history = rapporten skulle skriva ”kommunens första utvärdering” bredvid ett diagram över tidigare utvärderingar: sätt `first_evaluation = false` eller ta bort posterna i [[history]]
-unknown-area = ramverket `{ $framework }` har inget område { $area }; det har områdena 1–{ $last }
+help-first-evaluation-with-history = rapporten skulle skriva ”kommunens första utvärdering” bredvid ett diagram över tidigare utvärderingar: skriv `first_evaluation = false` eller ta bort posterna i [[history]]
+unknown-area = { $framework } har inget område { $area }; ramverket har områdena 1–{ $last }
 area-twice = område { $area } finns två gånger (första gången som area[{ $first }])
 help-its-subareas = dess delområden är { $ids }
 unknown-subarea = område { $area } har inget delområde `{ $subarea }`
@@ -62,7 +67,7 @@ no-list = område { $area } saknar listan `{ $list }` och anger alltså inga { $
     }
 help-empty-list = rapporten skriver ”Inga angivna.” i den kolumnen
 long-bullet = en punkt på { $chars } tecken blir svårläst i tabellen (sikta på under { $aim })
-stated-total-differs = totalen anges till { $stated }, men delområdenas poäng blir { $sum } sammanlagt
+stated-total-differs = totalpoängen anges till { $stated }, men delområdenas poäng blir { $sum } sammanlagt
 area-missing = område { $area } { $title } saknas
 help-area-missing = lägg till en [[area]]-tabell med id = { $area }
 must-not-be-empty = får inte vara tom
@@ -94,16 +99,18 @@ help-placeholder-number = fyll i det riktiga talet och ta bort kommentaren `# PL
 nested-too-deep = { $what ->
         [lists] listor
        *[other] betoningar
-    } i { $depth } nivåer; rapporten kan sätta högst { $most }
+    } i { $depth } nivåer; rapporten kan visa högst { $most }
 help-nested-too-deep = använd färre nivåer: en djupare nivå är sällan något en läsare kan följa
-not-a-date = väntade ett datum som 2023-11-23, fann `{ $found }`
+not-a-date = här väntas ett datum som 2023-11-23, men det står `{ $found }`
 not-in-calendar = `{ $date }` är inget datum som finns i kalendern
 date-far-ahead = rapporten är daterad { $date }, mer än ett år framåt i tiden
 help-date-far-ahead = rapportens datum är dagen då den publiceras; stämmer årtalet?
 date-after-today = rapporten är daterad { $date }, efter dagens datum
 date-before-evaluation = rapporten är daterad { $date }, innan utvärderingen gjordes ({ $evaluated })
 help-date-before-evaluation = rapporten skrivs efter utvärderingen: kontrollera `date` och `evaluated`
-version-below-one = versionerna numreras från 1; fann { $found }
+evaluated-cannot-stand = ”{ $evaluated }” kan inte stå efter ”Utvärderingen … gjordes” i rapporten
+help-evaluated = skriv när utvärderingen gjordes så att det kan läsas efter ”gjordes”: månad och år (”augusti 2023”, som rapporten skriver ”i augusti 2023”), ”våren 2023” eller ”under hösten 2023”
+version-below-one = versionerna numreras från 1, men här står { $found }
 revision-without-changes = en version behöver en rad om vad som ändrats, som skrivs i versionshistoriken
 version-order = version { $version } kommer efter version { $previous }; varje ny version behöver ett högre nummer
 help-next-version = nästa version är { $next }
@@ -125,10 +132,10 @@ register-missing-columns = rubrikraden saknar { $count ->
     } { $columns }
 help-register-columns = kolumnerna är { $columns }
 register-unknown-column = kompass känner inte till kolumnen ”{ $column }”; den läses inte
-register-empty-number = tom: väntade ett heltal
-register-not-a-number = väntade ett heltal, fann ”{ $found }”
-register-empty-bool = tom: väntade true eller false (SANT eller FALSKT)
-register-not-a-bool = väntade true eller false (SANT eller FALSKT), fann ”{ $found }”
+register-empty-number = tom: här väntas ett heltal
+register-not-a-number = här väntas ett heltal, men det står ”{ $found }”
+register-empty-bool = tom: här väntas true eller false (SANT eller FALSKT)
+register-not-a-bool = här väntas true eller false (SANT eller FALSKT), men det står ”{ $found }”
 help-register-first-evaluation = true när raden är kommunens första utvärdering
 register-empty-municipality = tom: varje rad anger sin kommun
 help-register-unknown-municipality = ortnamnet så som SCB skriver det (”Leksand”, ”Malung-Sälen”); eller skriv i `note` varför raden inte är en kommun
@@ -136,22 +143,34 @@ register-lost-zero = SCB-koden { $found } har tappat sin inledande nolla: { $nam
 help-register-lost-zero = kalkylprogram (Excel, LibreOffice) tar bort inledande nollor i tal; formatera kolumnen som text, eller använd arbetsboken som `kompass export -o register.xlsx` skriver
 register-wrong-code = { $name } har SCB-koden { $code }, inte { $found }
 register-unknown-framework = okänt ramverk ”{ $framework }”
-register-area-count = { $framework } har { $areas } områden; raden har { $found }
+register-area-count = { $framework } har { $areas ->
+        [one] ett område
+       *[other] { $areas } områden
+    }; raden har { $found }
 register-area-range = { $value } ligger utanför 0–{ $max } för område { $area } { $title }
-register-total = { $total } är inte summan av områdenas poäng, { $sum }
-help-register-total = totalen räknas ut: skriv summan, eller exportera raden från utvärderingen
+register-total = totalpoängen { $total } är inte summan av områdenas poäng, { $sum }
+help-register-total = totalpoängen räknas ut: skriv summan, eller exportera raden från utvärderingen
 register-year = { $year } är inte ett rimligt år för en utvärdering
 register-date = ”{ $date }” är inget datum på formen ÅÅÅÅ-MM-DD
 register-date-year = datumet { $date } ligger inte i radens år { $year }
-register-note-glyphs = rapportens typsnitt kan inte skriva { $characters } i den här publika anteckningen, som skrivs under diagrammen som använder raden
+register-note-glyphs = rapportens typsnitt kan inte skriva { $characters } i den här anmärkningen (public_note), som skrivs under de diagram vars medelvärde använder raden
 help-register-note-glyphs = skriv den utan emoji och utan tecken utanför det latinska alfabetet
-register-population = { $population } invånare: väntade invånarantalet när utvärderingen gjordes
+register-population = { $population } invånare: här väntas invånarantalet när utvärderingen gjordes
 register-twice = { $name } { $when } finns redan i registret, på rad { $row }
 help-register-twice = varje utvärdering är en rad
 register-first-evaluation = { $name } { $year } är markerad som första utvärdering, men rad { $row } är en från { $earlier }
 help-register-first-evaluations = bara kommunens tidigaste utvärdering är dess första
-register-too-many-columns = raden fortsätter efter { $max } kolumner; ett register läses upp till så många
-register-too-long = registret fortsätter efter { $rows } rader eller { $cells } celler; det läses upp till så många
+register-too-many-columns = raden fortsätter efter { $max } { $max ->
+        [one] kolumn
+       *[other] kolumner
+    }; ett register läses upp till så många
+register-too-long = registret fortsätter efter { $rows } { $rows ->
+        [one] rad
+       *[other] rader
+    } eller { $cells } { $cells ->
+        [one] cell
+       *[other] celler
+    }; det läses upp till så många
 register-quote-never-closed = ett fält inom citattecken avslutas aldrig
 help-known-frameworks = kända ramverk: { $ids }
 
@@ -159,6 +178,7 @@ help-known-frameworks = kända ramverk: { $ids }
 
 list-comma = {", "}
 list-then = {", sedan "}
+list-and = {" och "}
 
 ## Jämförelser och registret (compare.rs)
 
@@ -166,7 +186,7 @@ plain = { $text }
 cannot-read = kan inte läsa { $path }: { $reason }
 help-register-path = sökvägen räknas från mappen där utvärderingsfilen ligger
 profile-without-values = en jämförelseprofil behöver `values` (ett per område) eller `from_register`
-help-profile-without-values = from_register = {"{"} population_max = 20_000, first_evaluation = true {"}"} räknar ut medelvärdet av registrets rader som matchar
+help-profile-without-values = `from_register = {"{"} population_max = 20_000, first_evaluation = true {"}"}` räknar ut medelvärdet av de utvärderingar i registret som uppfyller villkoren
 register-unavailable = resultatregistret finns inte tillgängligt här (utvärderingen lästes inte från en mapp)
 help-register-unavailable = gör rapporten från utvärderingsfilen bredvid dess register
 profile-values-and-register = en jämförelseprofil har antingen `values` eller `from_register`, inte båda
@@ -183,13 +203,13 @@ history-also-in-register = utvärderingen { $year } finns också i registret (ra
 help-history-also-in-register = ta bort den här posten i [[history]]: registrets rad ritas
 not-the-first-evaluation = registret har en tidigare utvärdering av { $name } ({ $year }, rad { $row }), så det här är inte den första
 help-not-the-first-evaluation = skriv `first_evaluation = false`, eller rätta registret
-register-row-area = område { $area }: { $register } (utvärderingen ger { $own })
+register-row-area = område { $area } har { $register } i registret och { $own } i utvärderingen
 register-row-differs = registrets rad för den här utvärderingen har andra poäng: { $areas }
 help-register-row-differs = utvärderingen är källan: exportera dess rad igen med `kompass export`
 earlier-row-lacks-area = { $framework } har inget område { $area }, som { $own } har: den tidigare utvärderingen kan inte ritas bredvid den här
 year-from-after-to = year_from { $from } ligger efter year_to { $to }
 population-min-above-max = population_min { $min } är större än population_max { $max }
-step-framework = gjorda med { $framework }
+step-framework = gjorda enligt { $framework }
 step-years = från { $from } till { $to }
 step-up-to = till och med { $to }
 step-population = inom invånarintervallet
@@ -198,11 +218,14 @@ step-not-first = inte första utvärderingar
 step-not-own = inte av { $name }
 step-left = { $left } { $what }
 too-few-rows = { $count ->
-        [0] ingen utvärdering i { $register } matchar
-        [1] bara en utvärdering (rad { $rows }) i { $register } matchar
-       *[other] bara { $count } utvärderingar (rader { $rows }) i { $register } matchar
+        [0] ingen utvärdering i { $register } uppfyller villkoren
+        [one] bara en utvärdering (rad { $rows }) i { $register } uppfyller villkoren
+       *[other] bara { $count } utvärderingar (raderna { $rows }) i { $register } uppfyller villkoren
     }; ett medelvärde behöver minst { $min }, så att det aldrig visar en enskild kommuns resultat
-help-too-few-rows = av registrets { $total } rader: { $steps }; vidga urvalet
+help-too-few-rows = { $total ->
+        [one] av registrets enda rad
+       *[other] av registrets { $total } rader
+    }: { $steps }; vidga urvalet
 
 ## Tecken som rapporten inte kan skriva (glyphs.rs)
 
@@ -232,7 +255,7 @@ help-save-as-utf8 = spara filen som UTF-8 (den teckenkodning som alla TOML-filer
 file-is-zip = filen är ett zip-arkiv – en Excel-arbetsbok (.xlsx) eller ett OpenDocument-kalkylblad (.ods)? – inte en utvärdering
 help-file-is-zip = en utvärdering är en TOML-textfil; `kompass check register.xlsx` kontrollerar ett resultatregister
 file-is-pdf = filen är en PDF, inte en utvärdering
-help-file-is-pdf = en utvärdering är en TOML-textfil; `kompass extract rapport.pdf` skriver ut utvärderingen som en PDF från kompass bär med sig
+help-file-is-pdf = en utvärdering är en TOML-textfil; `kompass extract rapport.pdf` skriver ut den utvärdering som är bifogad i en PDF-fil från kompass
 file-is-utf16 = filen är sparad som UTF-16-text, inte UTF-8
 file-is-binary = filen är inte text (den innehåller NUL-byte) och inte en utvärdering
 help-file-is-binary = en utvärdering är en TOML-textfil, som den `kompass new` skriver
@@ -245,8 +268,8 @@ help-report-frameworks = ramverk för en rapport: { $ids }
 unknown-key = okänd nyckel `{ $key }`, väntade en av { $expected }
 unknown-key-one = okänd nyckel `{ $key }`, väntade { $expected }
 missing-key = nyckeln `{ $key }` saknas
-wrong-type = fann { $found }, men väntade { $expected }
-structural = { $text }
+wrong-type = här väntas { $expected }, men det står { $found }
+structural = filen har inte den form som en utvärdering har
 found-string = texten { $value }
 found-float = decimaltalet { $value }
 found-integer = heltalet { $value }
@@ -260,19 +283,80 @@ expected-date = ett datum, som 2023-11-23
 expected-boolean = true eller false
 expected-string = en text
 toml-syntax = TOML-syntax: { $message }
-toml-duplicate-key = nyckeln finns redan
-toml-unquoted-string = text måste stå inom citattecken
-toml-expected-newline = oväntad nyckel eller oväntat värde, väntade radbrytning eller `#`
-toml-missing-comma = komma saknas mellan listans element, väntade `,`
-toml-invalid-key = ogiltig nyckel utan citattecken, väntade bokstäver, siffror, `-` eller `_`
-toml-invalid-string = ogiltig text, väntade `"`
-toml-invalid-day = ogiltigt datum, väntade en dag mellan 01 och { $last }
+toml-duplicate-key = { $line ->
+        [0] nyckeln `{ $key }` finns redan i den här tabellen
+       *[other] nyckeln `{ $key }` står redan på rad { $line }
+    }
+toml-duplicate-table = tabellen `{ $table }` står redan på rad { $line }
+help-duplicate-key = en nyckel står en gång i sin tabell: ta bort den ena raden, eller rätta namnet om den ska vara en annan nyckel
+help-duplicate-table = en tabell står en gång: flytta nycklarna till den första `{ $table }` och ta bort den andra rubriken
+toml-unquoted-string = en text måste stå inom citattecken
+toml-unquoted-text = `{ $value }` är varken ett tal, ett datum eller true/false, och en text står inom citattecken
+toml-missing-value = värdet saknas efter `{ $key } =`
+toml-date-in-words = ett datum i ord (`{ $value }`) kan TOML inte läsa
+toml-number-with-spaces = ett tal med mellanslag (`{ $value }`) kan TOML inte läsa
+toml-decimal-comma = ett tal med decimalkomma (`{ $value }`) kan TOML inte läsa
+toml-yes-no = `{ $value }` är inget sanningsvärde i TOML
+help-value-of-kind = `{ $key }` { $kind ->
+        [whole] är ett heltal, utan citattecken: `{ $key } = 12`
+        [number] är ett tal, med decimalpunkt: `{ $key } = 63.5`
+        [bool] är true eller false, utan citattecken: `{ $key } = true`
+        [date] är ett datum, år-månad-dag och utan citattecken: `{ $key } = 2023-11-23`
+        [texts] är en lista med texter: `{ $key } = ["…", "…"]`
+        [numbers] är en lista med tal: `{ $key } = [63, 65]`
+        [table] är en tabell, med en egen rubrik
+       *[text] är en text inom citattecken: `{ $key } = "{ $value }"`
+    }
+toml-expected-newline = efter värdet står något mer på samma rad
+help-one-value-per-line = en rad har en nyckel och ett värde; en text med mellanslag står inom citattecken, och en kommentar börjar med `#`
+toml-missing-comma = komma saknas mellan listans punkter
+help-missing-comma = skriv `,` efter varje punkt utom den sista
+toml-equals-in-list = ett `=` inne i en lista
+toml-extra-comma = två komman i rad
+help-list-values = en lista har bara värden, skilda med komma: `["…", "…"]`
+toml-unclosed-header = tabellrubriken stängs inte med `]`
+toml-stray-bracket = en `]` utan `[` före sig
+toml-unclosed-list = listan stängs aldrig med `]`
+toml-unclosed-inline-table = tabellen inom klamrar stängs aldrig med `{"}"}`
+toml-inline-table = tabellen inom klamrar kan inte läsas
+toml-inline-table-comma = komma saknas mellan nycklarna i tabellen inom klamrar
+help-inline-table = en tabell inom klamrar skrivs på en rad, med komma mellan nycklarna, som `{"{"} population_max = 20_000, first_evaluation = true {"}"}`
+toml-missing-equals = `=` saknas mellan nyckeln och värdet
+toml-extra-equals = ett `=` för mycket
+help-write-line = skriv `{ $fixed }`
+toml-invalid-key = nyckeln kan inte läsas: en nyckel utan citattecken har bara bokstäverna a–z, siffror, `-` och `_`
+help-bare-key = nycklarna i en utvärdering är på engelska; handboken (`kompass handbok`) beskriver var och en
+toml-invalid-string = texten avslutas inte med `"` på samma rad
+toml-stray-quote = texten slutar vid ett rakt citattecken (`"`) mitt i den
+help-end-string = avsluta texten med `"` på samma rad, eller skriv en text på flera rader mellan """ och """
+toml-invalid-multiline = texten på flera rader innehåller ett tecken som inte får stå där
+toml-escape = efter `\` i en text väntas `\n`, `\t`, `\"` eller `\\`
+help-escape = skriv `\\` för ett bakstreck, eller skriv texten mellan ''' och '''
+toml-leading-zero = ett tal börjar inte med 0
+toml-underscore = `_` får bara stå mellan två siffror
+toml-sign = tecknet + eller - står på fel plats i talet
+toml-invalid-number = talet kan inte läsas
+help-number = skriv talet med siffror och utan mellanslag, som `12_000` eller `63.5`
+toml-invalid-month = månaden måste vara 01–12
+toml-invalid-day = dagen måste vara 01–{ $last } i den månaden
+toml-invalid-time = klockslaget kan inte läsas
+toml-invalid-date = datumet kan inte läsas
+help-date = ett datum skrivs år-månad-dag, med två siffror för månad och dag: `2023-11-23`
+help-date-only = rapportens datum anges utan klockslag: `{ $fixed }`
+help-line-endings = spara filen med vanliga radslut (som alla textredigerare gör om inget annat väljs)
+help-stray-bracket = ta bort `]`, eller skriv tabellrubriken hel, som `[report]`
+help-too-deep = listorna i en utvärdering har en nivå: `values = [63, 65]`
+help-dotted-key = en nyckel med punkt lägger till i en tabell; skriv nyckeln utan punkt, under den tabell den hör till
+toml-carriage-return = ett ensamt vagnreturtecken (CR) utan radbrytning
+toml-comment = kommentaren innehåller ett styrtecken
+toml-too-deep = listor och tabeller i för många nivåer
+toml-dotted-key = en nyckel med punkt (`a.b`) lägger till i något som inte är en tabell
+toml-other = filen följer inte TOML:s regler här
 stopped-after = slutade efter { $count } strukturfel; rätta dem och kontrollera igen
 not-an-evaluation = filen kunde inte läsas som en utvärdering
 help-did-you-mean-key = menade du `{ $key }`?
 help-whole-points = poäng är hela poäng, från 0 till delområdets maxpoäng
 help-end-text = avsluta texten med """ på en egen rad
-help-end-list = avsluta listan med `]` på raden efter dess sista punkt
 dotted-score-key = `{ $key }` utan citattecken läses av TOML som en tabell `{ $table }` med en nyckel, inte som delområde { $key }
 help-dotted-score-key = skriv delområdets id inom citattecken: `"{ $key }" = …`
 
@@ -286,7 +370,7 @@ cannot-write = kan inte skriva { $path }
 cannot-create = kan inte skapa { $path }
 unknown-standard = okänd PDF-standard `{ $name }`; använd t.ex. a-2a, a-2b, a-2u, a-3a, a-3b, a-4, ua-1, 1.7 eller none
 standard-pdfa1 = PDF/A-1 (a-1a, a-1b) förbjuder genomskinlighet, som profildiagrammen behöver för sina överlappande ytor
-    {"  "}tips: använd a-2b, eller standardvalet a-2a,ua-1; PDF/A-2 är arkivstandarden för dokument som det här
+    {"  "}tips: använd förvalet a-3a,ua-1, eller a-2b; PDF/A-2 och PDF/A-3 är arkivstandarder som tillåter genomskinlighet
 standards-not-combined = de här PDF-standarderna kan inte kombineras: { $reason }
 output-folder-missing = mappen { $folder } finns inte; skapa den först, eller ange en fil med -o
 output-parent-missing = mappen { $folder } finns inte; skapa den först (PDF-filen skulle bli { $target })
@@ -316,7 +400,10 @@ summary = { $errors ->
         [one] 1 varning
        *[other] { $warnings } varningar
     }
-more-not-shown = … och { $count } iakttagelser till som inte visas
+more-not-shown = … och { $count ->
+        [one] en iakttagelse
+       *[other] { $count } iakttagelser
+    } till som inte visas
 refused = { $path }: { $summary }{ $denied ->
         [yes] {" "}(--deny-warnings gör att varningar stoppar)
        *[other] {""}
@@ -332,16 +419,19 @@ consequence-no-chart = ; inget diagram skrevs
 consequence-nothing-to-compare = ; inget att jämföra
 changes-since-needs-draft = --changes-since lägger till en sida för kommunens faktagranskning i ett utkast; lägg till --draft
 changes-since-one-at-a-time = --changes-since gäller en utvärdering i taget
-not-typeset = rapporten kunde inte sättas:
+not-typeset = rapporten kunde inte göras:
     { $reason }
-slides-not-typeset = bilderna kunde inte sättas:
+slides-not-typeset = bilderna kunde inte göras:
     { $reason }
 batch-output-not-folder = -o { $path }: med flera utvärderingar anger -o mappen som rapporterna skrivs till; avsluta med / för att den ska skapas (t.ex. -o utkast/), eller gör en utvärdering i taget för att namnge dess fil
 nothing-to-render = inga utvärderingsfiler att göra rapporter av
 typst-folder-not-empty = { $path } är inte tom; kompass typst skulle ersätta report.typ och de andra filer den skriver där, med alla ändringar som gjorts i dem
     {"  "}tips: ange en ny mapp, eller lägg till --overwrite
 is-a-file = { $path } är en fil, inte en mapp
-typst-wrote = skrev { $count } filer till { $path }; README.txt har kommandot typst compile
+typst-wrote = skrev { $count } { $count ->
+        [one] fil
+       *[other] filer
+    } till { $path }; README.txt har kommandot typst compile
 chart-wrote = skrev { $path } och dess alternativtext
 no-differences = { $old } och { $new }: inga skillnader
 consequence-not-in-register = ; den finns inte i registret
@@ -370,9 +460,9 @@ workbook-parts = arbetsboken har fler än { $limit } delar; kompass läser högs
 workbook-part-too-large = arbetsbokens del { $part } packas upp till mer än { $size }; kompass läser högst så mycket av en del
 workbook-too-large = arbetsboken packas upp till mer än { $size } sammanlagt; kompass läser högst så mycket
 workbook-part-unreadable = arbetsbokens del { $part } kan inte läsas: { $why }
-embed-not-kompass = PDF-filen bär inga uppgifter från kompass: den gjordes inte av kompass med utvärderingen bifogad (PDF/A-3, standard sedan kompass 0.1)
+embed-not-kompass = PDF-filen har inga uppgifter från kompass: den gjordes inte av kompass med utvärderingen bifogad (PDF/A-3, förval sedan kompass 0.1)
 embed-provenance = PDF-filens { $name } kan inte läsas: { $why }
-embed-no-evaluation = PDF-filen bär ingen utvärdering
+embed-no-evaluation = PDF-filen har ingen bifogad utvärdering
 embed-not-text = den bifogade utvärderingen är inte UTF-8-text
 export-other-sheets = { $name } har andra blad än registret ({ $sheets }), som kompass inte skulle behålla; exportera till en ny fil och kopiera över raderna
 export-kind = ett register skrivs som .csv (RFC 4180, UTF-8), .xlsx (en Excel-arbetsbok) eller .json, inte .{ $extension }
@@ -385,17 +475,24 @@ export-wrote = skrev { $path } ({ $count } { $count ->
 export-wrote-appended = skrev { $path } ({ $count } { $count ->
         [one] utvärdering
        *[other] utvärderingar
-    }: { $added } tillagda, { $replaced } ersatta)
+    }: { $added } { $added ->
+        [one] tillagd
+       *[other] tillagda
+    }, { $replaced } { $replaced ->
+        [one] ersatt
+       *[other] ersatta
+    })
 plain-list = { $items }
 extract-wrote = skrev { $path } (utvärderingen i { $pdf }, gjord av kompass { $version })
 extract-exists = { $path } finns redan; kompass extract skriver aldrig över en fil
     {"  "}tips: ange en annan fil med -o
-extract-unsafe-name = obs: PDF-filen kallar sin utvärdering { $name }, som inte är ett vanligt filnamn i den här mappen; skriver { $safe } i stället
+extract-unsafe-name = anmärkning: PDF-filen kallar sin utvärdering { $name }, som inte är ett vanligt filnamn i den här mappen; skriver { $safe } i stället
 extract-computed = comparison.{ $key }: { $rows ->
         [0] {""}
-       *[other] medelvärdet av { $rows } rader
+        [one] medelvärdet av en utvärdering
+       *[other] medelvärdet av { $rows } utvärderingar
     }
-extract-register = obs: utvärderingen tar värden från resultatregistret { $register } ({ $computed }{ $earlier } tidigare utvärderingar); gör rapporten bredvid det registret. `kompass verify` använder de värden som PDF-filen sparade.
+extract-register = anmärkning: utvärderingen tar värden från resultatregistret { $register } ({ $computed }{ $earlier } tidigare utvärderingar); gör rapporten bredvid det registret. `kompass verify` använder de värden som PDF-filen sparade.
 verify-standards = PDF-filen anger standarder som kompass inte känner till: { $reason }
 verified = { $pdf }: bekräftad – byte för byte vad { $name } ger med kompass { $version } ({ $framework }, { $standards }{ $draft ->
         [yes] , utkast
@@ -404,7 +501,7 @@ verified = { $pdf }: bekräftad – byte för byte vad { $name } ger med kompass
 not-verified = { $pdf }: INTE vad { $name } ger; det här skiljer:
 attached-name = { $name } (bifogad)
 verify-previous-unreadable = den bifogade tidigare utvärderingen kan inte läsas
-differs-version = - kompass version: PDF-filen gjordes av kompass { $then }, det här är kompass { $now }
+differs-version = - versionen av kompass: PDF-filen gjordes av kompass { $then }, det här är kompass { $now }
 differs-framework = - ramverket { $framework } har ändrats sedan PDF-filen gjordes
 differs-register = - resultatregistret: { $change }
 differs-pdf-itself = - ingen av dess källor: själva PDF-filen har ändrats efter att kompass gjorde den (redigerad, signerad eller sparad igen av ett annat program)
@@ -412,10 +509,13 @@ differs-evaluation = - utvärderingen skiljer sig från den bifogade
 differs-layout = - utvärderingens text skiljer sig från den bifogade, men inte i något som rapporten visar (dess uppställning i filen)
 differs-evaluation-to = - utvärderingen: från PDF-filens till { $name }:
 list-semicolon = {"; "}
-basis-mean = medelvärdet av { $count } rader ({ $rows })
+basis-mean = { $count ->
+        [one] medelvärdet av en utvärdering (rad { $rows })
+       *[other] medelvärdet av { $count } utvärderingar (raderna { $rows })
+    }
 basis-fixed = fasta värden
 basis-none = inga
-area-moved = område { $area }: { $before } → { $after }
+area-moved = område { $area } från { $before } till { $after }
 basis-change = var { $before }, nu { $after }{ $moved }
 register-now-used = utvärderingen tar nu värden från { $register }
 register-no-longer-used = PDF-filen tog värden från { $register }, det gör inte utvärderingen längre
@@ -433,25 +533,37 @@ watching = bevakar { $evaluation } → { $output } ({ $kind ->
         [final] slutlig
        *[other] utkast
     }); Ctrl-C avslutar
-build-error = bygge { $n }: { $reason }; väntar på nästa sparning
-build-done = bygge { $n }: { $pages } sidor på { $seconds } s → { $output }{ $warnings ->
+build-error = körning { $n }: { $reason }; väntar på nästa sparning
+build-done = körning { $n }: { $pages } { $pages ->
+        [one] sida
+       *[other] sidor
+    } på { $seconds } s → { $output }{ $warnings ->
         [0] {""}
         [one] {" "}(1 varning)
        *[other] {" "}({ $warnings } varningar)
     }
-build-failed = bygge { $n }: misslyckades: { $reason }; väntar på nästa sparning
-build-invalid = bygge { $n }: { $errors } fel – PDF-filen lämnades som den var; väntar på nästa sparning
+build-failed = körning { $n }: misslyckades: { $reason }; väntar på nästa sparning
+build-invalid = körning { $n }: { $errors } fel – PDF-filen lämnades som den var; väntar på nästa sparning
 cannot-read-folder = kan inte läsa mappen { $path }
 and-more = {" "}(och { $count } till)
 batch-ok = ok     { $path } → { $output }
 batch-failed = FEL    { $path }: { $reason }
 no-threads = kan inte starta arbetstrådarna: { $reason }
-batch-summary = { $rendered } klara, { $failed } misslyckade, på { $seconds } s
+batch-summary = { $rendered } { $rendered ->
+        [one] klar
+       *[other] klara
+    }, { $failed } { $failed ->
+        [one] misslyckad
+       *[other] misslyckade
+    }, på { $seconds } s
 place-sheet = bladet { $sheet }
 not-an-ods = inte ett OpenDocument-kalkylblad (.ods): { $reason }
 ods-too-many-cells = kalkylbladets tabeller har fler än { $max } celler när deras upprepade rader och kolumner räknas; ett register läses upp till så många
 workbook-no-sheet = arbetsboken har inget blad
-grid-rows = det fortsätter efter rad { $max }; ett register läses upp till { $max } rader
+grid-rows = det fortsätter efter rad { $max }; ett register läses upp till { $max } { $max ->
+        [one] rad
+       *[other] rader
+    }
 grid-columns = rad { $row } har ett värde i kolumn { $column }; ett register läses upp till kolumn { $last } ({ $max } kolumner)
 grid-cells = det har fler än { $max } celler; ett register läses upp till så många
 found-date = datumet { $value }
@@ -475,19 +587,22 @@ serve-since-opened = sedan sidan öppnade filen
 
 usage-unknown-argument = okänt argument '{ $arg }'
 usage-unknown-command = okänt kommando '{ $command }'
-usage-missing = de här argumenten saknas: { $args }
+usage-missing = { $count ->
+        [one] det här argumentet saknas
+       *[other] de här argumenten saknas
+    }: { $args }
 usage-missing-command = ett kommando behövs, t.ex. `kompass check <fil>`
 usage-invalid-value = ogiltigt värde '{ $value }' för '{ $arg }'
 usage-invalid-choice = ogiltigt värde '{ $value }' för '{ $arg }' (möjliga värden: { $valid })
 usage-conflict = argumentet '{ $arg }' kan inte användas tillsammans med '{ $other }'
 usage-see-help = Mer information får du med '--help'.
 
-## Skelettet som `kompass new` skriver (dess kommentarer)
+## Den nya utvärderingen som `kompass new` skriver (dess kommentarer)
 
 skel-fill = Fyll i alla platshållare och kör sedan `kompass check` och `kompass render`.
 skel-markup = Texterna tar markering: tomrad mellan stycken, *betoning*, **fetstil**, "- " för punkter.
 skel-as-in = som i ”{ $example }”
-skel-population-unknown = PLACEHOLDER: antal invånare (”{ $place }” finns inte i kompass tabell; kontrollera också namnformerna ovan)
+skel-population-unknown = PLACEHOLDER: antal invånare (”{ $place }” finns inte i tabellen över Sveriges kommuner i kompass; kontrollera också namnformerna ovan)
 skel-date = rapportens datum, tryckt på omslaget
 skel-evaluated = PLACEHOLDER: när utvärderingen gjordes, t.ex. ”augusti 2023”
 skel-interviews = PLACEHOLDER: antal intervjuade personer

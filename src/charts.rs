@@ -228,7 +228,7 @@ pub fn bars(who: &str, scores: &Report) -> Res<Chart> {
         .map_err(err)?;
         let mid = total_y + row / 2;
         root.draw(&Text::new(
-            format!("Totalt (av {})", int(scores.total_max)),
+            crate::phrases::bars_total_label(&int(scores.total_max)),
             (label_right, mid),
             bold(32).pos(Pos::new(HPos::Right, VPos::Center)),
         ))
@@ -317,7 +317,13 @@ pub fn radar(
         draw_legend(&root, legend_y, series)?;
         root.present().map_err(err)?;
     }
-    let (alt, table) = describe_radar(titles, series);
+    let (alt, table, decimals) = describe_radar(&caption, titles, series);
+    // The rule of the table's numbers, stated where the reader looks for the source.
+    let source = match (source, decimals) {
+        (s, 0) => s,
+        (None, n) => Some(crate::phrases::decimals_rule(n)),
+        (Some(s), n) => Some(format!("{s} {}", crate::phrases::decimals_rule(n))),
+    };
     Ok(Chart {
         id: id.into(),
         svg,
@@ -571,42 +577,51 @@ fn draw_legend(root: &Area, y: i32, series: &[Series]) -> Res<()> {
     Ok(())
 }
 
-/// Alt text and value table of a radar chart, from the same numbers.
-fn describe_radar(titles: &[String], series: &[Series]) -> (String, ChartTable) {
-    let primary = series.iter().find(|s| s.style == SeriesStyle::Primary);
-    let others: Vec<&Series> = series
+/// How a series' values are written, the same in its every cell: a municipality's scores are
+/// whole points, whole; a mean is written with one decimal throughout when any of its values
+/// has one ("50,5" and "52,0" in one column, never "52,0" for a score).
+fn series_decimals(s: &Series) -> usize {
+    let fractional = s
+        .values
         .iter()
-        .filter(|s| s.style != SeriesStyle::Primary)
-        .collect();
+        .any(|v| ((v * 10.0).round() / 10.0).fract() != 0.0);
+    usize::from(s.style == SeriesStyle::Compare && fractional)
+}
+
+/// Alt text and value table of a radar chart, from the same numbers written the same way, and
+/// how many series have decimals (a rule the source line then states).
+fn describe_radar(
+    caption: &str,
+    titles: &[String],
+    series: &[Series],
+) -> (String, ChartTable, usize) {
+    let decimals: Vec<usize> = series.iter().map(series_decimals).collect();
     let mut parts = Vec::new();
     let mut rows = Vec::new();
-    // One number of decimals in the whole table (the table may be turned, a series a row):
-    // "65,0" beside "63,7", not "65".
-    let decimals = usize::from(
-        series
-            .iter()
-            .flat_map(|s| &s.values)
-            .any(|v| ((v * 10.0).round() / 10.0).fract() != 0.0),
-    );
     for (i, title) in titles.iter().enumerate() {
-        let vals: Vec<String> = series
+        let cells: Vec<String> = series
             .iter()
-            .map(|s| format!("{} {}", s.label, number(s.values[i], 1)))
+            .zip(&decimals)
+            .map(|(s, d)| crate::format::number_fixed(s.values[i], *d))
             .collect();
-        parts.push(format!("{title}: {}", vals.join(", ")));
+        let values: Vec<(String, String)> = series
+            .iter()
+            .map(|s| s.label.clone())
+            .zip(cells.iter().cloned())
+            .collect();
+        parts.push(crate::phrases::radar_part(title, &values));
         let mut row = vec![title.clone()];
-        row.extend(
-            series
-                .iter()
-                .map(|s| crate::format::number_fixed(s.values[i], decimals)),
-        );
+        row.extend(cells);
         rows.push(row);
     }
-    let versus: Vec<String> = others.iter().map(|s| s.label.clone()).collect();
-    let alt = crate::phrases::radar_alt(primary.map(|p| p.label.as_str()), &versus, &parts);
+    let alt = crate::phrases::radar_alt(caption, &parts);
     let mut columns = vec!["Område".to_string()];
     columns.extend(series.iter().map(|s| s.label.clone()));
-    (alt, ChartTable { columns, rows })
+    (
+        alt,
+        ChartTable { columns, rows },
+        decimals.iter().filter(|d| **d > 0).count(),
+    )
 }
 
 /// All charts of a report.
@@ -728,27 +743,64 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_value_table_has_one_number_of_decimals() {
+    fn whole_scores_are_whole_and_a_mean_has_one_rule_per_column() {
         let series = |label: &str, values: Vec<f64>, style| Series {
             label: label.into(),
             values,
             style,
         };
         let titles = vec!["A".to_string(), "B".to_string()];
-        let (_, table) = describe_radar(
+        let (alt, table, decimals) = describe_radar(
+            "Leksand (2023) jämfört med medelvärdet av sex utvärderingar 2020–2023",
             &titles,
             &[
                 series("Leksand (2023)", vec![52.0, 57.0], SeriesStyle::Primary),
-                series("Genomsnitt", vec![63.7, 65.0], SeriesStyle::Compare),
+                series("Leksand (2019)", vec![48.0, 50.0], SeriesStyle::History(0)),
+                series(
+                    "Medelvärde av 6 utvärderingar 2020–2023",
+                    vec![50.5, 65.0],
+                    SeriesStyle::Compare,
+                ),
             ],
         );
-        assert_eq!(table.rows[0], ["A", "52,0", "63,7"]);
-        assert_eq!(table.rows[1], ["B", "57,0", "65,0"]);
-        let (_, whole) = describe_radar(
-            &titles,
-            &[series("L", vec![52.0, 57.0], SeriesStyle::Primary)],
+        assert_eq!(table.rows[0], ["A", "52", "48", "50,5"]);
+        assert_eq!(table.rows[1], ["B", "57", "50", "65,0"]);
+        assert_eq!(decimals, 1);
+        assert_eq!(
+            alt,
+            "Radardiagram: Leksand (2023) jämfört med medelvärdet av sex utvärderingar \
+             2020–2023. A – Leksand (2023): 52, Leksand (2019): 48, Medelvärde av 6 \
+             utvärderingar 2020–2023: 50,5; B – Leksand (2023): 57, Leksand (2019): 50, \
+             Medelvärde av 6 utvärderingar 2020–2023: 65,0."
         );
-        assert_eq!(whole.rows[0], ["A", "52"]);
+        let (_, whole, decimals) = describe_radar(
+            "x",
+            &titles,
+            &[
+                series("L", vec![52.0, 57.0], SeriesStyle::Primary),
+                series("M", vec![50.0, 61.0], SeriesStyle::Compare),
+            ],
+        );
+        assert_eq!(whole.rows[0], ["A", "52", "50"]);
+        assert_eq!(decimals, 0);
+        // A stated rule under the chart when a column has decimals.
+        let mut s = series_of(0);
+        s.last_mut().unwrap().values[0] = 60.5;
+        let titles: Vec<String> = (1..=8).map(|i| format!("{i} Område")).collect();
+        let chart = radar(
+            "x",
+            "c".into(),
+            String::new(),
+            Some("Källa.".into()),
+            &titles,
+            &[100.0; 8],
+            &s,
+        )
+        .unwrap();
+        assert_eq!(
+            chart.source.as_deref(),
+            Some("Källa. Medelvärdet anges med en decimal.")
+        );
     }
 
     /// A radar chart of 8 areas with `series`.
@@ -766,6 +818,10 @@ mod tests {
         .unwrap()
     }
 
+    fn series_of(n: usize) -> Vec<Series> {
+        series(n)
+    }
+
     fn series(n: usize) -> Vec<Series> {
         let mut v = vec![Series {
             label: "Leksand (2023)".into(),
@@ -778,7 +834,7 @@ mod tests {
             style: SeriesStyle::History(k),
         }));
         v.push(Series {
-            label: "Genomsnitt av alla utvärderingar sedan 2020".into(),
+            label: "Medelvärde av alla utvärderingar sedan 2020".into(),
             values: vec![60.0; 8],
             style: SeriesStyle::Compare,
         });

@@ -337,7 +337,10 @@ fn fixed(
         .as_ref()
         .map_or(String::new(), |s| s.get_ref().clone());
     Profile {
-        description: pr.description.clone().unwrap_or_else(|| label.clone()),
+        description: pr
+            .description
+            .clone()
+            .unwrap_or_else(|| crate::phrases::in_running_text(&label)),
         label,
         source: pr
             .source
@@ -595,9 +598,10 @@ fn earlier_row(
                         format!("row {}", entry.number),
                         msg!(
                             "earlier-row-lacks-area",
-                            framework = &r.framework,
+                            framework = crate::load::framework_name(&r.framework)
+                                .unwrap_or(r.framework.clone()),
                             area = id,
-                            own = &l.framework.id
+                            own = &l.framework.name
                         ),
                     )
                     .with_place(msg!("place-row", row = entry.number)),
@@ -700,7 +704,9 @@ fn matching<'t>(
     let mut steps: Vec<(Message, usize)> = Vec::new();
     let mut rows: Vec<&Entry> = table.entries.iter().collect();
     rows.retain(|x| x.row.framework == c.framework);
-    steps.push((msg!("step-framework", framework = &c.framework), rows.len()));
+    // The framework by its name in prose ("Kommunkompassen 2020"), its id only when unknown.
+    let framework = crate::load::framework_name(&c.framework).unwrap_or(c.framework.clone());
+    steps.push((msg!("step-framework", framework = framework), rows.len()));
     rows.retain(|x| {
         let y = i64::from(x.row.year);
         y <= c.year_to && c.year_from.is_none_or(|from| y >= from)
@@ -756,7 +762,7 @@ fn too_few(
             msg!(
                 "too-few-rows",
                 count = rows.len(),
-                rows = listed.join(", "),
+                rows = crate::messages::and_list(&listed),
                 register = register,
                 min = MIN_ROWS
             ),
@@ -774,7 +780,7 @@ fn too_few(
 fn covered(l: &Loaded, c: &Criteria, n: usize) -> Vec<String> {
     let fw_name = crate::load::framework_name(&c.framework).unwrap_or(c.framework.clone());
     let register = register_name(&l.evaluation.report.publisher);
-    let mut conditions = vec![format!("gjorda med {fw_name}")];
+    let mut conditions = vec![format!("gjorda enligt {fw_name}")];
     conditions.push(match c.year_from {
         Some(from) => format!("åren {}", years(from as i32, c.year_to as i32)),
         None => format!("till och med {}", c.year_to),
@@ -790,7 +796,7 @@ fn covered(l: &Loaded, c: &Criteria, n: usize) -> Vec<String> {
     }
     let mut sentence = format!(
         "{} i {register}, {}",
-        crate::phrases::capitalised(&crate::phrases::mean_of(n, "")).trim_end(),
+        crate::phrases::capitalised(&crate::phrases::mean_of(n, "")),
         conditions.join(" ")
     );
     match c.first {
@@ -871,7 +877,7 @@ fn compute(
     let first_year = rows.iter().map(|x| x.row.year).min().unwrap_or(0);
     let last_year = rows.iter().map(|x| x.row.year).max().unwrap_or(0);
     let span_years = years(first_year, last_year);
-    let generated = format!("Genomsnitt av {n} utvärderingar {span_years}");
+    let generated = crate::phrases::mean_label(n, &span_years);
     // The source line: the evaluator's own words, then what the mean covers, then the notes.
     let file_name = Path::new(register)
         .file_name()
@@ -975,12 +981,7 @@ fn profile_change(before: Option<&Profile>, after: Option<&Profile>) -> Message 
         Some(b) => msg!(
             "basis-mean",
             count = b.count,
-            rows = b
-                .rows
-                .iter()
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
+            rows = crate::messages::and_list(&b.rows)
         ),
         None if p.is_some() => msg!("basis-fixed"),
         None => msg!("basis-none"),
@@ -1093,11 +1094,11 @@ mod change_tests {
         let after = profile(vec![3, 5, 8], vec![55.0, 60.0]);
         assert_eq!(
             profile_change(Some(&before), Some(&after)).to_string(),
-            "was the mean of 3 rows (3, 5, 7), now the mean of 3 rows (3, 5, 8); area 1: 54.3 → 55"
+            "was the mean of 3 evaluations (rows 3, 5 and 7), now the mean of 3 evaluations (rows 3, 5 and 8); area 1: 54.3 → 55"
         );
         assert_eq!(
             profile_change(None, Some(&after)).to_string(),
-            "was none, now the mean of 3 rows (3, 5, 8)"
+            "was none, now the mean of 3 evaluations (rows 3, 5 and 8)"
         );
     }
 }

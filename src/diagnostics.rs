@@ -266,7 +266,7 @@ pub fn severity_word(severity: Severity, lang: Lang) -> &'static str {
         (Severity::Note, Lang::En) => "note",
         (Severity::Error, Lang::Sv) => "fel",
         (Severity::Warning, Lang::Sv) => "varning",
-        (Severity::Note, Lang::Sv) => "notering",
+        (Severity::Note, Lang::Sv) => "anmärkning",
     }
 }
 

@@ -236,7 +236,7 @@ fn scores(a: &Report, b: &Report, out: &mut Vec<Change>) {
         }
     }
     if a.total != b.total {
-        let mut c = Change::new("Poäng", "changed", "Totalt");
+        let mut c = Change::new("Poäng", "changed", "Totalpoäng");
         c.old = Some(a.total.to_string());
         c.new = Some(b.total.to_string());
         out.push(c);

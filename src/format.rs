@@ -1,6 +1,7 @@
 //! Swedish formatting of numbers, dates and lists, done once in Rust so the templates only print.
 
-const MONTHS: [&str; 12] = [
+/// The Swedish month names, January first.
+pub const MONTHS: [&str; 12] = [
     "januari",
     "februari",
     "mars",
@@ -80,10 +81,12 @@ pub fn long_date(year: i32, month: u8, day: u8) -> String {
     format!("{day} {m} {year}")
 }
 
-/// A small count in words, as Swedish prose writes it ("åtta områden"); digits from 11 up.
+/// A small count of ett-words in words, as Swedish prose writes it ("åtta områden"); digits
+/// from 13 up.
 pub fn count_word(n: usize) -> String {
     [
-        "noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio",
+        "noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva",
+        "tolv",
     ]
     .get(n)
     .map_or_else(|| n.to_string(), |s| s.to_string())

@@ -63,6 +63,15 @@ pub fn value_hint(key: &str, value: &str) -> Option<Message> {
     if iso_date && v.starts_with('"') {
         return Some(msg!("help-quoted-date", key = key, date = unquoted));
     }
+    // A number in quotes: `interviews = "35"`.
+    let number = unquoted.replace('_', "");
+    if v.starts_with('"')
+        && !number.is_empty()
+        && number.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && number.chars().next().is_some_and(|c| c.is_ascii_digit())
+    {
+        return Some(msg!("help-quoted-number", key = key, number = unquoted));
+    }
     let grouped = unquoted.contains(' ')
         && unquoted.split(' ').enumerate().all(|(i, g)| {
             g.chars().all(|c| c.is_ascii_digit())
@@ -322,45 +331,290 @@ fn stray_quote() -> Message {
     msg!("help-stray-quote")
 }
 
-/// A list opened on a line of its own (`strengths = [`) whose `]` never comes before the next
-/// key or table: where it opened, and the line where the next key begins.
-pub fn unclosed_list(text: &str) -> Option<(std::ops::Range<usize>, Message)> {
-    let mut offset = 0;
-    let mut open: Option<(usize, String)> = None;
-    for line in text.split_inclusive('\n') {
-        let code = line.split(" #").next().unwrap_or(line).trim();
-        match &open {
-            None => {
-                if let Some((key, rest)) = code.split_once('=')
-                    && rest.trim() == "["
-                {
-                    let at = offset + line.find('[').unwrap_or(0);
-                    open = Some((at, key.trim().to_string()));
-                }
-            }
-            Some((at, key)) => {
-                let quotes = code.matches('"').count() - code.matches("\\\"").count();
-                let next_key = code
-                    .split_once('=')
-                    .is_some_and(|(k, _)| KEYS.contains(&k.trim()));
-                if code.starts_with('[') || next_key {
-                    return Some((
-                        *at..*at + 1,
-                        msg!(
-                            "list-not-closed-before",
-                            key = key,
-                            line = line_of(text, *at),
-                            next = line_of(text, offset)
-                        ),
-                    ));
-                } else if (code.ends_with(']') || code.ends_with("],")) && quotes % 2 == 0 {
-                    open = None;
-                }
-            }
+/// A list or an inline table whose closing bracket never comes: where it opened, what is wrong
+/// and where to close it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Unclosed {
+    /// The opening `[` or `{`.
+    pub span: std::ops::Range<usize>,
+    pub message: Message,
+    pub help: Message,
+}
+
+/// An opening bracket still waiting for its closing one.
+struct Open {
+    bracket: char,
+    at: usize,
+    line: usize,
+    key: String,
+}
+
+/// Whether a line (trimmed at the start) begins a `key = …`: a bare key or a quoted one, then `=`.
+fn is_key_line(t: &str) -> bool {
+    let rest = if let Some(quoted) = t.strip_prefix('"') {
+        quoted.find('"').map_or("", |i| &quoted[i + 1..])
+    } else {
+        let key_len = t
+            .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.')))
+            .unwrap_or(t.len());
+        if key_len == 0 {
+            return false;
         }
-        offset += line.len();
+        &t[key_len..]
+    };
+    let rest = rest.trim_start();
+    rest.starts_with('=') && !rest.starts_with("==")
+}
+
+/// Whether a line (trimmed at the start) is a table header: `[report]`, `[[area]]`,
+/// `[area.scores]` – never an element of a list (a list of bare words is no TOML).
+fn is_header(t: &str) -> bool {
+    let Some(inner) = t.strip_prefix('[') else {
+        return false;
+    };
+    let inner = inner.strip_prefix('[').unwrap_or(inner);
+    let name_len = inner
+        .find(|c: char| !(c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '"' | ' ')))
+        .unwrap_or(inner.len());
+    name_len > 0
+        && inner[..name_len]
+            .trim()
+            .starts_with(|c: char| c.is_alphabetic() || c == '"')
+        && inner[name_len..].starts_with(']')
+}
+
+/// The key before an opening bracket on its line (`strengths` for `strengths = [`).
+fn key_before(line: &str, i: usize) -> String {
+    line[..i]
+        .rsplit_once('=')
+        .map_or("", |(k, _)| k)
+        .trim()
+        .rsplit([',', '{', '['])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_string()
+}
+
+/// Scan one line: brackets opened and closed outside strings and comments, and whether a
+/// `"""` or `'''` text is still open at its end. Returns the last significant character.
+fn scan_line(
+    line: &str,
+    offset: usize,
+    number: usize,
+    stack: &mut Vec<Open>,
+    text_open: &mut Option<&'static str>,
+) -> Option<char> {
+    let mut last = None;
+    let mut i = 0;
+    while i < line.len() {
+        let rest = &line[i..];
+        if let Some(delim) = *text_open {
+            let Some(j) = rest.find(delim) else {
+                return last;
+            };
+            *text_open = None;
+            i += j + 3;
+            last = Some('"');
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        match c {
+            '#' => return last,
+            '"' | '\'' => {
+                let triple = if c == '"' { "\"\"\"" } else { "'''" };
+                if rest.starts_with(triple) {
+                    *text_open = Some(triple);
+                    i += 3;
+                    continue;
+                }
+                // A one-line string, to its closing quote (in "…", `\"` does not close it).
+                let mut escaped = false;
+                let end = rest[1..].char_indices().find(|&(_, ch)| {
+                    let closes = ch == c && !escaped;
+                    escaped = c == '"' && ch == '\\' && !escaped;
+                    closes
+                });
+                // Not closed on its line: the parser names that.
+                let Some((j, _)) = end else {
+                    return Some('"');
+                };
+                i += j + 2;
+                last = Some('"');
+                continue;
+            }
+            // A table header.
+            '[' if stack.is_empty() && line[..i].trim().is_empty() => return last,
+            '[' | '{' => stack.push(Open {
+                bracket: c,
+                at: offset + i,
+                line: number,
+                key: key_before(line, i),
+            }),
+            ']' | '}' => {
+                stack.pop();
+            }
+            _ => {}
+        }
+        if !c.is_whitespace() {
+            last = Some(c);
+        }
+        i += c.len_utf8();
     }
-    None
+    last
+}
+
+/// A list or inline table that is never closed: the opening line, what closes it, and the
+/// line it stops before. Each following line would otherwise be an error of its own ("missing
+/// comma"), none of them at the line where the mistake is. A list is unclosed when a line that
+/// begins the next key or a table header comes while it is open (`c = [1, 2` and then `d =
+/// 4`); an inline table when its line ends without `}` (or without the `,` that continues it).
+pub fn unclosed_bracket(text: &str) -> Option<Unclosed> {
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .scan(0, |offset, line| {
+            let at = *offset;
+            *offset += line.len();
+            Some((at, line.trim_end_matches(['\n', '\r'])))
+        })
+        .collect();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut text_open = None;
+    for (n, (offset, line)) in lines.iter().enumerate() {
+        let t = line.trim_start();
+        if text_open.is_none()
+            && let Some(open) = stack.last()
+            && (is_header(t) || (open.bracket == '[' && is_key_line(t)))
+        {
+            return Some(unclosed(open, &lines, n + 1));
+        }
+        let last = scan_line(line, *offset, n + 1, &mut stack, &mut text_open);
+        if text_open.is_none()
+            && let Some(open) = stack.last()
+            && open.bracket == '{'
+            && last.is_some_and(|c| c != '{' && c != ',')
+        {
+            return Some(unclosed(open, &lines, n + 2));
+        }
+    }
+    let open = stack.last()?;
+    Some(unclosed(open, &lines, lines.len() + 1))
+}
+
+/// The finding for an unclosed bracket; `next` is the 1-based line it stops before.
+fn unclosed(open: &Open, lines: &[(usize, &str)], next: usize) -> Unclosed {
+    // The last line that belongs to it, where the closing bracket goes.
+    let last = (open.line..next.min(lines.len() + 1))
+        .rev()
+        .find(|&n| {
+            let t = lines[n - 1].1.trim();
+            !t.is_empty() && !t.starts_with('#')
+        })
+        .unwrap_or(open.line);
+    let code = lines[last - 1].1;
+    let code = code.split(" #").next().unwrap_or(code).trim();
+    let key = if open.key.is_empty() {
+        "…".to_string()
+    } else {
+        open.key.clone()
+    };
+    let (message, help) = if open.bracket == '{' {
+        (
+            msg!("table-not-closed", key = key, line = open.line),
+            msg!(
+                "help-close-table",
+                line = last,
+                fixed = format!("{} }}", code.trim_end_matches(','))
+            ),
+        )
+    } else {
+        let message = if next > lines.len() {
+            msg!("list-never-closed", key = key, line = open.line)
+        } else {
+            msg!(
+                "list-not-closed-before",
+                key = key,
+                line = open.line,
+                next = next
+            )
+        };
+        let fixed = format!("{}]", code.trim_end_matches(','));
+        (message, msg!("help-close-list", line = last, fixed = fixed))
+    };
+    Unclosed {
+        span: open.at..open.at + 1,
+        message,
+        help,
+    }
+}
+
+/// A key or table given twice: the 1-based line where it first stands, and whether it is a
+/// table (`[report]` twice) rather than a key. `at` is where the second one stands.
+pub fn first_definition(text: &str, at: usize) -> Option<(usize, bool)> {
+    let at = at.min(text.len());
+    let lines: Vec<&str> = text.split('\n').collect();
+    let here = text[..at].matches('\n').count();
+    let normal = |l: &str| -> String {
+        let code = l.split('#').next().unwrap_or(l);
+        code.chars().filter(|c| !c.is_whitespace()).collect()
+    };
+    let line = lines.get(here)?.trim_start();
+    if is_header(line) {
+        let header = normal(line);
+        return (0..here)
+            .find(|&n| normal(lines[n]) == header)
+            .map(|n| (n + 1, true));
+    }
+    let key: String = text
+        .get(at..)
+        .unwrap_or("")
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '"'))
+        .collect();
+    let table_start = (0..here)
+        .rev()
+        .find(|&n| is_header(lines[n].trim_start()))
+        .map_or(0, |n| n + 1);
+    (table_start..here)
+        .find(|&n| {
+            let t = lines[n].trim_start();
+            is_key_line(t) && t.split('=').next().is_some_and(|k| k.trim() == key)
+        })
+        .map(|n| (n + 1, false))
+}
+
+/// For a value TOML cannot read because it is not quoted (`date = 20 maj 2024`, `population =
+/// 12 000`, `first_evaluation = ja`, `interviews =`): what is wrong, said first, and the fix
+/// when the value shows it.
+pub fn unquoted_value(key: &str, value: &str) -> (Message, Option<Message>) {
+    let v = value.trim();
+    let v = if v.starts_with(['"', '\'']) {
+        v
+    } else {
+        v.split('#').next().unwrap_or(v).trim()
+    };
+    if v.is_empty() {
+        return (msg!("toml-missing-value", key = key), None);
+    }
+    let help = value_hint(key, v);
+    let id = if date_in_words(v).is_some() {
+        "toml-date-in-words"
+    } else if help
+        .as_ref()
+        .is_some_and(|h| h.id == "help-number-with-spaces")
+    {
+        "toml-number-with-spaces"
+    } else if help
+        .as_ref()
+        .is_some_and(|h| matches!(h.id, "help-decimal-comma" | "help-score-decimal-comma"))
+    {
+        "toml-decimal-comma"
+    } else if help.as_ref().is_some_and(|h| h.id == "help-yes-no") {
+        "toml-yes-no"
+    } else {
+        "toml-unquoted-text"
+    };
+    (Message::new(id).arg("value", v), help)
 }
 
 /// For a text where a list is expected, that already holds "- " bullets: the list to write.
@@ -437,15 +691,20 @@ mod tests {
     fn unclosed_lists_and_bullets_written_as_text() {
         let text =
             "[[area]]\nstrengths = [\n  \"a ] b\",\n  \"c\",\n\n[area.scores]\n\"1.1\" = 9\n";
-        let (span, message) = unclosed_list(text).unwrap();
-        let message = message.to_string();
-        assert_eq!(&text[span], "[");
+        let u = unclosed_bracket(text).unwrap();
+        let message = u.message.to_string();
+        assert_eq!(&text[u.span], "[");
         assert!(
             message.contains("on line 2") && message.contains("before line 6"),
             "{message}"
         );
-        assert!(unclosed_list("strengths = [\n  \"a\",\n]\nimprovements = []\n").is_none());
-        assert!(unclosed_list("strengths = [\n  \"a\"]\n[area.scores]\n").is_none());
+        assert!(
+            u.help.to_string().contains("line 4: `\"c\"]`"),
+            "{}",
+            u.help
+        );
+        assert!(unclosed_bracket("strengths = [\n  \"a\",\n]\nimprovements = []\n").is_none());
+        assert!(unclosed_bracket("strengths = [\n  \"a\"]\n[area.scores]\n").is_none());
         let h = list_from_bullets("strengths", "\"\"\"\n- En\n- Två\n\"\"\"")
             .unwrap()
             .to_string();
@@ -456,6 +715,75 @@ mod tests {
         assert!(list_from_bullets("strengths", "\"Bara text\"").is_none());
         assert_eq!(syntax_hint("  \"Ett \"nytt\" sätt\","), Some(stray_quote()));
         assert_eq!(syntax_hint("  \"Ett sätt\","), None);
+    }
+
+    #[test]
+    fn an_unclosed_bracket_is_named_once_at_its_opening() {
+        let at = |text: &str| unclosed_bracket(text).map(|u| (u.span.start, u.message.id));
+        // `c = [1, 2` and then `d = 4`: at the opening, not at line 2.
+        assert_eq!(
+            at("c = [1, 2\nd = 4\n"),
+            Some((4, "list-not-closed-before"))
+        );
+        assert_eq!(at("c = [1, 2,\n  3\n"), Some((4, "list-never-closed")));
+        assert_eq!(
+            at("f = { a = 1, b = true\nd = 4\n"),
+            Some((4, "table-not-closed"))
+        );
+        // Valid: brackets in strings and comments, nested lists, a list over lines, an inline
+        // table continued after its comma, a header after a closed list.
+        for valid in [
+            "a = \"[ { \\\" ]\"\nb = 'x [ y'\n# [ {\nc = [\n  [1, 2],\n  [3],\n]\n",
+            "a = [\n  \"x\", # [\n  \"y\"\n]\n[t]\nb = 1\n",
+            "f = { a = 1,\n  b = 2 }\n",
+            "s = \"\"\"\ntext [ {\n\"\"\"\n[[area]]\nid = 1\n",
+            "v = [63, 65]\n[comparison.peer]\nfrom_register = { population_max = 20_000 }\n",
+        ] {
+            assert_eq!(at(valid), None, "{valid}");
+        }
+        let u = unclosed_bracket("x = 1\nc = [1, 2\nd = 4\n").unwrap();
+        assert_eq!(
+            u.help.to_string(),
+            "add `]` at the end of line 2: `c = [1, 2]`"
+        );
+        let u = unclosed_bracket("f = { a = 1, b = true\n").unwrap();
+        assert!(
+            u.help.to_string().ends_with("`f = { a = 1, b = true }`"),
+            "{}",
+            u.help
+        );
+    }
+
+    #[test]
+    fn a_key_given_twice_names_where_it_first_stands() {
+        let text = "[report]\ninterviews = 35\ndate = 2024-01-01\ninterviews = 36\n";
+        let second = text.rfind("interviews").unwrap();
+        assert_eq!(first_definition(text, second), Some((2, false)));
+        let text = "[report]\na = 1\n[summary]\nb = 2\n[report]\nc = 3\n";
+        let second = text.rfind("[report]").unwrap() + 1;
+        assert_eq!(first_definition(text, second), Some((1, true)));
+        // The same key under another table is another key.
+        let text = "[a]\nx = 1\n[b]\nx = 2\nx = 3\n";
+        assert_eq!(
+            first_definition(text, text.rfind('x').unwrap()),
+            Some((4, false))
+        );
+    }
+
+    #[test]
+    fn an_unquoted_value_is_named_for_what_it_is() {
+        let id = |key: &str, value: &str| unquoted_value(key, value).0.id;
+        assert_eq!(id("date", " 20 maj 2024"), "toml-date-in-words");
+        assert_eq!(id("population", "12 000"), "toml-number-with-spaces");
+        assert_eq!(id("first_evaluation", "ja"), "toml-yes-no");
+        assert_eq!(id("population", "13,5"), "toml-decimal-comma");
+        assert_eq!(id("interviews", ""), "toml-missing-value");
+        assert_eq!(id("interviews", "  # antal"), "toml-missing-value");
+        assert_eq!(id("interviews", "trettiofem"), "toml-unquoted-text");
+        assert_eq!(
+            value_hint("interviews", "\"35\"").map(|m| m.id),
+            Some("help-quoted-number")
+        );
     }
 
     #[test]

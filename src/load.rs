@@ -8,8 +8,8 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use crate::diagnostics::{Diagnostic, FileId, Sources};
+use crate::messages::Message;
 use crate::messages::msg;
-use crate::messages::{Arg, Message};
 use crate::model::{Evaluation, Framework};
 pub use crate::structure::{Edit, edit_distance, map_span, quote_key};
 
@@ -347,35 +347,105 @@ pub fn key_path(path: &serde_path_to_error::Path) -> String {
     out
 }
 
-/// A TOML syntax message as data where kompass knows it; else toml's own words.
-fn toml_message(message: &str) -> Arg {
-    let known = [
-        ("duplicate key", "toml-duplicate-key"),
-        (
-            "string values must be quoted, expected literal string",
-            "toml-unquoted-string",
-        ),
-        (
-            "unexpected key or value, expected newline, `#`",
-            "toml-expected-newline",
-        ),
-        (
-            "missing comma between array elements, expected `,`",
-            "toml-missing-comma",
-        ),
-        (
-            "invalid unquoted key, expected letters, numbers, `-`, `_`",
-            "toml-invalid-key",
-        ),
-        ("invalid basic string, expected `\"`", "toml-invalid-string"),
-    ];
-    if let Some((_, id)) = known.iter().find(|(m, _)| *m == message) {
-        return Message::new(id).into();
+/// The kinds of toml's syntax messages, by the words they begin with: each has its message in
+/// both catalogues, so that a message toml adds later still reads in Swedish
+/// (`toml-other`, with toml's own words only in English).
+const TOML_KINDS: &[(&str, &str)] = &[
+    ("duplicate key", "toml-duplicate-key"),
+    ("string values must be quoted", "toml-unquoted-string"),
+    ("unexpected key or value", "toml-expected-newline"),
+    ("unexpected content", "toml-expected-newline"),
+    ("missing comma between array elements", "toml-missing-comma"),
+    ("unexpected `=` in array", "toml-equals-in-list"),
+    ("extra comma in array", "toml-extra-comma"),
+    ("unclosed array table", "toml-unclosed-header"),
+    ("unclosed table", "toml-unclosed-header"),
+    ("unclosed array", "toml-unclosed-list"),
+    ("unclosed inline table", "toml-unclosed-inline-table"),
+    (
+        "missing comma between key-value pairs",
+        "toml-inline-table-comma",
+    ),
+    (
+        "extra assignment between key-value pairs",
+        "toml-inline-table-comma",
+    ),
+    (
+        "missing assignment between key-value pairs",
+        "toml-missing-equals",
+    ),
+    ("missing key for inline table element", "toml-inline-table"),
+    ("invalid inline table element", "toml-inline-table"),
+    ("extra comma in inline table", "toml-inline-table"),
+    ("missing value", "toml-missing-value"),
+    ("key with no value", "toml-missing-equals"),
+    ("missing assignment", "toml-missing-equals"),
+    ("extra `=`", "toml-extra-equals"),
+    ("extra assignment", "toml-extra-equals"),
+    ("invalid unquoted key", "toml-invalid-key"),
+    ("unquoted keys cannot be empty", "toml-invalid-key"),
+    ("keys cannot be", "toml-invalid-key"),
+    ("invalid key", "toml-invalid-key"),
+    ("invalid basic string", "toml-invalid-string"),
+    ("invalid literal string", "toml-invalid-string"),
+    ("invalid multi-line", "toml-invalid-multiline"),
+    ("missing opening quote", "toml-invalid-string"),
+    ("missing escaped value", "toml-escape"),
+    ("too few unicode value digits", "toml-escape"),
+    ("invalid value", "toml-escape"),
+    ("unexpected leading zero", "toml-leading-zero"),
+    ("`_` may only go between digits", "toml-underscore"),
+    ("unexpected sign", "toml-sign"),
+    ("redundant numeric sign", "toml-sign"),
+    ("integers with a radix", "toml-sign"),
+    ("radix must be lowercase", "toml-invalid-number"),
+    ("redundant integer number prefix", "toml-invalid-number"),
+    ("invalid integer", "toml-invalid-number"),
+    ("invalid float", "toml-invalid-number"),
+    ("invalid hexadecimal", "toml-invalid-number"),
+    ("invalid octal", "toml-invalid-number"),
+    ("invalid binary", "toml-invalid-number"),
+    ("invalid mantissa", "toml-invalid-number"),
+    ("invalid fraction", "toml-invalid-number"),
+    ("invalid exponent", "toml-invalid-number"),
+    ("invalid boolean", "toml-unquoted-string"),
+    ("missing table open", "toml-stray-bracket"),
+    ("invalid date, expected month", "toml-invalid-month"),
+    (
+        "invalid date, expected day between 01 and",
+        "toml-invalid-day",
+    ),
+    ("invalid time", "toml-invalid-time"),
+    ("invalid offset", "toml-invalid-time"),
+    ("invalid date", "toml-invalid-date"),
+    ("invalid datetime", "toml-invalid-date"),
+    ("invalid date-time", "toml-invalid-date"),
+    ("carriage return", "toml-carriage-return"),
+    ("invalid comment character", "toml-comment"),
+    ("missing comment start", "toml-comment"),
+    ("cannot recurse further", "toml-too-deep"),
+    ("recursion limit", "toml-too-deep"),
+    ("cannot extend", "toml-dotted-key"),
+];
+
+/// The kind of one of toml's syntax messages (`toml-other` for one kompass does not know).
+pub fn toml_kind(message: &str) -> &'static str {
+    TOML_KINDS
+        .iter()
+        .find(|(start, _)| message.starts_with(start))
+        .map_or("toml-other", |(_, id)| *id)
+}
+
+/// A TOML syntax message as data, translated by its kind; toml's own words travel along for
+/// the English catalogue's `toml-other`.
+fn toml_message(message: &str) -> Message {
+    let id = toml_kind(message);
+    let mut m = Message::new(id).arg("message", message);
+    if id == "toml-invalid-day" {
+        let last = message.get(message.len().saturating_sub(2)..).unwrap_or("");
+        m = m.arg("last", last);
     }
-    if let Some(last) = message.strip_prefix("invalid date, expected day between 01 and ") {
-        return msg!("toml-invalid-day", last = last).into();
-    }
-    message.into()
+    m
 }
 
 /// Make serde's messages read a little better for evaluators.
@@ -478,32 +548,26 @@ fn parse_raw<T: DeserializeOwned>(file: FileId, text: &str) -> Result<T, Diagnos
     })
 }
 
-/// Every syntax error once per line, with help where the line shows what was meant. A `"""`
-/// text that is not closed is named at its opening, and the errors it causes further down are
-/// left out.
+/// Every syntax error once, at the place the mistake was made, saying what is wrong and then
+/// the fix. A `"""` text, a list or an inline table that is never closed is named once at its
+/// opening, and the errors it causes further down are left out; so are the errors after a
+/// table header that is not closed.
 fn syntax_errors(file: FileId, text: &str, syntax: &[toml::de::Error]) -> Vec<Diagnostic> {
-    let mut errors = Vec::new();
+    use crate::hints::Unclosed;
     let unclosed = crate::hints::unclosed_multiline(text)
-        .map(|(span, m)| (span, m, msg!("help-end-text")))
-        .or_else(|| {
-            crate::hints::unclosed_list(text).map(|(span, m)| (span, m, msg!("help-end-list")))
-        });
-    if let Some((span, message, help)) = &unclosed {
-        errors.push(
-            Diagnostic::error(
-                file,
-                Some(span.clone()),
-                "",
-                msg!("toml-syntax", message = message.clone()),
-            )
-            .with_help(help.clone()),
-        );
-    }
+        .map(|(span, message)| Unclosed {
+            span,
+            message,
+            help: msg!("help-end-text"),
+        })
+        .or_else(|| crate::hints::unclosed_bracket(text));
+    let mut errors = Vec::new();
     let mut lines_seen = Vec::new();
+    let mut table_twice: Option<(usize, usize)> = None;
     for e in syntax {
         let span = e.span();
         let start = span.as_ref().map_or(0, |s| s.start.min(text.len()));
-        if unclosed.as_ref().is_some_and(|(u, _, _)| start >= u.start) {
+        if unclosed.as_ref().is_some_and(|u| start >= u.span.start) {
             continue;
         }
         let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
@@ -512,18 +576,192 @@ fn syntax_errors(file: FileId, text: &str, syntax: &[toml::de::Error]) -> Vec<Di
         }
         lines_seen.push(line_start);
         let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-        let mut d = Diagnostic::error(
-            file,
-            span,
-            "",
-            msg!("toml-syntax", message = toml_message(e.message().trim())),
-        );
-        if let Some(h) = crate::hints::syntax_hint(&text[line_start..line_end]) {
+        let line = &text[line_start..line_end];
+        let raw = e.message().trim();
+        let kind = toml_kind(raw);
+        // A table given twice: its keys are then given twice too, one mistake.
+        if kind == "toml-duplicate-key"
+            && table_twice.is_some_and(|(from, to)| (from..to).contains(&start))
+        {
+            continue;
+        }
+        if kind == "toml-duplicate-key"
+            && crate::hints::first_definition(text, start).is_some_and(|(_, table)| table)
+        {
+            let end = text[line_end..]
+                .find("\n[")
+                .map_or(text.len(), |i| line_end + i);
+            table_twice = Some((line_end, end));
+        }
+        let (message, help) = syntax_finding(text, start, line, kind, raw);
+        let mut d = Diagnostic::error(file, span, "", msg!("toml-syntax", message = message));
+        if let Some(h) = help {
             d = d.with_help(h);
         }
         errors.push(d);
+        // After a header that is not closed, toml reads the tables that follow wrongly.
+        if kind == "toml-unclosed-header" {
+            break;
+        }
+    }
+    if let Some(u) = unclosed {
+        let at = errors
+            .iter()
+            .position(|d| d.span.as_ref().is_some_and(|s| s.start > u.span.start))
+            .unwrap_or(errors.len());
+        let d = Diagnostic::error(
+            file,
+            Some(u.span),
+            "",
+            msg!("toml-syntax", message = u.message),
+        )
+        .with_help(u.help);
+        errors.insert(at, d);
     }
     errors
+}
+
+/// What is wrong on a line with a syntax error of `kind` (toml's words: `raw`), and the fix
+/// where the line shows it. `at` is where toml found it.
+fn syntax_finding(
+    text: &str,
+    at: usize,
+    line: &str,
+    kind: &'static str,
+    raw: &str,
+) -> (Message, Option<Message>) {
+    let (key, value) = line.split_once('=').unwrap_or((line, ""));
+    let key = key.trim();
+    let value_kind = crate::structure::kind_of(key).unwrap_or("text");
+    let of_kind = |value: &str| {
+        let value = value.trim_matches('"');
+        msg!(
+            "help-value-of-kind",
+            key = key,
+            kind = value_kind,
+            value = if value.is_empty() { "…" } else { value }
+        )
+    };
+    let code = line.split(" #").next().unwrap_or(line).trim();
+    let generic = || crate::hints::syntax_hint(line);
+    match kind {
+        "toml-duplicate-key" => {
+            let name: String = text
+                .get(at..)
+                .unwrap_or("")
+                .chars()
+                .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | '"'))
+                .collect();
+            match crate::hints::first_definition(text, at) {
+                Some((first, true)) => (
+                    msg!("toml-duplicate-table", table = code, line = first),
+                    Some(msg!("help-duplicate-table", table = code)),
+                ),
+                first => (
+                    msg!(
+                        "toml-duplicate-key",
+                        key = name,
+                        line = first.map_or(0, |(l, _)| l)
+                    ),
+                    Some(msg!("help-duplicate-key")),
+                ),
+            }
+        }
+        "toml-unquoted-string" | "toml-missing-value" => {
+            if let Some(h) = crate::hints::non_ascii_key(key) {
+                return (toml_message(raw), Some(h));
+            }
+            let (message, help) = crate::hints::unquoted_value(key, value);
+            let help =
+                help.unwrap_or_else(|| of_kind(value.split(" #").next().unwrap_or("").trim()));
+            (message, Some(help))
+        }
+        "toml-invalid-string" => (
+            toml_message(raw),
+            Some(generic().unwrap_or_else(|| msg!("help-end-string"))),
+        ),
+        "toml-expected-newline"
+        | "toml-missing-comma"
+        | "toml-invalid-key"
+        | "toml-equals-in-list"
+        | "toml-other" => {
+            // What the line shows was meant decides what is said to be wrong.
+            let help = generic();
+            let message = match help.as_ref().map(|h| h.id) {
+                Some("help-stray-quote") => msg!("toml-stray-quote"),
+                Some("help-decimal-comma" | "help-score-decimal-comma") => {
+                    let v = value.split(" #").next().unwrap_or(value).trim();
+                    msg!("toml-decimal-comma", value = v)
+                }
+                _ => toml_message(raw),
+            };
+            (message, help.or_else(|| kind_help(kind)))
+        }
+        _ => (
+            toml_message(raw),
+            corrected_line(kind, key, value, code).or_else(|| kind_help(kind)),
+        ),
+    }
+}
+
+/// For a mistake the line itself shows how to mend (`interviews 35`, `interviews = = 35`,
+/// `035`, `12_000_`, a time after a date, `[report`): the line as it should be.
+fn corrected_line(kind: &str, key: &str, value: &str, code: &str) -> Option<Message> {
+    let v = value.split(" #").next().unwrap_or(value).trim();
+    let fixed = match kind {
+        "toml-missing-equals" => {
+            let (k, v) = code.split_once(char::is_whitespace).unwrap_or((code, ""));
+            format!("{k} = {}", v.trim())
+        }
+        "toml-extra-equals" => format!("{key} = {}", v.trim_start_matches('=').trim()),
+        "toml-leading-zero" => {
+            let digits = v.trim_start_matches('0');
+            format!("{key} = {}", if digits.is_empty() { "0" } else { digits })
+        }
+        "toml-underscore" => {
+            let groups: Vec<&str> = v.split('_').filter(|g| !g.is_empty()).collect();
+            format!("{key} = {}", groups.join("_"))
+        }
+        "toml-invalid-time" => {
+            let date = v.split(['T', 't', ' ']).next().unwrap_or(v);
+            return Some(msg!("help-date-only", fixed = format!("{key} = {date}")));
+        }
+        "toml-unclosed-header" => {
+            let name = code.trim_start_matches('[').trim_end_matches(']');
+            if code.starts_with("[[") {
+                format!("[[{name}]]")
+            } else {
+                format!("[{name}]")
+            }
+        }
+        _ => return None,
+    };
+    Some(msg!("help-write-line", fixed = fixed))
+}
+
+/// The help of a kind of syntax error when the line shows nothing more.
+fn kind_help(kind: &str) -> Option<Message> {
+    let id = match kind {
+        "toml-expected-newline" => "help-one-value-per-line",
+        "toml-missing-comma" => "help-missing-comma",
+        "toml-equals-in-list" | "toml-extra-comma" => "help-list-values",
+        "toml-inline-table" | "toml-inline-table-comma" | "toml-unclosed-inline-table" => {
+            "help-inline-table"
+        }
+        "toml-invalid-key" => "help-bare-key",
+        "toml-escape" => "help-escape",
+        "toml-underscore" | "toml-sign" | "toml-invalid-number" => "help-number",
+        "toml-invalid-month" | "toml-invalid-day" | "toml-invalid-date" | "toml-invalid-time" => {
+            "help-date"
+        }
+        "toml-carriage-return" => "help-line-endings",
+        "toml-comment" | "toml-invalid-multiline" => "help-control-character",
+        "toml-stray-bracket" => "help-stray-bracket",
+        "toml-too-deep" => "help-too-deep",
+        "toml-dotted-key" => "help-dotted-key",
+        _ => return None,
+    };
+    Some(Message::new(id))
 }
 
 /// `1.1 = 11` under `[area.scores]` is, to TOML, a table `1` holding a key `1`. Report each

@@ -239,19 +239,22 @@ enum Command {
     /// Starts a local web server on 127.0.0.1 and prints its address with a token (the browser
     /// opens it unless --no-open). Every change is checked and saved to the same TOML file at
     /// once, keeping its comments and layout; a file changed on disk meanwhile is never
-    /// overwritten. The same command started again uses the same address, so an open page
-    /// reconnects. Ctrl-C stops it.
+    /// overwritten. Ctrl-C stops it.
     Serve {
         /// The evaluation file (TOML), or a folder of evaluations to choose from.
         evaluation: PathBuf,
         /// The port on 127.0.0.1 (default: the one used the last time this file or folder was
-        /// served, else any free port).
+        /// served, so that an open page reconnects; the first time, any free port).
         #[arg(long)]
         port: Option<u16>,
         /// Do not open the browser.
         #[arg(long)]
         no_open: bool,
     },
+    /// The evaluators' handbook, in Swedish: writing an evaluation, the register, drafts and
+    /// versions, the commands (Markdown, on standard output).
+    #[command(alias = "handbook")]
+    Handbok,
     /// Write a complete evaluation skeleton for a municipality, from the framework.
     ///
     /// For any of Sweden's 290 municipalities the name forms and the population come from
@@ -377,7 +380,14 @@ fn dispatch(command: Command) -> cmd::Run {
         } => cmd::serve::run(&evaluation, port, !no_open),
         Command::Verify { pdf, evaluation } => cmd::verify::run(&pdf, evaluation.as_deref()),
         Command::Comments(args) => cmd::comments::run(&args),
+        Command::Handbok => handbook(),
     }
+}
+
+/// `kompass handbok`: the Swedish handbook, as Markdown on standard output.
+fn handbook() -> cmd::Run {
+    print!("{}", kompass::messages::HANDBOOK);
+    Ok(ExitCode::SUCCESS)
 }
 
 /// `kompass strängnäs.toml`: a file where a command belongs. The commands that take it, instead
@@ -435,7 +445,15 @@ fn usage_error(e: clap::Error, lang: Lang) -> ! {
             command = context(ContextKind::InvalidSubcommand)
         ),
         (_, ErrorKind::MissingRequiredArgument) => {
-            msg!("usage-missing", args = context(ContextKind::InvalidArg))
+            let count = match e.get(ContextKind::InvalidArg) {
+                Some(clap::error::ContextValue::Strings(names)) => names.len(),
+                _ => 1,
+            };
+            msg!(
+                "usage-missing",
+                args = context(ContextKind::InvalidArg),
+                count = count
+            )
         }
         (_, ErrorKind::MissingSubcommand) => msg!("usage-missing-command"),
         (_, ErrorKind::InvalidValue | ErrorKind::ValueValidation) => {
@@ -520,9 +538,10 @@ fn swedish(mut command: clap::Command, key: &str, lang: Lang, template: &str) ->
     if let Some(about) = text(key) {
         command = command.about(about);
     }
-    command = match text(&format!("{key}-long")) {
-        Some(long) => command.long_about(long),
-        None => command.long_about(None::<&'static str>),
+    // The long help opens with the summary, as the English doc comments do.
+    command = match (text(key), text(&format!("{key}-long"))) {
+        (Some(about), Some(long)) => command.long_about(format!("{about}\n\n{long}")),
+        _ => command.long_about(None::<&'static str>),
     };
     command = command
         .help_template(template.to_string())
@@ -534,7 +553,7 @@ fn swedish(mut command: clap::Command, key: &str, lang: Lang, template: &str) ->
         .get_arguments()
         .map(|a| a.get_id().to_string())
         .collect();
-    for id in ids {
+    for (order, id) in ids.into_iter().enumerate() {
         let help = match id.as_str() {
             "help" | "version" | "lang" => text(&format!("cli-{id}")),
             _ => text(&format!("{key}-{id}")),
@@ -583,7 +602,9 @@ fn swedish(mut command: clap::Command, key: &str, lang: Lang, template: &str) ->
             } else {
                 arg.value_names(names)
             };
+            // In the order they are declared: `<GAMMAL> <NY>`, never sorted by name.
             arg.help(help)
+                .display_order(order)
                 .long_help(None::<&'static str>)
                 .hide_default_value(true)
                 .hide_possible_values(true)
@@ -602,7 +623,14 @@ fn swedish(mut command: clap::Command, key: &str, lang: Lang, template: &str) ->
         };
         command = command.mut_subcommand(&name, |s| swedish(s, &sub_key, lang, template));
     }
-    command
+    // The usage line's own words: `[FLAGGOR]`, `<KOMMANDO>`.
+    let usage = command.render_usage().to_string();
+    let usage = usage
+        .split_once(": ")
+        .map_or(usage.as_str(), |(_, u)| u)
+        .replace("[OPTIONS]", &format!("[{}]", heading("cli-usage-options")))
+        .replace("<COMMAND>", &format!("<{}>", heading("cli-usage-command")));
+    command.override_usage(usage)
 }
 
 /// `kompass synthetic`: one synthetic evaluation per municipality, for tests and benchmarks.

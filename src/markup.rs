@@ -33,7 +33,7 @@ pub enum Inline {
 /// under its key, with tabs or spaces) loses that common indentation first, as `textwrap.dedent`
 /// does, so that its lines stay one paragraph and its "- " lines a list.
 pub fn parse(src: &str) -> Vec<Block> {
-    let dedented = dedent(src);
+    let dedented = word_bullets(&dedent(src));
     let src = dedented.as_str();
     let events: Vec<(Event, Range<usize>)> = Parser::new_ext(src, Options::empty())
         .into_offset_iter()
@@ -44,6 +44,55 @@ pub fn parse(src: &str) -> Vec<Block> {
         pos: 0,
     };
     p.blocks()
+}
+
+/// The bullets a text pasted from Word brings ("•", "◦", "▪", and Symbol's private ""), at the
+/// start of a line, as the "- " items they mean: "•En strategi" and "• Ett råd" on lines of
+/// their own are a list, not one paragraph. A bullet line holding more bullets ("•En •Två",
+/// where the paste lost its line breaks) is one item per bullet. Other text is left as it is.
+pub fn word_bullets(text: &str) -> String {
+    const BULLETS: [char; 4] = ['•', '◦', '▪', '\u{f0b7}'];
+    if !text.contains(BULLETS) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut previous_was_item = false;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let indent = &body[..body.len() - body.trim_start().len()];
+        // Two bullets or more inside a line ("Kommunen har: •En •Två"): the text before the
+        // first is the paragraph's, the rest a list.
+        let (lead, body) = match body.find(BULLETS) {
+            Some(i) if i > 0 && body.matches(BULLETS).count() >= 2 => body.split_at(i),
+            _ => ("", body),
+        };
+        if !lead.trim().is_empty() {
+            out.push_str(lead.trim_end());
+            out.push('\n');
+        }
+        let Some(rest) = body.trim_start().strip_prefix(BULLETS) else {
+            // The list ends where a line without a bullet follows it.
+            if previous_was_item && !body.trim().is_empty() {
+                out.push('\n');
+            }
+            previous_was_item = false;
+            out.push_str(line);
+            continue;
+        };
+        // A list begins on a line of its own, after a blank line (and never as a continuation
+        // of the paragraph's text, which CommonMark would otherwise allow).
+        if !previous_was_item && !out.is_empty() && !out.ends_with("\n\n") {
+            out.push('\n');
+        }
+        for item in rest.split(BULLETS) {
+            let item = item.trim();
+            if !item.is_empty() {
+                out.push_str(&format!("{indent}- {item}\n"));
+            }
+        }
+        previous_was_item = true;
+    }
+    out
 }
 
 /// `text` without the leading whitespace every non-blank line shares.
@@ -76,6 +125,12 @@ pub fn dedent(text: &str) -> String {
 /// Parse a one-paragraph field (a bullet of Styrkor / Förbättringsmöjligheter): the inline
 /// content of its blocks, paragraphs separated by a line break.
 pub fn parse_inline(src: &str) -> Vec<Inline> {
+    // A bullet of a list with the bullet pasted in too ("• Tydlig styrning"): the list draws
+    // its own.
+    let src = src
+        .trim_start()
+        .strip_prefix(['•', '◦', '▪', '\u{f0b7}'])
+        .map_or(src, str::trim_start);
     let mut out = Vec::new();
     for block in parse(src) {
         if !out.is_empty() {
@@ -345,6 +400,28 @@ mod tests {
         // what was typed).
         assert_eq!(dedent("a\n    b\n"), "a\n    b\n");
         assert_eq!(dedent("\n\t\tx\n\t\t\ty\n"), "\nx\n\ty\n");
+    }
+
+    #[test]
+    fn bullets_pasted_from_word_are_a_list() {
+        let pasted = "Kommunen har:\n•En strategi för styrning\n• Ett råd för dialog\n\u{f0b7}\tEn plan\nSlut.";
+        let blocks = parse(pasted);
+        assert_eq!(
+            text(&blocks),
+            "Kommunen har:\n\nEn strategi för styrning|Ett råd för dialog|En plan\n\nSlut."
+        );
+        assert!(matches!(&blocks[1], Block::List { start: None, items } if items.len() == 3));
+        // Run together on one line, as a paste that lost its line breaks.
+        assert_eq!(text(&parse("•En strategi •Ett råd")), "En strategi|Ett råd");
+        // One bullet is a list of one; a bullet inside a sentence stays.
+        assert_eq!(text(&parse("• Bara en")), "Bara en");
+        assert_eq!(text(&parse("A • B")), "A • B");
+        assert_eq!(
+            text(&parse("Kommunen har: •En strategi •Ett råd\nSlut.")),
+            "Kommunen har:\n\nEn strategi|Ett råd\n\nSlut."
+        );
+        // A list's bullet with the bullet pasted in too draws one bullet.
+        assert_eq!(plain(&parse_inline("• Tydlig styrning")), "Tydlig styrning");
     }
 
     fn text(blocks: &[Block]) -> String {

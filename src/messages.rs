@@ -24,6 +24,10 @@ pub const CATALOGUES: [(Lang, &str); 2] = [
 /// `cli-render-output`), checked against the command line by a test of the binary.
 pub const SWEDISH_HELP: &str = include_str!("../messages/sv-help.ftl");
 
+/// The evaluators' handbook in Swedish (`kompass handbok`), checked against the data format by
+/// `tests/handbook.rs`.
+pub const HANDBOOK: &str = include_str!("../docs/handbok.md");
+
 /// A language kompass speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -192,10 +196,7 @@ impl Message {
                 Arg::Decimal(x) => FluentValue::from(decimal(*x, lang)),
                 Arg::Fixed(x, places) => FluentValue::from(fixed(*x, *places, lang)),
                 Arg::Message(m) => FluentValue::from(m.text_in(lang)),
-                Arg::List(items, separator) => {
-                    let texts: Vec<String> = items.iter().map(|m| m.text_in(lang)).collect();
-                    FluentValue::from(texts.join(&Message::new(separator).text_in(lang)))
-                }
+                Arg::List(items, separator) => FluentValue::from(join(items, separator, lang)),
             };
             args.set(*name, value);
         }
@@ -231,6 +232,34 @@ impl Message {
             .collect();
         format!("{} {}", self.id, args.join(" "))
     }
+}
+
+/// The texts of `items` joined by the text of the message `separator`; `list-and` joins the
+/// last two with "och"/"and" and the others with commas ("2.1, 2.2, 2.3 och 2.4").
+fn join(items: &[Message], separator: &'static str, lang: Lang) -> String {
+    let texts: Vec<String> = items.iter().map(|m| m.text_in(lang)).collect();
+    let text_of = |id: &'static str| Message::new(id).text_in(lang);
+    match (separator, texts.as_slice()) {
+        ("list-and", [rest @ .., last]) if !rest.is_empty() => {
+            format!(
+                "{}{}{last}",
+                rest.join(&text_of("list-comma")),
+                text_of("list-and")
+            )
+        }
+        ("list-and", _) => texts.join(""),
+        _ => texts.join(&text_of(separator)),
+    }
+}
+
+/// Texts as a list that reads as a sentence does: "2.1, 2.2, 2.3 och 2.4" in Swedish, "2.1,
+/// 2.2, 2.3 and 2.4" in English.
+pub fn and_list<S: ToString>(items: &[S]) -> Arg {
+    let items = items
+        .iter()
+        .map(|s| Message::new("plain").arg("text", s.to_string()))
+        .collect();
+    Arg::List(items, "list-and")
 }
 
 /// `0.46` in English, `0,46` in Swedish.

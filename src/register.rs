@@ -999,7 +999,8 @@ fn check_scores(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
                     table.place(e, &format!("area_{}", r.areas.len().min(areas.len()) + 1)),
                     msg!(
                         "register-area-count",
-                        framework = &r.framework,
+                        framework = crate::load::framework_name(&r.framework)
+                            .unwrap_or(r.framework.clone()),
                         areas = areas.len(),
                         found = r.areas.len()
                     ),

@@ -127,7 +127,7 @@ pub fn skeleton(framework: &Framework, municipality: &str, date: &str) -> String
     ] {
         t.push_str(&format!("# {}\n", Message::new(line).text()));
     }
-    t.push_str("# [comparison.national]\n# label = \"Nationellt medelvärde\"\n# description = \"genomsnittet av alla utvärderingar sedan 2020\"\n# source = \"…\"\n");
+    t.push_str("# [comparison.national]\n# label = \"Nationellt medelvärde\"\n# description = \"medelvärdet av alla utvärderingar sedan 2020\"\n# source = \"…\"\n");
     t.push_str(&format!(
         "# values = [{}]\n",
         vec!["0"; framework.areas.len()].join(", ")

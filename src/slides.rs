@@ -93,7 +93,7 @@ pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
     let intro = vec![
         "Granskar hur kommunen styrs och leds, sett från kommunfullmäktiges perspektiv".to_string(),
         format!(
-            "{} områden med {} poäng vardera, {} poäng i allt",
+            "{} områden med {} poäng vardera: en totalpoäng på högst {}",
             crate::format::count_word(r.areas.len()).to_uppercase_first(),
             int(r.areas.first().map_or(100, |a| a.max)),
             int(r.total_max)

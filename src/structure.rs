@@ -432,6 +432,33 @@ fn placeholder(kind: Kind) -> String {
     }
 }
 
+/// What a key of the format holds, by its name alone (the first table that has one of that
+/// name; a sub-area's id such as `"4.2"` holds whole points), as a hint's selector names it:
+/// `text`, `whole`, `number`, `bool`, `date`, `texts`, `numbers`, `table`.
+pub fn kind_of(key: &str) -> Option<&'static str> {
+    fn find(fields: &[Field], key: &str) -> Option<Kind> {
+        fields.iter().find_map(|f| match f.kind {
+            _ if f.key == key => Some(f.kind),
+            Table(inner) | Tables(inner) => find(inner, key),
+            _ => None,
+        })
+    }
+    let key = key.trim().trim_matches('"');
+    if crate::hints::is_score_key(key) {
+        return Some("whole");
+    }
+    Some(match find(EVALUATION, key)? {
+        Text => "text",
+        Whole => "whole",
+        Number => "number",
+        Bool => "bool",
+        Date => "date",
+        Texts => "texts",
+        Numbers => "numbers",
+        Scores | Table(_) | Tables(_) => "table",
+    })
+}
+
 /// The closest of `keys` to an unknown key, if it is close enough to be a typo.
 pub fn did_you_mean<'k>(unknown: &str, keys: &[&'k str]) -> Option<&'k str> {
     keys.iter()

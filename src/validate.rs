@@ -153,6 +153,7 @@ fn check_facts(l: &Loaded, out: &mut Vec<Diagnostic>) {
         check_date(f, meeting, "report.meeting", out);
     }
     check_revisions(l, out);
+    check_evaluated(l, out);
     if e.evaluators.get_ref().is_empty() {
         out.push(
             Diagnostic::error(
@@ -246,7 +247,7 @@ fn check_areas(l: &Loaded, out: &mut Vec<Diagnostic>) -> BTreeMap<i64, usize> {
                 format!("{path}.id"),
                 msg!(
                     "unknown-area",
-                    framework = &fw.id,
+                    framework = &fw.name,
                     area = id,
                     last = fw.areas.len()
                 ),
@@ -292,8 +293,9 @@ fn check_area(
                     .iter()
                     .map(|s| s.get_ref().id.as_str())
                     .collect();
-                let help = crate::hints::misplaced_key(key.get_ref(), &kp)
-                    .unwrap_or_else(|| msg!("help-its-subareas", ids = ids.join(", ")));
+                let help = crate::hints::misplaced_key(key.get_ref(), &kp).unwrap_or_else(|| {
+                    msg!("help-its-subareas", ids = crate::messages::and_list(&ids))
+                });
                 out.push(
                     Diagnostic::error(
                         f,
@@ -887,6 +889,31 @@ fn check_report_date(l: &Loaded, d: toml::value::Date, out: &mut Vec<Diagnostic>
             .with_help(msg!("help-date-before-evaluation")),
         );
     }
+}
+
+/// `evaluated` is free text that the report prints after "Utvärderingen … gjordes": a text that
+/// cannot stand there ("v. 34 2023") is named, with what can.
+fn check_evaluated(l: &Loaded, out: &mut Vec<Diagnostic>) {
+    let evaluated = l.evaluation.report.evaluated.trim();
+    if evaluated == crate::skeleton::PLACEHOLDER_EVALUATED
+        || crate::phrases::when_evaluated(evaluated).1
+    {
+        return;
+    }
+    let span = l
+        .strings()
+        .iter()
+        .find(|(path, _, _)| path == "report.evaluated")
+        .map(|(_, span, _)| span.clone());
+    out.push(
+        Diagnostic::warning(
+            l.eval_file,
+            span,
+            "report.evaluated",
+            msg!("evaluated-cannot-stand", evaluated = evaluated),
+        )
+        .with_help(msg!("help-evaluated")),
+    );
 }
 
 /// Versions increase and are not dated before the one before them.

@@ -62,7 +62,7 @@ fn diff_names_every_change_in_the_evaluators_terms() {
     for expected in [
         format!("{} {}: 11 → 13 (+2 poäng)", sub.id, sub.title),
         format!("Område 4 {}: {} → {}", area4.title, area4.score, area4.score + 2),
-        format!("Totalt: {} → {}", r.total, r.total + 2),
+        format!("Totalpoäng: {} → {}", r.total, r.total + 2),
         "~ punkt 4: En politikerhandbok som stöd för [-de-]{+alla+} förtroendevalda i deras uppdrag"
             .to_string(),
         "+ punkt 5: Korta filmer om besluten efter varje sammanträde".to_string(),
@@ -340,7 +340,7 @@ fn a_watch_session_picks_up_a_change_and_recovers_from_an_invalid_edit() {
         "{fifth}"
     );
     assert!(
-        normalise(&pdf_text(&pdf)).contains("Genomsnitt av 7 utvärderingar 2020–2023"),
+        normalise(&pdf_text(&pdf)).contains("Medelvärde av 7 utvärderingar 2020–2023"),
         "the new register row is not in the PDF"
     );
     drop(child);

@@ -279,7 +279,7 @@ fn a_computed_profile_is_the_mean_of_the_rows_the_filter_selects() {
     let basis = peer.basis.as_ref().unwrap();
     assert_eq!(basis.rows, picked);
     assert_eq!(basis.years, (2020, 2023));
-    assert_eq!(peer.label, "Genomsnitt av 4 utvärderingar 2020–2023");
+    assert_eq!(peer.label, "Medelvärde av 4 utvärderingar 2020–2023");
     let most = kompass::format::int(20_000);
     assert!(
         peer.source.contains(&format!("högst {most} invånare")),
@@ -337,7 +337,7 @@ fn too_few_rows_is_an_error_and_earlier_rows_appear_in_chart_and_table() {
     render(&eval, &pdf);
     let text = normalise(&pdf_text(&pdf));
     for expected in [
-        "tidigare utvärderats med Kommunkompassen år 2004, 2007, 2010, 2013, 2016 och 2019",
+        "tidigare utvärderats enligt Kommunkompassen åren 2004, 2007, 2010, 2013, 2016 och 2019",
         "Leksand (2016)",
         "Leksand (2019)",
         "område 2 hette ”Brukarfokus, tillgänglighet och bemötande” och område 7 ”Ständiga förbättringar”",

@@ -119,7 +119,7 @@ fn example_report_charts_are_text_with_their_sources() {
     let s = scores::derive(&loaded);
     // Chart labels are real text.
     assert!(
-        text.contains(&format!("Totalt (av {})", s.total_max)),
+        text.contains(&format!("Totalpoäng (av {})", s.total_max)),
         "bar chart labels are not text"
     );
     let model = kompass::report::Report::build(&loaded);
@@ -135,10 +135,10 @@ fn example_report_charts_are_text_with_their_sources() {
     // The peer group is computed from the example register: its legend says how many
     // evaluations it covers, and its source line that the rows are invented examples.
     let peer = model.peer.as_ref().expect("example has a peer profile");
-    assert!(peer.label.starts_with("Genomsnitt av "), "{}", peer.label);
+    assert!(peer.label.starts_with("Medelvärde av "), "{}", peer.label);
     assert!(text.contains(&peer.label), "peer legend is not text");
     assert!(
-        text.contains("raderna har anmärkningen ”Påhittad exempelrad"),
+        text.contains("utvärderingarna har anmärkningen ”Påhittad exempelrad"),
         "the invented rows are not named under the chart"
     );
 }
@@ -221,11 +221,11 @@ fn earlier_evaluations_are_drawn_in_the_profile_chart() {
     render(&toml, &pdf);
     let text = pdf_text(&pdf);
     assert!(
-        text.contains("Kommunen har tidigare utvärderats med Kommunkompassen år 2019."),
+        text.contains("Kommunen har tidigare utvärderats enligt Kommunkompassen år 2019."),
         "evaluation text: {}",
         &text[text.find("Utvärderingen av").unwrap_or(0)..][..300]
     );
-    assert!(text.contains("jämförs Leksands poängprofil med utvärderingen 2019 samt med genomsnittet av alla utvärderingar sedan 2020"), "chart intro");
+    assert!(text.contains("jämförs Leksands poängprofil med utvärderingen 2019 samt med medelvärdet av alla utvärderingar sedan 2020"), "chart intro");
     assert!(
         text.contains("Leksand (2019)"),
         "legend and value table name the earlier evaluation"

@@ -162,7 +162,7 @@ fn twelve_long_strengths_still_fit_their_slide() {
         text(&pages[0]).contains("Rapportens datum"),
         "without a meeting date the first slide names the report's date"
     );
-    assert!(area1.contains("punkter till i rapporten"), "{area1}");
+    assert!(area1.contains("punkter i rapporten"), "{area1}");
     // Each sub-area's bar is named by its title, not its number alone.
     assert!(
         area1.contains("1.1 Strategi för demokratiutveckling"),
@@ -233,7 +233,7 @@ fn every_chart_as_svg_and_png_with_its_alt_text_beside_it() {
         for a in &r.areas {
             assert!(bars.contains(&format!("{} {} av {}", a.title, a.score, a.max)));
         }
-        assert!(bars.contains(&format!("Totalt {} av {}", r.total, r.total_max)));
+        assert!(bars.contains(&format!("Totalpoäng {} av {}", r.total, r.total_max)));
     }
 }
 

@@ -484,7 +484,7 @@ const MISTAKES: &[(&str, &str, &str)] = &[
     (
         "date = 2023-11-23",
         "date = 2023-02-30",
-        "edited.toml:18:8: error: TOML syntax: invalid date",
+        "edited.toml:18:8: error: TOML syntax: the day must be 01–28 in that month",
     ),
     (
         "date = 2023-11-23",
@@ -544,7 +544,7 @@ const MISTAKES: &[(&str, &str, &str)] = &[
     (
         "id = 8\n",
         "id = 9\n",
-        "the framework `kommunkompassen-2020` has no area 9; it has areas 1–8 [area[8].id]",
+        "Kommunkompassen 2020 has no area 9; the framework has areas 1–8 [area[8].id]",
     ),
     (
         "id = 5\n",

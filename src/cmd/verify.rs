@@ -44,7 +44,8 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> Run {
                 pdf = pdf_path.display().to_string(),
                 name = &name,
                 version = &p.kompass,
-                framework = &p.framework,
+                framework =
+                    kompass::load::framework_name(&p.framework).unwrap_or(p.framework.clone()),
                 standards = &p.standards,
                 draft = if p.draft { "yes" } else { "no" }
             )
@@ -213,7 +214,8 @@ fn explain(embedded: &Embedded, loaded: &Checked, name: &str, text: &str, given:
         explained = true;
     }
     if p.framework_fingerprint != now.framework_fingerprint {
-        println!("{}", msg!("differs-framework", framework = &p.framework));
+        let name = kompass::load::framework_name(&p.framework).unwrap_or(p.framework.clone());
+        println!("{}", msg!("differs-framework", framework = name));
         explained = true;
     }
     let register_now = loaded.compared().0.frozen.clone();
