@@ -312,7 +312,9 @@ fn too_few_rows_is_an_error_and_earlier_rows_appear_in_chart_and_table() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("only 1 evaluation (row 2) in r.csv matches; a mean needs at least 3"),
+        err.contains(
+            "only one evaluation (row 2) in r.csv meets the conditions; a mean needs at least 3"
+        ),
         "{err}"
     );
     assert!(err.contains("comparison.peer.from_register"), "{err}");

@@ -210,7 +210,7 @@ fn hostile_files_get_clear_errors_not_panics() {
             "10000-scores",
             seed.replacen("\"1.1\" = 9\n", &format!("\"1.1\" = 9\n{many_scores}"), 1)
                 .into_bytes(),
-            "more finding(s) not shown",
+            "more findings not shown",
         ),
         (
             "10000-tables",
@@ -559,7 +559,7 @@ const MISTAKES: &[(&str, &str, &str)] = &[
     (
         "from_register = { population_max = 20_000, first_evaluation = true }",
         "from_register = { population_max = 5_000, first_evaluation = true }",
-        "no evaluation in register.csv matches; a mean needs at least 3, so that it never shows one municipality's own result [comparison.peer.from_register]",
+        "no evaluation in register.csv meets the conditions; a mean needs at least 3, so that it never shows one municipality's own result [comparison.peer.from_register]",
     ),
     (
         "from_register = { population_max = 20_000, first_evaluation = true }",
