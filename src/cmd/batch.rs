@@ -76,14 +76,8 @@ fn one(
     let pdf = engine
         .render(evaluation, standards, &options)
         .map_err(|e| e.to_string())?;
-    kompass::write::atomic_write(&output, &pdf).map_err(|e| {
-        msg!(
-            "with-reason",
-            what = msg!("cannot-write", path = output.display().to_string()),
-            reason = kompass::messages::io_reason(&e)
-        )
-        .text()
-    })?;
+    kompass::write::atomic_write(&output, &pdf)
+        .map_err(|e| kompass::write::failure(&output, &e).text())?;
     Ok(output)
 }
 
