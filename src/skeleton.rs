@@ -181,7 +181,7 @@ pub fn create(output: &std::path::Path, municipality: &str) -> crate::error::Res
     let text = skeleton(&framework, name, &today_iso());
     // Written whole or not at all (a temporary file, then a rename that never replaces): a full
     // disk leaves no truncated skeleton behind to block the next attempt.
-    crate::write::create_new(output, text.as_bytes()).map_err(|e| {
+    crate::disk::create_new(output, text.as_bytes()).map_err(|e| {
         if e.kind() == std::io::ErrorKind::AlreadyExists {
             crate::error::Error::Refused(msg!(
                 "new-exists",
@@ -190,7 +190,7 @@ pub fn create(output: &std::path::Path, municipality: &str) -> crate::error::Res
                 other = sibling_name(output)
             ))
         } else {
-            crate::write::error(output, e)
+            crate::disk::error(output, e)
         }
     })
 }
