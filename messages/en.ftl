@@ -447,6 +447,15 @@ place-sheet-row = sheet { $sheet }, row { $row }
 ## Files from outside (read/, embed.rs)
 
 reason-too-large = it is larger than { $size }
+reason-not-regular = it is not a regular file but a FIFO, a device or a socket; kompass reads only regular files
+reason-read-only = it is read-only; kompass does not replace it
+write-read-only = { $path } is read-only; kompass does not replace it
+reason-symlink-folder = it is a symbolic link; kompass does not write through it
+write-symlink-folder = { $path } is a symbolic link, not a folder; kompass does not write through it
+write-kept-at = the other version is kept as { $path }
+ods-bad-repeat = { $attribute }="{ $value }" is not a whole number
+batch-same-output = { $first } and { $second } would both be written to { $output }; render them into different folders, or one at a time
+export-same-evaluation = { $second } is the same evaluation as { $first } ({ $name } { $when }): the register gets one row of it, from { $second }
 pdf-not-pdf = not a PDF file
 pdf-attachment-too-large = the attached file { $name } inflates to more than { $size }; kompass reads at most that much
 pdf-inflates = the PDF's compressed streams inflate to more than { $size } together; kompass reads at most that much

@@ -450,6 +450,15 @@ place-sheet-row = bladet { $sheet }, rad { $row }
 ## Filer utifrån (read/, embed.rs)
 
 reason-too-large = den är större än { $size }
+reason-not-regular = det är inte en vanlig fil utan en FIFO, en enhetsfil eller en socket; kompass läser bara vanliga filer
+reason-read-only = den är skrivskyddad; kompass ersätter den inte
+write-read-only = { $path } är skrivskyddad; kompass ersätter den inte
+reason-symlink-folder = det är en symbolisk länk; kompass skriver inte genom den
+write-symlink-folder = { $path } är en symbolisk länk, inte en mapp; kompass skriver inte genom den
+write-kept-at = den andra versionen finns kvar som { $path }
+ods-bad-repeat = { $attribute }="{ $value }" är inget heltal
+batch-same-output = både { $first } och { $second } skulle skrivas till { $output }; skriv dem till olika mappar, eller en i taget
+export-same-evaluation = { $second } är samma utvärdering som { $first } ({ $name } { $when }): registret får en rad för den, från { $second }
 pdf-not-pdf = inte en PDF-fil
 pdf-attachment-too-large = den bifogade filen { $name } packas upp till mer än { $size }; kompass läser högst så mycket
 pdf-inflates = PDF-filens komprimerade strömmar packas upp till mer än { $size } tillsammans; kompass läser högst så mycket

@@ -10,7 +10,7 @@
 //! | stage | modules, lowest first |
 //! |---|---|
 //! | reference data | `messages`, `error`, `fonts`, `format`, `phrases`, `municipalities`, `model`, `markup`, `diagnostics`, `hints`, `hyphenation` |
-//! | read: bounded files from outside | `read` |
+//! | read and write: bounded files from outside, files put on disk whole | `read`, `disk` |
 //! | load: typed data with spans | `structure`, `load`, `skeleton` |
 //! | check: every check, the register and comparisons resolved once | `glyphs`, `scores`, `register`, `compare`, `check`, `validate` |
 //! | model: the validated, span-free report | `report` |
@@ -24,6 +24,7 @@ pub mod check;
 pub mod compare;
 pub mod diagnostics;
 pub mod diff;
+pub mod disk;
 pub mod embed;
 pub mod engine;
 pub mod error;

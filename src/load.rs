@@ -119,8 +119,8 @@ impl Loaded {
 pub fn load_path(path: &Path) -> Result<Loaded, (Sources, LoadError)> {
     let name = path.display().to_string();
     let mut sources = Sources::default();
-    // Read at most one byte past the limit, so that neither a huge file nor an endless source
-    // (`/dev/zero`, a pipe) is read to the end.
+    // Read at most one byte past the limit, so that neither a huge file nor one that keeps
+    // growing is read to the end.
     let too_big = |what: Message| {
         let mut sources = Sources::default();
         let file = sources.add(name.clone(), String::new());
@@ -134,24 +134,21 @@ pub fn load_path(path: &Path) -> Result<Loaded, (Sources, LoadError)> {
         )
     };
     let io_error = |e: std::io::Error| io(crate::messages::io_reason(&e));
-    if let Ok(meta) = std::fs::metadata(path) {
-        if meta.is_dir() {
-            return Err(io(msg!("reason-folder")));
-        }
-        if meta.len() > MAX_INPUT_BYTES {
-            return Err(too_big(msg!(
-                "file-too-big",
-                size = meta.len(),
-                max = MAX_INPUT_BYTES
-            )));
-        }
+    // Only a regular file: a FIFO or a device could keep the read waiting forever.
+    let (file, meta) = crate::read::open_regular(path).map_err(|e| match e {
+        crate::read::ReadError::Io(e) => io_error(e),
+        other => io(other.message()),
+    })?;
+    if meta.len() > MAX_INPUT_BYTES {
+        return Err(too_big(msg!(
+            "file-too-big",
+            size = meta.len(),
+            max = MAX_INPUT_BYTES
+        )));
     }
     let mut bytes = Vec::new();
     std::io::Read::read_to_end(
-        &mut std::io::Read::take(
-            std::fs::File::open(path).map_err(io_error)?,
-            MAX_INPUT_BYTES + 1,
-        ),
+        &mut std::io::Read::take(file, MAX_INPUT_BYTES + 1),
         &mut bytes,
     )
     .map_err(io_error)?;

@@ -32,6 +32,22 @@ pub struct Row {
     pub public_note: String,
 }
 
+impl Row {
+    /// Which evaluation a row is: its municipality (in any case) and its date, or its year when
+    /// it has no date. A register holds each evaluation once (`check` says so of a second row),
+    /// and `export` gives one evaluation one row, replacing the row of the same evaluation.
+    pub fn identity(&self) -> (String, String) {
+        (
+            self.municipality.to_lowercase(),
+            if self.date.is_empty() {
+                self.year.to_string()
+            } else {
+                self.date.clone()
+            },
+        )
+    }
+}
+
 /// The fixed columns before the area scores, and after them.
 const HEAD: [&str; 7] = [
     "municipality",
@@ -1114,14 +1130,7 @@ fn check_once(
     out: &mut Vec<Problem>,
 ) {
     let r = &e.row;
-    let key = (
-        r.municipality.to_lowercase(),
-        if r.date.is_empty() {
-            r.year.to_string()
-        } else {
-            r.date.clone()
-        },
-    );
+    let key = r.identity();
     if let Some((_, _, before)) = seen.iter().find(|(m, d, _)| (m, d) == (&key.0, &key.1)) {
         out.push(problem(
             table.place(e, "municipality"),

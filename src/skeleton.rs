@@ -168,7 +168,8 @@ pub fn default_path_in(municipality: &str, year: i32) -> std::path::PathBuf {
     .into()
 }
 
-/// Write a new skeleton for `municipality` to `output`, dated today; never overwrites a file.
+/// Write a new skeleton for `municipality` to `output`, dated today; never overwrites a file
+/// (nor a symlink), and never leaves a part of one.
 pub fn create(output: &std::path::Path, municipality: &str) -> crate::error::Result<()> {
     let name = municipality.trim();
     if name.is_empty() {
@@ -178,29 +179,18 @@ pub fn create(output: &std::path::Path, municipality: &str) -> crate::error::Res
     let framework = crate::load::parse_framework(id)
         .ok_or_else(|| crate::error::Error::Invalid(msg!("framework-does-not-load")))?;
     let text = skeleton(&framework, name, &today_iso());
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(output)
-        .map_err(|e| {
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                crate::error::Error::Refused(msg!(
-                    "new-exists",
-                    path = output.display().to_string(),
-                    name = name,
-                    other = sibling_name(output)
-                ))
-            } else {
-                crate::error::Error::Io {
-                    what: msg!("cannot-write", path = output.display().to_string()),
-                    source: e,
-                }
-            }
-        })?;
-    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(|source| {
-        crate::error::Error::Io {
-            what: msg!("cannot-write", path = output.display().to_string()),
-            source,
+    // Written whole or not at all (a temporary file, then a rename that never replaces): a full
+    // disk leaves no truncated skeleton behind to block the next attempt.
+    crate::disk::create_new(output, text.as_bytes()).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::AlreadyExists {
+            crate::error::Error::Refused(msg!(
+                "new-exists",
+                path = output.display().to_string(),
+                name = name,
+                other = sibling_name(output)
+            ))
+        } else {
+            crate::disk::error(output, e)
         }
     })
 }

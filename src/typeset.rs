@@ -593,10 +593,7 @@ pub fn write_project(
                 source,
             })?;
         }
-        crate::write::atomic_write(&target, data).map_err(|source| crate::error::Error::Io {
-            what: crate::messages::msg!("cannot-write", path = target.display().to_string()),
-            source,
-        })?;
+        crate::write::atomic_write(&target, data).map_err(|e| crate::write::error(&target, e))?;
         written.push(path.trim_start_matches('/').to_string());
         Ok(())
     };

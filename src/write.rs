@@ -1,55 +1,17 @@
-//! Stage 6: put the PDF on disk without ever leaving a half-written file. The bytes go to a
-//! temporary file beside the target, are flushed, and then replace the target in one rename, so
-//! the previous PDF stays intact whenever anything fails before that.
+//! Stage 6: put the reports on disk. Where a PDF goes ([`output_path`]: the default name
+//! beside the evaluation, or what `-o` names, checked before any work), and how any file is
+//! written: whole, through a temporary file and a rename, never through a planted link, never
+//! over a read-only file ([`crate::disk`], whose functions are used through this module too).
 
-use std::io::Write;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
+pub use crate::disk::{
+    Linked, ReadOnly, Replaced, atomic_write, clean_up_interrupted, create_new, error, failure,
+    is_linked, is_read_only, own_dir, replace_if_unchanged, replaceable,
+};
 use crate::messages::Message;
 use crate::messages::msg;
-
-/// The temporary file being written, if any: removed when the process is interrupted.
-static IN_PROGRESS: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
-
-/// Remove a temporary file left by an interrupted [`atomic_write`]. Called from the Ctrl-C /
-/// termination handler, so that an interrupted render leaves the previous PDF and nothing else.
-pub fn clean_up_interrupted() {
-    if let Ok(mut guard) = IN_PROGRESS.lock()
-        && let Some(tmp) = guard.take()
-    {
-        let _ = std::fs::remove_file(tmp);
-    }
-}
-
-fn set_in_progress(path: Option<PathBuf>) {
-    if let Ok(mut guard) = IN_PROGRESS.lock() {
-        *guard = path;
-    }
-}
-
-pub fn atomic_write(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "report.pdf".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    set_in_progress(Some(tmp.clone()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, target)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    set_in_progress(None);
-    result
-}
 
 /// What is written: the final report, or a draft, whose default name differs from the
 /// final's so that making a draft never replaces the published file.
@@ -150,12 +112,12 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// Whether a file begins as a PDF does; only a regular file is opened (a FIFO at the output's
+/// name would otherwise make `render` wait forever).
 fn starts_like_pdf(path: &Path) -> bool {
-    use std::io::Read;
     let mut head = [0u8; 5];
-    std::fs::File::open(path)
-        .and_then(|mut f| f.read_exact(&mut head))
-        .is_ok_and(|()| &head == b"%PDF-")
+    crate::read::open_regular(path)
+        .is_ok_and(|(mut f, _)| f.read_exact(&mut head).is_ok() && &head == b"%PDF-")
 }
 
 // ---- shim until the safe-write work lands (replaced by it) ----

@@ -76,15 +76,46 @@ fn one(
     let pdf = engine
         .render(evaluation, standards, &options)
         .map_err(|e| e.to_string())?;
-    kompass::write::atomic_write(&output, &pdf).map_err(|e| {
-        msg!(
-            "with-reason",
-            what = msg!("cannot-write", path = output.display().to_string()),
-            reason = kompass::messages::io_reason(&e)
-        )
-        .text()
-    })?;
+    kompass::write::atomic_write(&output, &pdf)
+        .map_err(|e| kompass::write::failure(&output, &e).text())?;
     Ok(output)
+}
+
+/// Two evaluations whose reports would go to one file (`a/leksand.toml` and `b/leksand.toml`
+/// into one `--out-dir`, or one file given twice): refused before any work, naming both, since
+/// one report would replace the other.
+fn same_outputs(files: &[PathBuf], out_dir: Option<&Path>, draft: bool) -> Result<(), Failure> {
+    let kind = if draft {
+        kompass::write::Kind::Draft
+    } else {
+        kompass::write::Kind::Final
+    };
+    let mut seen: Vec<(PathBuf, &Path)> = Vec::new();
+    for path in files {
+        let dir = match out_dir {
+            Some(d) => d,
+            None => path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new(".")),
+        };
+        let output = dir.join(kompass::write::default_name(path, kind));
+        // The same folder however it is written (`./x` and `x`), where it exists.
+        let key = dir
+            .canonicalize()
+            .unwrap_or_else(|_| dir.to_path_buf())
+            .join(kompass::write::default_name(path, kind));
+        if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
+            return Err(Failure::trouble(msg!(
+                "batch-same-output",
+                first = first.display().to_string(),
+                second = path.display().to_string(),
+                output = output.display().to_string()
+            )));
+        }
+        seen.push((key, path));
+    }
+    Ok(())
 }
 
 pub fn run(
@@ -93,6 +124,7 @@ pub fn run(
     standards: &[kompass::PdfStandard],
     strict: Strictness,
 ) -> Run {
+    same_outputs(files, out_dir, strict.draft)?;
     if let Some(dir) = out_dir {
         super::create_folder(dir)?;
     }

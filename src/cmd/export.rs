@@ -41,6 +41,31 @@ fn row(path: &Path) -> Result<kompass::register::Row, Failure> {
     }
 }
 
+/// Add the row of `path`, once per evaluation: an evaluation given twice (`leksand.toml` and
+/// the `leksand.pdf` made from it) is one row, the later input's, as `--append` replaces the row
+/// of the same evaluation ([`kompass::register::Row::identity`]). A note says so.
+fn once<'a>(
+    rows: &mut Vec<(&'a Path, kompass::register::Row)>,
+    path: &'a Path,
+    row: kompass::register::Row,
+) {
+    let identity = row.identity();
+    match rows.iter_mut().find(|(_, r)| r.identity() == identity) {
+        Some((first, earlier)) => {
+            super::say(msg!(
+                "export-same-evaluation",
+                second = path.display().to_string(),
+                first = first.display().to_string(),
+                name = row.municipality.as_str(),
+                when = identity.1
+            ));
+            *earlier = row;
+            *first = path;
+        }
+        None => rows.push((path, row)),
+    }
+}
+
 /// What to do with an output file that exists.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Existing {
@@ -53,7 +78,8 @@ pub enum Existing {
 }
 
 /// The rows of an existing register with the new ones merged in: a row of the same evaluation
-/// (municipality and date, or year) is replaced where it stands, others are added at the end.
+/// ([`kompass::register::Row::identity`]) is replaced where it stands, others are added at the
+/// end.
 fn merged(
     path: &Path,
     new: Vec<kompass::register::Row>,
@@ -85,19 +111,9 @@ fn merged(
     let (table, _) = kompass::register::parse_file(&name, &bytes)
         .map_err(|e| Failure::text(format!("{name}: {e}")))?;
     let mut rows = table.rows();
-    let key = |r: &kompass::register::Row| {
-        (
-            r.municipality.to_lowercase(),
-            if r.date.is_empty() {
-                r.year.to_string()
-            } else {
-                r.date.clone()
-            },
-        )
-    };
     let mut replaced = 0;
     for row in new {
-        match rows.iter_mut().find(|old| key(old) == key(&row)) {
+        match rows.iter_mut().find(|old| old.identity() == row.identity()) {
             Some(old) => {
                 // The notes are the evaluators' own: they stay.
                 let note = std::mem::take(&mut old.note);
@@ -137,18 +153,24 @@ pub fn run(inputs: &[PathBuf], output: Option<&Path>, existing: Existing, excel:
     if existing == Existing::Append && kind == "json" {
         return Err(Failure::trouble(msg!("export-append-json")));
     }
+    // A read-only register is refused before any work, never replaced.
+    if let Some(o) = output.filter(|_| exists) {
+        kompass::write::replaceable(o)
+            .map_err(|e| Failure::trouble(kompass::write::failure(o, &e)))?;
+    }
     // Every input is read (and its findings printed) before the run stops on one.
-    let mut rows = Vec::new();
+    let mut rows: Vec<(&Path, kompass::register::Row)> = Vec::new();
     let mut failed = None;
     for path in inputs {
         match row(path) {
-            Ok(r) => rows.push(r),
+            Ok(r) => once(&mut rows, path, r),
             Err(f) => failed = Some(f),
         }
     }
     if let Some(f) = failed {
         return Err(f);
     }
+    let mut rows: Vec<kompass::register::Row> = rows.into_iter().map(|(_, r)| r).collect();
     let exported = rows.len();
     let mut replaced = 0;
     if let (true, Existing::Append, Some(o)) = (exists, existing, output) {

@@ -205,15 +205,11 @@ pub fn output(
     Ok(kompass::write::output_path(evaluation, output, kind)?)
 }
 
-/// Write a file through a temporary file and a rename (see `kompass::write::atomic_write`).
+/// Write a file through a temporary file and a rename (see `kompass::write::atomic_write`); a
+/// read-only file is refused with a message that says so.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    kompass::write::atomic_write(path, bytes).map_err(|e| {
-        Failure::trouble(msg!(
-            "with-reason",
-            what = msg!("cannot-write", path = path.display().to_string()),
-            reason = kompass::messages::io_reason(&e)
-        ))
-    })
+    kompass::write::atomic_write(path, bytes)
+        .map_err(|e| Failure::trouble(kompass::write::failure(path, &e)))
 }
 
 /// "cannot read <path>: <reason>".

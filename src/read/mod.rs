@@ -2,8 +2,10 @@
 //!
 //! Every file from outside is hostile: a PDF someone sends back, a workbook a colleague mails,
 //! an evaluation from another machine. What is read here is bounded before it is trusted:
+//! - what is read at all: only regular files ([`open_regular`]: never a FIFO, a device or a
+//!   socket, where a read could wait forever);
 //! - the bytes read from disk ([`bytes`]: never more than the limit plus one byte, so neither a
-//!   huge file nor an endless source such as `/dev/zero` is read to the end);
+//!   huge file nor one that keeps growing is read to the end);
 //! - what a compressed stream inflates to, counted while inflating ([`inflate`]);
 //! - nesting, object and cell counts ([`pdf`], [`workbook`]);
 //! - names taken from inside a file, before they become a file name ([`safe_file_name`]).
@@ -36,6 +38,9 @@ pub enum ReadError {
     Folder,
     /// The file (or the source) goes on past the limit.
     TooLarge { limit: u64 },
+    /// Not a regular file: a FIFO, a device, a socket (`/dev/stdin`, `/dev/zero`). Reading one
+    /// could wait forever or never end, so it is not read at all.
+    NotRegular,
 }
 
 impl ReadError {
@@ -45,6 +50,7 @@ impl ReadError {
             ReadError::Io(e) => crate::messages::io_reason(e),
             ReadError::Folder => msg!("reason-folder"),
             ReadError::TooLarge { limit } => msg!("reason-too-large", size = size(*limit)),
+            ReadError::NotRegular => msg!("reason-not-regular"),
         }
     }
 }
@@ -68,18 +74,49 @@ pub fn size(bytes: u64) -> String {
     }
 }
 
-/// The bytes of a file, at most `limit` of them: a larger file, or a source that goes on past
-/// the limit, is refused after reading one byte more than the limit.
-pub fn bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
-    if let Ok(meta) = std::fs::metadata(path) {
-        if meta.is_dir() {
-            return Err(ReadError::Folder);
-        }
-        if meta.len() > limit {
-            return Err(ReadError::TooLarge { limit });
-        }
+/// Open a file to read it, only if it is a regular file: a folder, a FIFO, a device or a
+/// socket is refused ([`ReadError::Folder`], [`ReadError::NotRegular`]). On Unix the file is
+/// opened with `O_NONBLOCK` (so that opening a FIFO never waits for a writer, and a device is
+/// not set up for reading) and its type checked on the opened handle (`fstat`), so a file
+/// swapped for another between the check and the read is not read either. Symlinks are
+/// followed to the file they name, which must be regular too.
+pub fn open_regular(path: &Path) -> Result<(std::fs::File, std::fs::Metadata), ReadError> {
+    // A socket cannot be opened at all (ENXIO): say what it is instead.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        return Err(if meta.is_dir() {
+            ReadError::Folder
+        } else {
+            ReadError::NotRegular
+        });
     }
-    let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY);
+    }
+    let file = options.open(path).map_err(ReadError::Io)?;
+    let meta = file.metadata().map_err(ReadError::Io)?;
+    if meta.is_dir() {
+        return Err(ReadError::Folder);
+    }
+    if !meta.is_file() {
+        return Err(ReadError::NotRegular);
+    }
+    Ok((file, meta))
+}
+
+/// The bytes of a regular file ([`open_regular`]), at most `limit` of them: a larger file, or
+/// one that grows past the limit while it is read, is refused after reading one byte more than
+/// the limit.
+pub fn bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
+    let (file, meta) = open_regular(path)?;
+    if meta.len() > limit {
+        return Err(ReadError::TooLarge { limit });
+    }
     let mut out = Vec::new();
     file.take(limit + 1)
         .read_to_end(&mut out)
@@ -311,9 +348,27 @@ mod tests {
 
     #[test]
     fn reads_stop_one_byte_past_the_limit() {
-        let e = bytes(Path::new("/dev/zero"), 1000).unwrap_err();
+        let dir = std::env::temp_dir().join(format!("kompass-read-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let big = dir.join("big");
+        std::fs::write(&big, vec![b'x'; 1001]).unwrap();
+        let e = bytes(&big, 1000).unwrap_err();
         assert!(matches!(e, ReadError::TooLarge { limit: 1000 }), "{e}");
+        assert_eq!(bytes(&big, 1001).unwrap().len(), 1001);
+        let _ = std::fs::remove_dir_all(&dir);
         assert!(matches!(bytes(Path::new("/"), 10), Err(ReadError::Folder)));
         assert_eq!(size(8 << 20), "8 MiB");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn only_regular_files_are_read() {
+        // An endless device is refused before a byte is read.
+        let e = bytes(Path::new("/dev/zero"), 1000).unwrap_err();
+        assert!(matches!(e, ReadError::NotRegular), "{e}");
+        assert!(matches!(
+            bytes(Path::new("/dev/null"), 10),
+            Err(ReadError::NotRegular)
+        ));
     }
 }

@@ -99,21 +99,14 @@ pub fn ods_cells(content: &[u8]) -> Result<usize, String> {
                 continue;
             }
         };
-        let repeat = |name: &str| -> usize {
-            element
-                .try_get_attribute(name)
-                .ok()
-                .flatten()
-                .and_then(|a| a.value.parse().ok())
-                .unwrap_or(1)
-        };
+        let repeat = |name: &str| repeat_count(&element, name);
         match element.name().as_ref() {
             "table:table" => {
                 most = most.max(table.cells());
                 table = OdsTable::default();
             }
             "table:table-row" => {
-                table.start_row(repeat("table:number-rows-repeated"));
+                table.start_row(repeat("table:number-rows-repeated")?);
                 if !start {
                     table.end_row();
                 }
@@ -125,13 +118,30 @@ pub fn ods_cells(content: &[u8]) -> Result<usize, String> {
                         .ok()
                         .flatten()
                         .is_some();
-                table.cell(repeat("table:number-columns-repeated"), valued);
+                table.cell(repeat("table:number-columns-repeated")?, valued);
             }
             _ => {}
         }
         buf.clear();
     }
     Ok(most.max(table.cells()))
+}
+
+/// A repeat count (`table:number-rows-repeated="1000"`), 1 when there is none. Character and
+/// entity references are resolved first, as calamine does before it expands the repeats
+/// (`"&#49;000000"` is a million); a count that is not a whole number is refused, never taken
+/// as 1.
+fn repeat_count(element: &quick_xml::events::BytesStart, name: &str) -> Result<usize, String> {
+    let Some(attribute) = element.try_get_attribute(name).map_err(|e| e.to_string())? else {
+        return Ok(1);
+    };
+    let raw: &str = &attribute.value;
+    let bad = || {
+        let shown: String = raw.chars().filter(|c| !c.is_control()).take(40).collect();
+        crate::messages::msg!("ods-bad-repeat", attribute = name, value = shown).text()
+    };
+    let value = quick_xml::escape::unescape(raw).map_err(|_| bad())?;
+    value.parse().map_err(|_| bad())
 }
 
 /// The cells of one table as a reader expands them.
