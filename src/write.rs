@@ -119,31 +119,3 @@ fn starts_like_pdf(path: &Path) -> bool {
     crate::read::open_regular(path)
         .is_ok_and(|(mut f, _)| f.read_exact(&mut head).is_ok() && &head == b"%PDF-")
 }
-
-// ---- shim until the safe-write work lands (replaced by it) ----
-#[derive(Debug)]
-pub enum Replaced {
-    Changed(Vec<u8>),
-    Gone,
-    Failed(std::io::Error),
-}
-
-pub fn replace_if_unchanged(target: &Path, bytes: &[u8], expected: &[u8]) -> Result<(), Replaced> {
-    let now = std::fs::read(target).map_err(|_| Replaced::Gone)?;
-    if now != expected {
-        return Err(Replaced::Changed(now));
-    }
-    atomic_write(target, bytes).map_err(Replaced::Failed)
-}
-
-pub fn own_dir(dir: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)
-}
-
-pub fn failure(path: &Path, e: &std::io::Error) -> Message {
-    msg!(
-        "with-reason",
-        what = msg!("cannot-write", path = path.display().to_string()),
-        reason = crate::messages::io_reason(e)
-    )
-}
