@@ -505,7 +505,13 @@ fn hostile_comments_are_bounded() {
         out.contains("obs: sidan 5: en anteckning kunde inte läsas"),
         "{out}"
     );
-    // Not a PDF, an empty file, an encrypted one: a clear message and exit 2.
+}
+
+/// Not a PDF, an empty file, an encrypted one: a clear message in Swedish and exit 2.
+#[test]
+fn files_that_are_no_readable_pdf_are_named() {
+    let dir = scratch("comments-unreadable");
+    let draft = std::fs::read(draft(&dir)).unwrap();
     for (name, bytes) in [
         ("text.pdf", b"hej".to_vec()),
         ("tom.pdf", Vec::new()),
@@ -515,12 +521,17 @@ fn hostile_comments_are_bounded() {
             pdf
         }),
     ] {
-        let (code, _, err) = timed(&write(name, bytes));
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let (code, _, err) = run(&["comments", path.to_str().unwrap(), "--lang", "sv"]);
         assert_eq!(code, 2, "{name}: {err}");
         assert!(
             err.starts_with("fel: ") && !err.contains("panicked"),
             "{name}: {err}"
         );
+        if name == "krypterad.pdf" {
+            assert!(err.contains("PDF-filen är krypterad"), "{err}");
+        }
     }
 }
 

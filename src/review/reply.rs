@@ -214,23 +214,10 @@ pub fn pdf(a: &Answer) -> crate::error::Result<Vec<u8>> {
 
 /// Every string of the answer in characters the embedded fonts have.
 fn printable(value: &mut serde_json::Value) {
+    let fits = |c: char| c.is_whitespace() || crate::glyphs::printable(c);
     match value {
-        serde_json::Value::String(s) => {
-            if !s
-                .chars()
-                .all(|c| c.is_whitespace() || crate::glyphs::printable(c))
-            {
-                *s = s
-                    .chars()
-                    .map(|c| {
-                        if c.is_whitespace() || crate::glyphs::printable(c) {
-                            c
-                        } else {
-                            '?'
-                        }
-                    })
-                    .collect();
-            }
+        serde_json::Value::String(s) if !s.chars().all(fits) => {
+            *s = s.chars().map(|c| if fits(c) { c } else { '?' }).collect();
         }
         serde_json::Value::Array(items) => items.iter_mut().for_each(printable),
         serde_json::Value::Object(map) => map.values_mut().for_each(printable),
