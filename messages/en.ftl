@@ -621,7 +621,7 @@ serve-disk-partial = the file seems half-written (parts of it are missing); it i
 
 annots-encrypted = the PDF is encrypted; kompass does not read the comments of an encrypted PDF (save it without a password and try again)
 annots-no-pages = no pages found in the PDF (its catalogue or page tree is missing or damaged)
-annots-too-many-pages = the PDF has more than { $limit } pages; kompass reads at most that many
+annots-too-many-pages = the PDF has more pages than kompass reads (at most { $limit })
 annots-too-many = the PDF has more than { $limit } annotations; kompass reads at most that many
 comment-kind-note = note
 comment-kind-highlight = highlight

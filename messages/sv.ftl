@@ -633,7 +633,7 @@ serve-disk-partial = filen verkar vara halvskriven (delar av den saknas); den l�
 
 annots-encrypted = PDF-filen är krypterad; kompass läser inte kommentarerna i en krypterad PDF (spara den utan lösenord och försök igen)
 annots-no-pages = inga sidor hittades i PDF-filen (dess katalog eller sidträd saknas eller är skadat)
-annots-too-many-pages = PDF-filen har fler än { $limit } sidor; kompass läser högst så många
+annots-too-many-pages = PDF-filen har fler sidor än kompass läser (högst { $limit })
 annots-too-many = PDF-filen har fler än { $limit } anteckningar; kompass läser högst så många
 comment-kind-note = anteckning
 comment-kind-highlight = markering
@@ -645,10 +645,10 @@ comment-kind-text-box = textruta
 comment-kind-drawing = ritning
 comment-kind-stamp = stämpel
 comment-kind-other = anteckning
-comments-not-kompass = PDF-filen bär ingen utvärdering från kompass, så kommentarerna listas per sida, utan sina fält
-comments-cannot-remake = utvärderingen som PDF-filen bär kunde inte sättas på nytt här, så kommentarerna listas utan sina fält: { $reason }
+comments-not-kompass = PDF-filen har ingen bifogad utvärdering från kompass, så kommentarerna listas per sida, utan sina fält
+comments-cannot-remake = rapporten kunde inte göras på nytt här av utvärderingen som är bifogad i PDF-filen, så kommentarerna listas utan sina fält: { $reason }
 comments-other-version = utkastet gjordes av kompass { $then } och det här är kompass { $now }; om sidlayouten har ändrats sedan dess kan en kommentar hamna på ett grannfält
-comments-other-layout = PDF-filens sidor är inte de som rapporten får när den sätts på nytt (ett annat antal sidor eller en annan storlek), så kommentarerna placeras efter de ord de citerar, där de citerar några
+comments-other-layout = PDF-filens sidor är inte de som rapporten får när den görs på nytt (ett annat antal sidor eller en annan storlek), så kommentarerna placeras efter de ord de citerar, där de citerar några
 comments-unreadable = sidan { $page }: { $count ->
         [one] en anteckning
        *[other] { $count } anteckningar
@@ -692,7 +692,7 @@ review-state-no-change = ingen ändring
 review-not-tables = `comment` ska vara en lista av tabeller (`[[comment]]`)
 review-no-id = kommentar { $n } saknar `id`
 review-bad-state = kommentar { $n } har statusen ”{ $state }”, som inte är någon av ”öppen”, ”åtgärdad” och ”ingen ändring”
-comments-note = obs: { $message }
+comments-note = anmärkning: { $message }
 consequence-no-review = ; granskningsfilen skrevs inte
 comments-reply-needs-evaluation = --reply behöver utvärderingen också: `kompass comments <utkast.pdf> <utvärdering.toml> --reply` (granskningsfilen bredvid den säger vad som gjordes med varje kommentar)
 comments-review-file = Granskningen förs i { $file }: { $added } nya; { $open } öppna av { $count }.

@@ -104,7 +104,7 @@ impl Names {
             }
             "revision" => Some(self.revision(&ints)),
             "evaluation" | "comparisons" | "comments" => Some(self.summary(kind, &ints)),
-            "total" => Some(outside(
+            "totalpoäng" => Some(outside(
                 "Kapitel 4, Totalpoäng (summan av alla delområdens poäng)",
             )),
             _ => self.area(kind, rest),
