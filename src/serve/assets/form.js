@@ -91,7 +91,7 @@ function toolbar(textarea) {
 export function put(input, v) {
   const path = input.dataset.path;
   const kind = input.dataset.kind;
-  if (ctx.pending.has(path) || ctx.refused.has(path) || ctx.conflicts.has(path)) return;
+  if (ctx.pending.has(path) || ctx.refused.has(path) || ctx.conflicts.has(path) || ctx.sync.waiting(path)) return;
   if (v === undefined && input.dataset.dflt !== undefined) v = input.dataset.dflt === "true";
   if (input.type === "checkbox") {
     input.checked = !!v;

@@ -53,6 +53,12 @@ export class Sync {
     return this.synced.has(path) ? this.synced.get(path) : fallback;
   }
 
+  // Whether an edit of `path` waits to be saved or is on its way: the field is then ahead of
+  // the file, and nothing from the file may be put into it until its answer comes.
+  waiting(path) {
+    return this.queue.some((batch) => batch.some((e) => e.path === path));
+  }
+
   // The field now shows `value` from the file.
   seen(path, value) {
     this.synced.set(path, value === undefined ? null : value);
