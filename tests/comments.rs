@@ -457,7 +457,7 @@ fn hostile_comments_are_bounded() {
     let (code, out, err) = timed(&write("cykel.pdf", u.finish()));
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("2 kommentarer"), "{out}");
-    assert!(out.contains("obs: en kommentar kortades"), "{out}");
+    assert!(out.contains("anmärkning: en kommentar kortades"), "{out}");
     assert!(
         out.len() < 200_000,
         "the huge comment is cut: {} bytes",
@@ -502,7 +502,7 @@ fn hostile_comments_are_bounded() {
     let (code, out, err) = timed(&write("kvadrater.pdf", u.finish()));
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.contains("obs: sidan 5: en anteckning kunde inte läsas"),
+        out.contains("anmärkning: sidan 5: en anteckning kunde inte läsas"),
         "{out}"
     );
 }
