@@ -132,7 +132,7 @@ pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
         "total": int(r.total),
         "total_max": int(r.total_max),
     });
-    files.push(("/data/report.json".into(), to_json(&report)));
+    files.push(("/data/report.json".into(), json_file(report)));
     let attached = attached_files(options, &mut files);
     for c in charts {
         files.push((format!("/charts/{}.svg", c.id), c.svg.clone().into_bytes()));
@@ -249,7 +249,7 @@ fn area_files(r: &Report, files: &mut Vec<(String, Vec<u8>)>) -> Vec<String> {
                 "max": int(a.max),
             });
             let path = format!("/data/area-{}.json", a.id);
-            files.push((path.clone(), to_json(&area)));
+            files.push((path.clone(), json_file(area)));
             path
         })
         .collect()
@@ -353,7 +353,11 @@ pub fn evaluators_line(evaluators: &[Evaluator]) -> String {
 }
 
 pub(crate) fn to_json<T: Serialize>(v: &T) -> Vec<u8> {
-    let mut value = serde_json::to_value(v).unwrap_or_default();
+    json_file(serde_json::to_value(v).unwrap_or_default())
+}
+
+/// A JSON file of the bundle, with soft hyphens in the text the report prints.
+fn json_file(mut value: serde_json::Value) -> Vec<u8> {
     soft_hyphens(&mut value);
     serde_json::to_vec(&value).unwrap_or_default()
 }
@@ -369,7 +373,7 @@ fn soft_hyphens(value: &mut serde_json::Value) {
             for (key, v) in map.iter_mut() {
                 match v {
                     Value::String(s) if (is_text && key == "s") || key == "source" => {
-                        *s = crate::hyphenation::soft_hyphens(s);
+                        crate::hyphenation::add_soft_hyphens(s);
                     }
                     _ => soft_hyphens(v),
                 }
