@@ -271,29 +271,79 @@ fn evaluation_text(r: &Report) -> serde_json::Value {
 
 /// One JSON file per area; their paths.
 fn area_files(r: &Report, files: &mut Vec<(String, Vec<u8>)>) -> Vec<String> {
-    let inl = |v: &[String]| -> Vec<serde_json::Value> { v.iter().map(|s| inlines(s)).collect() };
     r.areas
         .iter()
         .map(|a| {
-            let mut area = json!({
-                "id": a.id,
-                "title": a.title,
-                "subareas": a.subareas.iter().map(|s| json!({"id": s.id, "title": s.title, "score": int(s.score), "max": int(s.max)})).collect::<Vec<_>>(),
-                "score": int(a.score),
-                "max": int(a.max),
-            });
-            soft_hyphens(&mut area);
-            if let Some(map) = area.as_object_mut() {
-                map.insert("general".into(), blocks(&a.general));
-                map.insert("analysis".into(), blocks(&a.analysis));
-                map.insert("strengths".into(), inl(&a.strengths).into());
-                map.insert("improvements".into(), inl(&a.improvements).into());
-            }
             let path = format!("/data/area-{}.json", a.id);
-            files.push((path.clone(), json_bytes(&area)));
+            files.push((path.clone(), area_file(AreaInput(a))));
             path
         })
         .collect()
+}
+
+/// One area's JSON file. Kept by comemo like [`blocks`]: after an edit, only the areas that
+/// changed are made again.
+#[comemo::memoize]
+fn area_file(input: AreaInput<'_>) -> Vec<u8> {
+    let a = input.0;
+    let inl = |v: &[String]| -> Vec<serde_json::Value> { v.iter().map(|s| inlines(s)).collect() };
+    let mut area = json!({
+        "id": a.id,
+        "title": a.title,
+        "subareas": a.subareas.iter().map(|s| json!({"id": s.id, "title": s.title, "score": int(s.score), "max": int(s.max)})).collect::<Vec<_>>(),
+        "score": int(a.score),
+        "max": int(a.max),
+    });
+    soft_hyphens(&mut area);
+    if let Some(map) = area.as_object_mut() {
+        map.insert("general".into(), blocks(&a.general));
+        map.insert("analysis".into(), blocks(&a.analysis));
+        map.insert("strengths".into(), inl(&a.strengths).into());
+        map.insert("improvements".into(), inl(&a.improvements).into());
+    }
+    json_bytes(&area)
+}
+
+/// An area as [`area_file`] reads it, hashed field by field (the report model has no `Hash`;
+/// a field added to it fails to compile here until it is hashed too).
+#[derive(Clone, Copy)]
+struct AreaInput<'a>(&'a crate::report::Area);
+
+impl std::hash::Hash for AreaInput<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let crate::report::Area {
+            id,
+            title,
+            general,
+            score,
+            max,
+            subareas,
+            analysis,
+            strengths,
+            improvements,
+        } = self.0;
+        (
+            id,
+            title,
+            general,
+            score,
+            max,
+            analysis,
+            strengths,
+            improvements,
+        )
+            .hash(state);
+        subareas.len().hash(state);
+        for crate::report::SubArea {
+            id,
+            title,
+            score,
+            max,
+        } in subareas
+        {
+            (id, title, score, max).hash(state);
+        }
+    }
 }
 
 /// The files to attach to the PDF, among the bundle's files; their names in the PDF.
