@@ -7,9 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 count=${1:-290}
 cargo build --release --quiet
+# The build cargo just made, wherever CARGO_TARGET_DIR puts it.
+target=$(cd "${CARGO_TARGET_DIR:-target}" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-bin=target/release/kompass
+bin=$target/release/kompass
 "$bin" synthetic "$work/in" --count "$count"
 now() { date +%s%N; }
 start=$(now)

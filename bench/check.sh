@@ -8,6 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-30}
 cargo build --release --quiet
+# The build cargo just made, wherever CARGO_TARGET_DIR puts it.
+target=$(cd "${CARGO_TARGET_DIR:-target}" && pwd)
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
 cp examples/leksand-2023.toml examples/register.csv "$dir/"
@@ -18,9 +20,9 @@ sed -e 's/^analysis = /analyss = /' -e 's/^strengths = /strenghts = /' \
     -e 's/^first_evaluation = \(.*\)/first_evaluation = "\1"/' \
     -e 's/^publisher = \(.*\)/publisher = 1/' \
     examples/leksand-2023.toml > "$dir/broken.toml"
-found=$(target/release/kompass check "$dir/broken.toml" 2>&1 | tail -1 || true)
+found=$("$target"/release/kompass check "$dir/broken.toml" 2>&1 | tail -1 || true)
 echo "broken.toml: $found"
-bin=$PWD/target/release/kompass
+bin=$target/release/kompass
 time_it() {
   local name=$1; shift
   if command -v hyperfine >/dev/null; then

@@ -6,9 +6,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-20}
 cargo build --release --quiet
+# The build cargo just made, wherever CARGO_TARGET_DIR puts it.
+target=$(cd "${CARGO_TARGET_DIR:-target}" && pwd)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-cmd=(target/release/kompass render examples/leksand-2023.toml -o "$out/bench.pdf")
+cmd=("$target"/release/kompass render examples/leksand-2023.toml -o "$out/bench.pdf")
 if command -v hyperfine >/dev/null; then
   hyperfine --warmup 2 --runs "$runs" "${cmd[*]}"
   exit 0

@@ -5,11 +5,14 @@
 # Each run is a cold process, the two alternate (A B A B …) so that drift hits both alike.
 # Prints the median wall time of each and the median of the pairwise ratios kompass/typst.
 # Installs the Typst CLI (the same version kompass embeds) with cargo when it is missing.
+# Also prints the peak memory of each (GNU time). TYPST=/path/to/typst uses that binary.
 # Usage: bench/typst-cli.sh [runs]   (default 15)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-15}
 cargo build --release --quiet
+# The build cargo just made, wherever CARGO_TARGET_DIR puts it.
+target=$(cd "${CARGO_TARGET_DIR:-target}" && pwd)
 version=$(cargo metadata --format-version 1 --locked 2>/dev/null \
   | grep -o '"name":"typst","version":"[^"]*"' | head -n1 | sed 's/.*"version":"\([^"]*\)"/\1/')
 typst=${TYPST:-}
@@ -17,7 +20,7 @@ if [ -z "$typst" ]; then
   if command -v typst >/dev/null && typst --version | grep -q " $version"; then
     typst=$(command -v typst)
   else
-    root=target/typst-cli-$version
+    root=$target/typst-cli-$version
     if [ ! -x "$root/bin/typst" ]; then
       echo "installing typst-cli $version into $root (a few minutes, once)" >&2
       cargo install typst-cli --locked --version "$version" --root "$root" --quiet
@@ -27,7 +30,7 @@ if [ -z "$typst" ]; then
 fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-bin=$PWD/target/release/kompass
+bin=$target/release/kompass
 "$bin" typst examples/leksand-2023.toml "$out/project" 2>/dev/null
 # The exact command the project's README.txt gives, with this typst and an output in $out.
 cmd=$(grep -m1 '^    typst compile' "$out/project/README.txt" | sed 's/^    typst //; s/ report.pdf$//')
@@ -45,3 +48,10 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ t[NR] = $1 } END { print t[int(
 echo "kompass render:  median $(awk -v x="$(median "${kompass[@]}")" 'BEGIN { printf "%.1f", x / 1000 }') ms over $runs runs"
 echo "typst compile:   median $(awk -v x="$(median "${cli[@]}")" 'BEGIN { printf "%.1f", x / 1000 }') ms over $runs runs ($("$typst" --version))"
 echo "kompass / typst: median ratio $(median "${ratio[@]}") (goal: at most 0.9)"
+# Peak memory (maximum resident set) of one more run of each, where GNU time is installed.
+if /usr/bin/time -f %M true >/dev/null 2>&1; then
+  peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -n1; }
+  k=$(peak "$bin" render examples/leksand-2023.toml -o "$out/kompass.pdf")
+  t=$(cd "$out/project" && peak "$typst" "${args[@]}" "$out/typst.pdf")
+  echo "peak memory:     kompass $((k / 1024)) MiB, typst $((t / 1024)) MiB"
+fi

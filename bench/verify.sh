@@ -7,9 +7,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-15}
 cargo build --release --quiet
+# The build cargo just made, wherever CARGO_TARGET_DIR puts it.
+target=$(cd "${CARGO_TARGET_DIR:-target}" && pwd)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-bin=target/release/kompass
+bin=$target/release/kompass
 "$bin" render examples/leksand-2023.toml -o "$out/example.pdf" 2>/dev/null
 ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $(( (e - s) / 1000 )); }
 render=(); verify=(); ratio=()

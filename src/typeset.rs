@@ -18,7 +18,7 @@ use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::charts::Chart;
 use crate::format::{int, iso_date, join_och, long_date};
-use crate::markup::{self, Block};
+use crate::markup;
 use crate::report::{Date, Evaluator, Report};
 
 /// The templates, embedded from `report-templates/`.
@@ -107,8 +107,7 @@ pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
         .collect();
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let area_files = area_files(r, &mut files);
-    let comparisons: Vec<Block> = markup::parse(&r.comparisons);
-    let report = json!({
+    let mut report = json!({
         "meta": meta(r, options, &title),
         "attach": options.attach.as_ref().map(|a| json!({
             "source": a.name,
@@ -116,25 +115,27 @@ pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
             "previous": options.changes.as_ref().and_then(|c| c.previous.as_ref()).map(|p| &p.0),
         })),
         "changes": options.changes.as_ref().map(changes_json),
-        "revisions": r.revisions.iter().map(|v| json!({
-            "version": v.version.to_string(),
-            "date": v.date.iso(),
-            "changes": markup::parse_inline(&v.changes),
-            "by": v.by,
-        })).collect::<Vec<_>>(),
-        "intro": markup::parse(&r.introduction),
-        "intro_end": markup::parse(&r.introduction_end),
         "areas_intro": format!("De {} huvudområdena är:", crate::format::count_word(r.areas.len())),
         "area_titles": r.areas.iter().map(|a| json!({"id": a.id, "title": a.title})).collect::<Vec<_>>(),
-        "evaluation": evaluation_text(r),
         "charts": chart_json,
-        "comparisons": comparisons,
-        "comments": markup::parse(&r.comments),
         "areas": area_files,
         "total": int(r.total),
         "total_max": int(r.total_max),
     });
-    files.push(("/data/report.json".into(), to_json(&report)));
+    soft_hyphens(&mut report);
+    // The texts, parsed and with their soft hyphens (see `blocks`).
+    let texts = [
+        ("intro", blocks(&r.introduction)),
+        ("intro_end", blocks(&r.introduction_end)),
+        ("evaluation", evaluation_text(r)),
+        ("comparisons", blocks(&r.comparisons)),
+        ("comments", blocks(&r.comments)),
+        ("revisions", revisions(r)),
+    ];
+    if let Some(map) = report.as_object_mut() {
+        map.extend(texts.map(|(key, value)| (key.to_string(), value)));
+    }
+    files.push(("/data/report.json".into(), json_bytes(&report)));
     let attached = attached_files(options, &mut files);
     for c in charts {
         files.push((format!("/charts/{}.svg", c.id), c.svg.clone().into_bytes()));
@@ -215,46 +216,136 @@ pub fn protected_names(r: &Report) -> String {
     crate::hyphenation::protected(&names)
 }
 
+/// A text's markup as the templates read it, with soft hyphens (see [`soft_hyphens`]). Kept by
+/// comemo as Typst keeps its own work, and let go with it ([`evict_caches_older_than`]): a
+/// render after an edit parses only the texts that changed.
+#[comemo::memoize]
+fn blocks(text: &str) -> serde_json::Value {
+    let mut value = serde_json::to_value(markup::parse(text)).unwrap_or_default();
+    soft_hyphens(&mut value);
+    value
+}
+
+/// [`blocks`] for a text of one paragraph's inline markup (a bullet, a version's changes).
+#[comemo::memoize]
+fn inlines(text: &str) -> serde_json::Value {
+    let mut value = serde_json::to_value(markup::parse_inline(text)).unwrap_or_default();
+    soft_hyphens(&mut value);
+    value
+}
+
+/// The report's versions as the table of them reads them.
+fn revisions(r: &Report) -> serde_json::Value {
+    r.revisions
+        .iter()
+        .map(|v| {
+            json!({
+                "version": v.version.to_string(),
+                "date": v.date.iso(),
+                "changes": inlines(&v.changes),
+                "by": v.by,
+            })
+        })
+        .collect()
+}
+
 /// Chapter 2's opening: when and how the evaluation was made, then the evaluator's summary.
-fn evaluation_text(r: &Report) -> Vec<Block> {
+fn evaluation_text(r: &Report) -> serde_json::Value {
     let official = &r.municipality.official_name;
     let interviews = crate::phrases::interviews(r.interviews, r.interviews_approximate);
     let earlier: Vec<String> = r.history.iter().map(|h| h.year.to_string()).collect();
-    let mut evaluation = markup::parse(&crate::phrases::evaluation_opening(
+    let opening = blocks(&crate::phrases::evaluation_opening(
         official,
         &r.evaluated,
         r.first_evaluation,
         &earlier,
         &interviews,
     ));
-    evaluation.extend(markup::parse(&r.summary_evaluation));
-    evaluation
+    let summary = blocks(&r.summary_evaluation);
+    let list = |v: serde_json::Value| match v {
+        serde_json::Value::Array(items) => items,
+        _ => Vec::new(),
+    };
+    let mut evaluation = list(opening);
+    evaluation.extend(list(summary));
+    serde_json::Value::Array(evaluation)
 }
 
 /// One JSON file per area; their paths.
 fn area_files(r: &Report, files: &mut Vec<(String, Vec<u8>)>) -> Vec<String> {
-    let inl = |v: &[String]| -> Vec<Vec<markup::Inline>> {
-        v.iter().map(|s| markup::parse_inline(s)).collect()
-    };
     r.areas
         .iter()
         .map(|a| {
-            let area = json!({
-                "id": a.id,
-                "title": a.title,
-                "general": markup::parse(&a.general),
-                "subareas": a.subareas.iter().map(|s| json!({"id": s.id, "title": s.title, "score": int(s.score), "max": int(s.max)})).collect::<Vec<_>>(),
-                "analysis": markup::parse(&a.analysis),
-                "strengths": inl(&a.strengths),
-                "improvements": inl(&a.improvements),
-                "score": int(a.score),
-                "max": int(a.max),
-            });
             let path = format!("/data/area-{}.json", a.id);
-            files.push((path.clone(), to_json(&area)));
+            files.push((path.clone(), area_file(AreaInput(a))));
             path
         })
         .collect()
+}
+
+/// One area's JSON file. Kept by comemo like [`blocks`]: after an edit, only the areas that
+/// changed are made again.
+#[comemo::memoize]
+fn area_file(input: AreaInput<'_>) -> Vec<u8> {
+    let a = input.0;
+    let inl = |v: &[String]| -> Vec<serde_json::Value> { v.iter().map(|s| inlines(s)).collect() };
+    let mut area = json!({
+        "id": a.id,
+        "title": a.title,
+        "subareas": a.subareas.iter().map(|s| json!({"id": s.id, "title": s.title, "score": int(s.score), "max": int(s.max)})).collect::<Vec<_>>(),
+        "score": int(a.score),
+        "max": int(a.max),
+    });
+    soft_hyphens(&mut area);
+    if let Some(map) = area.as_object_mut() {
+        map.insert("general".into(), blocks(&a.general));
+        map.insert("analysis".into(), blocks(&a.analysis));
+        map.insert("strengths".into(), inl(&a.strengths).into());
+        map.insert("improvements".into(), inl(&a.improvements).into());
+    }
+    json_bytes(&area)
+}
+
+/// An area as [`area_file`] reads it, hashed field by field (the report model has no `Hash`;
+/// a field added to it fails to compile here until it is hashed too).
+#[derive(Clone, Copy)]
+struct AreaInput<'a>(&'a crate::report::Area);
+
+impl std::hash::Hash for AreaInput<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        let crate::report::Area {
+            id,
+            title,
+            general,
+            score,
+            max,
+            subareas,
+            analysis,
+            strengths,
+            improvements,
+        } = self.0;
+        (
+            id,
+            title,
+            general,
+            score,
+            max,
+            analysis,
+            strengths,
+            improvements,
+        )
+            .hash(state);
+        subareas.len().hash(state);
+        for crate::report::SubArea {
+            id,
+            title,
+            score,
+            max,
+        } in subareas
+        {
+            (id, title, score, max).hash(state);
+        }
+    }
 }
 
 /// The files to attach to the PDF, among the bundle's files; their names in the PDF.
@@ -357,7 +448,12 @@ pub fn evaluators_line(evaluators: &[Evaluator]) -> String {
 pub(crate) fn to_json<T: Serialize>(v: &T) -> Vec<u8> {
     let mut value = serde_json::to_value(v).unwrap_or_default();
     soft_hyphens(&mut value);
-    serde_json::to_vec(&value).unwrap_or_default()
+    json_bytes(&value)
+}
+
+/// A JSON file of the bundle.
+fn json_bytes(value: &serde_json::Value) -> Vec<u8> {
+    serde_json::to_vec(value).unwrap_or_default()
 }
 
 /// Soft hyphens at the joints of the compounds Swedish patterns break wrongly (see
@@ -371,7 +467,7 @@ fn soft_hyphens(value: &mut serde_json::Value) {
             for (key, v) in map.iter_mut() {
                 match v {
                     Value::String(s) if (is_text && key == "s") || key == "source" => {
-                        *s = crate::hyphenation::soft_hyphens(s);
+                        crate::hyphenation::add_soft_hyphens(s);
                     }
                     _ => soft_hyphens(v),
                 }
