@@ -7,12 +7,12 @@
 
 use std::time::Instant;
 
-use kompass::typeset;
+use kompass::pdf::typeset;
 
 const RUNS: usize = 15;
 
 fn render(text: &str, draft: bool) -> Vec<u8> {
-    let mut l = kompass::check::load_str("bench.toml", text)
+    let mut l = kompass::checks::check::load_str("bench.toml", text)
         .map_err(|_| "the example loads")
         .unwrap();
     // Its register, as `render` reads it: from the evaluation's folder.
@@ -49,7 +49,7 @@ fn main() {
     // Each measured render follows a change never seen before in this process (Typst's caches
     // would otherwise already hold it), made to the example that was rendered just before.
     let subareas: Vec<(String, i64, i64)> = {
-        let l = kompass::check::load_str("bench.toml", &base)
+        let l = kompass::checks::check::load_str("bench.toml", &base)
             .map_err(|_| "loads")
             .unwrap();
         kompass::report::Report::build(&l)
@@ -113,7 +113,7 @@ fn main() {
     let mut times = Vec::new();
     for _ in 0..RUNS {
         times.push(ms(|| {
-            let embedded = kompass::embed::read(&pdf).unwrap();
+            let embedded = kompass::pdf::embed::read(&pdf).unwrap();
             let again = render(&embedded.source, embedded.provenance.draft);
             assert_eq!(again, pdf);
         }));

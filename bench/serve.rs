@@ -128,7 +128,8 @@ fn main() {
         dir.join("register.csv"),
     )
     .unwrap();
-    let server = kompass::serve::Server::start(&file, 0, kompass::messages::Lang::Sv).unwrap();
+    let server =
+        kompass::serve::Server::start(&file, 0, kompass::base::messages::Lang::Sv).unwrap();
     let (addr, token) = server.spawn();
     let state: serde_json::Value =
         serde_json::from_str(&request(addr, &token, "GET", "/api/state", "")).unwrap();

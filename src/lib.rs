@@ -7,53 +7,29 @@
 //! spans, checked with its register and comparisons resolved once, turned into the span-free
 //! report model, and then drawn, typeset and written.
 //!
-//! | stage | modules, lowest first |
-//! |---|---|
-//! | reference data | `messages`, `error`, `keypath`, `fonts`, `format`, `phrases`, `municipalities`, `model`, `markup`, `diagnostics`, `hints`, `hyphenation` |
-//! | read and write: bounded files from outside, files put on disk whole | `read`, `disk` |
-//! | load: typed data with spans | `structure`, `load`, `skeleton` |
-//! | check: every check, the register and comparisons resolved once | `glyphs`, `scores`, `register`, `compare`, `check`, `validate` |
-//! | model: the validated, span-free report | `report` |
-//! | outputs | `charts`, `diff`, `embed`, `write`, `typeset`, `slides` |
-//! | the pipeline every front end calls | `pipeline`, `synthetic`, `review`, `serve` |
+//! | stage | modules, lowest first | what it does |
+//! |---|---|---|
+//! | `base/` | `base::messages`, `base::error`, `base::keypath`, `base::fonts`, `base::format`, `base::phrases`, `base::municipalities`, `base::markup`, `base::diagnostics`, `base::hyphenation` | what every stage uses: messages as data with their catalogues, the typed error, key paths, fonts, Swedish numbers, dates and sentences, the municipalities, the safe markup, findings, hyphenation |
+//! | `files/` | `files::read`, `files::disk` | files from outside read within bounds; files put on disk whole |
+//! | `input/` | `input::model`, `input::hints`, `input::structure`, `input::load`, `input::skeleton` | the data format (serde types and schema), the structural walk, hints, TOML into typed data with spans, the skeleton |
+//! | `checks/` | `checks::glyphs`, `checks::scores`, `checks::register`, `checks::compare`, `checks::check`, `checks::validate` | every check, all findings at once; the register read and the comparisons resolved once; scores added only in `scores` |
+//! | `report/` | `report`, `report::charts`, `report::diff` | the validated, span-free report model; its charts with alt text; what changed between two models |
+//! | `pdf/` | `pdf::embed`, `pdf::write`, `pdf::typeset`, `pdf::slides` | the data inside the PDF, where and how files are written, Typst as a library, the deck |
+//! | pipeline and front ends | `pipeline`, `synthetic`, `review`, `serve` | the one pipeline every front end calls; synthetic evaluations; the fact-check's comments; the editor |
 //!
 //! The commands (`src/cmd/`) sit on top and go through the [`pipeline`].
 
-pub mod charts;
-pub mod check;
-pub mod compare;
-pub mod diagnostics;
-pub mod diff;
-pub mod disk;
-pub mod embed;
-pub mod error;
-pub mod fonts;
-pub mod format;
-pub mod glyphs;
-pub mod hints;
-pub mod hyphenation;
-pub mod keypath;
-pub mod load;
-pub mod markup;
-pub mod messages;
-pub mod model;
-pub mod municipalities;
-pub mod phrases;
+pub mod base;
+pub mod checks;
+pub mod files;
+pub mod input;
+pub mod pdf;
 pub mod pipeline;
-pub mod read;
-pub mod register;
 pub mod report;
 pub mod review;
-pub mod scores;
 pub mod serve;
-pub mod skeleton;
-pub mod slides;
-pub mod structure;
 pub mod synthetic;
-pub mod typeset;
-pub mod validate;
-pub mod write;
 
-pub use error::{Error, Result};
+pub use base::error::{Error, Result};
 pub use pipeline::{Document, Request, Stage};
 pub use typst_pdf::PdfStandard;

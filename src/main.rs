@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use kompass::Stage;
-use kompass::messages::msg;
+use kompass::base::messages::msg;
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -100,7 +100,7 @@ enum Command {
         #[arg(long)]
         draft: bool,
         /// PDF standards, as for render.
-        #[arg(long, value_name = "LIST", default_value = kompass::typeset::DEFAULT_STANDARDS)]
+        #[arg(long, value_name = "LIST", default_value = kompass::pdf::typeset::DEFAULT_STANDARDS)]
         standard: String,
         /// Write into a folder that is not empty, replacing the project's files there.
         #[arg(long)]
@@ -201,7 +201,7 @@ enum Command {
         #[arg(long = "final")]
         final_report: bool,
         /// PDF standards, as for render.
-        #[arg(long, value_name = "LIST", default_value = kompass::typeset::DEFAULT_STANDARDS)]
+        #[arg(long, value_name = "LIST", default_value = kompass::pdf::typeset::DEFAULT_STANDARDS)]
         standard: String,
     },
     /// Edit the evaluation in the browser: a form, the report's pages beside it, every finding
@@ -258,7 +258,7 @@ struct RenderArgs {
     #[arg(long, value_name = "DIR")]
     out_dir: Option<PathBuf>,
     /// PDF standards to conform to, comma-separated (`a-2a`, `a-2b`, `a-3a`, `ua-1`, …), or `none`.
-    #[arg(long, value_name = "LIST", default_value = kompass::typeset::DEFAULT_STANDARDS)]
+    #[arg(long, value_name = "LIST", default_value = kompass::pdf::typeset::DEFAULT_STANDARDS)]
     standard: String,
     /// Refuse to render when the check finds warnings.
     #[arg(long)]
@@ -277,11 +277,11 @@ fn main() -> ExitCode {
     // Interrupted (Ctrl-C, kill): remove a half-written temporary PDF; the previous PDF was
     // never touched.
     let _ = ctrlc::set_handler(|| {
-        kompass::write::clean_up_interrupted();
+        kompass::pdf::write::clean_up_interrupted();
         std::process::exit(130);
     });
     let lang = cmd::help::language(std::env::args());
-    kompass::messages::set_lang(lang);
+    kompass::base::messages::set_lang(lang);
     if let Some(code) = a_file_for_a_command() {
         return code;
     }
@@ -400,7 +400,7 @@ fn render(args: RenderArgs) -> cmd::Run {
 
 /// `kompass handbok`: the Swedish handbook, as Markdown on standard output.
 fn handbook() -> cmd::Run {
-    print!("{}", kompass::messages::HANDBOOK);
+    print!("{}", kompass::base::messages::HANDBOOK);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -436,7 +436,7 @@ fn a_file_for_a_command() -> Option<ExitCode> {
 mod tests {
     use super::*;
     use clap::CommandFactory;
-    use kompass::messages::{Lang, lookup};
+    use kompass::base::messages::{Lang, lookup};
 
     #[test]
     fn every_command_and_option_has_its_swedish_help() {

@@ -12,13 +12,13 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::check::Checked;
-use crate::compare::{Frozen, RegisterData};
-use crate::diagnostics::{Diagnostic, Sources};
-use crate::error::{Error, Result};
-use crate::load::LoadError;
-use crate::typeset::{ChangesPage, Options};
-pub use crate::write::Stage;
+use crate::base::diagnostics::{Diagnostic, Sources};
+use crate::base::error::{Error, Result};
+use crate::checks::check::Checked;
+use crate::checks::compare::{Frozen, RegisterData};
+use crate::input::load::LoadError;
+use crate::pdf::typeset::{ChangesPage, Options};
+pub use crate::pdf::write::Stage;
 use typst_pdf::PdfStandard;
 
 /// Which document is made of an evaluation.
@@ -150,13 +150,13 @@ impl Outcome {
 /// Build what every render shares now (fonts, library, templates), e.g. on a second core
 /// while the evaluation is loaded and checked.
 pub fn prepare() {
-    crate::typeset::prepare();
+    crate::pdf::typeset::prepare();
 }
 
 /// Load an evaluation file, with the register it names from its folder, and check it: a
 /// draft may still hold what `kompass new` left to fill in, a final report may not.
 pub fn check_path(path: &Path, stage: Stage) -> Result<Outcome> {
-    outcome(crate::check::load_path(path), stage)
+    outcome(crate::checks::check::load_path(path), stage)
 }
 
 /// Load and check an evaluation given as text (`name` is used in the findings).
@@ -166,7 +166,7 @@ pub fn check_text(
     register: RegisterSource<'_>,
     stage: Stage,
 ) -> Result<Outcome> {
-    let loaded = crate::check::load_str(name, text).map(|mut l| {
+    let loaded = crate::checks::check::load_str(name, text).map(|mut l| {
         set_register(&mut l, register);
         l
     });
@@ -207,25 +207,25 @@ impl Session {
 /// The findings of a loaded evaluation: every check, and for a final report (when nothing
 /// else is wrong) the placeholders `kompass new` left.
 pub fn findings(evaluation: &Checked, stage: Stage) -> Vec<Diagnostic> {
-    let mut d = crate::validate::check(evaluation);
+    let mut d = crate::checks::validate::check(evaluation);
     if !stage.is_draft() && !d.iter().any(Diagnostic::is_error) {
-        d.extend(crate::validate::check_final(evaluation));
+        d.extend(crate::checks::validate::check_final(evaluation));
     }
     d
 }
 
 /// The document a request asks for, as PDF.
 pub fn render(evaluation: &Checked, request: &Request) -> Result<Vec<u8>> {
-    let standards = crate::typeset::standards(request.standards)?;
+    let standards = crate::pdf::typeset::standards(request.standards)?;
     let bundle = match request.document {
         Document::Report => bundle(evaluation, request)?,
         Document::Slides => {
             let r = crate::report::Report::build(evaluation);
-            let charts = crate::charts::draw_all(&r)?;
-            crate::slides::bundle(&r, &charts, &request.options())
+            let charts = crate::report::charts::draw_all(&r)?;
+            crate::pdf::slides::bundle(&r, &charts, &request.options())
         }
     };
-    crate::typeset::typeset(&bundle, standards)
+    crate::pdf::typeset::typeset(&bundle, standards)
 }
 
 /// The report's pages as SVG, for the editor's preview (no PDF is made); pages whose hash
@@ -234,14 +234,14 @@ pub fn pages(
     evaluation: &Checked,
     stage: Stage,
     known: &dyn Fn(u128) -> bool,
-) -> Result<Vec<crate::typeset::PageImage>> {
-    crate::typeset::pages(&bundle(evaluation, &Request::report(stage, &[]))?, known)
+) -> Result<Vec<crate::pdf::typeset::PageImage>> {
+    crate::pdf::typeset::pages(&bundle(evaluation, &Request::report(stage, &[]))?, known)
 }
 
 /// Forget Typst's cached results that none of the last `age` renders used, so that a long
 /// session or a batch keeps its memory bounded.
 pub fn forget_older_than(age: usize) {
-    crate::typeset::evict_caches_older_than(age);
+    crate::pdf::typeset::evict_caches_older_than(age);
 }
 
 fn outcome(
@@ -280,15 +280,15 @@ fn set_register(l: &mut Checked, register: RegisterSource<'_>) {
 
 /// Everything Typst gets for the report of a loaded evaluation: data, charts and, when the
 /// standards allow, the attachments.
-pub fn bundle(loaded: &Checked, request: &Request) -> Result<crate::typeset::Bundle> {
+pub fn bundle(loaded: &Checked, request: &Request) -> Result<crate::pdf::typeset::Bundle> {
     let r = crate::report::Report::build(loaded);
     let standards = request.standards;
     let mut options = request.options();
-    if crate::typeset::allows_attachments(standards) {
-        let source = crate::embed::without_comments(loaded.sources.text(loaded.eval_file))?;
-        let mut provenance = crate::embed::Provenance::new(
+    if crate::pdf::typeset::allows_attachments(standards) {
+        let source = crate::pdf::embed::without_comments(loaded.sources.text(loaded.eval_file))?;
+        let mut provenance = crate::pdf::embed::Provenance::new(
             &r.framework_id,
-            &crate::typeset::standards_name(standards),
+            &crate::pdf::typeset::standards_name(standards),
             options.draft,
         );
         provenance.changes_since = options
@@ -301,16 +301,16 @@ pub fn bundle(loaded: &Checked, request: &Request) -> Result<crate::typeset::Bun
             .changes
             .as_ref()
             .and_then(|c| c.previous_register.clone());
-        options.attach = Some(crate::typeset::Attachment {
-            name: crate::embed::source_name(&r),
+        options.attach = Some(crate::pdf::typeset::Attachment {
+            name: crate::pdf::embed::source_name(&r),
             source,
             provenance: serde_json::to_string_pretty(&provenance).map_err(|e| {
-                Error::Invalid(crate::messages::msg!("plain", text = e.to_string()))
+                Error::Invalid(crate::base::messages::msg!("plain", text = e.to_string()))
             })?,
         });
     }
-    let charts = crate::charts::draw_all(&r)?;
-    Ok(crate::typeset::bundle(&r, &charts, &options))
+    let charts = crate::report::charts::draw_all(&r)?;
+    Ok(crate::pdf::typeset::bundle(&r, &charts, &options))
 }
 
 /// The page of changes a draft gets with `--changes-since`: what changed from the earlier
@@ -322,10 +322,10 @@ pub fn changes_page(old: &Checked, new: &Checked) -> Result<ChangesPage> {
     Ok(ChangesPage {
         version,
         date: date.iso(),
-        changes: crate::diff::compare(&before, &after),
+        changes: crate::report::diff::compare(&before, &after),
         previous: Some((
-            format!("tidigare-{}", crate::embed::source_name(&before)),
-            crate::embed::without_comments(old.sources.text(old.eval_file))?,
+            format!("tidigare-{}", crate::pdf::embed::source_name(&before)),
+            crate::pdf::embed::without_comments(old.sources.text(old.eval_file))?,
         )),
         previous_register: old.compared().0.frozen.clone(),
     })

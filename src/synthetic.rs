@@ -2,7 +2,7 @@
 //! to long, one per municipality of the table, the same for the same seed. Their prose is made
 //! of stock sentences and says nothing true about any municipality.
 
-use crate::municipalities::Municipality;
+use crate::base::municipalities::Municipality;
 
 /// Stock sentences of an analysis.
 const SENTENCES: &[&str] = &[
@@ -50,8 +50,8 @@ fn quoted(s: &str) -> String {
 
 /// A valid evaluation of `m` with the built-in framework, varied by `seed`.
 pub fn evaluation(m: &Municipality, seed: u64) -> String {
-    let framework =
-        crate::load::parse_framework(crate::load::FRAMEWORKS[0].0).expect("the built-in framework");
+    let framework = crate::input::load::parse_framework(crate::input::load::FRAMEWORKS[0].0)
+        .expect("the built-in framework");
     let mut rng = Rng(seed
         ^ m.code
             .parse::<u64>()
@@ -72,7 +72,7 @@ pub fn evaluation(m: &Municipality, seed: u64) -> String {
     let month = 1 + rng.below(12);
     let day = 1 + rng.below(28);
     let evaluated_month = month - rng.below(month.min(3));
-    let evaluated = crate::format::long_date(year as i32, evaluated_month as u8, 1);
+    let evaluated = crate::base::format::long_date(year as i32, evaluated_month as u8, 1);
     let evaluated = evaluated.split_once(' ').map_or("", |(_, rest)| rest);
     t.push_str(&format!(
         "[report]\ndate = {year}-{month:02}-{day:02}\nevaluated = \"{evaluated}\"\nfirst_evaluation = {}\ninterviews = {}\ninterviews_approximate = true\npublisher = \"Sveriges Kommuner och Regioner\"\n\n",
@@ -132,14 +132,14 @@ mod tests {
 
     #[test]
     fn every_synthetic_evaluation_is_valid_and_final() {
-        for m in crate::municipalities::all().iter().step_by(29) {
+        for m in crate::base::municipalities::all().iter().step_by(29) {
             let text = evaluation(m, 7);
             assert_eq!(text, evaluation(m, 7), "the same for the same seed");
-            let l = crate::check::load_str("s.toml", &text)
+            let l = crate::checks::check::load_str("s.toml", &text)
                 .map_err(|_| "loads")
                 .unwrap();
-            let mut d = crate::validate::check(&l);
-            d.extend(crate::validate::check_final(&l));
+            let mut d = crate::checks::validate::check(&l);
+            d.extend(crate::checks::validate::check_final(&l));
             assert!(!d.iter().any(|x| x.is_error()), "{}: {:?}", m.name, d);
         }
     }

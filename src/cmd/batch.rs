@@ -8,10 +8,10 @@ use std::process::ExitCode;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use kompass::diagnostics::Diagnostic;
+use kompass::base::diagnostics::Diagnostic;
 use kompass::pipeline::{self, Outcome, Request, Stage};
 
-use kompass::messages::msg;
+use kompass::base::messages::msg;
 
 use super::{Failure, INVALID, Run, Strictness};
 
@@ -48,7 +48,8 @@ impl Failed {
 
 /// Whether a finding stops a report: an error, or with `--deny-warnings` a warning.
 fn fails(d: &Diagnostic, strict: Strictness) -> bool {
-    d.is_error() || (strict.deny_warnings && d.severity == kompass::diagnostics::Severity::Warning)
+    d.is_error()
+        || (strict.deny_warnings && d.severity == kompass::base::diagnostics::Severity::Warning)
 }
 
 /// Render one evaluation through the pipeline.
@@ -59,7 +60,7 @@ fn one(
     strict: Strictness,
 ) -> Result<PathBuf, Failed> {
     let other = |e: kompass::Error| Failed::Other(e.to_string());
-    let output = kompass::write::output_path(path, out_dir, strict.stage).map_err(other)?;
+    let output = kompass::pdf::write::output_path(path, out_dir, strict.stage).map_err(other)?;
     let found = pipeline::check_path(path, strict.stage).map_err(other)?;
     let evaluation = match &found {
         Outcome::Loaded { evaluation, .. }
@@ -71,8 +72,8 @@ fn one(
     };
     let pdf =
         pipeline::render(evaluation, &Request::report(strict.stage, standards)).map_err(other)?;
-    kompass::write::atomic_write(&output, &pdf)
-        .map_err(|e| Failed::Other(kompass::write::failure(&output, &e).text()))?;
+    kompass::pdf::write::atomic_write(&output, &pdf)
+        .map_err(|e| Failed::Other(kompass::pdf::write::failure(&output, &e).text()))?;
     Ok(output)
 }
 
@@ -89,12 +90,12 @@ fn same_outputs(files: &[PathBuf], out_dir: Option<&Path>, stage: Stage) -> Resu
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new(".")),
         };
-        let output = dir.join(kompass::write::default_name(path, stage));
+        let output = dir.join(kompass::pdf::write::default_name(path, stage));
         // The same folder however it is written (`./x` and `x`), where it exists.
         let key = dir
             .canonicalize()
             .unwrap_or_else(|_| dir.to_path_buf())
-            .join(kompass::write::default_name(path, stage));
+            .join(kompass::pdf::write::default_name(path, stage));
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
             return Err(Failure::trouble(msg!(
                 "batch-same-output",
@@ -206,7 +207,7 @@ pub fn run(
             "batch-summary",
             rendered = files.len() - failures.len(),
             failed = failures.len(),
-            seconds = kompass::messages::Arg::Fixed(start.elapsed().as_secs_f64(), 1)
+            seconds = kompass::base::messages::Arg::Fixed(start.elapsed().as_secs_f64(), 1)
         )
     );
     // Each failed file with everything that stopped it, printed as `check` prints it.

@@ -3,8 +3,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use kompass::charts::ImageFormat;
-use kompass::messages::msg;
+use kompass::base::messages::msg;
+use kompass::report::charts::ImageFormat;
 
 use super::{Run, Stage, Strictness, load, write};
 
@@ -22,12 +22,12 @@ pub fn run(evaluation: &Path, out_dir: &Path, format: Format, scale: f32) -> Run
         msg!("consequence-no-chart"),
     )?;
     let report = kompass::report::Report::build(&loaded);
-    let charts = kompass::charts::draw_all(&report)?;
+    let charts = kompass::report::charts::draw_all(&report)?;
     let format = match format {
         Format::Svg => ImageFormat::Svg,
         Format::Png => ImageFormat::Png { scale },
     };
-    let files = kompass::charts::files(&charts, format)?;
+    let files = kompass::report::charts::files(&charts, format)?;
     super::create_folder(out_dir)?;
     for (name, data) in &files {
         write(&out_dir.join(name), data)?;

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use kompass::messages::msg;
+use kompass::base::messages::msg;
 
 use super::{Failure, INVALID, Run, Strictness, TROUBLE, cannot_read, checked, refused, say};
 
@@ -37,13 +37,13 @@ pub fn run(evaluation: &Path, strict: Strictness) -> Run {
 
 /// `kompass check register.csv|.xlsx`: every problem, located by row and column.
 fn register(path: &Path, strict: Strictness) -> Run {
-    let bytes = kompass::read::bytes(path, kompass::read::MAX_REGISTER_BYTES)
+    let bytes = kompass::files::read::bytes(path, kompass::files::read::MAX_REGISTER_BYTES)
         .map_err(|e| cannot_read(path, e.to_string()))?;
     let (sources, diagnostics) =
-        kompass::compare::check_register_file(&path.display().to_string(), &bytes)
+        kompass::checks::compare::check_register_file(&path.display().to_string(), &bytes)
             .map_err(|e| Failure::text(format!("{}: {e}", path.display())))?;
     sources.emit(&diagnostics);
-    let (errors, warnings) = kompass::diagnostics::counts(&diagnostics);
+    let (errors, warnings) = kompass::base::diagnostics::counts(&diagnostics);
     let outcome = super::Outcome { errors, warnings };
     if errors > 0 || (strict.deny_warnings && warnings > 0) {
         refused(path, &outcome, None);

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use kompass::messages::msg;
+use kompass::base::messages::msg;
 use kompass::review::file::{self, Entry, State};
 use kompass::review::{Comment, Pages, Review, text};
 
@@ -29,7 +29,7 @@ pub struct Args {
 }
 
 pub fn run(args: &Args) -> Run {
-    let bytes = kompass::read::bytes(&args.pdf, kompass::read::MAX_PDF_BYTES)
+    let bytes = kompass::files::read::bytes(&args.pdf, kompass::files::read::MAX_PDF_BYTES)
         .map_err(|e| super::cannot_read(&args.pdf, e.to_string()))?;
     let review = kompass::review::read_comments(&bytes).map_err(|e| {
         Failure::trouble(msg!(
@@ -68,7 +68,7 @@ fn listed(review: &Review, entries: &[Entry], pdf_name: &str, format: &str) -> S
 
 /// The evaluation, loaded and checked as a draft, without a word unless it cannot be used
 /// (then its findings are printed as `check` prints them).
-fn quiet_load(evaluation: &Path) -> Result<kompass::check::Checked, Failure> {
+fn quiet_load(evaluation: &Path) -> Result<kompass::checks::check::Checked, Failure> {
     let quiet = kompass::pipeline::check_path(evaluation, kompass::Stage::Draft);
     if let Ok(outcome) = quiet
         && outcome.renderable().is_some()
@@ -93,15 +93,17 @@ fn name_of(path: &Path) -> String {
 /// Add the comments the review file lacks (creating it), and give its entries.
 fn review_file(evaluation: &Path, review: &Review, pdf_name: &str) -> Result<Vec<Entry>, Failure> {
     let path = file::path_for(evaluation);
-    let old = match kompass::read::bytes(&path, kompass::read::MAX_EVALUATION_BYTES) {
+    let old = match kompass::files::read::bytes(&path, kompass::files::read::MAX_EVALUATION_BYTES) {
         Ok(bytes) => Some(
             String::from_utf8(bytes)
                 .map_err(|_| super::cannot_read(&path, msg!("not-utf8").text()))?,
         ),
-        Err(kompass::read::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(kompass::files::read::ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            None
+        }
         Err(e) => return Err(super::cannot_read(&path, e.to_string())),
     };
-    let bad = |m: kompass::messages::Message| super::cannot_read(&path, m.text());
+    let bad = |m: kompass::base::messages::Message| super::cannot_read(&path, m.text());
     let (new, added) = file::add(old.as_deref(), &review.comments, pdf_name).map_err(bad)?;
     if old.as_deref() != Some(new.as_str()) {
         super::write(&path, new.as_bytes())?;
@@ -120,12 +122,13 @@ fn review_file(evaluation: &Path, review: &Review, pdf_name: &str) -> Result<Vec
 
 /// The evaluation given must be of the municipality the draft is of.
 fn same_municipality(
-    loaded: &kompass::check::Checked,
+    loaded: &kompass::checks::check::Checked,
     review: &Review,
     evaluation: &Path,
 ) -> Result<(), Failure> {
-    let name =
-        |c: &kompass::check::Checked| c.evaluation.municipality.name.get_ref().trim().to_string();
+    let name = |c: &kompass::checks::check::Checked| {
+        c.evaluation.municipality.name.get_ref().trim().to_string()
+    };
     let Some(carried) = carried(review) else {
         return Ok(());
     };
@@ -142,7 +145,7 @@ fn same_municipality(
 }
 
 /// The evaluation the draft carries, loaded (its register is not needed for its texts).
-fn carried(review: &Review) -> Option<kompass::check::Checked> {
+fn carried(review: &Review) -> Option<kompass::checks::check::Checked> {
     let (name, text) = review.evaluation.as_ref()?;
     use kompass::pipeline::{self, Outcome, RegisterSource, Stage};
     pipeline::check_text(name, text, RegisterSource::None, Stage::Draft)
@@ -203,7 +206,7 @@ fn block(n: usize, c: &Comment, entry: Option<&Entry>) -> String {
             place = c.place.as_str()
         )
     )];
-    let kind = kompass::phrases::capitalised(&c.kind.message().text());
+    let kind = kompass::base::phrases::capitalised(&c.kind.message().text());
     let by = if c.author.is_empty() {
         kind
     } else {
@@ -362,7 +365,7 @@ fn csv(review: &Review, entries: &[Entry]) -> String {
 /// Write the answer to the municipality: PDF, or Markdown for `.md` / `.txt`.
 fn write_reply(
     evaluation: &Path,
-    now: &kompass::check::Checked,
+    now: &kompass::checks::check::Checked,
     review: &Review,
     entries: &[Entry],
     output: Option<&Path>,

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use kompass::messages::msg;
+use kompass::base::messages::msg;
 
 use super::{Failure, Run, Stage, Strictness, TROUBLE, checked, refused};
 
@@ -31,7 +31,7 @@ pub fn run(old: &Path, new: &Path, format: Format) -> Run {
             }
         }
     }
-    let changes = kompass::diff::compare(&reports[0], &reports[1]);
+    let changes = kompass::report::diff::compare(&reports[0], &reports[1]);
     if format == Format::Json {
         let text =
             serde_json::to_string_pretty(&changes).map_err(|e| Failure::text(e.to_string()))?;
@@ -43,7 +43,7 @@ pub fn run(old: &Path, new: &Path, format: Format) -> Run {
             new = new.display().to_string()
         ));
     } else {
-        print!("{}", kompass::diff::to_text(&changes));
+        print!("{}", kompass::report::diff::to_text(&changes));
     }
     // Like diff(1): 0 when equal, 1 when they differ.
     Ok(ExitCode::from(u8::from(!changes.is_empty())))

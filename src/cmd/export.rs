@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use kompass::messages::msg;
+use kompass::base::messages::msg;
 
 use super::{
     Failure, INVALID, RegisterSource, Run, Strictness, TROUBLE, checked, checked_text, refused,
@@ -11,7 +11,7 @@ use super::{
 };
 
 /// The register row of one evaluation file or kompass PDF.
-fn row(path: &Path) -> Result<kompass::register::Row, Failure> {
+fn row(path: &Path) -> Result<kompass::checks::register::Row, Failure> {
     let strict = Strictness::at(kompass::Stage::Draft);
     let loaded = if path
         .extension()
@@ -40,11 +40,11 @@ fn row(path: &Path) -> Result<kompass::register::Row, Failure> {
 
 /// Add the row of `path`, once per evaluation: an evaluation given twice (`leksand.toml` and
 /// the `leksand.pdf` made from it) is one row, the later input's, as `--append` replaces the row
-/// of the same evaluation ([`kompass::register::Row::identity`]). A note says so.
+/// of the same evaluation ([`kompass::checks::register::Row::identity`]). A note says so.
 fn once<'a>(
-    rows: &mut Vec<(&'a Path, kompass::register::Row)>,
+    rows: &mut Vec<(&'a Path, kompass::checks::register::Row)>,
     path: &'a Path,
-    row: kompass::register::Row,
+    row: kompass::checks::register::Row,
 ) {
     let identity = row.identity();
     match rows.iter_mut().find(|(_, r)| r.identity() == identity) {
@@ -75,17 +75,17 @@ pub enum Existing {
 }
 
 /// The rows of an existing register with the new ones merged in: a row of the same evaluation
-/// ([`kompass::register::Row::identity`]) is replaced where it stands, others are added at the
+/// ([`kompass::checks::register::Row::identity`]) is replaced where it stands, others are added at the
 /// end.
 fn merged(
     path: &Path,
-    new: Vec<kompass::register::Row>,
-) -> Result<(Vec<kompass::register::Row>, usize), Failure> {
+    new: Vec<kompass::checks::register::Row>,
+) -> Result<(Vec<kompass::checks::register::Row>, usize), Failure> {
     let name = path.display().to_string();
-    let bytes = kompass::read::bytes(path, kompass::read::MAX_REGISTER_BYTES)
+    let bytes = kompass::files::read::bytes(path, kompass::files::read::MAX_REGISTER_BYTES)
         .map_err(|e| super::cannot_read(path, e.to_string()))?;
-    if kompass::register::is_xlsx(&name) {
-        match kompass::register::sheet_names(&bytes) {
+    if kompass::checks::register::is_xlsx(&name) {
+        match kompass::checks::register::sheet_names(&bytes) {
             Ok(sheets) if sheets.len() > 1 => {
                 return Err(Failure::trouble(msg!(
                     "export-other-sheets",
@@ -96,7 +96,7 @@ fn merged(
             _ => {}
         }
     }
-    let (sources, diagnostics) = kompass::compare::check_register_file(&name, &bytes)
+    let (sources, diagnostics) = kompass::checks::compare::check_register_file(&name, &bytes)
         .map_err(|e| Failure::text(format!("{name}: {e}")))?;
     if diagnostics.iter().any(|d| d.is_error()) {
         sources.emit(&diagnostics);
@@ -105,7 +105,7 @@ fn merged(
             msg!("register-has-errors", name = name.to_string()),
         ));
     }
-    let (table, _) = kompass::register::parse_file(&name, &bytes)
+    let (table, _) = kompass::checks::register::parse_file(&name, &bytes)
         .map_err(|e| Failure::text(format!("{name}: {e}")))?;
     let mut rows = table.rows();
     let mut replaced = 0;
@@ -115,7 +115,7 @@ fn merged(
                 // The notes are the evaluators' own: they stay.
                 let note = std::mem::take(&mut old.note);
                 let public_note = std::mem::take(&mut old.public_note);
-                *old = kompass::register::Row {
+                *old = kompass::checks::register::Row {
                     note,
                     public_note,
                     ..row
@@ -152,11 +152,11 @@ pub fn run(inputs: &[PathBuf], output: Option<&Path>, existing: Existing, excel:
     }
     // A read-only register is refused before any work, never replaced.
     if let Some(o) = output.filter(|_| exists) {
-        kompass::write::replaceable(o)
-            .map_err(|e| Failure::trouble(kompass::write::failure(o, &e)))?;
+        kompass::pdf::write::replaceable(o)
+            .map_err(|e| Failure::trouble(kompass::pdf::write::failure(o, &e)))?;
     }
     // Every input is read (and its findings printed) before the run stops on one.
-    let mut rows: Vec<(&Path, kompass::register::Row)> = Vec::new();
+    let mut rows: Vec<(&Path, kompass::checks::register::Row)> = Vec::new();
     let mut failed = None;
     for path in inputs {
         match row(path) {
@@ -167,7 +167,7 @@ pub fn run(inputs: &[PathBuf], output: Option<&Path>, existing: Existing, excel:
     if let Some(f) = failed {
         return Err(f);
     }
-    let mut rows: Vec<kompass::register::Row> = rows.into_iter().map(|(_, r)| r).collect();
+    let mut rows: Vec<kompass::checks::register::Row> = rows.into_iter().map(|(_, r)| r).collect();
     let exported = rows.len();
     let mut replaced = 0;
     if let (true, Existing::Append, Some(o)) = (exists, existing, output) {
@@ -177,8 +177,8 @@ pub fn run(inputs: &[PathBuf], output: Option<&Path>, existing: Existing, excel:
         "json" => serde_json::to_string_pretty(&rows)
             .map(|s| (s + "\n").into_bytes())
             .map_err(|e| Failure::text(e.to_string()))?,
-        "xlsx" => kompass::register::to_xlsx(&rows)?,
-        _ => kompass::register::to_csv_as(&rows, dialect(output, exists, existing, excel))
+        "xlsx" => kompass::checks::register::to_xlsx(&rows)?,
+        _ => kompass::checks::register::to_csv_as(&rows, dialect(output, exists, existing, excel))
             .into_bytes(),
     };
     let Some(o) = output else {
@@ -209,12 +209,12 @@ fn dialect(
     exists: bool,
     existing: Existing,
     excel: bool,
-) -> kompass::register::Dialect {
-    use kompass::register::{Dialect, csv_text, dialect_of};
+) -> kompass::checks::register::Dialect {
+    use kompass::checks::register::{Dialect, csv_text, dialect_of};
     match (excel, output) {
         (true, _) => Dialect::Excel,
         (false, Some(o)) if exists && existing == Existing::Append => {
-            kompass::read::bytes(o, kompass::read::MAX_REGISTER_BYTES)
+            kompass::files::read::bytes(o, kompass::files::read::MAX_REGISTER_BYTES)
                 .map_or(Dialect::Rfc4180, |b| dialect_of(&csv_text(&b).0))
         }
         _ => Dialect::Rfc4180,

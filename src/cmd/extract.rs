@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use kompass::messages::{Message, msg};
+use kompass::base::messages::{Message, msg};
 
 use super::{Failure, Run, read_pdf, say};
 
@@ -43,12 +43,12 @@ pub fn run(pdf: &Path, output: Option<PathBuf>) -> Run {
 /// The file name to write without `-o`: the attachment's name when it is a plain file name
 /// (never a path: a PDF decides nothing about where kompass writes), else one made from the
 /// municipality and the date inside the evaluation.
-fn name_to_write(embedded: &kompass::embed::Embedded) -> String {
+fn name_to_write(embedded: &kompass::pdf::embed::Embedded) -> String {
     let name = &embedded.source_name;
-    if kompass::read::safe_file_name(name) && name.ends_with(".toml") {
+    if kompass::files::read::safe_file_name(name) && name.ends_with(".toml") {
         return name.clone();
     }
-    let safe = kompass::embed::fallback_name(&embedded.source);
+    let safe = kompass::pdf::embed::fallback_name(&embedded.source);
     let shown: String = name
         .chars()
         .map(|c| if c.is_control() { '?' } else { c })
@@ -62,7 +62,7 @@ fn name_to_write(embedded: &kompass::embed::Embedded) -> String {
     safe
 }
 
-fn note_register(fr: &kompass::compare::Frozen) {
+fn note_register(fr: &kompass::checks::compare::Frozen) {
     let computed: Vec<Message> = fr
         .profiles
         .iter()

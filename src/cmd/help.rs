@@ -3,7 +3,7 @@
 //! a run.
 
 use clap::{CommandFactory, FromArgMatches};
-use kompass::messages::{Lang, lookup, msg};
+use kompass::base::messages::{Lang, lookup, msg};
 
 /// The command line, parsed with its help in `lang` (clap prints help or a usage error and
 /// exits).

@@ -21,9 +21,9 @@ pub mod watch;
 
 use std::path::Path;
 
-use kompass::check::Checked;
-use kompass::diagnostics::counts;
-use kompass::messages::{Message, msg};
+use kompass::base::diagnostics::counts;
+use kompass::base::messages::{Message, msg};
+use kompass::checks::check::Checked;
 use kompass::pipeline;
 pub use kompass::pipeline::{RegisterSource, Stage};
 
@@ -111,9 +111,10 @@ fn printed(
 /// Print what a check found, the one way every command prints findings: errors first, then
 /// warnings, then notes, each in the order found, at most [`MAX_SHOWN`] of them.
 pub fn present(found: &pipeline::Outcome) -> Outcome {
-    let mut diagnostics: Vec<&kompass::diagnostics::Diagnostic> = found.findings().iter().collect();
+    let mut diagnostics: Vec<&kompass::base::diagnostics::Diagnostic> =
+        found.findings().iter().collect();
     diagnostics.sort_by_key(|d| d.severity as u8);
-    let diagnostics: Vec<kompass::diagnostics::Diagnostic> =
+    let diagnostics: Vec<kompass::base::diagnostics::Diagnostic> =
         diagnostics.into_iter().cloned().collect();
     // A file with thousands of mistakes is not helped by thousands of messages.
     found
@@ -197,32 +198,32 @@ pub fn load(path: &Path, strict: Strictness, consequence: Message) -> Result<Che
 
 /// The `--standard` list, checked.
 pub fn standards(standard: &str) -> Result<Vec<kompass::PdfStandard>, Failure> {
-    kompass::typeset::parse_standards(standard)
-        .and_then(|list| kompass::typeset::standards(&list).map(|_| list))
+    kompass::pdf::typeset::parse_standards(standard)
+        .and_then(|list| kompass::pdf::typeset::standards(&list).map(|_| list))
         .map_err(|e| Failure::text(format!("--standard {standard}: {e}")))
 }
 
-/// What a kompass PDF carries, read within kompass's bounds (see `kompass::read`).
-pub fn read_pdf(path: &Path) -> Result<kompass::embed::Embedded, Failure> {
-    let bytes = kompass::read::bytes(path, kompass::read::MAX_PDF_BYTES)
+/// What a kompass PDF carries, read within kompass's bounds (see `kompass::files::read`).
+pub fn read_pdf(path: &Path) -> Result<kompass::pdf::embed::Embedded, Failure> {
+    let bytes = kompass::files::read::bytes(path, kompass::files::read::MAX_PDF_BYTES)
         .map_err(|e| cannot_read(path, e.to_string()))?;
-    kompass::embed::read(&bytes).map_err(|e| Failure::text(format!("{}: {e}", path.display())))
+    kompass::pdf::embed::read(&bytes).map_err(|e| Failure::text(format!("{}: {e}", path.display())))
 }
 
-/// Where a PDF goes, checked before any work (see `kompass::write::output_path`).
+/// Where a PDF goes, checked before any work (see `kompass::pdf::write::output_path`).
 pub fn output(
     evaluation: &Path,
     output: Option<&Path>,
     stage: Stage,
 ) -> Result<std::path::PathBuf, Failure> {
-    Ok(kompass::write::output_path(evaluation, output, stage)?)
+    Ok(kompass::pdf::write::output_path(evaluation, output, stage)?)
 }
 
-/// Write a file through a temporary file and a rename (see `kompass::write::atomic_write`); a
+/// Write a file through a temporary file and a rename (see `kompass::pdf::write::atomic_write`); a
 /// read-only file is refused with a message that says so.
 pub fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    kompass::write::atomic_write(path, bytes)
-        .map_err(|e| Failure::trouble(kompass::write::failure(path, &e)))
+    kompass::pdf::write::atomic_write(path, bytes)
+        .map_err(|e| Failure::trouble(kompass::pdf::write::failure(path, &e)))
 }
 
 /// "cannot read <path>: <reason>".
@@ -239,7 +240,7 @@ pub fn io_failure(what: Message, e: &std::io::Error) -> Failure {
     Failure::trouble(msg!(
         "with-reason",
         what = what,
-        reason = kompass::messages::io_reason(e)
+        reason = kompass::base::messages::io_reason(e)
     ))
 }
 

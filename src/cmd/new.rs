@@ -3,13 +3,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use kompass::messages::msg;
+use kompass::base::messages::msg;
 
 use super::{Run, say};
 
 pub fn run(municipality: &str, output: Option<PathBuf>) -> Run {
-    let output = output.unwrap_or_else(|| kompass::skeleton::default_path(municipality));
-    kompass::skeleton::create(&output, municipality)?;
+    let output = output.unwrap_or_else(|| kompass::input::skeleton::default_path(municipality));
+    kompass::input::skeleton::create(&output, municipality)?;
     say(msg!("wrote", path = output.display().to_string()));
     Ok(ExitCode::SUCCESS)
 }

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use kompass::messages::msg;
+use kompass::base::messages::msg;
 use kompass::pipeline::{self, Request, Stage};
 
 use super::{Failure, Run, Strictness, load, output, say, standards, write};
@@ -41,7 +41,7 @@ pub fn run(
         "wrote-pdf",
         path = out.display().to_string(),
         kb = pdf.len() / 1024,
-        seconds = kompass::messages::Arg::Fixed(start.elapsed().as_secs_f64(), 2)
+        seconds = kompass::base::messages::Arg::Fixed(start.elapsed().as_secs_f64(), 2)
     ));
     Ok(ExitCode::SUCCESS)
 }
@@ -72,7 +72,7 @@ pub fn run_many(
     let standards = standards(standard)?;
     let mut files = files.to_vec();
     if let Some(folder) = all {
-        files.extend(kompass::read::evaluations_in(folder).map_err(|e| {
+        files.extend(kompass::files::read::evaluations_in(folder).map_err(|e| {
             super::io_failure(
                 msg!("cannot-read-folder", path = folder.display().to_string()),
                 &e,

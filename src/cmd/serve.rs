@@ -3,12 +3,13 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use kompass::messages::msg;
+use kompass::base::messages::msg;
 
 use super::{Run, say};
 
 pub fn run(evaluation: &Path, port: Option<u16>, open: bool) -> Run {
-    let server = kompass::serve::Server::start_kept(evaluation, port, kompass::messages::lang())?;
+    let server =
+        kompass::serve::Server::start_kept(evaluation, port, kompass::base::messages::lang())?;
     let url = server.url();
     say(msg!("serve-listening", url = url.as_str()));
     if open {

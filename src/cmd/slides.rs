@@ -3,14 +3,14 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use kompass::messages::msg;
+use kompass::base::messages::msg;
 use kompass::pipeline::{self, Request, Stage};
 
 use super::{Failure, Run, Strictness, load, output, standards, write};
 
 pub fn run(evaluation: &Path, out: Option<PathBuf>, stage: Stage, standard: &str) -> Run {
     let standards = standards(standard)?;
-    let out = out.unwrap_or_else(|| kompass::write::slides_path(evaluation, stage));
+    let out = out.unwrap_or_else(|| kompass::pdf::write::slides_path(evaluation, stage));
     let out = output(evaluation, Some(&out), stage)?;
     let loaded = load(
         evaluation,

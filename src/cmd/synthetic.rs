@@ -6,7 +6,7 @@ use std::process::ExitCode;
 /// `kompass synthetic`: one synthetic evaluation per municipality, for tests and benchmarks.
 pub fn run(dir: &std::path::Path, count: usize, seed: u64) -> super::Run {
     let write = std::fs::create_dir_all(dir).and_then(|()| {
-        for m in kompass::municipalities::all().iter().take(count) {
+        for m in kompass::base::municipalities::all().iter().take(count) {
             let name = format!(
                 "{}-{}.toml",
                 m.code,

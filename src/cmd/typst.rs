@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use kompass::messages::msg;
+use kompass::base::messages::msg;
 
 use super::{Failure, Run, Stage, Strictness, load, standards};
 
@@ -31,9 +31,9 @@ pub fn run(evaluation: &Path, dir: &Path, stage: Stage, standard: &str, overwrit
         msg!("consequence-nothing-written"),
     )?;
     let bundle = kompass::pipeline::bundle(&loaded, &kompass::Request::report(stage, &standards))?;
-    let files = kompass::typeset::write_project(
+    let files = kompass::pdf::typeset::write_project(
         &bundle,
-        &kompass::typeset::standards_name(&standards),
+        &kompass::pdf::typeset::standards_name(&standards),
         dir,
     )?;
     super::say(msg!(

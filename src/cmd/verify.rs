@@ -3,19 +3,19 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use kompass::check::Checked;
-use kompass::embed::{Embedded, Provenance};
+use kompass::checks::check::Checked;
+use kompass::pdf::embed::{Embedded, Provenance};
 use kompass::review::Pages;
 
-use kompass::messages::msg;
+use kompass::base::messages::msg;
 use kompass::pipeline::{self, Request, Stage};
 
 use super::{Failure, INVALID, RegisterSource, Run, Strictness, TROUBLE, checked_text, refused};
 
 pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> Run {
-    let pdf = kompass::read::bytes(pdf_path, kompass::read::MAX_PDF_BYTES)
+    let pdf = kompass::files::read::bytes(pdf_path, kompass::files::read::MAX_PDF_BYTES)
         .map_err(|e| super::cannot_read(pdf_path, e.to_string()))?;
-    let embedded = kompass::embed::read(&pdf).map_err(|e| {
+    let embedded = kompass::pdf::embed::read(&pdf).map_err(|e| {
         Failure::trouble(msg!(
             "with-reason",
             what = pdf_path.display().to_string(),
@@ -25,7 +25,7 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> Run {
     let p = &embedded.provenance;
     let (name, text) = evaluation_text(&embedded, evaluation)?;
     let loaded = load(&name, &text, p, evaluation)?;
-    let standards = kompass::typeset::parse_standards(&p.standards)
+    let standards = kompass::pdf::typeset::parse_standards(&p.standards)
         .map_err(|e| Failure::trouble(msg!("verify-standards", reason = e.to_string())))?;
     let request = Request::report(Stage::from_draft(p.draft), &standards)
         .with_changes(changes_page(&embedded, &loaded)?);
@@ -39,8 +39,8 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> Run {
                 pdf = pdf_path.display().to_string(),
                 name = &name,
                 version = &p.kompass,
-                framework =
-                    kompass::load::framework_name(&p.framework).unwrap_or(p.framework.clone()),
+                framework = kompass::input::load::framework_name(&p.framework)
+                    .unwrap_or(p.framework.clone()),
                 standards = &p.standards,
                 draft = if p.draft { "yes" } else { "no" }
             )
@@ -92,8 +92,8 @@ struct Commented {
 /// The comments of the PDF and whether its pages are those made again; `None` when either
 /// cannot be read.
 fn commented(pdf: &[u8], again: &[u8]) -> Option<Commented> {
-    use kompass::read::annotations::{AnnotationLimits, read};
-    let limits = kompass::read::pdf::Limits::default();
+    use kompass::files::read::annotations::{AnnotationLimits, read};
+    let limits = kompass::files::read::pdf::Limits::default();
     let sent = read(pdf, &limits, &AnnotationLimits::default()).ok()?;
     let made = read(again, &limits, &AnnotationLimits::default()).ok()?;
     Some(Commented {
@@ -137,10 +137,10 @@ fn evaluation_text(
             embedded.source.clone(),
         ));
     };
-    let read = kompass::read::bytes(path, kompass::read::MAX_EVALUATION_BYTES)
+    let read = kompass::files::read::bytes(path, kompass::files::read::MAX_EVALUATION_BYTES)
         .map_err(|e| e.to_string())
         .and_then(|b| String::from_utf8(b).map_err(|_| msg!("not-utf8").text()))
-        .and_then(|t| kompass::embed::without_comments(&t).map_err(|e| e.to_string()));
+        .and_then(|t| kompass::pdf::embed::without_comments(&t).map_err(|e| e.to_string()));
     match read {
         Ok(t) => Ok((path.display().to_string(), t)),
         Err(e) => Err(super::cannot_read(path, e)),
@@ -180,14 +180,14 @@ fn load(
 fn changes_page(
     embedded: &Embedded,
     loaded: &Checked,
-) -> Result<Option<kompass::typeset::ChangesPage>, Failure> {
+) -> Result<Option<kompass::pdf::typeset::ChangesPage>, Failure> {
     let Some(previous) = &embedded.previous else {
         return Ok(None);
     };
-    let mut old = kompass::check::load_str("previous", previous)
+    let mut old = kompass::checks::check::load_str("previous", previous)
         .map_err(|_| Failure::trouble(msg!("verify-previous-unreadable")))?;
     if let Some(fr) = &embedded.provenance.changes_since_register {
-        old.set_register(kompass::compare::RegisterData::Frozen(fr.clone()));
+        old.set_register(kompass::checks::compare::RegisterData::Frozen(fr.clone()));
     }
     Ok(Some(pipeline::changes_page(&old, loaded)?))
 }
@@ -206,7 +206,8 @@ fn explain(embedded: &Embedded, loaded: &Checked, name: &str, text: &str, given:
         explained = true;
     }
     if p.framework_fingerprint != now.framework_fingerprint {
-        let name = kompass::load::framework_name(&p.framework).unwrap_or(p.framework.clone());
+        let name =
+            kompass::input::load::framework_name(&p.framework).unwrap_or(p.framework.clone());
         println!("{}", msg!("differs-framework", framework = name));
         explained = true;
     }
@@ -216,8 +217,10 @@ fn explain(embedded: &Embedded, loaded: &Checked, name: &str, text: &str, given:
             "{}",
             msg!(
                 "differs-register",
-                change =
-                    kompass::compare::describe_change(p.register.as_ref(), register_now.as_ref())
+                change = kompass::checks::compare::describe_change(
+                    p.register.as_ref(),
+                    register_now.as_ref()
+                )
             )
         );
         explained = true;
@@ -233,9 +236,9 @@ fn explain(embedded: &Embedded, loaded: &Checked, name: &str, text: &str, given:
 
 /// What changed from the attached evaluation to the given one, as `diff` shows it.
 fn explain_evaluation(embedded: &Embedded, loaded: &Checked, name: &str) {
-    let attached = kompass::check::load_str("attached", &embedded.source).map(|mut l| {
+    let attached = kompass::checks::check::load_str("attached", &embedded.source).map(|mut l| {
         if let Some(fr) = &embedded.provenance.register {
-            l.set_register(kompass::compare::RegisterData::Frozen(fr.clone()));
+            l.set_register(kompass::checks::compare::RegisterData::Frozen(fr.clone()));
         }
         l
     });
@@ -245,11 +248,11 @@ fn explain_evaluation(embedded: &Embedded, loaded: &Checked, name: &str) {
     };
     let before = kompass::report::Report::build(&attached);
     let after = kompass::report::Report::build(loaded);
-    let changes = kompass::diff::compare(&before, &after);
+    let changes = kompass::report::diff::compare(&before, &after);
     if changes.is_empty() {
         println!("{}", msg!("differs-layout"));
     } else {
         println!("{}\n", msg!("differs-evaluation-to", name = name));
-        print!("{}", kompass::diff::to_text(&changes));
+        print!("{}", kompass::report::diff::to_text(&changes));
     }
 }

@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
-use kompass::messages::msg;
+use kompass::base::messages::msg;
 use kompass::pipeline::{self, Request, Stage};
 
 use super::{Failure, Run, Strictness, output, standards};
@@ -64,10 +64,10 @@ pub fn run(evaluation: &Path, out: Option<PathBuf>, stage: Stage, standard: &str
             }
             watched_register = Some(r.clone());
         }
-        let now = snapshot(evaluation, kompass::read::MAX_EVALUATION_BYTES).map(|text| {
+        let now = snapshot(evaluation, kompass::files::read::MAX_EVALUATION_BYTES).map(|text| {
             let register = register
                 .as_ref()
-                .and_then(|r| snapshot(r, kompass::read::MAX_REGISTER_BYTES));
+                .and_then(|r| snapshot(r, kompass::files::read::MAX_REGISTER_BYTES));
             (text, register)
         });
         if now.is_some() && now != last {
@@ -107,9 +107,9 @@ pub fn run(evaluation: &Path, out: Option<PathBuf>, stage: Stage, standard: &str
 /// What a file holds now, to tell whether it changed: its bytes, read within the bound; for a
 /// file over the bound its size and time (the build then says what is wrong with it).
 fn snapshot(path: &Path, limit: u64) -> Option<Vec<u8>> {
-    match kompass::read::bytes(path, limit) {
+    match kompass::files::read::bytes(path, limit) {
         Ok(bytes) => Some(bytes),
-        Err(kompass::read::ReadError::TooLarge { .. }) => {
+        Err(kompass::files::read::ReadError::TooLarge { .. }) => {
             let meta = std::fs::metadata(path).ok()?;
             Some(format!("over the bound: {} {:?}", meta.len(), meta.modified().ok()).into_bytes())
         }
@@ -119,7 +119,8 @@ fn snapshot(path: &Path, limit: u64) -> Option<Vec<u8>> {
 
 /// The results register an evaluation names, if any, as a path beside the evaluation.
 fn register_of(evaluation: &Path) -> Option<PathBuf> {
-    let bytes = kompass::read::bytes(evaluation, kompass::read::MAX_EVALUATION_BYTES).ok()?;
+    let bytes =
+        kompass::files::read::bytes(evaluation, kompass::files::read::MAX_EVALUATION_BYTES).ok()?;
     let text = String::from_utf8(bytes).ok()?;
     let table: toml::Table = toml::from_str(&text).ok()?;
     let name = table.get("register")?.as_str()?;
@@ -151,20 +152,20 @@ fn build(
     let result = pipeline::render(loaded, &Request::report(strict.stage, standards))
         .map_err(|e| e.to_string())
         .and_then(|pdf| {
-            kompass::write::atomic_write(output, &pdf)
+            kompass::pdf::write::atomic_write(output, &pdf)
                 .map(|()| pdf)
                 .map_err(|e| e.to_string())
         });
     match result {
         Ok(pdf) => {
-            let warnings = kompass::diagnostics::counts(d).1;
+            let warnings = kompass::base::diagnostics::counts(d).1;
             eprintln!(
                 "{}",
                 msg!(
                     "build-done",
                     n = n,
-                    pages = kompass::embed::page_count(&pdf).unwrap_or(0),
-                    seconds = kompass::messages::Arg::Fixed(start.elapsed().as_secs_f64(), 2),
+                    pages = kompass::pdf::embed::page_count(&pdf).unwrap_or(0),
+                    seconds = kompass::base::messages::Arg::Fixed(start.elapsed().as_secs_f64(), 2),
                     output = output.display().to_string(),
                     warnings = warnings
                 )

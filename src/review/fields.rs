@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::place::KeyPart;
-use crate::check::Checked;
+use crate::checks::check::Checked;
 use crate::report::Report;
 
 /// A field of the evaluation file.
@@ -57,8 +57,8 @@ impl Names {
             .collect();
         let earlier: Vec<String> = report.history.iter().map(|h| h.year.to_string()).collect();
         let interviews =
-            crate::phrases::interviews(report.interviews, report.interviews_approximate);
-        let opening = crate::markup::parse(&crate::phrases::evaluation_opening(
+            crate::base::phrases::interviews(report.interviews, report.interviews_approximate);
+        let opening = crate::base::markup::parse(&crate::base::phrases::evaluation_opening(
             &report.municipality.official_name,
             &report.evaluated,
             report.first_evaluation,
@@ -294,7 +294,7 @@ fn paragraph_words_lower(at: usize, item: Option<usize>) -> String {
 /// Every text field of an evaluation as the report prints it, paragraph by paragraph and item
 /// by item, with its place: what a comment can quote, and what `--reply` compares.
 pub fn texts(checked: &Checked) -> Vec<(Place, String)> {
-    use crate::markup::{Block, parse, plain};
+    use crate::base::markup::{Block, parse, plain};
     let report = Report::build(checked);
     let names = Names::new(checked, &report);
     let mut out = Vec::new();
@@ -348,7 +348,7 @@ pub fn texts(checked: &Checked) -> Vec<(Place, String)> {
             for (j, bullet) in list.iter().enumerate() {
                 let key = vec![s(kind), id.clone(), i(j)];
                 if let Some(place) = names.place(&key) {
-                    out.push((place, plain(&crate::markup::parse_inline(bullet))));
+                    out.push((place, plain(&crate::base::markup::parse_inline(bullet))));
                 }
             }
         }
@@ -422,7 +422,7 @@ pub fn value_of(checked: &Checked, field: &Field) -> Option<String> {
         "report.date" => return Some(report.date.iso()),
         "report.publisher" => return Some(report.publisher.clone()),
         "municipality.official_name" => return Some(report.municipality.official_name.clone()),
-        "evaluators" => return Some(crate::typeset::evaluators_line(&report.evaluators)),
+        "evaluators" => return Some(crate::pdf::typeset::evaluators_line(&report.evaluators)),
         "framework" => return Some(report.framework_name.clone()),
         _ => {}
     }

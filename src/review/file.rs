@@ -25,7 +25,7 @@ use serde::Serialize;
 use toml_edit::{DocumentMut, Item, Table, value};
 
 use super::Comment;
-use crate::messages::{Message, msg};
+use crate::base::messages::{Message, msg};
 
 /// What was done with a comment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

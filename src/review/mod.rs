@@ -3,7 +3,7 @@
 //! A draft goes to the municipality for its fact-check (faktagranskning) and comes back with
 //! comments made in Acrobat, Edge, Preview, Foxit or Firefox. [`read_comments`] reads them and
 //! puts each on the field of the evaluation it belongs to:
-//! 1. The PDF's comments are read within bounds ([`crate::read::annotations`]); replies
+//! 1. The PDF's comments are read within bounds ([`crate::files::read::annotations`]); replies
 //!    (`/IRT`) join their thread, and a strike-out grouped with a caret (`/RT /Group`) is one
 //!    replacement.
 //! 2. The evaluation the draft carries is typeset again, as it was made, in a *placement*
@@ -39,10 +39,10 @@ use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::check::Checked;
-use crate::embed::Embedded;
-use crate::messages::{Message, msg};
-use crate::read::annotations::{self, Annotated, Annotation, AnnotationError, ReplyType};
+use crate::base::messages::{Message, msg};
+use crate::checks::check::Checked;
+use crate::files::read::annotations::{self, Annotated, Annotation, AnnotationError, ReplyType};
+use crate::pdf::embed::Embedded;
 pub use fields::Field;
 use fields::{Names, Place};
 use locate::{How, Located, Shape};
@@ -250,11 +250,11 @@ impl std::error::Error for ReviewError {}
 /// evaluation cannot be typeset again, still has its comments listed, with the page and
 /// without a field, and [`Review::notes`] says why.
 pub fn read_comments(pdf: &[u8]) -> Result<Review, ReviewError> {
-    let limits = crate::read::pdf::Limits::default();
+    let limits = crate::files::read::pdf::Limits::default();
     let annotated = annotations::read(pdf, &limits, &annotations::AnnotationLimits::default())
         .map_err(ReviewError::Pdf)?;
     let mut notes = Vec::new();
-    let embedded = crate::embed::read(pdf).ok();
+    let embedded = crate::pdf::embed::read(pdf).ok();
     if embedded.is_none() {
         notes.push(Note::NotKompass);
     }
@@ -310,7 +310,7 @@ pub fn read_comments(pdf: &[u8]) -> Result<Review, ReviewError> {
 pub struct Made {
     pub checked: Checked,
     pub stage: Stage,
-    pub changes: Option<crate::typeset::ChangesPage>,
+    pub changes: Option<crate::pdf::typeset::ChangesPage>,
     pub standards: Vec<typst_pdf::PdfStandard>,
 }
 
@@ -327,7 +327,7 @@ pub fn remake(embedded: &Embedded, notes: &mut Vec<Note>) -> Option<Made> {
         notes.push(Note::CannotRemake(why));
         None
     };
-    let standards = match crate::typeset::parse_standards(&p.standards) {
+    let standards = match crate::pdf::typeset::parse_standards(&p.standards) {
         Ok(s) => s,
         Err(e) => return fail(notes, e.to_string()),
     };
@@ -346,11 +346,11 @@ pub fn remake(embedded: &Embedded, notes: &mut Vec<Note>) -> Option<Made> {
     let changes = match &embedded.previous {
         None => None,
         Some(previous) => {
-            let Ok(mut old) = crate::check::load_str("previous", previous) else {
+            let Ok(mut old) = crate::checks::check::load_str("previous", previous) else {
                 return fail(notes, msg!("verify-previous-unreadable").text());
             };
             if let Some(fr) = &p.changes_since_register {
-                old.set_register(crate::compare::RegisterData::Frozen(fr.clone()));
+                old.set_register(crate::checks::compare::RegisterData::Frozen(fr.clone()));
             }
             match pipeline::changes_page(&old, &checked) {
                 Ok(page) => Some(page),
@@ -372,12 +372,12 @@ impl Made {
     }
 
     /// The draft's PDF as kompass makes it from these inputs.
-    pub fn render(&self) -> crate::error::Result<Vec<u8>> {
+    pub fn render(&self) -> crate::base::error::Result<Vec<u8>> {
         pipeline::render(&self.checked, &self.request())
     }
 
     /// Where every field landed.
-    pub fn layout(&self) -> crate::error::Result<Layout> {
+    pub fn layout(&self) -> crate::base::error::Result<Layout> {
         place::layout(&pipeline::bundle(&self.checked, &self.request())?)
     }
 }
@@ -399,7 +399,7 @@ fn placement(made: &Made, notes: &mut Vec<Note>) -> (Option<Layout>, Option<Anno
     let reference = match pdf {
         Ok(Ok(pdf)) => annotations::read(
             &pdf,
-            &crate::read::pdf::Limits::default(),
+            &crate::files::read::pdf::Limits::default(),
             &annotations::AnnotationLimits::default(),
         )
         .ok(),
@@ -678,5 +678,8 @@ fn id_of(a: &Annotation, kind: Kind, text: &str) -> String {
         "{}|{:?}|{rect}|{}|{}|{}",
         a.page, kind, a.author, a.created, text
     );
-    format!("k{}", &crate::embed::fingerprint(what.as_bytes())[..12])
+    format!(
+        "k{}",
+        &crate::pdf::embed::fingerprint(what.as_bytes())[..12]
+    )
 }

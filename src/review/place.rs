@@ -20,8 +20,8 @@ use typst::utils::LazyHash;
 use typst::{Library, World};
 use typst_layout::PagedDocument;
 
-use crate::error::{Error, Result};
-use crate::typeset::{Bundle, ReportWorld};
+use crate::base::error::{Error, Result};
+use crate::pdf::typeset::{Bundle, ReportWorld};
 
 /// The placement compile's `/place.typ`: each field between two labelled markers.
 const PLACE_TEMPLATE: &str = "#let field(key, body) = [#metadata(key)<kompass-field>#body#metadata(key)<kompass-field-end>]\n";

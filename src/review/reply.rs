@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::fields::{self, Field};
 use super::file::{Entry, State};
-use crate::check::Checked;
+use crate::checks::check::Checked;
 
 /// One comment in the answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -54,7 +54,7 @@ pub fn answer(
     let report = crate::report::Report::build(now);
     let (v, v_date) = report.version();
     let draft = version.unwrap_or(v);
-    let today = crate::format::iso_date(date.0, date.1, date.2);
+    let today = crate::base::format::iso_date(date.0, date.1, date.2);
     let items: Vec<Item> = entries
         .iter()
         .enumerate()
@@ -131,7 +131,7 @@ pub fn summary(total: usize, done: usize, no_change: usize, open: usize) -> Stri
     let n = |k: usize, one: &str, many: &str| {
         format!(
             "{} {}",
-            crate::phrases::number(k, crate::phrases::Gender::Common),
+            crate::base::phrases::number(k, crate::base::phrases::Gender::Common),
             if k == 1 { one } else { many }
         )
     };
@@ -155,8 +155,8 @@ pub fn summary(total: usize, done: usize, no_change: usize, open: usize) -> Stri
             if open == 1 { "behandlad" } else { "behandlade" }
         ));
     }
-    let head = crate::phrases::capitalised(&n(total, "synpunkt", "synpunkter"));
-    format!("{head}: {}.", crate::format::join_och(&parts))
+    let head = crate::base::phrases::capitalised(&n(total, "synpunkt", "synpunkter"));
+    format!("{head}: {}.", crate::base::format::join_och(&parts))
 }
 
 /// The answer as Markdown.
@@ -192,12 +192,12 @@ const TEMPLATE: &str = include_str!("reply.typ");
 
 /// The answer as PDF (PDF/A-3a and PDF/UA-1, like the report). A character the report's
 /// fonts cannot print (an emoji in a comment) is printed as "?".
-pub fn pdf(a: &Answer) -> crate::error::Result<Vec<u8>> {
+pub fn pdf(a: &Answer) -> crate::base::error::Result<Vec<u8>> {
     let mut value = json!(a);
     printable(&mut value);
-    let data = crate::typeset::to_json(&value);
+    let data = crate::pdf::typeset::to_json(&value);
     let (y, m, d) = a.date;
-    let bundle = crate::typeset::Bundle {
+    let bundle = crate::pdf::typeset::Bundle {
         main: "/reply.typ",
         files: vec![
             ("/reply.typ".into(), TEMPLATE.as_bytes().to_vec()),
@@ -205,16 +205,19 @@ pub fn pdf(a: &Answer) -> crate::error::Result<Vec<u8>> {
         ],
         title: a.title.clone(),
         date: (y, m, d),
-        ident: format!("kompass/bemotande/{}", crate::format::iso_date(y, m, d)),
+        ident: format!(
+            "kompass/bemotande/{}",
+            crate::base::format::iso_date(y, m, d)
+        ),
         attached: Vec::new(),
     };
-    let standards = crate::typeset::parse_standards(crate::typeset::DEFAULT_STANDARDS)?;
-    crate::typeset::typeset(&bundle, crate::typeset::standards(&standards)?)
+    let standards = crate::pdf::typeset::parse_standards(crate::pdf::typeset::DEFAULT_STANDARDS)?;
+    crate::pdf::typeset::typeset(&bundle, crate::pdf::typeset::standards(&standards)?)
 }
 
 /// Every string of the answer in characters the embedded fonts have.
 fn printable(value: &mut serde_json::Value) {
-    let fits = |c: char| c.is_whitespace() || crate::glyphs::printable(c);
+    let fits = |c: char| c.is_whitespace() || crate::checks::glyphs::printable(c);
     match value {
         serde_json::Value::String(s) if !s.chars().all(fits) => {
             *s = s.chars().map(|c| if fits(c) { c } else { '?' }).collect();
@@ -227,7 +230,7 @@ fn printable(value: &mut serde_json::Value) {
 
 /// Today's date, in the machine's UTC.
 pub fn today() -> (i32, u8, u8) {
-    let iso = crate::skeleton::today_iso();
+    let iso = crate::input::skeleton::today_iso();
     let part = |r: std::ops::Range<usize>| iso.get(r).and_then(|s| s.parse::<u32>().ok());
     match (part(0..4), part(5..7), part(8..10)) {
         (Some(y), Some(m), Some(d)) => (y as i32, m as u8, d as u8),

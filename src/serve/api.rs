@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::edit::Edit;
 use super::http::Response;
-use crate::messages::Message;
+use crate::base::messages::Message;
 
 /// `POST /api/edit`.
 #[derive(Debug, Deserialize)]
@@ -69,15 +69,15 @@ impl ApiError {
     }
 
     /// A library error as a refusal, with its message.
-    pub fn from_error(e: &crate::error::Error) -> ApiError {
-        use crate::error::Error;
+    pub fn from_error(e: &crate::base::error::Error) -> ApiError {
+        use crate::base::error::Error;
         match e {
             Error::Invalid(m) | Error::Read(m) | Error::Refused(m) | Error::Usage(m) => {
                 ApiError::refused(m.clone())
             }
-            _ => ApiError::refused(crate::messages::msg!(
+            _ => ApiError::refused(crate::base::messages::msg!(
                 "with-reason",
-                what = crate::messages::msg!("serve-not-made"),
+                what = crate::base::messages::msg!("serve-not-made"),
                 reason = e.to_string()
             )),
         }

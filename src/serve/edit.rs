@@ -5,10 +5,10 @@
 use serde::Deserialize;
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 
-use crate::messages::{Message, msg};
-use crate::structure::{EVALUATION, Field, Kind};
+use crate::base::messages::{Message, msg};
+use crate::input::structure::{EVALUATION, Field, Kind};
 
-pub use crate::keypath::{KeyPath, Seg};
+pub use crate::base::keypath::{KeyPath, Seg};
 
 /// `area[4].scores."4.2"` → `area`, 4, `scores`, `4.2` (see [`KeyPath`]); the whole file is
 /// not a path an edit can take.
@@ -445,7 +445,7 @@ fn placeholder(kind: Kind) -> Value {
         Kind::Whole => Value::from(0),
         Kind::Number => Value::from(0.0),
         Kind::Bool => Value::from(false),
-        Kind::Date => crate::skeleton::today_iso()
+        Kind::Date => crate::input::skeleton::today_iso()
             .parse::<toml_edit::Datetime>()
             .map_or_else(|_| Value::from(""), Value::from),
         Kind::Texts | Kind::Numbers | Kind::Tables(_) => Value::Array(Array::new()),

@@ -80,7 +80,7 @@ fn entry(served: &Path) -> String {
 /// The port and secrets kept for `served`, if any (and readable as kompass wrote them).
 pub fn load(served: &Path) -> Option<Saved> {
     let file = dir()?.join(format!("serve-{}.json", entry(served)));
-    let bytes = crate::read::bytes(&file, 4096).ok()?;
+    let bytes = crate::files::read::bytes(&file, 4096).ok()?;
     let v: serde_json::Value = serde_json::from_slice(&bytes).ok()?;
     let port = u16::try_from(v["port"].as_u64()?).ok()?;
     let keys = Keys::from_hex(v["launch"].as_str()?, v["secret"].as_str()?)?;

@@ -32,8 +32,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value as Json, json};
 
-use crate::error::{Error, Result};
-use crate::messages::{Lang, msg};
+use crate::base::error::{Error, Result};
+use crate::base::messages::{Lang, msg};
 use api::ApiError;
 use guard::{Denied, Keys};
 use http::{Request, Response};
@@ -168,7 +168,7 @@ impl Server {
     pub fn run(self) {
         let shared = Arc::clone(&self.shared);
         std::thread::spawn(move || {
-            crate::messages::set_thread_lang(shared.lang);
+            crate::base::messages::set_thread_lang(shared.lang);
             let bell = |v: u64| {
                 shared
                     .bell
@@ -178,7 +178,7 @@ impl Server {
         });
         let shared = Arc::clone(&self.shared);
         std::thread::spawn(move || {
-            crate::messages::set_thread_lang(shared.lang);
+            crate::base::messages::set_thread_lang(shared.lang);
             watch_disk(&shared);
         });
         let slots = Arc::new(Slots::default());
@@ -324,8 +324,8 @@ fn watch_disk(shared: &Shared) {
 }
 
 /// The evaluation's bytes on disk: a regular file only (never a FIFO or a device), bounded.
-fn read_disk(path: &Path) -> std::result::Result<Vec<u8>, crate::read::ReadError> {
-    crate::read::bytes(path, crate::read::MAX_EVALUATION_BYTES)
+fn read_disk(path: &Path) -> std::result::Result<Vec<u8>, crate::files::read::ReadError> {
+    crate::files::read::bytes(path, crate::files::read::MAX_EVALUATION_BYTES)
 }
 
 /// The connections being answered.
@@ -396,7 +396,7 @@ impl FileId {
 }
 
 fn serve_one(shared: &Shared, mut stream: TcpStream, head_read: &dyn Fn()) {
-    crate::messages::set_thread_lang(shared.lang);
+    crate::base::messages::set_thread_lang(shared.lang);
     match http::read_request(&mut stream) {
         Ok(request) => {
             head_read();
@@ -557,7 +557,7 @@ fn edit(shared: &Shared, body: &[u8]) -> std::result::Result<Json, ApiError> {
             if !s.has_file {
                 return Err(ApiError::NotFound("no evaluation is open"));
             }
-            let unreadable = |e: crate::read::ReadError| {
+            let unreadable = |e: crate::files::read::ReadError| {
                 ApiError::DiskUnreadable(msg!("serve-disk-unreadable", reason = e.message().text()))
             };
             let disk = read_disk(&s.path).map_err(unreadable)?;
@@ -650,12 +650,12 @@ fn file_entry(p: &Path) -> Json {
     let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
     match crate::pipeline::check_path(p, crate::pipeline::Stage::Draft) {
         Ok(o) => {
-            let (errors, warnings) = crate::diagnostics::counts(o.findings());
+            let (errors, warnings) = crate::base::diagnostics::counts(o.findings());
             // A file that cannot be drawn at all says why, with its first error.
             let problem = o.renderable().is_none().then(|| {
                 o.findings()
                     .iter()
-                    .find(|d| d.severity == crate::diagnostics::Severity::Error)
+                    .find(|d| d.severity == crate::base::diagnostics::Severity::Error)
                     .map(|d| d.message.text())
             });
             json!({"name": name, "errors": errors, "warnings": warnings, "problem": problem.flatten()})
@@ -697,7 +697,7 @@ fn switch_to(shared: &Shared, path: PathBuf) -> std::result::Result<Json, ApiErr
 /// Sweden's municipalities for the name field's suggestions.
 fn municipalities() -> Json {
     Json::Array(
-        crate::municipalities::all()
+        crate::base::municipalities::all()
             .iter()
             .map(|m| {
                 json!({

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value as Json, json};
 
 use super::api::{ApiError, Make};
-use crate::messages::msg;
+use crate::base::messages::msg;
 use crate::pipeline::{self, RegisterSource, Request, Stage};
 
 /// The evaluation to make something of: its file and its text now.
@@ -22,7 +22,7 @@ fn name_of(p: &Path) -> String {
 }
 
 fn write_error(target: &Path, e: &std::io::Error) -> ApiError {
-    ApiError::Write(crate::write::failure(target, e))
+    ApiError::Write(crate::pdf::write::failure(target, e))
 }
 
 /// Make a draft, the final report, the slides or the charts beside the evaluation. A final
@@ -56,22 +56,22 @@ pub fn make(snap: &Snapshot, kind: Make) -> Result<Json, ApiError> {
     if kind == Make::Charts {
         return charts(&snap.path, ev);
     }
-    let standards =
-        crate::typeset::parse_standards(crate::typeset::DEFAULT_STANDARDS).unwrap_or_default();
+    let standards = crate::pdf::typeset::parse_standards(crate::pdf::typeset::DEFAULT_STANDARDS)
+        .unwrap_or_default();
     let (target, kept, request) = match kind {
         // Checked as `kompass slides` checks it: only a PDF is ever replaced, and never a final
         // one by a draft.
         Make::Slides => (
-            crate::write::output_path(
+            crate::pdf::write::output_path(
                 &snap.path,
-                Some(&crate::write::slides_path(&snap.path, stage)),
+                Some(&crate::pdf::write::slides_path(&snap.path, stage)),
                 stage,
             ),
             None,
             Request::slides(stage, &[]),
         ),
         _ => {
-            let target = crate::write::output_path(&snap.path, None, stage);
+            let target = crate::pdf::write::output_path(&snap.path, None, stage);
             let kept = match (&target, stage) {
                 (Ok(t), Stage::Draft) => keep_sent_draft(t, &snap.text)?,
                 _ => None,
@@ -96,7 +96,7 @@ pub fn make(snap: &Snapshot, kind: Make) -> Result<Json, ApiError> {
             reason = e.to_string()
         ))
     })?;
-    crate::write::atomic_write(&target, &pdf).map_err(|e| write_error(&target, &e))?;
+    crate::pdf::write::atomic_write(&target, &pdf).map_err(|e| write_error(&target, &e))?;
     Ok(json!({
         "written": name_of(&target),
         "kept": kept.map(|(p, _)| name_of(&p)),
@@ -107,9 +107,9 @@ pub fn make(snap: &Snapshot, kind: Make) -> Result<Json, ApiError> {
 /// sent for fact-checking: it is kept under a versioned name (`-utkast-v2.pdf`), never replaced
 /// without a word. Its name and evaluation text.
 fn keep_sent_draft(target: &Path, text: &str) -> Result<Option<(PathBuf, String)>, ApiError> {
-    let Some(sent) = crate::read::bytes(target, crate::read::MAX_PDF_BYTES)
+    let Some(sent) = crate::files::read::bytes(target, crate::files::read::MAX_PDF_BYTES)
         .ok()
-        .and_then(|pdf| crate::embed::read(&pdf).ok())
+        .and_then(|pdf| crate::pdf::embed::read(&pdf).ok())
     else {
         return Ok(None);
     };
@@ -118,7 +118,7 @@ fn keep_sent_draft(target: &Path, text: &str) -> Result<Option<(PathBuf, String)
     if sent.source == text || data(&sent.source).is_some_and(|d| Some(d) == data(text)) {
         return Ok(None);
     }
-    let version = crate::check::load_str("evaluation.toml", &sent.source)
+    let version = crate::checks::check::load_str("evaluation.toml", &sent.source)
         .ok()
         .map_or(1, |l| crate::report::Report::build(&l).version().0);
     let stem = target
@@ -142,7 +142,7 @@ fn keep_sent_draft(target: &Path, text: &str) -> Result<Option<(PathBuf, String)
 
 /// The newest kept draft beside the evaluation (`<name>-utkast-vN.pdf`, highest N), if any.
 pub fn newest_kept_draft(path: &Path) -> Option<PathBuf> {
-    let stem = format!("{}-utkast-v", crate::write::stem(path));
+    let stem = format!("{}-utkast-v", crate::pdf::write::stem(path));
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -167,8 +167,8 @@ pub fn newest_kept_draft(path: &Path) -> Option<PathBuf> {
 fn changes_page(
     dir: &Path,
     old: &str,
-    new: &crate::check::Checked,
-) -> Option<crate::typeset::ChangesPage> {
+    new: &crate::checks::check::Checked,
+) -> Option<crate::pdf::typeset::ChangesPage> {
     let previous = pipeline::check_text(
         "evaluation.toml",
         old,
@@ -182,9 +182,9 @@ fn changes_page(
 
 /// Every chart of the report as SVG with its alt text, in `<evaluation>-diagram/` beside it. The
 /// folder is one kompass names itself: a symlink there is refused, never written through.
-fn charts(path: &Path, ev: &crate::check::Checked) -> Result<Json, ApiError> {
-    let dir = path.with_file_name(format!("{}-diagram", crate::write::stem(path)));
-    let not_made = |e: crate::error::Error| {
+fn charts(path: &Path, ev: &crate::checks::check::Checked) -> Result<Json, ApiError> {
+    let dir = path.with_file_name(format!("{}-diagram", crate::pdf::write::stem(path)));
+    let not_made = |e: crate::base::error::Error| {
         ApiError::refused(msg!(
             "with-reason",
             what = msg!("serve-not-made"),
@@ -192,12 +192,13 @@ fn charts(path: &Path, ev: &crate::check::Checked) -> Result<Json, ApiError> {
         ))
     };
     let report = crate::report::Report::build(ev);
-    let charts = crate::charts::draw_all(&report).map_err(not_made)?;
-    let files = crate::charts::files(&charts, crate::charts::ImageFormat::Svg).map_err(not_made)?;
-    crate::write::own_dir(&dir).map_err(|e| write_error(&dir, &e))?;
+    let charts = crate::report::charts::draw_all(&report).map_err(not_made)?;
+    let files = crate::report::charts::files(&charts, crate::report::charts::ImageFormat::Svg)
+        .map_err(not_made)?;
+    crate::pdf::write::own_dir(&dir).map_err(|e| write_error(&dir, &e))?;
     for (name, data) in &files {
         let target = dir.join(name);
-        crate::write::atomic_write(&target, data).map_err(|e| write_error(&target, &e))?;
+        crate::pdf::write::atomic_write(&target, data).map_err(|e| write_error(&target, &e))?;
     }
     Ok(json!({"written": format!("{} ({})", name_of(&dir), charts.len())}))
 }
@@ -208,11 +209,11 @@ fn charts(path: &Path, ev: &crate::check::Checked) -> Result<Json, ApiError> {
 pub fn changes(snap: &Snapshot, opened: &str) -> Result<Json, ApiError> {
     let draft = newest_kept_draft(&snap.path).unwrap_or_else(|| {
         snap.path
-            .with_file_name(crate::write::default_name(&snap.path, Stage::Draft))
+            .with_file_name(crate::pdf::write::default_name(&snap.path, Stage::Draft))
     });
-    let sent = crate::read::bytes(&draft, crate::read::MAX_PDF_BYTES)
+    let sent = crate::files::read::bytes(&draft, crate::files::read::MAX_PDF_BYTES)
         .ok()
-        .and_then(|pdf| crate::embed::read(&pdf).ok());
+        .and_then(|pdf| crate::pdf::embed::read(&pdf).ok());
     let (since, old) = match &sent {
         Some(e) => (
             msg!("serve-since-draft", file = name_of(&draft)),
@@ -221,21 +222,21 @@ pub fn changes(snap: &Snapshot, opened: &str) -> Result<Json, ApiError> {
         None => (msg!("serve-since-opened"), opened.to_string()),
     };
     let report = |text: &str| {
-        crate::check::load_str("evaluation.toml", text)
+        crate::checks::check::load_str("evaluation.toml", text)
             .ok()
             .map(|l| crate::report::Report::build(&l))
     };
     let (Some(before), Some(after)) = (report(&old), report(&snap.text)) else {
         return Err(ApiError::refused(msg!("serve-not-renderable")));
     };
-    let changes = crate::diff::compare(&before, &after);
+    let changes = crate::report::diff::compare(&before, &after);
     let lines: Vec<String> = changes.iter().map(in_words).collect();
     Ok(json!({"since": since.text(), "text": lines.join("\n"), "count": changes.len()}))
 }
 
 /// One change as the page says it: in fields and words, not in diff notation
 /// ("Område 4 Effektivitet – Styrkor, punkt 2: ”…” blev ”…”").
-fn in_words(c: &crate::diff::Change) -> String {
+fn in_words(c: &crate::report::diff::Change) -> String {
     let quoted = |t: &Option<String>| format!("”{}”", t.as_deref().unwrap_or(""));
     let place = if c.label.is_empty() {
         c.section.clone()

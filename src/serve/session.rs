@@ -10,9 +10,9 @@ use toml_edit::DocumentMut;
 use super::api::ApiError;
 use super::edit::{self, Edit, Merged};
 use super::outputs::Snapshot;
-use crate::diagnostics::Diagnostic;
-use crate::error::{Error, Result};
-use crate::messages::msg;
+use crate::base::diagnostics::Diagnostic;
+use crate::base::error::{Error, Result};
+use crate::base::messages::msg;
 use crate::pipeline::{self, Outcome, RegisterSource, Session as Checks, Stage};
 
 /// The open evaluation.
@@ -184,15 +184,17 @@ impl Session {
         if text == self.text {
             return Ok(Ok(report));
         }
-        match crate::write::replace_if_unchanged(&self.path, text.as_bytes(), &self.disk) {
+        match crate::pdf::write::replace_if_unchanged(&self.path, text.as_bytes(), &self.disk) {
             Ok(()) => {}
-            Err(crate::write::Replaced::Changed(now)) => return Ok(Err(Retry(now))),
-            Err(crate::write::Replaced::Gone) => {
+            Err(crate::pdf::write::Replaced::Changed(now)) => return Ok(Err(Retry(now))),
+            Err(crate::pdf::write::Replaced::Gone) => {
                 let gone = std::io::Error::from(std::io::ErrorKind::NotFound);
-                return Err(ApiError::Write(crate::write::failure(&self.path, &gone)));
+                return Err(ApiError::Write(crate::pdf::write::failure(
+                    &self.path, &gone,
+                )));
             }
-            Err(crate::write::Replaced::Failed(e)) => {
-                return Err(ApiError::Write(crate::write::failure(&self.path, &e)));
+            Err(crate::pdf::write::Replaced::Failed(e)) => {
+                return Err(ApiError::Write(crate::pdf::write::failure(&self.path, &e)));
             }
         }
         self.disk = text.clone().into_bytes();
@@ -208,13 +210,15 @@ impl Session {
         };
         // Only the file name is taken from the municipality's name, and only when it is a plain
         // name: the file goes into the served folder and nowhere else.
-        let file = crate::skeleton::default_path(municipality);
-        let plain = file.to_str().is_some_and(crate::read::safe_file_name);
+        let file = crate::input::skeleton::default_path(municipality);
+        let plain = file
+            .to_str()
+            .is_some_and(crate::files::read::safe_file_name);
         if !plain {
             return Err(ApiError::refused(msg!("new-without-name")));
         }
         let path = folder.join(file);
-        crate::skeleton::create(&path, municipality).map_err(|e| {
+        crate::input::skeleton::create(&path, municipality).map_err(|e| {
             ApiError::refused(msg!(
                 "with-reason",
                 what = msg!("serve-not-made"),
@@ -360,21 +364,22 @@ fn walk_changes(a: &Json, b: &Json, path: String, out: &mut Vec<String>) {
 
 /// The text of an evaluation file, and its bytes as read.
 pub fn read_text(path: &Path) -> Result<(String, Vec<u8>)> {
-    let bytes = crate::read::bytes(path, crate::read::MAX_EVALUATION_BYTES).map_err(|e| {
-        Error::Read(msg!(
-            "cannot-read",
-            path = path.display().to_string(),
-            reason = e.message()
-        ))
-    })?;
+    let bytes =
+        crate::files::read::bytes(path, crate::files::read::MAX_EVALUATION_BYTES).map_err(|e| {
+            Error::Read(msg!(
+                "cannot-read",
+                path = path.display().to_string(),
+                reason = e.message()
+            ))
+        })?;
     let text = String::from_utf8(bytes.clone()).map_err(|_| Error::Read(msg!("not-utf8")))?;
     Ok((text, bytes))
 }
 
-/// The evaluation files of a folder (see [`crate::read::evaluations_in`]); none when it cannot
+/// The evaluation files of a folder (see [`crate::files::read::evaluations_in`]); none when it cannot
 /// be read.
 pub fn evaluations_in(folder: &Path) -> Vec<PathBuf> {
-    crate::read::evaluations_in(folder).unwrap_or_default()
+    crate::files::read::evaluations_in(folder).unwrap_or_default()
 }
 
 /// Findings as the page places them: severity, key path, text, help, line and column.
@@ -389,9 +394,9 @@ fn findings_json(o: &Outcome, list: &[Diagnostic]) -> Json {
                     .map_or((0, 0), |s| sources.line_col(d.file, s.start));
                 json!({
                     "severity": match d.severity {
-                        crate::diagnostics::Severity::Error => "error",
-                        crate::diagnostics::Severity::Warning => "warning",
-                        crate::diagnostics::Severity::Note => "note",
+                        crate::base::diagnostics::Severity::Error => "error",
+                        crate::base::diagnostics::Severity::Warning => "warning",
+                        crate::base::diagnostics::Severity::Note => "note",
                     },
                     "kind": d.message.id,
                     "path": d.path,
@@ -407,10 +412,10 @@ fn findings_json(o: &Outcome, list: &[Diagnostic]) -> Json {
 
 /// Each area's score and the total, as kompass adds them; and for each comparison profile
 /// computed from the register, how many rows its mean covers now.
-fn totals_json(ev: &crate::check::Checked) -> Json {
-    let derived = crate::scores::derive(ev);
+fn totals_json(ev: &crate::checks::check::Checked) -> Json {
+    let derived = crate::checks::scores::derive(ev);
     let resolved = &ev.compared().0;
-    let rows = |p: &Option<crate::compare::Profile>| {
+    let rows = |p: &Option<crate::checks::compare::Profile>| {
         p.as_ref()
             .and_then(|p| p.basis.as_ref())
             .map(|b| json!({"count": b.count, "rows": b.rows}))
@@ -430,8 +435,8 @@ fn framework_json(text: &str) -> Json {
             t.get("framework")
                 .and_then(|f| f.as_str().map(str::to_string))
         })
-        .unwrap_or_else(|| crate::load::FRAMEWORKS[0].0.to_string());
-    let Some(f) = crate::load::parse_framework(&id) else {
+        .unwrap_or_else(|| crate::input::load::FRAMEWORKS[0].0.to_string());
+    let Some(f) = crate::input::load::parse_framework(&id) else {
         return Json::Null;
     };
     json!({

@@ -162,10 +162,10 @@ fn tagged_archival_pdf_with_swedish_metadata() {
 #[test]
 fn headings_tables_and_figures_are_structured() {
     let (_, pdf) = rendered();
-    let loaded = kompass::check::load_path(Path::new(EXAMPLE))
+    let loaded = kompass::checks::check::load_path(Path::new(EXAMPLE))
         .map_err(|_| "example must load")
         .unwrap();
-    let scores = kompass::scores::derive(&loaded);
+    let scores = kompass::checks::scores::derive(&loaded);
     let areas = scores.areas.len();
     let elements = pdf.structure();
     let count = |t: &str| elements.iter().filter(|(s, _)| s == t).count();
@@ -299,13 +299,13 @@ fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
-fn rgb(c: kompass::charts::RGBColor) -> (u8, u8, u8) {
+fn rgb(c: kompass::report::charts::RGBColor) -> (u8, u8, u8) {
     (c.0, c.1, c.2)
 }
 
 #[test]
 fn text_colours_meet_wcag_aa_contrast() {
-    use kompass::charts::*;
+    use kompass::report::charts::*;
     // Template colours, read from the style sheet itself.
     let style = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),

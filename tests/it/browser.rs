@@ -380,7 +380,8 @@ fn served_as(name: &str) -> (PathBuf, SocketAddr, String) {
         dir.join("register.csv"),
     )
     .unwrap();
-    let server = kompass::serve::Server::start(&file, 0, kompass::messages::Lang::Sv).unwrap();
+    let server =
+        kompass::serve::Server::start(&file, 0, kompass::base::messages::Lang::Sv).unwrap();
     let launch = server.token().to_string();
     let (addr, _) = server.spawn();
     (file, addr, launch)

@@ -396,7 +396,7 @@ fn verify_says_only_comments_were_added_and_names_a_flattened_page() {
 fn the_placement_layout_is_the_pdf_s() {
     let dir = scratch("comments-layout");
     let draft = std::fs::read(draft(&dir)).unwrap();
-    let embedded = kompass::embed::read(&draft).unwrap();
+    let embedded = kompass::pdf::embed::read(&draft).unwrap();
     let mut notes = Vec::new();
     let made = kompass::review::remake(&embedded, &mut notes).expect("made again");
     assert!(notes.is_empty(), "{notes:?}");
@@ -539,14 +539,14 @@ fn files_that_are_no_readable_pdf_are_named() {
 /// never a panic or a hang.
 #[test]
 fn mutated_commented_drafts_never_panic() {
-    use kompass::read::annotations::{AnnotationLimits, read};
+    use kompass::files::read::annotations::{AnnotationLimits, read};
     let dir = scratch("comments-mutated");
     let pdf = acrobat(&std::fs::read(draft(&dir)).unwrap());
     let cases: u64 = std::env::var("KOMPASS_FUZZ_CASES")
         .ok()
         .and_then(|n| n.parse().ok())
         .map_or(300, |n: u64| (n / 10).max(300));
-    let limits = kompass::read::pdf::Limits::default();
+    let limits = kompass::files::read::pdf::Limits::default();
     let mut seed = 0x2545_F491_4F6C_DD1Du64;
     let mut next = || {
         seed ^= seed << 13;

@@ -16,7 +16,7 @@ const LONG_EVALUATOR: &str = "Anna-Karin Wilhelmsdotter Lindqvist-Bergström af 
 
 #[test]
 fn every_municipality_s_cover_keeps_its_name_whole_and_inside_its_box() {
-    let all = kompass::municipalities::all();
+    let all = kompass::base::municipalities::all();
     assert_eq!(all.len(), 290);
     let covers: Vec<serde_json::Value> = all
         .iter()
@@ -35,7 +35,7 @@ fn every_municipality_s_cover_keeps_its_name_whole_and_inside_its_box() {
         })
         .collect();
     let main = "#import \"/style.typ\": *\n#set text(font: body-font, size: 10.5pt, lang: \"sv\", region: \"SE\", hyphenate: true)\n#for m in json(\"/data/covers.json\") { cover(m) }\n";
-    let bundle = kompass::typeset::Bundle {
+    let bundle = kompass::pdf::typeset::Bundle {
         main: "/covers.typ",
         files: vec![
             ("/covers.typ".into(), main.as_bytes().to_vec()),
@@ -49,8 +49,8 @@ fn every_municipality_s_cover_keeps_its_name_whole_and_inside_its_box() {
         ident: "covers".into(),
         attached: Vec::new(),
     };
-    let standards = kompass::typeset::standards(&[]).unwrap();
-    let pdf = kompass::typeset::typeset(&bundle, standards).expect("the covers typeset");
+    let standards = kompass::pdf::typeset::standards(&[]).unwrap();
+    let pdf = kompass::pdf::typeset::typeset(&bundle, standards).expect("the covers typeset");
     let pages = pdftext::read(&pdf);
     assert_eq!(pages.len(), 290);
     for (page, m) in pages.iter().zip(all) {

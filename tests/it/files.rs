@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
-use kompass::write::{self, Replaced};
+use kompass::pdf::write::{self, Replaced};
 use support::{EXAMPLE, kompass, scratch};
 
 /// Far above what any of these commands needs (well under a second): reached only by a run

@@ -4,8 +4,8 @@
 
 use proptest::prelude::*;
 
-use kompass::load::LoadError;
-use kompass::{scores, validate};
+use kompass::input::load::LoadError;
+use kompass::{checks::scores, checks::validate};
 
 const SEED: &str = include_str!("../broken/30-warnings-only.toml");
 
@@ -114,7 +114,7 @@ fn fuzz_cases() -> u32 {
 
 /// Load and check; assert the invariants that must hold whatever the input.
 fn drive(text: &str) {
-    match kompass::check::load_str("fuzz.toml", text) {
+    match kompass::checks::check::load_str("fuzz.toml", text) {
         Ok(mut l) => {
             // As if beside the example: a `register` key finds the example register.
             l.read_register(std::path::Path::new(concat!(
@@ -190,8 +190,8 @@ const REGISTER_SEED: &str = include_str!("../../examples/register.csv");
 /// Read and check a register; every problem must stand inside the text, and a register without
 /// errors must hold only valid rows.
 fn drive_register(text: &str) {
-    let (table, mut problems) = kompass::register::parse_csv(text);
-    problems.extend(kompass::register::check_rows(&table));
+    let (table, mut problems) = kompass::checks::register::parse_csv(text);
+    problems.extend(kompass::checks::register::check_rows(&table));
     for p in &problems {
         if let Some(span) = &p.place.span {
             assert!(span.start <= span.end && span.end <= text.len(), "{p:?}");
@@ -205,26 +205,26 @@ fn drive_register(text: &str) {
         }
     }
     // Written as a workbook and read back, the rows that were read give no panic either.
-    if let Ok(bytes) = kompass::register::to_xlsx(&table.rows()) {
-        let _ = kompass::register::from_xlsx(&bytes);
+    if let Ok(bytes) = kompass::checks::register::to_xlsx(&table.rows()) {
+        let _ = kompass::checks::register::from_xlsx(&bytes);
     }
 }
 
 #[test]
 fn broken_workbooks_are_errors_not_panics() {
-    let good = kompass::register::to_xlsx(&[]).unwrap();
+    let good = kompass::checks::register::to_xlsx(&[]).unwrap();
     for cut in [0, 1, 10, good.len() / 2, good.len() - 1] {
-        assert!(kompass::register::from_xlsx(&good[..cut]).is_err());
+        assert!(kompass::checks::register::from_xlsx(&good[..cut]).is_err());
     }
     let mut flipped = good.clone();
     let middle = flipped.len() / 2;
     flipped[middle] ^= 0xff;
-    let _ = kompass::register::from_xlsx(&flipped);
+    let _ = kompass::checks::register::from_xlsx(&flipped);
 }
 
 #[test]
 fn the_seed_is_valid() {
-    let mut l = kompass::check::load_str("seed.toml", SEED)
+    let mut l = kompass::checks::check::load_str("seed.toml", SEED)
         .map_err(|_| "seed loads")
         .unwrap();
     l.read_register(std::path::Path::new(concat!(

@@ -195,13 +195,13 @@ fn apply_pdf(seed: &[u8], mutations: &[PdfMutation]) -> Vec<u8> {
 /// attachments, name the file, load and check the evaluation.
 fn drive_pdf(pdf: &[u8]) {
     let start = Instant::now();
-    match kompass::embed::read(pdf) {
+    match kompass::pdf::embed::read(pdf) {
         Ok(e) => {
-            assert!(e.source.len() <= kompass::read::MAX_EVALUATION_BYTES as usize);
-            let name = kompass::embed::fallback_name(&e.source);
-            assert!(kompass::read::safe_file_name(&name), "{name:?}");
-            if let Ok(l) = kompass::check::load_str("fuzz.toml", &e.source) {
-                let _ = kompass::validate::check(&l);
+            assert!(e.source.len() <= kompass::files::read::MAX_EVALUATION_BYTES as usize);
+            let name = kompass::pdf::embed::fallback_name(&e.source);
+            assert!(kompass::files::read::safe_file_name(&name), "{name:?}");
+            if let Ok(l) = kompass::checks::check::load_str("fuzz.toml", &e.source) {
+                let _ = kompass::checks::validate::check(&l);
             }
         }
         Err(e) => {
@@ -216,8 +216,8 @@ fn seed_workbook() -> &'static [u8] {
     static BOOK: OnceLock<Vec<u8>> = OnceLock::new();
     BOOK.get_or_init(|| {
         let csv = include_str!("../../examples/register.csv");
-        let rows = kompass::register::from_csv(csv).unwrap();
-        kompass::register::to_xlsx(&rows).unwrap()
+        let rows = kompass::checks::register::from_csv(csv).unwrap();
+        kompass::checks::register::to_xlsx(&rows).unwrap()
     })
 }
 
@@ -386,7 +386,7 @@ fn apply_book(seed: &[u8], mutations: &[BookMutation]) -> Vec<u8> {
 /// What `check register.xlsx` does: read within the bounds, check every row.
 fn drive_book(name: &str, bytes: &[u8]) {
     let start = Instant::now();
-    match kompass::compare::check_register_file(name, bytes) {
+    match kompass::checks::compare::check_register_file(name, bytes) {
         Ok((sources, diagnostics)) => {
             for d in &diagnostics {
                 let _ = sources.to_plain(d);
@@ -421,11 +421,12 @@ proptest! {
 
 #[test]
 fn the_seeds_are_read() {
-    let e = kompass::embed::read(seed_pdf()).unwrap();
+    let e = kompass::pdf::embed::read(seed_pdf()).unwrap();
     assert_eq!(e.source_name, "leksand-2023-11-23.toml");
-    let (_, d) = kompass::compare::check_register_file("seed.xlsx", seed_workbook()).unwrap();
+    let (_, d) =
+        kompass::checks::compare::check_register_file("seed.xlsx", seed_workbook()).unwrap();
     assert!(!d.iter().any(|d| d.is_error()));
-    let (_, d) = kompass::compare::check_register_file("seed.ods", &seed_ods()).unwrap();
+    let (_, d) = kompass::checks::compare::check_register_file("seed.ods", &seed_ods()).unwrap();
     assert!(!d.iter().any(|d| d.is_error()), "{d:?}");
     // A bomb in the attached evaluation's stream is found and refused.
     let starts = positions(seed_pdf(), b"/Type/EmbeddedFile");

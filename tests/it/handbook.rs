@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-use kompass::structure::{EVALUATION, Field, Kind};
+use kompass::input::structure::{EVALUATION, Field, Kind};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -94,7 +94,7 @@ fn every_example_holds_keys_of_the_format_and_the_full_one_loads() {
         .iter()
         .find(|b| b.starts_with("framework ="))
         .expect("a full example");
-    let loaded = kompass::load::load_str("handbok.toml", full)
+    let loaded = kompass::input::load::load_str("handbok.toml", full)
         .map_err(|_| "the full example does not load")
         .unwrap();
     assert!(loaded.load_errors.is_empty(), "{:?}", loaded.load_errors);

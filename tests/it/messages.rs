@@ -40,7 +40,7 @@ fn ids_used() -> Vec<(String, String)> {
 
 #[test]
 fn every_message_the_code_uses_has_an_english_and_a_swedish_text() {
-    use kompass::messages::{CATALOGUES, catalogue_ids};
+    use kompass::base::messages::{CATALOGUES, catalogue_ids};
     let used = ids_used();
     assert!(used.len() > 200, "only {} uses found", used.len());
     for (lang, text) in CATALOGUES {
@@ -406,14 +406,14 @@ fn one_swedish_term_per_concept_in_messages_help_report_and_slides() {
         sources.push((path, template_prose(&text)));
     }
     for file in [
-        "phrases.rs",
-        "slides.rs",
-        "charts.rs",
-        "compare.rs",
-        "typeset.rs",
-        "diff.rs",
-        "report.rs",
-        "skeleton.rs",
+        "base/phrases.rs",
+        "pdf/slides.rs",
+        "report/charts.rs",
+        "checks/compare.rs",
+        "pdf/typeset.rs",
+        "report/diff.rs",
+        "report/mod.rs",
+        "input/skeleton.rs",
     ] {
         let path = format!("src/{file}");
         let text = std::fs::read_to_string(format!("{ROOT}/{path}")).unwrap();
@@ -471,9 +471,9 @@ fn variant_keys(catalogue: &str, id: &str) -> Vec<String> {
 fn edge_cases(
     catalogue: &str,
     id: &str,
-    lists: &[Vec<kompass::messages::Message>],
-) -> Vec<(String, kompass::messages::Arg)> {
-    use kompass::messages::Arg;
+    lists: &[Vec<kompass::base::messages::Message>],
+) -> Vec<(String, kompass::base::messages::Arg)> {
+    use kompass::base::messages::Arg;
     let mut cases: Vec<(String, Arg)> = [0, 1, 2, 13]
         .into_iter()
         .map(|n| (format!("{n}"), Arg::Number(n)))
@@ -497,7 +497,7 @@ fn edge_cases(
 /// stand before a plural noun ("1 filer", "1 files"); no message may fail to format.
 #[test]
 fn every_message_reads_right_with_edge_values_in_both_languages() {
-    use kompass::messages::{CATALOGUES, Lang, Message, catalogue_ids};
+    use kompass::base::messages::{CATALOGUES, Lang, Message, catalogue_ids};
     let plain = |s: &str| Message::new("plain").arg("text", s);
     let lists = [
         Vec::new(),

@@ -139,7 +139,7 @@ fn the_ascii_name_of_an_attachment_and_its_unicode_name() {
         .collect();
     assert!(!has(utf8_hex.as_bytes()), "raw UTF-8 name left in the PDF");
     // /UF keeps the Unicode name, which extract uses.
-    let embedded = kompass::embed::read(&bytes).unwrap();
+    let embedded = kompass::pdf::embed::read(&bytes).unwrap();
     assert_eq!(embedded.source_name, "strängnäs-2023-11-23.toml");
     let o = kompass(&["verify", pdf.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -208,8 +208,9 @@ fn a_pdf_whose_evaluation_inflates_to_gigabytes_is_refused_by_extract_verify_and
 
 /// The example register as a workbook, as `kompass export -o register.xlsx` writes it.
 fn example_workbook() -> Vec<u8> {
-    let rows = kompass::register::from_csv(&std::fs::read_to_string(REGISTER).unwrap()).unwrap();
-    kompass::register::to_xlsx(&rows).unwrap()
+    let rows =
+        kompass::checks::register::from_csv(&std::fs::read_to_string(REGISTER).unwrap()).unwrap();
+    kompass::checks::register::to_xlsx(&rows).unwrap()
 }
 
 #[test]

@@ -25,14 +25,14 @@ fn the_register_round_trips_with_the_derived_scores() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{err}");
     let text = std::fs::read_to_string(&csv).unwrap();
-    let (table, problems) = kompass::register::parse_csv(&text);
+    let (table, problems) = kompass::checks::register::parse_csv(&text);
     assert!(problems.is_empty(), "{problems:?}");
     let rows = table.rows();
     // The example and its PDF are the same evaluation: one row, where the example's stood.
     assert_eq!(rows.len(), 2);
     assert!(err.contains("is the same evaluation as"), "{err}");
-    assert!(kompass::register::from_csv(&text).is_ok());
-    let loaded = kompass::check::load_path(Path::new(EXAMPLE))
+    assert!(kompass::checks::register::from_csv(&text).is_ok());
+    let loaded = kompass::checks::check::load_path(Path::new(EXAMPLE))
         .map_err(|_| "loads")
         .unwrap();
     let r = kompass::report::Report::build(&loaded);
@@ -50,7 +50,7 @@ fn the_register_round_trips_with_the_derived_scores() {
     let json = dir.join("register.json");
     let o = kompass(&["export", EXAMPLE, "-o", json.to_str().unwrap()]);
     assert!(o.status.success());
-    let back: Vec<kompass::register::Row> =
+    let back: Vec<kompass::checks::register::Row> =
         serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
     assert_eq!(back[0], rows[0]);
     // An invalid evaluation is not exported.
@@ -211,22 +211,27 @@ const SMALL_REGISTER: &[TestRow] = &[
 /// A register of invented rows, as CSV and as the rows.
 fn small_register() -> (String, Vec<TestRow>) {
     let rows = SMALL_REGISTER.to_vec();
-    let csv = kompass::register::to_csv(
+    let csv = kompass::checks::register::to_csv(
         &rows
             .iter()
-            .map(|(m, y, fw, first, pop, areas)| kompass::register::Row {
-                municipality: m.to_string(),
-                code: kompass::municipalities::find(m).unwrap().code.to_string(),
-                year: *y,
-                date: String::new(),
-                framework: fw.to_string(),
-                first_evaluation: *first,
-                population: *pop,
-                areas: areas.to_vec(),
-                total: areas.iter().sum(),
-                note: String::new(),
-                public_note: "Påhittad testrad".into(),
-            })
+            .map(
+                |(m, y, fw, first, pop, areas)| kompass::checks::register::Row {
+                    municipality: m.to_string(),
+                    code: kompass::base::municipalities::find(m)
+                        .unwrap()
+                        .code
+                        .to_string(),
+                    year: *y,
+                    date: String::new(),
+                    framework: fw.to_string(),
+                    first_evaluation: *first,
+                    population: *pop,
+                    areas: areas.to_vec(),
+                    total: areas.iter().sum(),
+                    note: String::new(),
+                    public_note: "Påhittad testrad".into(),
+                },
+            )
             .collect::<Vec<_>>(),
     );
     (csv, rows)
@@ -239,10 +244,10 @@ fn a_computed_profile_is_the_mean_of_the_rows_the_filter_selects() {
     std::fs::write(dir.join("r.csv"), csv).unwrap();
     let comparison = "[comparison.peer]\nfrom_register = { year_from = 2020, population_max = 20_000, first_evaluation = true }\n\n[comparison.national]\nlabel = \"Alla\"\nfrom_register = {}\n";
     let eval = with_register(&dir, "leksand.toml", "r.csv", comparison, false);
-    let loaded = kompass::check::load_path(&eval)
+    let loaded = kompass::checks::check::load_path(&eval)
         .map_err(|_| "loads")
         .unwrap();
-    let found = kompass::validate::check(&loaded);
+    let found = kompass::checks::validate::check(&loaded);
     assert!(!found.iter().any(|d| d.is_error()), "{found:?}");
     let r = kompass::report::Report::build(&loaded);
     // By hand: the rows the filter means, and their mean per area to one decimal.
@@ -279,7 +284,7 @@ fn a_computed_profile_is_the_mean_of_the_rows_the_filter_selects() {
     assert_eq!(basis.rows, picked);
     assert_eq!(basis.years, (2020, 2023));
     assert_eq!(peer.label, "Medelvärde av 4 utvärderingar 2020–2023");
-    let most = kompass::format::int(20_000);
+    let most = kompass::base::format::int(20_000);
     assert!(
         peer.source.contains(&format!("högst {most} invånare")),
         "{}",
@@ -346,7 +351,7 @@ fn too_few_rows_is_an_error_and_earlier_rows_appear_in_chart_and_table() {
         assert!(text.contains(expected), "missing {expected:?}");
     }
     // The value table of the profile chart holds the 2016 row's scores, matched by area number.
-    let loaded = kompass::check::load_path(&eval)
+    let loaded = kompass::checks::check::load_path(&eval)
         .map_err(|_| "loads")
         .unwrap();
     let r = kompass::report::Report::build(&loaded);
@@ -363,7 +368,7 @@ fn too_few_rows_is_an_error_and_earlier_rows_appear_in_chart_and_table() {
         collisions.is_empty(),
         "text runs into other text: {collisions:?}"
     );
-    let charts = kompass::charts::draw_all(&r).unwrap();
+    let charts = kompass::report::charts::draw_all(&r).unwrap();
     let profile = charts.iter().find(|c| c.id == "profil-jamforelse").unwrap();
     let table = profile.table.as_ref().unwrap();
     assert!(table.columns.iter().any(|c| c == "Leksand (2016)"));
@@ -408,8 +413,9 @@ fn the_register_round_trips_through_excel_and_is_checked_row_by_row() {
         ]);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     }
-    let from_xlsx = kompass::register::from_xlsx(&std::fs::read(&xlsx).unwrap()).unwrap();
-    let from_csv = kompass::register::from_csv(&std::fs::read_to_string(&csv).unwrap()).unwrap();
+    let from_xlsx = kompass::checks::register::from_xlsx(&std::fs::read(&xlsx).unwrap()).unwrap();
+    let from_csv =
+        kompass::checks::register::from_csv(&std::fs::read_to_string(&csv).unwrap()).unwrap();
     assert_eq!(from_xlsx, from_csv);
     assert_eq!(from_xlsx[1].municipality, "Öckerö");
     assert_eq!(from_xlsx[1].areas.iter().sum::<i64>(), from_xlsx[1].total);
@@ -429,7 +435,7 @@ fn the_register_round_trips_through_excel_and_is_checked_row_by_row() {
     assert!(kompass(&["check", xlsx.to_str().unwrap()]).status.success());
 
     // Problems are located: file:line:column for CSV, sheet and cell for Excel.
-    let bad_rows = vec![kompass::register::Row {
+    let bad_rows = vec![kompass::checks::register::Row {
         municipality: "Leksand".into(),
         code: "2030".into(),
         year: 2023,
@@ -443,7 +449,7 @@ fn the_register_round_trips_through_excel_and_is_checked_row_by_row() {
         public_note: String::new(),
     }];
     let bad_csv = dir.join("bad.csv");
-    std::fs::write(&bad_csv, kompass::register::to_csv(&bad_rows)).unwrap();
+    std::fs::write(&bad_csv, kompass::checks::register::to_csv(&bad_rows)).unwrap();
     let o = kompass(&["check", bad_csv.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
@@ -457,7 +463,11 @@ fn the_register_round_trips_through_excel_and_is_checked_row_by_row() {
         assert!(err.contains(expected), "missing {expected:?} in {err}");
     }
     let bad_xlsx = dir.join("bad.xlsx");
-    std::fs::write(&bad_xlsx, kompass::register::to_xlsx(&bad_rows).unwrap()).unwrap();
+    std::fs::write(
+        &bad_xlsx,
+        kompass::checks::register::to_xlsx(&bad_rows).unwrap(),
+    )
+    .unwrap();
     let o = kompass(&["check", bad_xlsx.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1));
@@ -472,7 +482,7 @@ fn export_never_replaces_a_register_unless_told_and_appends_keeping_the_rest() {
     // The evaluators' register: the example's own, with its notes and invented rows.
     let register = dir.join("register.csv");
     let before = std::fs::read_to_string(&register).unwrap();
-    let rows_before = kompass::register::from_csv(&before).unwrap();
+    let rows_before = kompass::checks::register::from_csv(&before).unwrap();
     let o = kompass(&[
         "export",
         ockero.to_str().unwrap(),
@@ -498,7 +508,8 @@ fn export_never_replaces_a_register_unless_told_and_appends_keeping_the_rest() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{err}");
     assert!(err.contains("1 added, 1 replaced"), "{err}");
-    let after = kompass::register::from_csv(&std::fs::read_to_string(&register).unwrap()).unwrap();
+    let after =
+        kompass::checks::register::from_csv(&std::fs::read_to_string(&register).unwrap()).unwrap();
     assert_eq!(after.len(), rows_before.len() + 1);
     assert_eq!(after[..rows_before.len()], rows_before[..]);
     assert_eq!(after.last().unwrap().municipality, "Öckerö");
@@ -511,7 +522,8 @@ fn export_never_replaces_a_register_unless_told_and_appends_keeping_the_rest() {
         "--overwrite",
     ]);
     assert!(o.status.success());
-    let only = kompass::register::from_csv(&std::fs::read_to_string(&register).unwrap()).unwrap();
+    let only =
+        kompass::checks::register::from_csv(&std::fs::read_to_string(&register).unwrap()).unwrap();
     assert_eq!(only.len(), 1);
 
     // A note the report cannot print is an error at its cell.
@@ -532,7 +544,7 @@ fn export_never_replaces_a_register_unless_told_and_appends_keeping_the_rest() {
 /// of Vallentuna's SCB code dropped, and a population with a decimal comma.
 fn as_swedish_excel() -> Vec<u8> {
     let csv = std::fs::read_to_string(REGISTER).unwrap();
-    let rows = kompass::register::from_csv(&csv).unwrap();
+    let rows = kompass::checks::register::from_csv(&csv).unwrap();
     let field = |s: &str| {
         if s.contains([';', '"', '\n']) {
             format!("\"{}\"", s.replace('"', "\"\""))
@@ -592,7 +604,7 @@ fn a_register_saved_by_swedish_excel_is_read_with_notes() {
             "[comparison.peer]\nfrom_register = { population_max = 40_000 }\n\n[comparison.national]\nlabel = \"Alla\"\nsource = \"x\"\nvalues = [50, 50, 50, 50, 50, 50, 50, 50]\n",
             true,
         );
-        let loaded = kompass::check::load_path(&path)
+        let loaded = kompass::checks::check::load_path(&path)
             .map_err(|_| "loads")
             .unwrap();
         let report = kompass::report::Report::build(&loaded);
@@ -605,11 +617,11 @@ fn a_register_saved_by_swedish_excel_is_read_with_notes() {
 
 #[test]
 fn a_code_that_lost_its_leading_zero_is_the_same_code() {
-    assert!(kompass::register::same_code("115", "0115"));
-    assert!(kompass::register::same_code("0115", "0115"));
-    assert!(!kompass::register::same_code("116", "0115"));
-    assert!(!kompass::register::same_code("", "0115"));
-    assert!(!kompass::register::same_code("1150", "0115"));
+    assert!(kompass::checks::register::same_code("115", "0115"));
+    assert!(kompass::checks::register::same_code("0115", "0115"));
+    assert!(!kompass::checks::register::same_code("116", "0115"));
+    assert!(!kompass::checks::register::same_code("", "0115"));
+    assert!(!kompass::checks::register::same_code("1150", "0115"));
 }
 
 #[test]
@@ -641,7 +653,7 @@ fn export_writes_csv_for_swedish_excel_and_appends_in_the_register_s_own_dialect
         text.starts_with('\u{feff}') && text.contains("\nÖckerö;"),
         "{text}"
     );
-    let rows = kompass::register::from_csv(&text).unwrap();
+    let rows = kompass::checks::register::from_csv(&text).unwrap();
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[1].municipality, "Öckerö");
     // Without --excel: RFC 4180, for tools.
@@ -653,7 +665,7 @@ fn export_writes_csv_for_swedish_excel_and_appends_in_the_register_s_own_dialect
 /// booleans as booleans, and empty rows and columns repeated to the sheet's end.
 fn register_rows() -> String {
     let csv = std::fs::read_to_string(REGISTER).unwrap();
-    let rows = kompass::register::from_csv(&csv).unwrap();
+    let rows = kompass::checks::register::from_csv(&csv).unwrap();
     let text = |s: &str| {
         let s = s.replace('&', "&amp;").replace('<', "&lt;");
         format!(
@@ -706,12 +718,12 @@ fn an_opendocument_spreadsheet_is_read_and_one_that_claims_millions_of_cells_is_
     assert!(o.status.success(), "{err}");
     // The same rows as the CSV it was made from.
     let from_ods =
-        kompass::register::parse_file("r.ods", &std::fs::read(dir.join("r.ods")).unwrap())
+        kompass::checks::register::parse_file("r.ods", &std::fs::read(dir.join("r.ods")).unwrap())
             .unwrap()
             .0
             .rows();
     let from_csv =
-        kompass::register::from_csv(&std::fs::read_to_string(REGISTER).unwrap()).unwrap();
+        kompass::checks::register::from_csv(&std::fs::read_to_string(REGISTER).unwrap()).unwrap();
     assert_eq!(from_ods.len(), from_csv.len());
     for (a, b) in from_ods.iter().zip(&from_csv) {
         assert_eq!(
@@ -738,7 +750,8 @@ fn an_opendocument_spreadsheet_is_read_and_one_that_claims_millions_of_cells_is_
 
 #[test]
 fn a_register_saved_by_libreoffice_is_read() {
-    let csv = kompass::register::from_csv(&std::fs::read_to_string(REGISTER).unwrap()).unwrap();
+    let csv =
+        kompass::checks::register::from_csv(&std::fs::read_to_string(REGISTER).unwrap()).unwrap();
     for name in ["register-libreoffice.ods", "register-libreoffice.xlsx"] {
         let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
         let o = kompass(&["check", &path]);
@@ -750,7 +763,7 @@ fn a_register_saved_by_libreoffice_is_read() {
         );
         assert!(err.contains("valid, with 1 warning"), "{name}: {err}");
         let (table, _) =
-            kompass::register::parse_file(name, &std::fs::read(&path).unwrap()).unwrap();
+            kompass::checks::register::parse_file(name, &std::fs::read(&path).unwrap()).unwrap();
         let rows = table.rows();
         assert_eq!(rows.len(), csv.len(), "{name}");
         for (a, b) in rows.iter().zip(&csv) {
@@ -774,7 +787,7 @@ fn a_register_saved_by_libreoffice_is_read() {
                 "{name}"
             );
             assert!(
-                kompass::register::same_code(&a.code, &b.code) || a.code == b.code,
+                kompass::checks::register::same_code(&a.code, &b.code) || a.code == b.code,
                 "{name}: {} {}",
                 a.code,
                 b.code

@@ -4,7 +4,7 @@ use crate::support;
 
 use std::path::Path;
 
-use kompass::scores;
+use kompass::checks::scores;
 use support::*;
 
 /// The example rendered once for the tests of this file, and its text.
@@ -36,7 +36,7 @@ fn example_report_holds_every_heading_title_and_score() {
         "expected 25–45 pages, got {pages}"
     );
 
-    let loaded = kompass::check::load_path(Path::new(EXAMPLE))
+    let loaded = kompass::checks::check::load_path(Path::new(EXAMPLE))
         .map_err(|_| "example must load")
         .unwrap();
     let s = scores::derive(&loaded);
@@ -113,7 +113,7 @@ fn example_report_holds_every_heading_title_and_score() {
 #[test]
 fn example_report_charts_are_text_with_their_sources() {
     let (_, text) = example_pdf();
-    let loaded = kompass::check::load_path(Path::new(EXAMPLE))
+    let loaded = kompass::checks::check::load_path(Path::new(EXAMPLE))
         .map_err(|_| "example must load")
         .unwrap();
     let s = scores::derive(&loaded);

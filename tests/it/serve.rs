@@ -7,7 +7,7 @@ use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::PathBuf;
 
-use kompass::messages::Lang;
+use kompass::base::messages::Lang;
 use kompass::serve::Server;
 
 use crate::support::process;
@@ -806,7 +806,7 @@ fn a_folder_lists_no_links_and_every_bad_file_with_its_problem() {
     // Files that sort first and cannot be read: not UTF-8, and too large.
     std::fs::write(dir.join("b-binary.toml"), [0xff, 0xfe, 0x00, 0x41]).unwrap();
     let big = std::fs::File::create(dir.join("c-huge.toml")).unwrap();
-    big.set_len(kompass::read::MAX_EVALUATION_BYTES + 1)
+    big.set_len(kompass::files::read::MAX_EVALUATION_BYTES + 1)
         .unwrap();
     std::fs::copy(
         format!("{root}/examples/leksand-2023.toml"),
@@ -1011,7 +1011,7 @@ fn a_draft_sent_for_fact_checking_is_kept_and_what_changed_speaks_in_fields() {
         "the sent draft was not kept as it was"
     );
     // The new draft has its page of changes against the sent one.
-    let new = kompass::embed::read(&std::fs::read(&sent).unwrap()).unwrap();
+    let new = kompass::pdf::embed::read(&std::fs::read(&sent).unwrap()).unwrap();
     assert!(new.provenance.changes_since.is_some(), "no page of changes");
     // What changed: against the kept draft, in fields and words.
     let (_, _, body) = s.get("/api/changes");

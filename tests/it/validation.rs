@@ -4,9 +4,9 @@ use crate::support;
 
 use std::path::Path;
 
-use kompass::diagnostics::Severity;
-use kompass::load;
-use kompass::validate;
+use kompass::base::diagnostics::Severity;
+use kompass::checks::validate;
+use kompass::input::load;
 use support::*;
 
 fn example() -> String {
@@ -15,7 +15,7 @@ fn example() -> String {
 
 /// Load and check an edited example, returning the one-line form of every diagnostic.
 fn diagnose(src: &str) -> Vec<String> {
-    match kompass::check::load_str("edited.toml", src).map(|mut l| {
+    match kompass::checks::check::load_str("edited.toml", src).map(|mut l| {
         // As if the edited file stood beside the example: its register is found.
         l.read_register(Path::new(EXAMPLE).parent().unwrap());
         l
@@ -247,10 +247,10 @@ fn derived_scores_match_the_seed_tables() {
         eprintln!("seed not found; skipping the cross-check");
         return;
     };
-    let loaded = kompass::check::load_path(Path::new(EXAMPLE))
+    let loaded = kompass::checks::check::load_path(Path::new(EXAMPLE))
         .map_err(|_| "example must load")
         .unwrap();
-    let s = kompass::scores::derive(&loaded);
+    let s = kompass::checks::scores::derive(&loaded);
     let chapter4 = &seed[seed.rfind("4. Översikt av poängfördelning").unwrap()..];
     // Every sub-area line of the seed: "<id> <title>\t<score>\t<max>".
     let mut seen = 0;
@@ -389,14 +389,14 @@ fn new_fills_both_name_forms_and_the_population_from_the_table() {
         let o = kompass(&["new", typed, "-o", path.to_str().unwrap()]);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         let text = std::fs::read_to_string(&path).unwrap();
-        let l = kompass::check::load_str("x.toml", &text)
+        let l = kompass::checks::check::load_str("x.toml", &text)
             .map_err(|_| "loads")
             .unwrap();
         let m = &l.evaluation.municipality;
         assert_eq!(m.name.get_ref(), name);
         assert_eq!(m.genitive.get_ref(), genitive);
         assert_eq!(m.official_name.get_ref(), official);
-        let row = kompass::municipalities::find(name).unwrap();
+        let row = kompass::base::municipalities::find(name).unwrap();
         assert_eq!(*m.population.get_ref(), row.population);
         // Written with `_` between the thousands, as a person would type it.
         let digits = row.population.to_string();
@@ -423,12 +423,12 @@ fn new_fills_both_name_forms_and_the_population_from_the_table() {
     // The default file name is the place name and the year, as the example's:
     // `kompass new "Öckerö kommun"` → öckerö-2026.toml.
     assert_eq!(
-        kompass::skeleton::default_path_in("Öckerö kommun", 2026),
+        kompass::input::skeleton::default_path_in("Öckerö kommun", 2026),
         std::path::PathBuf::from("öckerö-2026.toml")
     );
-    let year = &kompass::skeleton::today_iso()[..4];
+    let year = &kompass::input::skeleton::today_iso()[..4];
     assert_eq!(
-        kompass::skeleton::default_path("Strängnäs"),
+        kompass::input::skeleton::default_path("Strängnäs"),
         std::path::PathBuf::from(format!("strängnäs-{year}.toml"))
     );
     // An unknown name gets the forms by rule and a placeholder population, with a warning.
@@ -449,7 +449,7 @@ fn new_fills_both_name_forms_and_the_population_from_the_table() {
 #[test]
 fn a_misspelt_key_gets_a_suggestion() {
     let src = example().replacen("interviews = 40", "interveiws = 40", 1);
-    let mut l = kompass::check::load_str("edited.toml", &src)
+    let mut l = kompass::checks::check::load_str("edited.toml", &src)
         .map_err(|_| "loads with repairs")
         .unwrap();
     l.read_register(Path::new(EXAMPLE).parent().unwrap());
@@ -725,7 +725,7 @@ fn a_framework_whose_maxima_do_not_add_up_is_refused() {
         &example(),
         &[("kommunkompassen-2020", &broken)],
     )
-    .map(kompass::check::Checked::new)
+    .map(kompass::checks::check::Checked::new)
     .map_err(|_| "loads")
     .unwrap();
     let d: Vec<String> = validate::check(&l)
@@ -944,7 +944,7 @@ fn an_interrupted_render_leaves_the_previous_pdf_and_no_temporary_file() {
 
 #[test]
 fn a_report_dated_after_today_is_a_warning() {
-    let today = kompass::skeleton::today_iso();
+    let today = kompass::input::skeleton::today_iso();
     let (y, m) = (
         today[..4].parse::<i32>().unwrap(),
         today[5..7].parse::<u8>().unwrap(),
@@ -956,7 +956,7 @@ fn a_report_dated_after_today_is_a_warning() {
         format!("{y}-{:02}-01", m + 1)
     };
     let src = example().replacen("date = 2023-11-23", &format!("date = {next}"), 1);
-    let l = kompass::check::load_str("future.toml", &src)
+    let l = kompass::checks::check::load_str("future.toml", &src)
         .map_err(|_| "loads")
         .unwrap();
     let d = validate::check(&l);

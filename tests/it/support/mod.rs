@@ -194,7 +194,7 @@ pub fn pdf_info(pdf: &Path, key: &str) -> String {
 /// A PDF text string: UTF-16BE with a byte order mark, else its bytes as characters.
 pub fn pdf_string(o: &lopdf::Object) -> String {
     match o {
-        lopdf::Object::String(bytes, _) => kompass::embed::pdf_text_string(bytes),
+        lopdf::Object::String(bytes, _) => kompass::pdf::embed::pdf_text_string(bytes),
         _ => String::new(),
     }
 }

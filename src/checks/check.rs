@@ -1,0 +1,133 @@
+//! An evaluation checked as a whole. [`Checked`] holds the loaded evaluation
+//! with its results register and its comparisons, which are resolved once here and shared by
+//! every check, the report model and the PDF's record.
+
+use std::ops::Deref;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use crate::base::diagnostics::{Diagnostic, Sources};
+use crate::base::messages::msg;
+use crate::checks::compare::{RegisterData, Resolved};
+use crate::input::load::{LoadError, Loaded};
+
+/// A loaded evaluation with its register and resolved comparisons. It reads as the
+/// [`Loaded`] evaluation it holds.
+pub struct Checked {
+    pub loaded: Loaded,
+    /// The results register the evaluation names, when it names one (set with
+    /// [`Checked::set_register`], so that the comparisons are resolved anew).
+    register: RegisterData,
+    /// The comparisons, resolved once for validation, the report model and the PDF's record.
+    compared: OnceLock<(Resolved, Vec<Diagnostic>)>,
+}
+
+impl Deref for Checked {
+    type Target = Loaded;
+    fn deref(&self) -> &Loaded {
+        &self.loaded
+    }
+}
+
+impl Checked {
+    /// An evaluation given as text: a register it names is not known until the caller says
+    /// where it comes from (a folder, or what a PDF kept).
+    pub fn new(loaded: Loaded) -> Self {
+        let register = if loaded.evaluation.register.is_some() {
+            RegisterData::Unavailable
+        } else {
+            RegisterData::None
+        };
+        Checked {
+            loaded,
+            register,
+            compared: OnceLock::new(),
+        }
+    }
+
+    /// The results register as far as it could be had.
+    pub fn register(&self) -> &RegisterData {
+        &self.register
+    }
+
+    /// Say where the register comes from (read from a folder, or what a PDF kept).
+    pub fn set_register(&mut self, data: RegisterData) {
+        self.register = data;
+        self.compared = OnceLock::new();
+    }
+
+    /// Read the register an evaluation names (relative to the evaluation's folder `dir`).
+    pub fn read_register(&mut self, dir: &Path) {
+        let Some(name) = self
+            .evaluation
+            .register
+            .as_ref()
+            .map(|r| r.get_ref().clone())
+        else {
+            return;
+        };
+        let path = dir.join(&name);
+        let read = crate::files::read::bytes(&path, crate::files::read::MAX_REGISTER_BYTES);
+        let bytes = match read {
+            Ok(b) => b,
+            Err(e) => {
+                self.set_register(RegisterData::Failed(
+                    msg!(
+                        "cannot-read",
+                        path = path.display().to_string(),
+                        reason = e.to_string()
+                    ),
+                    Some(msg!("help-register-path")),
+                ));
+                return;
+            }
+        };
+        let shown = path.display().to_string();
+        let text = if crate::checks::register::is_workbook(&name) {
+            String::new()
+        } else {
+            crate::checks::register::csv_text(&bytes).0
+        };
+        let file = self.loaded.sources.add(shown, text);
+        let data = match crate::checks::register::parse_file(&name, &bytes) {
+            Ok((table, mut problems)) => {
+                problems.extend(crate::checks::register::check_rows(&table));
+                RegisterData::Read {
+                    name,
+                    file,
+                    table,
+                    problems,
+                }
+            }
+            Err(e) => RegisterData::Failed(
+                msg!(
+                    "cannot-read",
+                    path = path.display().to_string(),
+                    reason = e.to_string()
+                ),
+                None,
+            ),
+        };
+        self.set_register(data);
+    }
+
+    /// The comparisons and earlier evaluations, with what is wrong with them; resolved once.
+    pub fn compared(&self) -> &(Resolved, Vec<Diagnostic>) {
+        self.compared
+            .get_or_init(|| crate::checks::compare::resolve(&self.loaded, &self.register))
+    }
+}
+
+/// Read an evaluation file with its framework, and the register it names from the file's
+/// folder.
+pub fn load_path(path: &Path) -> Result<Checked, (Sources, LoadError)> {
+    let mut checked = Checked::new(crate::input::load::load_path(path)?);
+    checked.read_register(path.parent().unwrap_or(Path::new("")));
+    Ok(checked)
+}
+
+/// An evaluation given as text (`name` is used in diagnostics); a register it names is
+/// unavailable until set.
+pub fn load_str(name: &str, text: &str) -> Result<Checked, (Sources, LoadError)> {
+    crate::input::load::load_str(name, text).map(Checked::new)
+}
