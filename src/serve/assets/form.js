@@ -207,7 +207,7 @@ export function part(key, path, extra = {}) {
     return box;
   }
   if (key.kind === "texts") return list(path, key.label, key.item || key.label);
-  if (key.kind === "numbers") return perArea(path);
+  if (key.kind === "numbers") return perArea(path, key.label);
   if (key.kind === "tables" || key.kind === "scores") return null;
   const opts = { hint: key.hint || undefined, dflt: key.absent === null ? undefined : key.absent };
   return field(path, key.label, widget(key), Object.assign(opts, extra[path]));
@@ -218,18 +218,21 @@ export function fields(table, path, label = (k) => k.label) {
   return ctx.schema.tables[table].map((k) => part(Object.assign({}, k, { label: label(k) }), `${path}.${k.key}`));
 }
 
-// A list of numbers, one per area of the framework (`values = [63.7, 65, …]`): a field each.
-function perArea(path) {
+// A list of numbers, one per area of the framework (`values = [63.7, 65, …]`): a group with a
+// short field for each, beside its area's name.
+function perArea(path, label) {
   const values = get(path);
   if (!Array.isArray(values)) return null;
   const areas = (ctx.state.framework && ctx.state.framework.areas) || [];
-  const out = document.createDocumentFragment();
+  const box = el("fieldset", { id: fieldId(path), class: "values" }, el("legend", { text: label }));
+  const grid = el("div", { class: "score" });
   values.forEach((v, i) => {
     const a = areas[i];
-    const label = a ? t("editor-area-name", { id: a.id, title: a.title }) : t("editor-value-n", { n: i + 1 });
-    out.append(field(`${path}[${i + 1}]`, label, "number", { max: a && a.max }));
+    const name = a ? t("editor-area-name", { id: a.id, title: a.title }) : t("editor-value-n", { n: i + 1 });
+    grid.append(field(`${path}[${i + 1}]`, name, "number", { max: a && a.max }));
   });
-  return out;
+  box.append(grid, el("p", { id: fieldId(path) + "-msg", class: "msg" }));
+  return box;
 }
 
 // Fill every field from the state, and the parts that are lists of tables.
