@@ -1302,6 +1302,17 @@ fn the_form_has_a_field_for_every_key_of_the_format() {
         json!([]),
         "keys of the format without a field in the form"
     );
+    // And no field for a key the file cannot have there (a register filter beside fixed
+    // values, a key the format does not know).
+    let extra = b.js(
+        "return [...document.querySelectorAll('#form [data-path]')].map(i => i.dataset.path).filter(p => !arguments[0].includes(p));",
+        json!([paths]),
+    );
+    assert_eq!(
+        extra,
+        json!([]),
+        "fields the schema does not give this file"
+    );
     // Each field is labelled, by the catalogue's words.
     let unlabelled = b.js(
         "return [...document.querySelectorAll('#form [data-path]')].filter(i => !i.labels || !i.labels.length || !i.labels[0].textContent.trim() || /^(editor|field)-/.test(i.labels[0].textContent)).map(i => i.id);",

@@ -202,6 +202,9 @@ export function part(key, path, extra = {}) {
   if (key.form === "hidden") return null;
   if (key.form === "fixed") return el("p", { id: fieldId(path), class: "fixed", text: extra[path] && extra[path].text });
   if (key.kind === "table") {
+    // An optional table the file does not have gets no fields (a profile's register filter
+    // beside its fixed values); what adds it builds them.
+    if (!key.required && get(path) === undefined) return null;
     const box = section(key.label, ...ctx.schema.tables[key.table].map((k) => part(k, `${path}.${k.key}`, extra)));
     box.id = fieldId(path);
     return box;
