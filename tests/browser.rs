@@ -1319,12 +1319,13 @@ fn the_form_has_a_field_for_every_key_of_the_format() {
         json!([]),
     );
     assert_eq!(unlabelled, json!([]));
-    // To look at: the top, an area, the register and comparisons, the earlier evaluations.
+    // To look at: the top, an area, the register and comparisons, the earlier evaluations and
+    // the versions.
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
     let _ = std::fs::create_dir_all(&dir);
     for width in [1280, 768] {
         b.size(width, 900);
-        for (n, at) in ["#form", "#area-1", "#comparisons", "#history"]
+        for (n, at) in ["#form", "#area-1", ".single", "#history", "#revisions"]
             .iter()
             .enumerate()
         {

@@ -59,8 +59,8 @@ function build() {
   const { tables, root } = ctx.schema;
   for (const key of tables[root]) {
     const made = SPECIAL[key.key] ? SPECIAL[key.key](key) : part(key, key.key, extra);
-    // A key of the file's top level that is a single value gets a box of its own.
-    const single = made && key.kind !== "table" && key.form !== "fixed" && made.tagName !== "FIELDSET";
+    // A key of the file's top level that is one field gets a box of its own.
+    const single = made && made.classList && made.classList.contains("field");
     if (made) form.append(single ? el("div", { class: "single" }, made) : made);
   }
   built = true;
