@@ -1158,3 +1158,33 @@ fn the_page_speaks_from_the_catalogue_and_the_schema_is_the_format() {
     );
     assert_eq!(root[2]["table"], "municipality");
 }
+
+/// `kompass --lang en serve`: the page, its messages and the form's labels in English.
+#[test]
+fn the_page_and_the_schema_speak_the_served_language() {
+    let s = serve("english");
+    let server = Server::start(&s.file, 0, Lang::En).unwrap();
+    let (addr, key) = server.spawn();
+    let get = |path: &str| {
+        let raw = format!(
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nX-Kompass-Key: {key}\r\n\r\n",
+            addr.port()
+        );
+        request(addr, raw.as_bytes())
+    };
+    let (_, _, page) = get("/");
+    assert!(page.contains("<html lang=\"en\">"), "{page}");
+    assert!(
+        page.contains(">Undo</button>") && page.contains("\"lang\":\"en\""),
+        "{page}"
+    );
+    let (_, _, body) = get("/api/schema");
+    let schema: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let analysis = schema["tables"]["area"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["key"] == "analysis")
+        .unwrap();
+    assert_eq!(analysis["label"], "Summarising analysis");
+}

@@ -122,10 +122,10 @@ pub fn page(template: &str, lang: Lang) -> String {
     let mut out = String::with_capacity(template.len() + block.len());
     let mut rest = template;
     while let Some(start) = rest.find("{{") {
-        out.push_str(&rest[..start]);
         let Some(len) = rest[start + 2..].find("}}") else {
             break;
         };
+        out.push_str(&rest[..start]);
         let name = &rest[start + 2..start + 2 + len];
         match name {
             "lang" => out.push_str(lang.code()),
@@ -225,15 +225,18 @@ mod tests {
 
     #[test]
     fn the_page_has_every_word_filled_in_and_its_messages_cannot_end_the_block() {
-        let page = page(
+        let html = page(
             "<html lang=\"{{lang}}\"><b>{{editor-undo}}</b><script type=\"application/json\">{{messages}}</script>",
             Lang::Sv,
         );
-        assert!(page.starts_with("<html lang=\"sv\"><b>Ångra</b>"), "{page}");
-        let block = page.split("json\">").nth(1).unwrap();
+        assert!(html.starts_with("<html lang=\"sv\"><b>Ångra</b>"), "{html}");
+        let block = html.split("json\">").nth(1).unwrap();
         assert_eq!(block.matches("</script>").count(), 1);
         let json: Json = serde_json::from_str(block.trim_end_matches("</script>")).unwrap();
         assert_eq!(json["lang"], "sv");
         assert!(json["messages"]["editor-undo"].is_array());
+        // A `{{` that is never closed is left as it is, once.
+        assert_eq!(page("a {{b", Lang::Sv), "a {{b");
+        assert_eq!(page("{{editor-redo}} {{x", Lang::En), "Redo {{x");
     }
 }
