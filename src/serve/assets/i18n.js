@@ -5,22 +5,14 @@
 // tested under `node --test` (tests/js/).
 
 let catalogue = null;
-let lang = "sv";
 let plurals = null;
 let numbers = null;
 
 // Use `messages` ({id: tree}) in `language` (`sv`, `en`).
 export function load(messages, language = "sv") {
   catalogue = messages;
-  lang = language;
   plurals = new Intl.PluralRules(language);
   numbers = new Intl.NumberFormat(language, { useGrouping: false, maximumFractionDigits: 6 });
-}
-
-// The language of the words, as the page's `lang` names it.
-export function language() {
-  ready();
-  return lang;
 }
 
 function ready() {
