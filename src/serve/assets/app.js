@@ -27,7 +27,7 @@ const SPECIAL = {
   comparison: (key) => box("comparisons", key),
   history: (key) => box("history", key),
   revision: (key) => box("revisions", key),
-  area: (key) => buildAreas(key),
+  area: () => buildAreas(),
 };
 
 function box(id, key) {
@@ -101,16 +101,15 @@ function scores(a, key, path) {
 function showSums() {
   // The area sums and the total as you type, from the fields as they stand.
   let total = 0;
-  let max = 0;
   for (const fs of document.querySelectorAll("#form fieldset[id^=area-]")) {
     let sum = 0;
     fs.querySelectorAll("input[data-kind=whole]").forEach((i) => { sum += /^\d+$/.test(i.value.trim()) ? Number(i.value) : 0; });
     total += sum;
     const id = fs.id.slice(5);
     const a = ctx.state.framework.areas.find((x) => String(x.id) === id);
-    max += a.max;
     $(`#sum-${id}`).textContent = t("editor-area-sum", { sum, max: a.max });
   }
+  const max = ctx.state.framework.areas.reduce((m, a) => m + a.max, 0);
   $("#total").textContent = t("editor-total", { total, max });
 }
 
