@@ -200,7 +200,11 @@ export function widget(key) {
 // path's field what only the page knows (suggestions, what else a value fills in).
 export function part(key, path, extra = {}) {
   if (key.form === "hidden") return null;
-  if (key.form === "fixed") return el("p", { id: fieldId(path), class: "fixed", text: extra[path] && extra[path].text });
+  if (key.form === "fixed") {
+    // Shown with a place for what is said about it (an unknown framework).
+    return el("div", { class: "fixed" }, el("p", { id: fieldId(path), text: extra[path] && extra[path].text }),
+      el("p", { id: fieldId(path) + "-msg", class: "msg" }));
+  }
   if (key.kind === "table") {
     // An optional table the file does not have gets no fields (a profile's register filter
     // beside its fixed values); what adds it builds them.
