@@ -703,3 +703,209 @@ differs-pages = - { $count ->
        *[other] pages { $pages } draw
     } something else than kompass made: an edit, or a comment flattened into the page
 differs-pages-same = - every page still draws what kompass made
+
+## The editor in the browser: the page's words (src/serve/assets/, `t()` in i18n.js)
+
+editor-page-title = kompass – the evaluation
+editor-skip-to-form = Skip to the form
+editor-loading = Loading …
+editor-actions = Actions
+editor-undo = Undo
+editor-redo = Redo
+editor-make-draft = Draft as PDF
+editor-make-final = Final PDF
+editor-make-slides = Slides for the feedback meeting
+editor-make-charts = The charts
+editor-show-changes = What has changed?
+editor-show-pages = Show the report's pages
+editor-hide-pages = Hide the report's pages
+editor-folder = The evaluations in the folder
+editor-new-municipality = New evaluation of the municipality
+editor-create = Create
+editor-form = The evaluation
+editor-pages-title = The report's pages (draft)
+editor-changes = Changes
+editor-changes-text = The changes
+editor-findings = Findings
+editor-blockers = What stops a final PDF
+editor-all-findings = All findings
+editor-toml = The file as TOML (read-only)
+editor-toml-text = The file's text
+editor-title = kompass – { $file }
+editor-loaded = Loaded
+editor-saved = Saved
+editor-status = { $how } – { $errors ->
+        [0] no errors
+        [one] one error
+       *[other] { $errors } errors
+    }
+editor-undone = Undone
+editor-redone = Redone
+editor-offline = Not connected – what you type is saved when kompass is running again.
+editor-online = Connected again
+editor-online-sending = Connected again – saving what waited …
+editor-no-key = This tab has no key. Open the address that kompass serve printed (the one with ?token=).
+editor-tab-disconnected = This tab is no longer connected to kompass. Open the address that kompass serve printed; what you typed waits in the browser.
+editor-empty-folder = The folder has no evaluation that can be opened. Create a new one below.
+editor-unreadable = The file cannot be read as an evaluation; fix the errors below in a text editor and reload the page.
+editor-not-saved = Not saved: { $reason }
+editor-not-saved-field = Not saved: { $field } – { $reason }
+editor-waiting = Waiting: { $reason }
+editor-cannot-open = Could not open: { $reason }
+editor-changed-on-disk = Changed on disk: { $fields }.
+editor-changes-since = Changes { $since }
+editor-no-changes = No changes.
+editor-making-pdf = Making the PDF …
+editor-no-pdf = No PDF: { $reason }
+editor-pdf-written = Wrote { $file }.
+editor-pdf-written-kept = Wrote { $file }. The draft sent for fact-checking is kept as { $kept }.
+editor-file = { $name } ({ $state })
+editor-file-state = { $errors ->
+        [0] { $warnings ->
+            [0] no errors
+            [one] one warning
+           *[other] { $warnings } warnings
+        }
+        [one] one error
+       *[other] { $errors } errors
+    }
+editor-conflict = Changed in two places: { $field }
+editor-conflict-said = The same words were changed at the same time { $where ->
+        [disk] on disk
+       *[tab] in another tab
+    }. Your version stays in the field.
+editor-conflict-theirs = The version { $where ->
+        [disk] on disk
+       *[tab] in the other tab
+    }:
+editor-conflict-keep = Keep my version
+editor-conflict-take = Use the version { $where ->
+        [disk] on disk
+       *[tab] in the other tab
+    }
+editor-framework = Framework: { $name } ({ $id })
+editor-area-name = Area { $id } { $title }
+editor-subarea = { $id } { $title } (0–{ $max })
+editor-area-sum = The area's points: { $sum } of { $max }
+editor-total = Total score: { $total } of { $max }
+editor-value-n = Value { $n }
+editor-formatting = Formatting
+editor-bold = Bold
+editor-bold-key = Bold (Ctrl+B)
+editor-italic = Italic
+editor-italic-key = Italic (Ctrl+I)
+editor-bullets = Bulleted list
+editor-up = Up
+editor-down = Down
+editor-remove = Remove
+editor-list-add = Add { $item }
+editor-list-item = { $item } { $n }
+editor-list-up = Move { $item } { $n } up
+editor-list-down = Move { $item } { $n } down
+editor-list-remove = Remove { $item } { $n }
+editor-row-field = { $row }: { $field }
+editor-evaluator-n = Evaluator { $n }
+editor-evaluator-up = Move evaluator { $n } up
+editor-evaluator-down = Move evaluator { $n } down
+editor-evaluator-remove = Remove evaluator { $n }
+editor-evaluator-add = Add an evaluator
+editor-revision-n = Version { $n }
+editor-revision-remove = Remove version { $n }
+editor-revision-add = New version ({ $n })
+editor-earlier = The evaluation of { $year }
+editor-earlier-none = None in the file; rows of the results register are drawn too.
+editor-earlier-add = Add an earlier evaluation
+editor-earlier-remove = Remove the evaluation of { $year }
+editor-profile-none = None in the file: the charts do not show it.
+editor-profile-add-values = Add a { $profile } with fixed values
+editor-profile-add-register = Add a { $profile } from the results register
+editor-profile-remove = Remove the { $profile }
+editor-register-rows = The mean covers { $count ->
+        [one] one evaluation in the register (row { $rows }).
+       *[other] { $count } evaluations in the register (rows { $rows }).
+    }
+editor-register-none = The register gives no mean with this selection (see the findings).
+editor-page-n = Page { $n }
+editor-finding = { $kind }: { $text }
+editor-severity = { $severity ->
+        [error] Error
+        [warning] Warning
+        [blocker] Stops
+       *[note] Note
+    }
+editor-finding-help = { $message } ({ $help })
+editor-blocks-final = Stops a final PDF: { $message }
+editor-blocking = { $count ->
+        [0] Nothing stops a final PDF.
+        [one] A final PDF cannot be made yet: one thing stops it.
+       *[other] A final PDF cannot be made yet: { $count } things stop it.
+    }
+editor-date-format = Write the date as YYYY-MM-DD.
+editor-whole-decimals = { $text } has decimals (the comma is a decimal comma). Write a whole number, e.g. { $whole }.
+editor-not-whole = “{ $text }” is not a whole number. Write digits only.
+editor-score-range = The score must be 0–{ $max }.
+editor-negative = Write a number that is not negative.
+editor-not-number = “{ $text }” is not a number. Write e.g. 63.7.
+editor-value-range = The value must be 0–{ $max }.
+
+## The evaluation's keys in the editor's form (structure.rs: field-<table>-<key>, with -hint
+## for an explanation under the field and -item for an item of a list)
+
+field-evaluation-framework = Framework
+field-evaluation-total = Total score (as the file states it)
+field-evaluation-municipality = The municipality
+field-evaluation-report = The report
+field-evaluation-evaluators = Evaluators
+field-evaluation-summary = Summary
+field-evaluation-area = The areas
+field-evaluation-register = Results register
+field-evaluation-register-hint = The register's file name beside the evaluation: .csv, .xlsx or .ods.
+field-evaluation-comparison = Comparisons
+field-evaluation-history = Earlier evaluations
+field-evaluation-revision = Versions
+field-municipality-name = The municipality's name (the place name)
+field-municipality-name-hint = Choose one of Sweden's 290 municipalities: the name forms and the population are filled in.
+field-municipality-genitive = Genitive (as in “Leksands poäng”)
+field-municipality-official-name = Official name (as in “Analys av Leksands kommun”)
+field-municipality-population = Inhabitants
+field-report-date = The report's date
+field-report-evaluated = When the evaluation was made (as it is to be printed, e.g. “augusti 2023”)
+field-report-first-evaluation = The municipality's first evaluation
+field-report-interviews = Number of people interviewed
+field-report-interviews-approximate = Write the number approximately (“ett 40-tal”)
+field-report-publisher = Publisher
+field-report-meeting = Date of the feedback meeting (for the slides)
+field-evaluator-name = Name
+field-evaluator-organisation = Organisation
+field-summary-evaluation = The evaluation (after the generated paragraphs)
+field-summary-comparisons = Comparisons (replaces the framework's text, if filled in)
+field-summary-comments = Summarising comments
+field-area-id = The area's number
+field-area-score = The area's points (as the file states them)
+field-area-analysis = Summarising analysis
+field-area-strengths = Strengths
+field-area-strengths-item = Strength
+field-area-improvements = Improvement opportunities
+field-area-improvements-item = Improvement opportunity
+field-area-scores = Points per sub-area
+field-comparison-national = National comparison
+field-comparison-peer = Peer group
+field-profile-label = Legend in the chart
+field-profile-source = Source under the chart
+field-profile-description = How the text names the comparison (after “jämfört med”)
+field-profile-values = Values per area
+field-profile-from-register = From the results register
+field-filter-framework = Framework (empty: the evaluation's own)
+field-filter-year-from = From the year
+field-filter-year-to = Up to the year
+field-filter-population-min = Fewest inhabitants
+field-filter-population-max = Most inhabitants
+field-filter-first-evaluation = Only the municipalities' first evaluations
+field-filter-exclude-self = Without the municipality's own evaluations
+field-earlier-year = Year
+field-earlier-framework = Framework (empty: the evaluation's own)
+field-earlier-values = Values per area
+field-revision-version = Number
+field-revision-date = Date
+field-revision-changes = What changed
+field-revision-by = By whom

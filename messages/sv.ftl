@@ -715,3 +715,207 @@ differs-pages = - { $count ->
        *[other] sidorna { $pages } ritar
     } något annat än kompass gjorde: en ändring, eller en kommentar som har plattats ut i sidan
 differs-pages-same = - varje sida ritar fortfarande det som kompass gjorde
+
+## Redigeraren i webbläsaren: sidans ord (src/serve/assets/, `t()` i i18n.js)
+
+editor-page-title = kompass – utvärderingen
+editor-skip-to-form = Till formuläret
+editor-loading = Läser in …
+editor-actions = Åtgärder
+editor-undo = Ångra
+editor-redo = Gör om
+editor-make-draft = Utkast som PDF
+editor-make-final = Slutlig PDF
+editor-make-slides = Bilder till återkopplingen
+editor-make-charts = Diagrammen
+editor-show-changes = Vad har ändrats?
+editor-show-pages = Visa rapportens sidor
+editor-hide-pages = Dölj rapportens sidor
+editor-folder = Utvärderingarna i mappen
+editor-new-municipality = Ny utvärdering av kommunen
+editor-create = Skapa
+editor-form = Utvärderingen
+editor-pages-title = Rapportens sidor (utkast)
+editor-changes = Ändringar
+editor-changes-text = Ändringarna
+editor-findings = Iakttagelser
+editor-blockers = Det som stoppar en slutlig PDF
+editor-all-findings = Alla iakttagelser
+editor-toml = Filen som TOML (skrivskyddad)
+editor-toml-text = Filens text
+editor-title = kompass – { $file }
+editor-loaded = Inläst
+editor-saved = Sparad
+editor-status = { $how } – { $errors ->
+        [0] inga fel
+       *[other] { $errors } fel
+    }
+editor-undone = Ångrad
+editor-redone = Gjord igen
+editor-offline = Inte ansluten – det du skriver sparas när kompass är igång igen.
+editor-online = Ansluten igen
+editor-online-sending = Ansluten igen – sparar det som väntade …
+editor-no-key = Den här fliken har ingen nyckel. Öppna adressen som kompass serve skrev ut (den med ?token=).
+editor-tab-disconnected = Den här fliken är inte ansluten till kompass längre. Öppna adressen som kompass serve skrev ut; det du skrev väntar i webbläsaren.
+editor-empty-folder = Mappen har ingen utvärdering som kan öppnas. Skapa en ny nedan.
+editor-unreadable = Filen kan inte läsas som en utvärdering; rätta felen nedan i en textredigerare och ladda om sidan.
+editor-not-saved = Inte sparad: { $reason }
+editor-not-saved-field = Inte sparad: { $field } – { $reason }
+editor-waiting = Väntar: { $reason }
+editor-cannot-open = Kunde inte öppna: { $reason }
+editor-changed-on-disk = Ändrat på disken: { $fields }.
+editor-changes-since = Ändringar { $since }
+editor-no-changes = Inga ändringar.
+editor-making-pdf = Gör PDF …
+editor-no-pdf = Ingen PDF: { $reason }
+editor-pdf-written = Skrev { $file }.
+editor-pdf-written-kept = Skrev { $file }. Utkastet som skickades på faktagranskning finns kvar som { $kept }.
+editor-file = { $name } ({ $state })
+editor-file-state = { $errors ->
+        [0] { $warnings ->
+            [0] inga fel
+            [one] en varning
+           *[other] { $warnings } varningar
+        }
+       *[other] { $errors } fel
+    }
+editor-conflict = Ändrat på två ställen: { $field }
+editor-conflict-said = Samma ord ändrades samtidigt { $where ->
+        [disk] på disken
+       *[tab] i en annan flik
+    }. Din version står kvar i fältet.
+editor-conflict-theirs = Versionen { $where ->
+        [disk] på disken
+       *[tab] i den andra fliken
+    }:
+editor-conflict-keep = Behåll min version
+editor-conflict-take = Använd versionen { $where ->
+        [disk] på disken
+       *[tab] i den andra fliken
+    }
+editor-framework = Ramverk: { $name } ({ $id })
+editor-area-name = Område { $id } { $title }
+editor-subarea = { $id } { $title } (0–{ $max })
+editor-area-sum = Områdets poäng: { $sum } av { $max }
+editor-total = Totalpoäng: { $total } av { $max }
+editor-value-n = Värde { $n }
+editor-formatting = Formatering
+editor-bold = Fet
+editor-bold-key = Fet (Ctrl+B)
+editor-italic = Kursiv
+editor-italic-key = Kursiv (Ctrl+I)
+editor-bullets = Punktlista
+editor-up = Upp
+editor-down = Ner
+editor-remove = Ta bort
+editor-list-add = Lägg till { $item }
+editor-list-item = { $item } { $n }
+editor-list-up = Flytta { $item } { $n } upp
+editor-list-down = Flytta { $item } { $n } ner
+editor-list-remove = Ta bort { $item } { $n }
+editor-row-field = { $row }: { $field }
+editor-evaluator-n = Utvärderare { $n }
+editor-evaluator-up = Flytta utvärderare { $n } upp
+editor-evaluator-down = Flytta utvärderare { $n } ner
+editor-evaluator-remove = Ta bort utvärderare { $n }
+editor-evaluator-add = Lägg till utvärderare
+editor-revision-n = Version { $n }
+editor-revision-remove = Ta bort version { $n }
+editor-revision-add = Ny version ({ $n })
+editor-earlier = Utvärderingen { $year }
+editor-earlier-none = Inga i filen; rader i resultatregistret ritas också.
+editor-earlier-add = Lägg till en tidigare utvärdering
+editor-earlier-remove = Ta bort utvärderingen { $year }
+editor-profile-none = Ingen i filen: diagrammen visar den inte.
+editor-profile-add-values = Lägg till { $profile } med fasta värden
+editor-profile-add-register = Lägg till { $profile } ur resultatregistret
+editor-profile-remove = Ta bort { $profile }
+editor-register-rows = Medelvärdet omfattar { $count ->
+        [one] en utvärdering i registret (rad { $rows }).
+       *[other] { $count } utvärderingar i registret (raderna { $rows }).
+    }
+editor-register-none = Registret ger inget medelvärde med det här urvalet (se iakttagelserna).
+editor-page-n = Sida { $n }
+editor-finding = { $kind }: { $text }
+editor-severity = { $severity ->
+        [error] Fel
+        [warning] Varning
+        [blocker] Stoppar
+       *[note] Anmärkning
+    }
+editor-finding-help = { $message } ({ $help })
+editor-blocks-final = Stoppar en slutlig PDF: { $message }
+editor-blocking = { $count ->
+        [0] Inget hindrar en slutlig PDF.
+        [one] En slutlig PDF kan inte göras ännu: en sak stoppar den.
+       *[other] En slutlig PDF kan inte göras ännu: { $count } saker stoppar den.
+    }
+editor-date-format = Skriv datumet som ÅÅÅÅ-MM-DD.
+editor-whole-decimals = { $text } har decimaler (kommat är ett decimalkomma). Skriv ett heltal, t.ex. { $whole }.
+editor-not-whole = ”{ $text }” är inget heltal. Skriv bara siffror.
+editor-score-range = Poängen ska vara 0–{ $max }.
+editor-negative = Skriv ett tal som inte är negativt.
+editor-not-number = ”{ $text }” är inget tal. Skriv t.ex. 63,7.
+editor-value-range = Värdet ska vara 0–{ $max }.
+
+## Utvärderingens nycklar i redigerarens formulär (structure.rs: field-<tabell>-<nyckel>, med
+## -hint för en förklaring under fältet och -item för en punkt i en lista)
+
+field-evaluation-framework = Ramverk
+field-evaluation-total = Totalpoäng (som den anges i filen)
+field-evaluation-municipality = Kommunen
+field-evaluation-report = Rapporten
+field-evaluation-evaluators = Utvärderare
+field-evaluation-summary = Sammanfattning
+field-evaluation-area = Områdena
+field-evaluation-register = Resultatregistret
+field-evaluation-register-hint = Filnamnet på registret bredvid utvärderingen: .csv, .xlsx eller .ods.
+field-evaluation-comparison = Jämförelser
+field-evaluation-history = Tidigare utvärderingar
+field-evaluation-revision = Versioner
+field-municipality-name = Kommunens namn (ortnamnet)
+field-municipality-name-hint = Välj en av Sveriges 290 kommuner: namnformerna och invånarantalet fylls i.
+field-municipality-genitive = Genitiv (som i ”Leksands poäng”)
+field-municipality-official-name = Officiellt namn (som i ”Analys av Leksands kommun”)
+field-municipality-population = Invånare
+field-report-date = Rapportens datum
+field-report-evaluated = När utvärderingen gjordes (som det ska stå, t.ex. ”augusti 2023”)
+field-report-first-evaluation = Kommunens första utvärdering
+field-report-interviews = Antal intervjuade personer
+field-report-interviews-approximate = Skriv antalet ungefärligt (”ett 40-tal”)
+field-report-publisher = Utgivare
+field-report-meeting = Återkopplingsmötets datum (för bilderna)
+field-evaluator-name = Namn
+field-evaluator-organisation = Organisation
+field-summary-evaluation = Utvärderingen (efter de genererade styckena)
+field-summary-comparisons = Jämförelser (ersätter ramverkets text, om ifylld)
+field-summary-comments = Sammanfattande kommentarer
+field-area-id = Områdets nummer
+field-area-score = Områdets poäng (som den anges i filen)
+field-area-analysis = Sammanfattande analys
+field-area-strengths = Styrkor
+field-area-strengths-item = Styrka
+field-area-improvements = Förbättringsmöjligheter
+field-area-improvements-item = Förbättringsmöjlighet
+field-area-scores = Poäng per delområde
+field-comparison-national = Nationell jämförelse
+field-comparison-peer = Jämförelsegrupp
+field-profile-label = Förklaring i diagrammet
+field-profile-source = Källa under diagrammet
+field-profile-description = Hur texten nämner jämförelsen (efter ”jämfört med”)
+field-profile-values = Värden per område
+field-profile-from-register = Ur resultatregistret
+field-filter-framework = Ramverk (tomt: utvärderingens eget)
+field-filter-year-from = Från och med år
+field-filter-year-to = Till och med år
+field-filter-population-min = Minst antal invånare
+field-filter-population-max = Högst antal invånare
+field-filter-first-evaluation = Bara kommunernas första utvärdering
+field-filter-exclude-self = Utan kommunens egna utvärderingar
+field-earlier-year = År
+field-earlier-framework = Ramverk (tomt: utvärderingens eget)
+field-earlier-values = Värden per område
+field-revision-version = Nummer
+field-revision-date = Datum
+field-revision-changes = Vad som ändrats
+field-revision-by = Av vem

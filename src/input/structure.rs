@@ -43,6 +43,39 @@ pub struct Field {
     pub key: &'static str,
     pub kind: Kind,
     pub required: bool,
+    /// How the editor (`kompass serve`) shows it.
+    pub form: Form,
+    /// What a yes/no key means when it is left out, where that is yes (the editor's checkbox
+    /// shows it so).
+    pub absent: Option<bool>,
+}
+
+/// How the editor's form shows a key; its label and hint are in the catalogue
+/// ([`label_id`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// The field its kind asks for: a line of text, a number, a checkbox, a date; a table as
+    /// a group of fields, a list as its items.
+    Auto,
+    /// Running text with the report's markup (paragraphs, bullets, emphasis): a text area
+    /// with a toolbar.
+    Prose,
+    /// Shown, not edited in the form (the framework: another one has other areas).
+    Fixed,
+    /// Not a field of its own: kompass works it out (the total, an area's stated score), or
+    /// the form shows it in its place (an area's id, in the area's heading).
+    Hidden,
+}
+
+impl Form {
+    pub fn name(self) -> &'static str {
+        match self {
+            Form::Auto => "auto",
+            Form::Prose => "prose",
+            Form::Fixed => "fixed",
+            Form::Hidden => "hidden",
+        }
+    }
 }
 
 const fn req(key: &'static str, kind: Kind) -> Field {
@@ -50,6 +83,8 @@ const fn req(key: &'static str, kind: Kind) -> Field {
         key,
         kind,
         required: true,
+        form: Form::Auto,
+        absent: None,
     }
 }
 
@@ -58,6 +93,21 @@ const fn opt(key: &'static str, kind: Kind) -> Field {
         key,
         kind,
         required: false,
+        form: Form::Auto,
+        absent: None,
+    }
+}
+
+impl Field {
+    const fn shown(self, form: Form) -> Field {
+        Field { form, ..self }
+    }
+
+    const fn absent_means(self, value: bool) -> Field {
+        Field {
+            absent: Some(value),
+            ..self
+        }
     }
 }
 
@@ -65,8 +115,8 @@ use Kind::{Bool, Date, Number, Numbers, Scores, Table, Tables, Text, Texts, Whol
 
 /// An evaluation file (`model::Evaluation`).
 pub const EVALUATION: &[Field] = &[
-    req("framework", Text),
-    opt("total", Whole),
+    req("framework", Text).shown(Form::Fixed),
+    opt("total", Whole).shown(Form::Hidden),
     req("municipality", Table(MUNICIPALITY)),
     req("report", Table(REPORT)),
     req("evaluators", Tables(EVALUATOR)),
@@ -106,15 +156,15 @@ pub const REPORT: &[Field] = &[
 pub const EVALUATOR: &[Field] = &[req("name", Text), req("organisation", Text)];
 
 pub const SUMMARY: &[Field] = &[
-    opt("evaluation", Text),
-    opt("comparisons", Text),
-    req("comments", Text),
+    opt("evaluation", Text).shown(Form::Prose),
+    opt("comparisons", Text).shown(Form::Prose),
+    req("comments", Text).shown(Form::Prose),
 ];
 
 pub const AREA: &[Field] = &[
-    req("id", Whole),
-    opt("score", Whole),
-    req("analysis", Text),
+    req("id", Whole).shown(Form::Hidden),
+    opt("score", Whole).shown(Form::Hidden),
+    req("analysis", Text).shown(Form::Prose),
     opt("strengths", Texts),
     opt("improvements", Texts),
     req("scores", Scores),
@@ -137,7 +187,8 @@ pub const FILTER: &[Field] = &[
     opt("population_min", Whole),
     opt("population_max", Whole),
     opt("first_evaluation", Bool),
-    opt("exclude_self", Bool),
+    // `model::Filter`: true when left out.
+    opt("exclude_self", Bool).absent_means(true),
 ];
 
 pub const EARLIER: &[Field] = &[
@@ -145,6 +196,53 @@ pub const EARLIER: &[Field] = &[
     opt("framework", Text),
     req("values", Numbers),
 ];
+
+/// Every table of the format by the name its keys' labels use in the catalogue
+/// (`field-report-date`): the file itself first.
+pub const TABLES: &[(&str, &[Field])] = &[
+    ("evaluation", EVALUATION),
+    ("municipality", MUNICIPALITY),
+    ("report", REPORT),
+    ("evaluator", EVALUATOR),
+    ("summary", SUMMARY),
+    ("area", AREA),
+    ("comparison", COMPARISON),
+    ("profile", PROFILE),
+    ("filter", FILTER),
+    ("earlier", EARLIER),
+    ("revision", REVISION),
+];
+
+/// The name of a table of [`TABLES`] (tables are told apart by their keys).
+pub fn table_name(fields: &[Field]) -> Option<&'static str> {
+    let keys = |f: &[Field]| f.iter().map(|f| f.key).collect::<Vec<_>>();
+    TABLES
+        .iter()
+        .find(|(_, t)| keys(t) == keys(fields))
+        .map(|(name, _)| *name)
+}
+
+/// The catalogue's id of a key's label in the editor: `field-report-first-evaluation`; its
+/// hint, where it has one, is the same id with `-hint`.
+pub fn label_id(table: &str, key: &str) -> String {
+    format!("field-{table}-{}", key.replace('_', "-"))
+}
+
+/// What a kind is called in the editor's schema.
+pub fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Text => "text",
+        Whole => "whole",
+        Number => "number",
+        Bool => "bool",
+        Date => "date",
+        Texts => "texts",
+        Numbers => "numbers",
+        Scores => "scores",
+        Table(_) => "table",
+        Tables(_) => "tables",
+    }
+}
 
 /// The most structural errors reported before giving up on a file.
 pub const MAX_ERRORS: usize = 50;

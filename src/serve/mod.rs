@@ -21,6 +21,7 @@ pub mod merge;
 pub mod outputs;
 pub mod preview;
 pub mod session;
+pub mod words;
 
 use std::collections::{HashMap, VecDeque};
 use std::io::Write;
@@ -48,6 +49,7 @@ const SCRIPTS: &[(&str, &str)] = &[
     ("/api.js", include_str!("assets/api.js")),
     ("/dom.js", include_str!("assets/dom.js")),
     ("/form.js", include_str!("assets/form.js")),
+    ("/i18n.js", include_str!("assets/i18n.js")),
     ("/pages.js", include_str!("assets/pages.js")),
     ("/paths.js", include_str!("assets/paths.js")),
     ("/sync.js", include_str!("assets/sync.js")),
@@ -493,7 +495,7 @@ fn route(shared: &Shared, r: &Request) -> Response {
         Err(e) => e.response(),
     };
     match (r.method.as_str(), r.path.as_str()) {
-        ("GET", "/") => page(INDEX, "text/html; charset=utf-8").with(
+        ("GET", "/") => page(&words::page(INDEX, shared.lang), "text/html; charset=utf-8").with(
             "Content-Security-Policy",
             "default-src 'self'; img-src 'self' blob:; style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'",
         ),
@@ -508,6 +510,7 @@ fn route(shared: &Shared, r: &Request) -> Response {
         }
         ("GET", "/api/state") => Response::json(200, &state(shared, true)),
         ("GET", "/api/municipalities") => Response::json(200, &municipalities()),
+        ("GET", "/api/schema") => Response::json(200, &words::schema(shared.lang)),
         ("GET", "/api/files") => files(shared),
         ("POST", "/api/open") => answer(open(shared, &r.body)),
         ("POST", "/api/new") => answer(create(shared, &r.body)),

@@ -439,6 +439,12 @@ fn the_editor_in_a_real_browser() {
         "<img src=x onerror=\"window.pwned=1\"> & SKR",
     );
     wait_for_file(&file, "> & SKR", "the publisher was not saved");
+    // The page has its answer too (else the reloaded page sends the edit again, and says
+    // "Sparad" where this test waits for "Inläst").
+    b.until(
+        "the queue is empty",
+        "return !Object.keys(localStorage).some(k => k.startsWith('kompass-queue'));",
+    );
     b.go(&format!("http://127.0.0.1:{}/", addr.port()));
     everything_is_there_after_a_reload(&b, loaded, &score);
     let _ = std::fs::remove_dir_all(file.parent().unwrap());
@@ -446,6 +452,14 @@ fn the_editor_in_a_real_browser() {
 
 /// No WCAG 2.1 A or AA violation, by axe-core; a screenshot with `KOMPASS_SCREENSHOT`.
 fn check_accessibility(b: &Browser, axe: &Path) {
+    axe_finds_nothing(b, axe);
+    if std::env::var_os("KOMPASS_SCREENSHOT").is_some() {
+        b.screenshot(&Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/serve.png"));
+    }
+}
+
+/// No WCAG 2.1 A or AA violation, by axe-core.
+fn axe_finds_nothing(b: &Browser, axe: &Path) {
     let source = std::fs::read_to_string(axe).unwrap();
     b.js(&format!("{source}\n;return true;"), json!([]));
     let violations = b.call(
@@ -457,9 +471,6 @@ fn check_accessibility(b: &Browser, axe: &Path) {
               .catch(e => done(['axe failed: ' + e]));", "args": []})),
     );
     assert_eq!(violations, json!([]), "axe-core found violations");
-    if std::env::var_os("KOMPASS_SCREENSHOT").is_some() {
-        b.screenshot(&Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/serve.png"));
-    }
 }
 
 /// A score: the area sum and the total change as you type; the file and a page follow. The
@@ -1193,4 +1204,146 @@ fn the_page_holds_still_when_narrow(b: &Browser, axe: &Path) {
         check_accessibility(b, axe);
         b.click("#toggle-pages");
     }
+}
+
+/// The key paths the form must have a field for, from the data format's schema
+/// (`kompass::structure`) and the file's data, found independently of the page's scripts:
+/// every value of a table the file has (given or not), every row of a list of tables, every
+/// item of a list, every score; nothing for what the schema hides.
+fn schema_paths(
+    fields: &[kompass::structure::Field],
+    data: &toml::Table,
+    path: &str,
+    out: &mut Vec<String>,
+) {
+    use kompass::structure::{Form, Kind};
+    for f in fields {
+        let p = if path.is_empty() {
+            f.key.to_string()
+        } else {
+            format!("{path}.{}", f.key)
+        };
+        if f.form == Form::Hidden {
+            continue;
+        }
+        let value = data.get(f.key);
+        match f.kind {
+            Kind::Table(inner) => {
+                if let Some(toml::Value::Table(t)) = value {
+                    schema_paths(inner, t, &p, out);
+                }
+            }
+            Kind::Tables(inner) => {
+                for (i, row) in value
+                    .and_then(toml::Value::as_array)
+                    .into_iter()
+                    .flatten()
+                    .enumerate()
+                {
+                    if let toml::Value::Table(t) = row {
+                        schema_paths(inner, t, &format!("{p}[{}]", i + 1), out);
+                    }
+                }
+            }
+            Kind::Texts | Kind::Numbers => {
+                let items = value.and_then(toml::Value::as_array).map_or(0, Vec::len);
+                out.extend((1..=items).map(|i| format!("{p}[{i}]")));
+            }
+            Kind::Scores => {
+                if let Some(toml::Value::Table(t)) = value {
+                    out.extend(t.keys().map(|k| format!("{p}.\"{k}\"")));
+                }
+            }
+            _ => out.push(p),
+        }
+    }
+}
+
+/// The form is the data format: a file with every table of the format (earlier evaluations
+/// and versions added to the example) has a labelled field, by its id, for every key path the
+/// schema gives it and none for another; no WCAG 2.1 A or AA violation; and the page at 1280
+/// and 768 pixels (screenshots in target/).
+#[test]
+fn the_form_has_a_field_for_every_key_of_the_format() {
+    let Some(axe) = tools() else {
+        return;
+    };
+    let (file, addr, token) = served_as("schema");
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replacen("[report]\n", "[report]\nmeeting = 2023-12-05\n", 1)
+        .replacen("first_evaluation = true", "first_evaluation = false", 1)
+        + "\n[[history]]\nyear = 2019\nvalues = [50, 51, 52, 53, 54, 55, 56, 57]\n\n[[revision]]\nversion = 1\ndate = 2023-11-23\nchanges = \"Första versionen\"\n";
+    std::fs::write(&file, &text).unwrap();
+    let data: toml::Table = toml::from_str(&text).unwrap();
+    let mut paths = Vec::new();
+    schema_paths(kompass::structure::EVALUATION, &data, "", &mut paths);
+    assert!(paths.len() > 120, "{paths:?}");
+    for needed in [
+        "history[1].values[8]",
+        "revision[1].by",
+        "comparison.peer.from_register.exclude_self",
+    ] {
+        assert!(
+            paths.iter().any(|p| p == needed),
+            "{needed} not in {paths:?}"
+        );
+    }
+    let b = Browser::start();
+    b.go(&format!("http://127.0.0.1:{}/?token={token}", addr.port()));
+    b.until(
+        "the page shows the file with its earlier evaluation",
+        &format!(
+            "return !!document.getElementById('{}');",
+            field_id("history[1].year")
+        ),
+    );
+    let ids: Vec<String> = paths.iter().map(|p| field_id(p)).collect();
+    let missing = b.js(
+        "return arguments[0].filter(id => !document.getElementById(id));",
+        json!([ids]),
+    );
+    assert_eq!(
+        missing,
+        json!([]),
+        "keys of the format without a field in the form"
+    );
+    // And no field for a key the file cannot have there (a register filter beside fixed
+    // values, a key the format does not know).
+    let extra = b.js(
+        "return [...document.querySelectorAll('#form [data-path]')].map(i => i.dataset.path).filter(p => !arguments[0].includes(p));",
+        json!([paths]),
+    );
+    assert_eq!(
+        extra,
+        json!([]),
+        "fields the schema does not give this file"
+    );
+    // Each field is labelled, by the catalogue's words.
+    let unlabelled = b.js(
+        "return [...document.querySelectorAll('#form [data-path]')].filter(i => !i.labels || !i.labels.length || !i.labels[0].textContent.trim() || /^(editor|field)-/.test(i.labels[0].textContent)).map(i => i.id);",
+        json!([]),
+    );
+    assert_eq!(unlabelled, json!([]));
+    // The parts only this file has (earlier evaluations, versions) pass axe-core too.
+    axe_finds_nothing(&b, &axe);
+    // To look at: the top, an area, the register and comparisons, the earlier evaluations and
+    // the versions.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+    let _ = std::fs::create_dir_all(&dir);
+    for width in [1280, 768] {
+        b.size(width, 900);
+        for (n, at) in ["#form", "#area-1", ".single", "#history", "#revisions"]
+            .iter()
+            .enumerate()
+        {
+            b.js(
+                "document.querySelector(arguments[0]).scrollIntoView(); return true;",
+                json!([at]),
+            );
+            std::thread::sleep(Duration::from_millis(300));
+            b.screenshot(&dir.join(format!("serve-{width}-{n}.png")));
+        }
+    }
+    let _ = std::fs::remove_dir_all(file.parent().unwrap());
 }

@@ -6,15 +6,19 @@ use std::process::Command;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-/// Every `msg!("id"` and `Message::new("id"` of `src/`.
+/// Every `msg!("id"` and `Message::new("id"` of `src/`; every `"editor-…"` of the editor's
+/// scripts and `{{editor-…}}` of its page; every label of a key of the data format.
 fn ids_used() -> Vec<(String, String)> {
-    let mut out = Vec::new();
+    let mut out = editor_ids();
     let mut stack = vec![std::path::PathBuf::from(format!("{ROOT}/src"))];
     while let Some(dir) = stack.pop() {
         for entry in std::fs::read_dir(&dir).unwrap().flatten() {
             let path = entry.path();
             if path.is_dir() {
                 stack.push(path);
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
                 continue;
             }
             let code = std::fs::read_to_string(&path).unwrap();
@@ -38,11 +42,63 @@ fn ids_used() -> Vec<(String, String)> {
     out
 }
 
+/// The editor's files in `src/serve/assets/`: `(name, text)`.
+fn editor_files() -> Vec<(String, String)> {
+    let dir = format!("{ROOT}/src/serve/assets");
+    let mut files: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "js" || e == "html"))
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).unwrap();
+            (
+                format!(
+                    "src/serve/assets/{}",
+                    p.file_name().unwrap().to_string_lossy()
+                ),
+                text,
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The message ids the editor uses: its scripts' `"editor-…"` literals, its page's
+/// `{{editor-…}}`, and the label of every key of the data format (`field-report-date`).
+fn editor_ids() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (name, text) in editor_files() {
+        for quote in ["\"editor-", "'editor-", "`editor-", "{{editor-"] {
+            for (i, _) in text.match_indices(quote) {
+                let id: String = text[i + quote.len() - "editor-".len()..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+                    .collect();
+                // A comment's `editor-…` names no message.
+                if !id.ends_with('-') {
+                    out.push((name.clone(), id));
+                }
+            }
+        }
+    }
+    for (table, fields) in kompass::structure::TABLES {
+        for f in *fields {
+            let id = kompass::structure::label_id(table, f.key);
+            out.push(("src/structure.rs".into(), id));
+        }
+    }
+    out
+}
+
 #[test]
 fn every_message_the_code_uses_has_an_english_and_a_swedish_text() {
     use kompass::base::messages::{CATALOGUES, catalogue_ids};
     let used = ids_used();
     assert!(used.len() > 200, "only {} uses found", used.len());
+    let editor = editor_ids();
+    assert!(editor.len() > 150, "only {} editor ids found", editor.len());
     for (lang, text) in CATALOGUES {
         let ids: Vec<String> = catalogue_ids(text).into_iter().map(|(id, _)| id).collect();
         let missing: Vec<String> = used
@@ -418,6 +474,11 @@ fn one_swedish_term_per_concept_in_messages_help_report_and_slides() {
         let path = format!("src/{file}");
         let text = std::fs::read_to_string(format!("{ROOT}/{path}")).unwrap();
         sources.push((path, rust_prose(&text)));
+    }
+    // The editor: its words are in sv.ftl (read above); what its scripts and page still
+    // write themselves is read too, so that a word put back there is held to the glossary.
+    for (name, text) in editor_files() {
+        sources.push((name, rust_prose(&text)));
     }
     // The handbook, without its examples and the keys and values in backticks.
     let handbook = std::fs::read_to_string(format!("{ROOT}/docs/handbok.md")).unwrap();

@@ -707,6 +707,7 @@ fn every_api_route_needs_the_tab_key() {
         "/api/events",
         "/api/changes",
         "/api/municipalities",
+        "/api/schema",
         "/api/nonexistent",
     ];
     for path in gets {
@@ -1092,4 +1093,97 @@ fn edits_from_two_sides_to_different_keys_all_survive_in_any_order() {
         .count();
     assert!(differing >= 6);
     assert_eq!(changed_lines(&original, &now).len(), differing + 1);
+}
+
+/// The page's words are the catalogue's, filled in as it is served; the form's schema is the
+/// data format's, in its order, with the catalogue's labels.
+#[test]
+fn the_page_speaks_from_the_catalogue_and_the_schema_is_the_format() {
+    let s = serve("words");
+    let raw = format!("GET / HTTP/1.1\r\nHost: {}\r\n\r\n", s.host());
+    let (status, _, page) = request(s.addr, raw.as_bytes());
+    assert_eq!(status, 200);
+    assert!(page.contains("<html lang=\"sv\">"), "{page}");
+    assert!(!page.contains("{{"), "a word not filled in: {page}");
+    assert!(page.contains(">Ångra</button>"), "{page}");
+    let block = page
+        .split("<script type=\"application/json\" id=\"kompass-messages\">")
+        .nth(1)
+        .and_then(|b| b.split("</script>").next())
+        .expect("the messages' block");
+    let words: serde_json::Value = serde_json::from_str(block).unwrap();
+    assert_eq!(words["lang"], "sv");
+    assert_eq!(
+        words["messages"]["editor-offline"],
+        serde_json::json!(["Inte ansluten – det du skriver sparas när kompass är igång igen."])
+    );
+    let (status, _, body) = s.get("/api/schema");
+    assert_eq!(status, 200);
+    let schema: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let tables = &schema["tables"];
+    let root = tables[schema["root"].as_str().unwrap()].as_array().unwrap();
+    let keys: Vec<&str> = root.iter().filter_map(|k| k["key"].as_str()).collect();
+    let declared: Vec<&str> = kompass::structure::EVALUATION
+        .iter()
+        .map(|f| f.key)
+        .collect();
+    assert_eq!(keys, declared);
+    for (name, fields) in kompass::structure::TABLES {
+        let served = tables[*name].as_array().unwrap();
+        assert_eq!(served.len(), fields.len(), "{name}");
+        for (k, f) in served.iter().zip(fields.iter()) {
+            assert_eq!(k["key"], f.key);
+            assert_eq!(k["required"], f.required, "{name}.{}", f.key);
+            let label = k["label"].as_str().unwrap();
+            assert!(
+                !label.is_empty() && label != f.key,
+                "{name}.{}: {label}",
+                f.key
+            );
+        }
+    }
+    let analysis = tables["area"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["key"] == "analysis")
+        .unwrap();
+    assert_eq!(analysis["form"], "prose");
+    assert_eq!(analysis["label"], "Sammanfattande analys");
+    let name = &tables["municipality"][0];
+    assert!(
+        name["hint"].as_str().unwrap().contains("290 kommuner"),
+        "{name}"
+    );
+    assert_eq!(root[2]["table"], "municipality");
+}
+
+/// `kompass --lang en serve`: the page, its messages and the form's labels in English.
+#[test]
+fn the_page_and_the_schema_speak_the_served_language() {
+    let s = serve("english");
+    let server = Server::start(&s.file, 0, Lang::En).unwrap();
+    let (addr, key) = server.spawn();
+    let get = |path: &str| {
+        let raw = format!(
+            "GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nX-Kompass-Key: {key}\r\n\r\n",
+            addr.port()
+        );
+        request(addr, raw.as_bytes())
+    };
+    let (_, _, page) = get("/");
+    assert!(page.contains("<html lang=\"en\">"), "{page}");
+    assert!(
+        page.contains(">Undo</button>") && page.contains("\"lang\":\"en\""),
+        "{page}"
+    );
+    let (_, _, body) = get("/api/schema");
+    let schema: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let analysis = schema["tables"]["area"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["key"] == "analysis")
+        .unwrap();
+    assert_eq!(analysis["label"], "Summarising analysis");
 }

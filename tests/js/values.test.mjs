@@ -2,6 +2,7 @@
 // message at the field. Run by tests/editor_scripts.rs (node --test).
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import "./catalogue.mjs";
 import { parse, show } from "../../src/serve/assets/values.js";
 
 test("a typo in a number is refused, never saved as something else", () => {

@@ -9,7 +9,8 @@ import { connect, call, listen } from "./api.js";
 import { fieldId } from "./paths.js";
 import { Sync } from "./sync.js";
 import { ctx, $, el, setStatus, flushTyping, fieldMessage, labelOf } from "./dom.js";
-import { field, list, section, fill } from "./form.js";
+import { field, part, fill } from "./form.js";
+import { t } from "./i18n.js";
 import { fillEvaluators, fillRevisions, fillHistory, fillComparisons, showRows } from "./tables.js";
 import { showPages, forgetPages, followPages, showFindings } from "./pages.js";
 
@@ -17,18 +18,35 @@ window.addEventListener("error", (e) => { window.kompassError = String(e.message
 window.addEventListener("unhandledrejection", (e) => { window.kompassError = String(e.reason); });
 
 let built = false;
-const OFFLINE = "Inte ansluten – det du skriver sparas när kompass är igång igen.";
+const offline = () => t("editor-offline");
 
+// The parts of the form that are more than their keys: the lists of tables, and the
+// comparison profiles (tables.js), and the areas with their scores from the framework.
+const SPECIAL = {
+  evaluators: (key) => box("evaluators", key),
+  comparison: (key) => box("comparisons", key),
+  history: (key) => box("history", key),
+  revision: (key) => box("revisions", key),
+  area: () => buildAreas(),
+};
+
+function box(id, key) {
+  return el("fieldset", { id }, el("legend", { text: key.label }));
+}
+
+// The form, from the data format's schema (GET /api/schema): its keys in the format's order,
+// labelled and explained as the catalogue has them.
 function build() {
   const form = $("#form");
   form.replaceChildren();
   const datalist = el("datalist", { id: "munis" });
   for (const m of ctx.municipalities) datalist.append(el("option", { value: m.name }));
   form.append(datalist);
+  const fw = ctx.state.framework;
   const known = (name) => ctx.municipalities.find((m) => m.name === name);
-  form.append(section("Kommunen",
-    field("municipality.name", "Kommunens namn (ortnamnet)", "text", { list: "munis",
-      hint: "Välj en av Sveriges 290 kommuner: namnformerna och invånarantalet fylls i.",
+  const extra = {
+    framework: { text: t("editor-framework", { name: fw ? fw.name : ctx.state.data.framework, id: ctx.state.data.framework }) },
+    "municipality.name": { list: "munis",
       also: (name) => {
         const m = known(name);
         return m ? [
@@ -36,55 +54,48 @@ function build() {
           { op: "set", path: "municipality.official_name", value: m.official_name },
           { op: "set", path: "municipality.population", value: m.population },
         ] : [];
-      } }),
-    field("municipality.genitive", "Genitiv (som i ”Leksands poäng”)", "text"),
-    field("municipality.official_name", "Officiellt namn (som i ”Analys av Leksands kommun”)", "text"),
-    field("municipality.population", "Invånare", "whole")));
-  form.append(section("Rapporten",
-    field("report.date", "Rapportens datum", "date"),
-    field("report.evaluated", "När utvärderingen gjordes (som det ska stå, t.ex. ”augusti 2023”)", "text"),
-    field("report.first_evaluation", "Kommunens första utvärdering", "bool"),
-    field("report.interviews", "Antal intervjuade", "whole"),
-    field("report.interviews_approximate", "Skriv antalet ungefärligt (”ett 40-tal”)", "bool"),
-    field("report.publisher", "Utgivare", "text"),
-    field("report.meeting", "Återkopplingsmötets datum (för bilderna)", "date")));
-  form.append(el("fieldset", { id: "evaluators" }, el("legend", { text: "Utvärderare" })));
-  form.append(section("Sammanfattning",
-    field("summary.evaluation", "Utvärderingen (efter de genererade styckena)", "textarea"),
-    field("summary.comparisons", "Jämförelser (ersätter ramverkets text, om ifylld)", "textarea"),
-    field("summary.comments", "Sammanfattande kommentarer", "textarea")));
-  form.append(section("Ramverk och register",
-    el("p", { text: `Ramverk: ${ctx.state.framework ? ctx.state.framework.name : ctx.state.data.framework} (${ctx.state.data.framework})` }),
-    field("register", "Resultatregistret (filnamn bredvid utvärderingen, .csv, .xlsx eller .ods)", "text")));
-  form.append(el("fieldset", { id: "comparisons" }, el("legend", { text: "Jämförelser" })));
-  form.append(el("fieldset", { id: "revisions" }, el("legend", { text: "Versioner" })));
-  form.append(el("fieldset", { id: "history" }, el("legend", { text: "Tidigare utvärderingar" })));
-  buildAreas(form);
+      } },
+  };
+  const { tables, root } = ctx.schema;
+  for (const key of tables[root]) {
+    const made = SPECIAL[key.key] ? SPECIAL[key.key](key) : part(key, key.key, extra);
+    // A key of the file's top level that is one field gets a box of its own.
+    const single = made && made.classList && made.classList.contains("field");
+    if (made) form.append(single ? el("div", { class: "single" }, made) : made);
+  }
   built = true;
 }
 
-function buildAreas(form) {
+// The areas of the framework that the file has: each with its keys as the schema has them,
+// the scores of its sub-areas (from the framework) and their sum.
+function buildAreas() {
+  const out = document.createDocumentFragment();
   const fw = ctx.state.framework;
   const areas = ctx.state.data.area || [];
   for (const a of (fw && fw.areas) || []) {
     const k = areas.findIndex((x) => x.id === a.id);
     if (k < 0) continue;
     const p = `area[${k + 1}]`;
-    const sum = el("p", { class: "sum", id: `sum-${a.id}` });
-    const scores = el("div", { class: "score" });
-    for (const s of a.subareas) {
-      scores.append(field(`${p}.scores."${s.id}"`, `${s.id} ${s.title} (0–${s.max})`, "whole",
-        { max: s.max, onvalue: () => showSums() }));
-    }
     const fs = el("fieldset", { id: `area-${a.id}`, "data-title": a.title },
-      el("legend", { text: `Område ${a.id}: ${a.title}` }),
-      field(`${p}.analysis`, "Sammanfattande analys", "textarea"),
-      list(`${p}.strengths`, "Styrkor", "Styrka"),
-      list(`${p}.improvements`, "Förbättringsmöjligheter", "Förbättringsmöjlighet"),
-      el("h3", { text: "Poäng per delområde" }), scores, sum);
+      el("legend", { text: t("editor-area-name", { id: a.id, title: a.title }) }));
+    for (const key of ctx.schema.tables.area) {
+      fs.append(key.kind === "scores" ? scores(a, key, `${p}.${key.key}`) : part(key, `${p}.${key.key}`) || "");
+    }
     fs.addEventListener("focusin", () => followPages(a.title));
-    form.append(fs);
+    out.append(fs);
   }
+  return out;
+}
+
+function scores(a, key, path) {
+  const box = el("div", { class: "score" });
+  for (const s of a.subareas) {
+    box.append(field(`${path}."${s.id}"`, t("editor-subarea", { id: s.id, title: s.title, max: s.max }), "whole",
+      { max: s.max, onvalue: () => showSums() }));
+  }
+  const out = document.createDocumentFragment();
+  out.append(el("h3", { text: key.label }), box, el("p", { class: "sum", id: `sum-${a.id}` }));
+  return out;
 }
 
 function showSums() {
@@ -96,9 +107,10 @@ function showSums() {
     total += sum;
     const id = fs.id.slice(5);
     const a = ctx.state.framework.areas.find((x) => String(x.id) === id);
-    $(`#sum-${id}`).textContent = `Områdets poäng: ${sum} av ${a.max}`;
+    $(`#sum-${id}`).textContent = t("editor-area-sum", { sum, max: a.max });
   }
-  $("#total").textContent = `Totalt: ${total} av 800`;
+  const max = ctx.state.framework.areas.reduce((m, a) => m + a.max, 0);
+  $("#total").textContent = t("editor-total", { total, max });
 }
 
 // A new state from kompass: every field that nobody is typing in takes it.
@@ -119,9 +131,9 @@ function update(next, how) {
   showPages();
   if (how) {
     const errors = ctx.state.findings.filter((f) => f.severity === "error").length;
-    setStatus(`${how} – ${errors ? errors + " fel" : "inga fel"}`);
+    setStatus(t("editor-status", { how, errors }));
   }
-  $("#title").textContent = `kompass – ${ctx.state.file}`;
+  $("#title").textContent = t("editor-title", { file: ctx.state.file });
   $("#undo").disabled = !ctx.sync.canUndo();
   $("#redo").disabled = !ctx.sync.canRedo();
   if ($("#toml-box").open) showToml();
@@ -137,7 +149,7 @@ function saved(body, batch, status) {
       const input = document.getElementById(fieldId(e.path));
       if (input && input.type !== "checkbox" && !ctx.pending.has(e.path) && !ctx.conflicts.has(e.path)) ctx.sync.seen(e.path, e.value);
     }
-    update(body, "Sparad");
+    update(body, t("editor-saved"));
     if ((body.disk_changes || []).length) notice(body.disk_changes);
     return;
   }
@@ -146,17 +158,17 @@ function saved(body, batch, status) {
       ctx.refused.set(body.path, body.refused);
       fieldMessage(body.path, body.refused, "error");
     }
-    setStatus(`Inte sparad: ${body.refused || status}`);
+    setStatus(t("editor-not-saved", { reason: body.refused || status }));
     return;
   }
-  if (status === 409) setStatus(`Väntar: ${body.refused}`);
-  if (status === 403) setStatus("Den här fliken är inte ansluten till kompass längre. Öppna adressen som kompass serve skrev ut; det du skrev väntar i webbläsaren.");
+  if (status === 409) setStatus(t("editor-waiting", { reason: body.refused }));
+  if (status === 403) setStatus(t("editor-tab-disconnected"));
 }
 
 // A quiet line, never a dialog: which fields changed on disk and were taken in.
 function notice(paths) {
   const names = [...new Set(paths.map(labelOf))];
-  $("#notice").textContent = `Ändrat på disken: ${names.join("; ")}.`;
+  $("#notice").textContent = t("editor-changed-on-disk", { fields: names.join("; ") });
 }
 
 // A conflict at its field: the typed text stays in the field; the other version is shown beside
@@ -166,19 +178,19 @@ function showConflicts() {
   for (const [path, c] of ctx.conflicts) {
     const wrap = document.getElementById(fieldId(path) + "-field") || document.getElementById(fieldId(path) + "-msg");
     if (!wrap) continue;
-    const where = c.where === "disk" ? "på disken" : "i en annan flik";
+    const where = c.where === "disk" ? "disk" : "tab";
     const theirs = Array.isArray(c.theirs) ? c.theirs.join("\n") : String(c.theirs ?? "");
-    wrap.append(el("div", { class: "conflict", role: "group", "aria-label": `Ändrat på två ställen: ${labelOf(path)}` },
-      el("p", { text: `Samma ord ändrades samtidigt ${where}. Din version står kvar i fältet.` }),
-      el("p", { class: "label", text: `Versionen ${where}:` }),
+    wrap.append(el("div", { class: "conflict", role: "group", "aria-label": t("editor-conflict", { field: labelOf(path) }) },
+      el("p", { text: t("editor-conflict-said", { where }) }),
+      el("p", { class: "label", text: t("editor-conflict-theirs", { where }) }),
       el("blockquote", { tabindex: "0", text: theirs }),
-      el("button", { type: "button", text: "Behåll min version", onclick: () => {
+      el("button", { type: "button", text: t("editor-conflict-keep"), onclick: () => {
         ctx.conflicts.delete(path);
         const input = document.getElementById(fieldId(path));
         ctx.sync.seen(path, c.theirs);
         ctx.sync.set(path, input ? input.value : c.mine, c.theirs);
       } }),
-      el("button", { type: "button", text: `Använd versionen ${where}`, onclick: () => {
+      el("button", { type: "button", text: t("editor-conflict-take", { where }), onclick: () => {
         ctx.conflicts.delete(path);
         const input = document.getElementById(fieldId(path));
         if (input) input.value = theirs;
@@ -211,8 +223,8 @@ function onLink(up) {
 
 function onState(online, waiting) {
   document.body.classList.toggle("offline", !online);
-  if (!online) setStatus(OFFLINE);
-  else setStatus(waiting ? "Ansluten igen – sparar det som väntade …" : "Ansluten igen");
+  if (!online) setStatus(offline());
+  else setStatus(t(waiting ? "editor-online-sending" : "editor-online"));
 }
 
 async function showToml() {
@@ -225,17 +237,17 @@ async function showChanges() {
   const box = $("#changes");
   box.hidden = false;
   const ok = r && r.status === 200;
-  $("#changes-title").textContent = ok ? `Ändringar ${r.body.since}` : "Ändringar";
-  $("#changes-text").textContent = ok ? (r.body.count ? r.body.text : "Inga ändringar.") : (r ? r.body.refused : OFFLINE);
+  $("#changes-title").textContent = ok ? t("editor-changes-since", { since: r.body.since }) : t("editor-changes");
+  $("#changes-text").textContent = ok ? (r.body.count ? r.body.text : t("editor-no-changes")) : (r ? r.body.refused : offline());
 }
 
 async function pdf(kind) {
-  setStatus("Gör PDF …");
+  setStatus(t("editor-making-pdf"));
   const r = await call("/api/pdf", { kind }).catch(() => null);
-  if (!r) return setStatus(OFFLINE);
-  if (r.status !== 200) return setStatus(`Ingen PDF: ${r.body.refused || r.status}`);
-  const kept = r.body.kept ? ` Utkastet som skickades på granskning finns kvar som ${r.body.kept}.` : "";
-  setStatus(`Skrev ${r.body.written}.${kept}`);
+  if (!r) return setStatus(offline());
+  if (r.status !== 200) return setStatus(t("editor-no-pdf", { reason: r.body.refused || r.status }));
+  setStatus(r.body.kept ? t("editor-pdf-written-kept", { file: r.body.written, kept: r.body.kept })
+    : t("editor-pdf-written", { file: r.body.written }));
 }
 
 // In folder mode: the folder's evaluations with their state, and a new one.
@@ -246,9 +258,8 @@ async function showFiles() {
   const ul = $("#file-list");
   ul.replaceChildren();
   for (const f of r.body.files) {
-    const what = f.problem ? f.problem : f.errors ? `${f.errors} fel`
-      : f.warnings ? `${f.warnings} ${f.warnings === 1 ? "varning" : "varningar"}` : "inga fel";
-    ul.append(el("li", {}, el("button", { type: "button", text: `${f.name} (${what})`,
+    const what = f.problem ? f.problem : t("editor-file-state", { errors: f.errors, warnings: f.warnings });
+    ul.append(el("li", {}, el("button", { type: "button", text: t("editor-file", { name: f.name, state: what }),
       "aria-current": f.current ? "true" : false, onclick: () => openFile("/api/open", { name: f.name }) })));
   }
 }
@@ -256,14 +267,14 @@ async function showFiles() {
 async function openFile(url, body) {
   flushTyping();
   const r = await call(url, body).catch(() => null);
-  if (!r) return setStatus(OFFLINE);
-  if (r.status !== 200) return setStatus("Kunde inte öppna: " + (r.body.refused || r.status));
+  if (!r) return setStatus(offline());
+  if (r.status !== 200) return setStatus(t("editor-cannot-open", { reason: r.body.refused || r.status }));
   built = false;
   forgetPages();
   ctx.refused.clear();
   ctx.conflicts.clear();
   ctx.sync = makeSync(r.body.file);
-  update(r.body, "Inläst");
+  update(r.body, t("editor-loaded"));
   showFiles();
 }
 
@@ -285,14 +296,14 @@ function wire() {
   $("#make-slides").addEventListener("click", () => pdf("slides"));
   $("#make-charts").addEventListener("click", () => pdf("charts"));
   $("#show-changes").addEventListener("click", showChanges);
-  $("#undo").addEventListener("click", () => ctx.sync.undo().then(() => setStatus("Ångrad")));
-  $("#redo").addEventListener("click", () => ctx.sync.redo().then(() => setStatus("Gjord igen")));
+  $("#undo").addEventListener("click", () => ctx.sync.undo().then(() => setStatus(t("editor-undone"))));
+  $("#redo").addEventListener("click", () => ctx.sync.redo().then(() => setStatus(t("editor-redone"))));
   $("#toml-box").addEventListener("toggle", () => { if ($("#toml-box").open) showToml(); });
   const toggle = $("#toggle-pages");
   toggle.addEventListener("click", () => {
     const open = $("#preview").classList.toggle("open");
     toggle.setAttribute("aria-expanded", String(open));
-    toggle.textContent = open ? "Dölj rapportens sidor" : "Visa rapportens sidor";
+    toggle.textContent = t(open ? "editor-hide-pages" : "editor-show-pages");
   });
   // A tab closed while typing: what waits for its pause goes into the queue kept in the
   // browser, and is sent at once too (fetch with keepalive outlives the page).
@@ -301,21 +312,23 @@ function wire() {
 
 async function start() {
   if (!(await connect())) {
-    setStatus("Den här fliken har ingen nyckel. Öppna adressen som kompass serve skrev ut (den med ?token=).");
+    setStatus(t("editor-no-key"));
     return;
   }
-  const [munis, s] = await Promise.all([call("/api/municipalities"), call("/api/state")]).catch(() => [null, null]);
-  if (!s || s.status !== 200) return setStatus(OFFLINE);
+  const [munis, schema, s] = await Promise.all([call("/api/municipalities"), call("/api/schema"), call("/api/state")])
+    .catch(() => [null, null, null]);
+  if (!s || s.status !== 200 || schema.status !== 200) return setStatus(offline());
   ctx.municipalities.push(...munis.body);
+  ctx.schema = schema.body;
   wire();
   if (s.body.folder && !s.body.file) {
     // A folder without an evaluation that can be opened: its list, and a new one.
     ctx.state = s.body;
-    setStatus("Mappen har ingen utvärdering som kan öppnas. Skapa en ny nedan.");
+    setStatus(t("editor-empty-folder"));
     return showFiles();
   }
   if (!s.body.data) {
-    setStatus("Filen kan inte läsas som en utvärdering; rätta felen nedan i en textredigerare och ladda om sidan.");
+    setStatus(t("editor-unreadable"));
     ctx.state = Object.assign(s.body, { data: {}, framework: null });
     ctx.sync = makeSync(s.body.file);
     showFindings();
@@ -323,7 +336,7 @@ async function start() {
     return;
   }
   ctx.sync = makeSync(s.body.file);
-  update(s.body, "Inläst");
+  update(s.body, t("editor-loaded"));
   // What waited in this browser from before (a closed tab, a stopped server) goes now.
   if (ctx.sync.queue.length) ctx.sync.retry();
   if (s.body.folder) showFiles();

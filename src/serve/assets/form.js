@@ -5,6 +5,7 @@ import { fieldId } from "./paths.js";
 import { parse, show } from "./values.js";
 import { reinsert } from "./sync.js";
 import { ctx, $, el, get, setStatus, later, fieldMessage, focusId } from "./dom.js";
+import { t } from "./i18n.js";
 
 // Save a field's value: based on what the field showed, merged with other changes by kompass.
 function save(path, kind, value, also) {
@@ -43,7 +44,7 @@ export function field(path, label, kind, opts = {}) {
     const value = parse(kind === "textarea" ? "text" : kind, raw, opts);
     if (value.error) {
       ctx.refused.set(path, value.error);
-      setStatus(`Inte sparad: ${label} – ${value.error}`);
+      setStatus(t("editor-not-saved-field", { field: label, reason: value.error }));
       return fieldMessage(path, value.error, "error");
     }
     ctx.refused.delete(path);
@@ -78,10 +79,10 @@ function toolbar(textarea) {
     if ((e.ctrlKey || e.metaKey) && e.key === "b") { e.preventDefault(); wrapSel("**"); }
     if ((e.ctrlKey || e.metaKey) && e.key === "i") { e.preventDefault(); wrapSel("*"); }
   });
-  return el("div", { class: "toolbar", role: "toolbar", "aria-label": "Formatering" },
-    el("button", { type: "button", text: "Fet", title: "Fet (Ctrl+B)", onclick: () => wrapSel("**") }),
-    el("button", { type: "button", text: "Kursiv", title: "Kursiv (Ctrl+I)", onclick: () => wrapSel("*") }),
-    el("button", { type: "button", text: "Punktlista", onclick: bullet }));
+  return el("div", { class: "toolbar", role: "toolbar", "aria-label": t("editor-formatting") },
+    el("button", { type: "button", text: t("editor-bold"), title: t("editor-bold-key"), onclick: () => wrapSel("**") }),
+    el("button", { type: "button", text: t("editor-italic"), title: t("editor-italic-key"), onclick: () => wrapSel("*") }),
+    el("button", { type: "button", text: t("editor-bullets"), onclick: bullet }));
 }
 
 // Put a value from kompass into a field, unless someone is typing there: a field whose typing
@@ -134,7 +135,7 @@ export function list(path, label, itemLabel) {
     if (focused) focusId(focused);
   };
   box.append(items, el("p", { id: id + "-msg", class: "msg" }),
-    el("button", { type: "button", class: "add-item", text: `Lägg till ${itemLabel.toLowerCase()}`, onclick: async () => {
+    el("button", { type: "button", class: "add-item", text: t("editor-list-add", { item: lower(itemLabel) }), onclick: async () => {
       const values = get(path) || [];
       const n = values.length;
       await ctx.sync.edit([{ op: "insert", path, index: n, value: "", base: values }],
@@ -158,7 +159,7 @@ function item(path, itemLabel, values, i, typed) {
     ctx.sync.seen(p, values[i]);
   }
   input.addEventListener("input", () => later(p, () => save(p, "text", input.value)));
-  const name = itemLabel.toLowerCase();
+  const item = lower(itemLabel);
   const move = (to, which) => async () => {
     const moved = values.slice();
     moved.splice(to, 0, moved.splice(i, 1)[0]);
@@ -169,16 +170,76 @@ function item(path, itemLabel, values, i, typed) {
     focusId(b && !b.disabled ? target : `${fieldId(`${path}[${to + 1}]`)}-${which === "up" ? "down" : "up"}`);
   };
   return el("div", { class: "item" },
-    el("label", { for: iid, class: "visually-hidden", text: `${itemLabel} ${i + 1}` }), input,
-    el("button", { type: "button", id: iid + "-up", text: "Upp", "aria-label": `Flytta ${name} ${i + 1} upp`, disabled: i === 0, onclick: move(i - 1, "up") }),
-    el("button", { type: "button", id: iid + "-down", text: "Ner", "aria-label": `Flytta ${name} ${i + 1} ner`, disabled: i === values.length - 1, onclick: move(i + 1, "down") }),
-    el("button", { type: "button", text: "Ta bort", "aria-label": `Ta bort ${name} ${i + 1}`,
+    el("label", { for: iid, class: "visually-hidden", text: t("editor-list-item", { item: itemLabel, n: i + 1 }) }), input,
+    el("button", { type: "button", id: iid + "-up", text: t("editor-up"), "aria-label": t("editor-list-up", { item, n: i + 1 }), disabled: i === 0, onclick: move(i - 1, "up") }),
+    el("button", { type: "button", id: iid + "-down", text: t("editor-down"), "aria-label": t("editor-list-down", { item, n: i + 1 }), disabled: i === values.length - 1, onclick: move(i + 1, "down") }),
+    el("button", { type: "button", text: t("editor-remove"), "aria-label": t("editor-list-remove", { item, n: i + 1 }),
       onclick: () => ctx.sync.edit([{ op: "remove", path: p, base: values[i] }], [reinsert(p, values[i])]) }),
     el("p", { id: iid + "-msg", class: "msg" }));
 }
 
 export function section(title, ...children) {
   return el("fieldset", {}, el("legend", { text: title }), ...children);
+}
+
+// A label inside a sentence: "Styrka" in "Lägg till styrka".
+export function lower(label) {
+  return label.charAt(0).toLocaleLowerCase() + label.slice(1);
+}
+
+// The kind of field a key of the schema gets.
+export function widget(key) {
+  if (key.kind === "text") return key.form === "prose" ? "textarea" : "text";
+  return key.kind;
+}
+
+// The part of the form for a key of the schema at `path`, as the schema describes it: a table
+// as a group of its keys, in the format's order; a list of texts as its items; a list of
+// numbers (one per area) as a field per value; any other value as one labelled field with its
+// hint. What the schema hides has none; what it fixes is shown as a line. `extra` gives a
+// path's field what only the page knows (suggestions, what else a value fills in).
+export function part(key, path, extra = {}) {
+  if (key.form === "hidden") return null;
+  if (key.form === "fixed") {
+    // Shown with a place for what is said about it (an unknown framework).
+    return el("div", { class: "fixed" }, el("p", { id: fieldId(path), text: extra[path] && extra[path].text }),
+      el("p", { id: fieldId(path) + "-msg", class: "msg" }));
+  }
+  if (key.kind === "table") {
+    // An optional table the file does not have gets no fields (a profile's register filter
+    // beside its fixed values); what adds it builds them.
+    if (!key.required && get(path) === undefined) return null;
+    const box = section(key.label, ...ctx.schema.tables[key.table].map((k) => part(k, `${path}.${k.key}`, extra)));
+    box.id = fieldId(path);
+    return box;
+  }
+  if (key.kind === "texts") return list(path, key.label, key.item || key.label);
+  if (key.kind === "numbers") return perArea(path, key.label);
+  if (key.kind === "tables" || key.kind === "scores") return null;
+  const opts = { hint: key.hint || undefined, dflt: key.absent === null ? undefined : key.absent };
+  return field(path, key.label, widget(key), Object.assign(opts, extra[path]));
+}
+
+// The fields of a table of the schema at `path`, each labelled by `label(key)`.
+export function fields(table, path, label = (k) => k.label) {
+  return ctx.schema.tables[table].map((k) => part(Object.assign({}, k, { label: label(k) }), `${path}.${k.key}`));
+}
+
+// A list of numbers, one per area of the framework (`values = [63.7, 65, …]`): a group with a
+// short field for each, beside its area's name.
+function perArea(path, label) {
+  const values = get(path);
+  if (!Array.isArray(values)) return null;
+  const areas = (ctx.state.framework && ctx.state.framework.areas) || [];
+  const box = el("fieldset", { id: fieldId(path), class: "values" }, el("legend", { text: label }));
+  const grid = el("div", { class: "score" });
+  values.forEach((v, i) => {
+    const a = areas[i];
+    const name = a ? t("editor-area-name", { id: a.id, title: a.title }) : t("editor-value-n", { n: i + 1 });
+    grid.append(field(`${path}[${i + 1}]`, name, "number", { max: a && a.max }));
+  });
+  box.append(grid, el("p", { id: fieldId(path) + "-msg", class: "msg" }));
+  return box;
 }
 
 // Fill every field from the state, and the parts that are lists of tables.

@@ -4,6 +4,7 @@
 import { api } from "./api.js";
 import { fieldId } from "./paths.js";
 import { ctx, $, el, fieldMessage } from "./dom.js";
+import { t } from "./i18n.js";
 
 const shown = [];
 
@@ -13,7 +14,7 @@ export function showPages() {
   pages.forEach((p, i) => {
     let img = box.children[i];
     if (!img) {
-      img = el("img", { alt: `Sida ${i + 1}` });
+      img = el("img", { alt: t("editor-page-n", { n: i + 1 }) });
       box.append(img);
     }
     if (shown[i] !== p.hash) {
@@ -62,14 +63,14 @@ function target(path) {
   return p;
 }
 
-function entry(f, word) {
-  const text = f.message + (f.help ? ` (${f.help})` : "");
+// A finding's words, with its help.
+const words = (f) => (f.help ? t("editor-finding-help", { message: f.message, help: f.help }) : f.message);
+
+function entry(f, kind) {
   const at = target(f.path);
-  return el("li", { class: f.severity }, el("button", { type: "button", text: `${word}: ${text}`,
+  return el("li", { class: f.severity }, el("button", { type: "button", text: t("editor-finding", { kind: t("editor-severity", { severity: kind }), text: words(f) }),
     onclick: () => { const i = document.getElementById(fieldId(at || "")); if (i) i.focus(); } }));
 }
-
-const WORDS = { error: "Fel", warning: "Varning", note: "Obs" };
 
 // Every finding at its field and in the list; what stops a final PDF (placeholders too) at its
 // field and listed under "what stops a final PDF". Values refused in the page keep their
@@ -81,21 +82,19 @@ export function showFindings() {
   document.querySelectorAll("#form [aria-invalid]").forEach((i) => i.setAttribute("aria-invalid", "false"));
   for (const f of ctx.state.findings) {
     const at = target(f.path);
-    if (at) fieldMessage(at, f.message + (f.help ? ` (${f.help})` : ""), f.severity);
-    ul.append(entry(f, WORDS[f.severity] || "Obs"));
+    if (at) fieldMessage(at, words(f), f.severity);
+    ul.append(entry(f, f.severity));
   }
   const blockers = $("#blockers");
   blockers.replaceChildren();
   for (const f of ctx.state.blocking) {
     const at = target(f.path);
     const box = at && document.getElementById(fieldId(at) + "-msg");
-    if (box && !box.textContent) fieldMessage(at, `Stoppar en slutlig PDF: ${f.message}`, "blocker");
-    blockers.append(entry(f, "Stoppar"));
+    if (box && !box.textContent) fieldMessage(at, t("editor-blocks-final", { message: f.message }), "blocker");
+    blockers.append(entry(f, "blocker"));
   }
   for (const [path, message] of ctx.refused) fieldMessage(path, message, "error");
   const n = ctx.state.blocking.length;
-  $("#blocking").textContent = n
-    ? `En slutlig PDF kan inte göras ännu: ${n === 1 ? "en sak stoppar" : `${n} saker stoppar`} den.`
-    : "Inget hindrar en slutlig PDF.";
+  $("#blocking").textContent = t("editor-blocking", { count: n });
   $("#make-final").disabled = n > 0;
 }

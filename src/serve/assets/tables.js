@@ -4,7 +4,11 @@
 
 import { fieldId } from "./paths.js";
 import { ctx, $, el, get, focusId } from "./dom.js";
-import { field, put } from "./form.js";
+import { put, fields, lower } from "./form.js";
+import { t } from "./i18n.js";
+
+// A key's label in row `row`: "Utvärderare 2: organisation".
+const inRow = (row) => (key) => t("editor-row-field", { row, field: lower(key.label) });
 
 // Rebuild a box's rows only when their number changed; else only their values. The focus stays
 // on the element that had it, by id.
@@ -47,14 +51,13 @@ export function fillEvaluators() {
         focusId(b && !b.disabled ? target : `${fieldId(`evaluators[${to + 1}]`)}-${which === "up" ? "down" : "up"}`);
       };
       box.append(el("div", { class: "evaluator" },
-        field(`${p}.name`, `Utvärderare ${i + 1}: namn`, "text"),
-        field(`${p}.organisation`, `Utvärderare ${i + 1}: organisation`, "text"),
-        el("button", { type: "button", id: id + "-up", text: `Flytta utvärderare ${i + 1} upp`, disabled: i === 0, onclick: move(i - 1) }),
-        el("button", { type: "button", id: id + "-down", text: `Flytta utvärderare ${i + 1} ner`, disabled: i === people.length - 1, onclick: move(i + 1) }),
-        el("button", { type: "button", text: `Ta bort utvärderare ${i + 1}`, onclick: () =>
+        ...fields("evaluator", p, inRow(t("editor-evaluator-n", { n: i + 1 }))),
+        el("button", { type: "button", id: id + "-up", text: t("editor-evaluator-up", { n: i + 1 }), disabled: i === 0, onclick: move(i - 1) }),
+        el("button", { type: "button", id: id + "-down", text: t("editor-evaluator-down", { n: i + 1 }), disabled: i === people.length - 1, onclick: move(i + 1) }),
+        el("button", { type: "button", text: t("editor-evaluator-remove", { n: i + 1 }), onclick: () =>
           ctx.sync.edit([{ op: "remove", path: p, base: e }], restore("evaluators", i, e, people.length)) })));
     });
-    box.append(el("button", { type: "button", class: "add", text: "Lägg till utvärderare", onclick: async () => {
+    box.append(el("button", { type: "button", class: "add", text: t("editor-evaluator-add"), onclick: async () => {
       const n = (get("evaluators") || []).length;
       await ctx.sync.edit([{ op: "add", path: "evaluators" }], [{ op: "remove", path: `evaluators[${n + 1}]` }]);
       focusId(fieldId(`evaluators[${n + 1}].name`));
@@ -70,15 +73,12 @@ export function fillRevisions() {
     revs.forEach((r, i) => {
       const p = `revision[${i + 1}]`;
       box.append(el("div", { class: "revision" },
-        field(`${p}.version`, `Version ${i + 1}: nummer`, "whole"),
-        field(`${p}.date`, `Version ${i + 1}: datum`, "date"),
-        field(`${p}.changes`, `Version ${i + 1}: vad som ändrats`, "text"),
-        field(`${p}.by`, `Version ${i + 1}: av vem`, "text"),
-        el("button", { type: "button", text: `Ta bort version ${i + 1}`, onclick: () =>
+        ...fields("revision", p, inRow(t("editor-revision-n", { n: i + 1 }))),
+        el("button", { type: "button", text: t("editor-revision-remove", { n: i + 1 }), onclick: () =>
           ctx.sync.edit([{ op: "remove", path: p, base: r }], restore("revision", i, r, revs.length)) })));
     });
     const next = revs.reduce((m, r) => Math.max(m, Number(r.version) || 0), 0) + 1;
-    box.append(el("button", { type: "button", class: "add", text: `Ny version (${next})`, onclick: async () => {
+    box.append(el("button", { type: "button", class: "add", text: t("editor-revision-add", { n: next }), onclick: async () => {
       const n = (get("revision") || []).length;
       await ctx.sync.edit([
         { op: "add", path: "revision" },
@@ -97,17 +97,15 @@ export function fillHistory() {
   rows(box, ".earlier", list.length, () => {
     list.forEach((h, i) => {
       const p = `history[${i + 1}]`;
-      const part = el("fieldset", { class: "earlier" }, el("legend", { text: `Utvärderingen ${h.year}` }),
-        field(`${p}.year`, "År", "whole"),
-        field(`${p}.framework`, "Ramverk (tomt: utvärderingens eget)", "text"));
-      areas.forEach((a, k) => part.append(field(`${p}.values[${k + 1}]`, `Område ${a.id} ${a.title}`, "number", { max: a.max })));
-      part.append(el("button", { type: "button", text: `Ta bort utvärderingen ${h.year}`, onclick: () =>
+      const part = el("fieldset", { class: "earlier" }, el("legend", { text: t("editor-earlier", { year: h.year }) }),
+        ...fields("earlier", p));
+      part.append(el("button", { type: "button", text: t("editor-earlier-remove", { year: h.year }), onclick: () =>
         ctx.sync.edit([{ op: "remove", path: p, base: h }], restore("history", i, h, list.length)) }));
       box.append(part);
     });
-    if (!list.length) box.append(el("p", { class: "hint", text: "Inga i filen; rader i resultatregistret ritas också." }));
+    if (!list.length) box.append(el("p", { class: "hint", text: t("editor-earlier-none") }));
     const year = Number(String(get("report.date") || "").slice(0, 4)) || new Date().getFullYear();
-    box.append(el("button", { type: "button", class: "add", text: "Lägg till en tidigare utvärdering", onclick: async () => {
+    box.append(el("button", { type: "button", class: "add", text: t("editor-earlier-add"), onclick: async () => {
       const n = (get("history") || []).length;
       await ctx.sync.edit([
         { op: "add", path: "history" },
@@ -125,15 +123,16 @@ function sets(path, table) {
     v && typeof v === "object" && !Array.isArray(v) ? sets(`${path}.${k}`, v) : [{ op: "set", path: `${path}.${k}`, value: v }]);
 }
 
-const PROFILES = { national: "Nationell jämförelse", peer: "Jämförelsegrupp" };
+// The comparison profiles, as the schema has them: key → its label.
+const profiles = () => Object.fromEntries(ctx.schema.tables.comparison.map((k) => [k.key, k.label]));
 
 // The comparison profiles: their texts, and fixed values or the register filter with how many
 // evaluations the mean covers now; each can be added (with fixed values or from the register)
 // and removed.
 export function fillComparisons() {
   const box = $("#comparisons");
-  const profiles = get("comparison") || {};
-  const shape = Object.keys(PROFILES).map((k) => (profiles[k] ? (profiles[k].from_register ? "r" : "v") : "-")).join("");
+  const data = get("comparison") || {};
+  const shape = Object.keys(profiles()).map((k) => (data[k] ? (data[k].from_register ? "r" : "v") : "-")).join("");
   if (box.dataset.shape === shape) {
     box.querySelectorAll("[data-path]").forEach((input) => put(input, get(input.dataset.path)));
     return;
@@ -141,64 +140,48 @@ export function fillComparisons() {
   const focused = box.contains(document.activeElement) ? document.activeElement.id : null;
   box.dataset.shape = shape;
   box.querySelectorAll(".profile, .add, .hint").forEach((n) => n.remove());
-  for (const key of Object.keys(PROFILES)) box.append(profile(key, profiles[key]));
+  for (const key of Object.keys(profiles())) box.append(profile(key, data[key]));
   box.querySelectorAll("[data-path]").forEach((input) => put(input, get(input.dataset.path)));
   if (focused) focusId(focused);
 }
 
 function profile(key, data) {
   const p = `comparison.${key}`;
-  const part = el("fieldset", { class: "profile", id: fieldId(p) }, el("legend", { text: PROFILES[key] }));
+  const label = profiles()[key];
+  const name = lower(label);
+  const part = el("fieldset", { class: "profile", id: fieldId(p) }, el("legend", { text: label }));
   if (!data) {
     const areas = (ctx.state.framework && ctx.state.framework.areas) || [];
     const add = (edits, focus) => async () => {
       await ctx.sync.edit(edits, [{ op: "set", path: p, value: null }]);
       focusId(fieldId(focus));
     };
-    part.append(el("p", { class: "hint", text: "Ingen i filen: diagrammen visar den inte." }),
-      el("button", { type: "button", class: "add", text: `Lägg till ${PROFILES[key].toLowerCase()} med fasta värden`,
-        onclick: add([{ op: "set", path: `${p}.label`, value: PROFILES[key] },
+    part.append(el("p", { class: "hint", text: t("editor-profile-none") }),
+      el("button", { type: "button", class: "add", text: t("editor-profile-add-values", { profile: name }),
+        onclick: add([{ op: "set", path: `${p}.label`, value: label },
           { op: "set", path: `${p}.values`, value: areas.map(() => 0) }], `${p}.values[1]`) }),
-      el("button", { type: "button", class: "add", text: `Lägg till ${PROFILES[key].toLowerCase()} ur resultatregistret`,
-        onclick: add([{ op: "set", path: `${p}.label`, value: PROFILES[key] },
+      el("button", { type: "button", class: "add", text: t("editor-profile-add-register", { profile: name }),
+        onclick: add([{ op: "set", path: `${p}.label`, value: label },
           { op: "set", path: `${p}.from_register.exclude_self`, value: true }], `${p}.from_register.year_from`) }));
     return part;
   }
-  part.append(
-    field(`${p}.label`, "Förklaring i diagrammet", "text"),
-    field(`${p}.description`, "Hur texten nämner jämförelsen (efter ”jämfört med”)", "text"),
-    field(`${p}.source`, "Källa under diagrammet", "text"));
-  if (data.from_register) {
-    const f = `${p}.from_register`;
-    part.append(
-      field(`${f}.year_from`, "Från och med år", "whole"),
-      field(`${f}.year_to`, "Till och med år", "whole"),
-      field(`${f}.population_min`, "Minst antal invånare", "whole"),
-      field(`${f}.population_max`, "Högst antal invånare", "whole"),
-      field(`${f}.first_evaluation`, "Bara kommunernas första utvärdering", "bool"),
-      field(`${f}.exclude_self`, "Utan kommunens egna utvärderingar", "bool", { dflt: true }),
-      field(`${f}.framework`, "Ramverk (tomt: utvärderingens eget)", "text"),
-      el("p", { class: "sum", id: `rows-${key}`, "aria-live": "polite" }));
-  } else if (Array.isArray(data.values)) {
-    const fw = ctx.state.framework;
-    data.values.forEach((v, i) => {
-      const a = fw && fw.areas[i];
-      part.append(field(`${p}.values[${i + 1}]`, `Område ${a ? a.id + " " + a.title : i + 1}`, "number", { max: a && a.max }));
-    });
-  }
-  part.append(el("button", { type: "button", text: `Ta bort ${PROFILES[key].toLowerCase()}`, onclick: () => {
+  // Its keys as the schema has them: the texts, then the fixed values or the register's filter
+  // with how many evaluations its mean covers now.
+  part.append(...fields("profile", p));
+  if (data.from_register) part.append(el("p", { class: "sum", id: `rows-${key}`, "aria-live": "polite" }));
+  part.append(el("button", { type: "button", text: t("editor-profile-remove", { profile: name }), onclick: () => {
     ctx.sync.edit([{ op: "set", path: p, value: null }], sets(p, data));
   } }));
   return part;
 }
 
 export function showRows() {
-  for (const key of Object.keys(PROFILES)) {
+  for (const key of Object.keys(profiles())) {
     const out = document.getElementById(`rows-${key}`);
     if (!out) continue;
-    const t = ctx.state.totals;
-    const basis = t && t.comparison && t.comparison[key];
-    out.textContent = basis ? `Medelvärdet omfattar ${basis.count} utvärderingar i registret (rad ${basis.rows.join(", ")}).`
-      : "Registret ger inget medelvärde med det här urvalet (se iakttagelserna).";
+    const totals = ctx.state.totals;
+    const basis = totals && totals.comparison && totals.comparison[key];
+    out.textContent = basis ? t("editor-register-rows", { count: basis.count, rows: basis.rows.join(", ") })
+      : t("editor-register-none");
   }
 }

@@ -2,6 +2,8 @@
 // browser's number field makes of it ("4o" is not 4, "12,5" is not 125). Pure, tested under
 // `node --test` (tests/js/).
 
+import { t } from "./i18n.js";
+
 const WHOLE = /^-?\d+$/;
 // Thousands grouped with spaces, as Swedish writes them: "15 000".
 const GROUPED = /^-?\d{1,3}( \d{3})+$/;
@@ -14,7 +16,7 @@ export function parse(kind, raw, opts = {}) {
   if (kind === "number") return number(text, opts);
   if (kind === "date") {
     if (text === "") return { ok: null };
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return { error: "Skriv datumet som ÅÅÅÅ-MM-DD." };
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return { error: t("editor-date-format") };
     return { ok: text };
   }
   return { ok: String(raw) };
@@ -23,21 +25,21 @@ export function parse(kind, raw, opts = {}) {
 function whole(text, opts) {
   if (text === "") return { ok: null };
   if (/^-?\d+[,.]\d+$/.test(text))
-    return { error: `${text} har decimaler (kommat är ett decimalkomma). Skriv ett heltal, t.ex. ${text.split(/[,.]/)[0]}.` };
+    return { error: t("editor-whole-decimals", { text, whole: text.split(/[,.]/)[0] }) };
   let n;
   if (WHOLE.test(text)) n = Number(text);
   else if (GROUPED.test(text) && opts.max === undefined) n = Number(text.replace(/ /g, ""));
-  else return { error: `”${text}” är inget heltal. Skriv bara siffror.` };
-  if (opts.max !== undefined && (n < 0 || n > opts.max)) return { error: `Poängen ska vara 0–${opts.max}.` };
-  if (n < 0) return { error: "Skriv ett tal som inte är negativt." };
+  else return { error: t("editor-not-whole", { text }) };
+  if (opts.max !== undefined && (n < 0 || n > opts.max)) return { error: t("editor-score-range", { max: opts.max }) };
+  if (n < 0) return { error: t("editor-negative") };
   return { ok: n };
 }
 
 function number(text, opts) {
   if (text === "") return { ok: null };
-  if (!/^\d+([,.]\d+)?$/.test(text)) return { error: `”${text}” är inget tal. Skriv t.ex. 63,7.` };
+  if (!/^\d+([,.]\d+)?$/.test(text)) return { error: t("editor-not-number", { text }) };
   const n = Number(text.replace(",", "."));
-  if (opts.max !== undefined && n > opts.max) return { error: `Värdet ska vara 0–${opts.max}.` };
+  if (opts.max !== undefined && n > opts.max) return { error: t("editor-value-range", { max: opts.max }) };
   return { ok: n };
 }
 
