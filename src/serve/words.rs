@@ -7,14 +7,14 @@
 //!   goes as Fluent's parser reads it, as a small tree: text, `{ $name }` and selectors on a
 //!   number (plural categories, exact numbers) or a text. The page only fills it in.
 //! - The words of `index.html` (`{{editor-…}}`) are filled in here, HTML-escaped.
-//! - The schema of the data format ([`crate::structure`]) with each key's label and hint
+//! - The schema of the data format ([`crate::input::structure`]) with each key's label and hint
 //!   (ids `field-<table>-<key>`, `…-hint`) is `GET /api/schema`: the form is built from it.
 
 use fluent_syntax::ast;
 use serde_json::{Value as Json, json};
 
-use crate::messages::{CATALOGUES, Lang, lookup};
-use crate::structure::{Field, Kind, TABLES, kind_name, label_id, table_name};
+use crate::base::messages::{CATALOGUES, Lang, lookup};
+use crate::input::structure::{Field, Kind, TABLES, kind_name, label_id, table_name};
 
 /// A message the page cannot fill in: it uses more of Fluent than the page supports
 /// (functions, message and term references, a selector on something not a `$variable`).

@@ -1207,16 +1207,16 @@ fn the_page_holds_still_when_narrow(b: &Browser, axe: &Path) {
 }
 
 /// The key paths the form must have a field for, from the data format's schema
-/// (`kompass::structure`) and the file's data, found independently of the page's scripts:
+/// (`kompass::input::structure`) and the file's data, found independently of the page's scripts:
 /// every value of a table the file has (given or not), every row of a list of tables, every
 /// item of a list, every score; nothing for what the schema hides.
 fn schema_paths(
-    fields: &[kompass::structure::Field],
+    fields: &[kompass::input::structure::Field],
     data: &toml::Table,
     path: &str,
     out: &mut Vec<String>,
 ) {
-    use kompass::structure::{Form, Kind};
+    use kompass::input::structure::{Form, Kind};
     for f in fields {
         let p = if path.is_empty() {
             f.key.to_string()
@@ -1277,7 +1277,7 @@ fn the_form_has_a_field_for_every_key_of_the_format() {
     std::fs::write(&file, &text).unwrap();
     let data: toml::Table = toml::from_str(&text).unwrap();
     let mut paths = Vec::new();
-    schema_paths(kompass::structure::EVALUATION, &data, "", &mut paths);
+    schema_paths(kompass::input::structure::EVALUATION, &data, "", &mut paths);
     assert!(paths.len() > 120, "{paths:?}");
     for needed in [
         "history[1].values[8]",

@@ -6,7 +6,7 @@
 
 #[test]
 fn the_editor_scripts_pass_their_node_tests() {
-    use kompass::messages::Lang;
+    use kompass::base::messages::Lang;
     let root = env!("CARGO_MANIFEST_DIR");
     // The messages as the page gets them, for `i18n.js` under Node (tests/js/catalogue.mjs).
     let dir = std::env::temp_dir().join(format!("kompass-editor-scripts-{}", std::process::id()));

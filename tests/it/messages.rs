@@ -83,9 +83,9 @@ fn editor_ids() -> Vec<(String, String)> {
             }
         }
     }
-    for (table, fields) in kompass::structure::TABLES {
+    for (table, fields) in kompass::input::structure::TABLES {
         for f in *fields {
-            let id = kompass::structure::label_id(table, f.key);
+            let id = kompass::input::structure::label_id(table, f.key);
             out.push(("src/structure.rs".into(), id));
         }
     }

@@ -1123,12 +1123,12 @@ fn the_page_speaks_from_the_catalogue_and_the_schema_is_the_format() {
     let tables = &schema["tables"];
     let root = tables[schema["root"].as_str().unwrap()].as_array().unwrap();
     let keys: Vec<&str> = root.iter().filter_map(|k| k["key"].as_str()).collect();
-    let declared: Vec<&str> = kompass::structure::EVALUATION
+    let declared: Vec<&str> = kompass::input::structure::EVALUATION
         .iter()
         .map(|f| f.key)
         .collect();
     assert_eq!(keys, declared);
-    for (name, fields) in kompass::structure::TABLES {
+    for (name, fields) in kompass::input::structure::TABLES {
         let served = tables[*name].as_array().unwrap();
         assert_eq!(served.len(), fields.len(), "{name}");
         for (k, f) in served.iter().zip(fields.iter()) {
