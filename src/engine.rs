@@ -276,6 +276,7 @@ pub fn report_bundle(
             .changes
             .as_ref()
             .and_then(|c| c.previous_register.clone());
+        provenance.changes_review = options.changes.as_ref().and_then(|c| c.review);
         options.attach = Some(crate::typeset::Attachment {
             name: crate::embed::source_name(&r),
             source,
@@ -303,6 +304,7 @@ pub fn changes_page(old: &Checked, new: &Checked) -> Result<crate::typeset::Chan
             crate::embed::without_comments(old.sources.text(old.eval_file))?,
         )),
         previous_register: old.compared().0.frozen.clone(),
+        review: None,
     })
 }
 

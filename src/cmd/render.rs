@@ -31,7 +31,11 @@ pub fn run(
         None => None,
         Some(old) => {
             let previous = load(old, strict, msg!("consequence-no-pdf"))?;
-            Some(kompass::changes_page(&previous, &loaded)?)
+            // After the fact-check, the page says how many comments came and were handled.
+            Some(kompass::typeset::ChangesPage {
+                review: kompass::review::file::counts_beside(evaluation),
+                ..kompass::changes_page(&previous, &loaded)?
+            })
         }
     };
     let options = kompass::typeset::Options {

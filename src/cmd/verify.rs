@@ -197,7 +197,10 @@ fn changes_page(
     if let Some(fr) = &embedded.provenance.changes_since_register {
         old.set_register(kompass::compare::RegisterData::Frozen(fr.clone()));
     }
-    Ok(Some(kompass::changes_page(&old, loaded)?))
+    Ok(Some(kompass::typeset::ChangesPage {
+        review: embedded.provenance.changes_review,
+        ..kompass::changes_page(&old, loaded)?
+    }))
 }
 
 /// Say why a PDF is not what its inputs render to: the kompass version, the framework, the

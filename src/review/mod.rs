@@ -351,7 +351,10 @@ pub fn remake(embedded: &Embedded, notes: &mut Vec<Note>) -> Option<Made> {
                 old.set_register(crate::compare::RegisterData::Frozen(fr.clone()));
             }
             match crate::engine::changes_page(&old, &checked) {
-                Ok(page) => Some(page),
+                Ok(page) => Some(crate::typeset::ChangesPage {
+                    review: p.changes_review,
+                    ..page
+                }),
                 Err(e) => return fail(notes, e.to_string()),
             }
         }

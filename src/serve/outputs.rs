@@ -98,7 +98,10 @@ pub fn make(snap: &Snapshot, kind: Make) -> Result<Json, ApiError> {
         ))
     })?;
     if let Some((_, old)) = &kept {
-        options.changes = changes_page(&dir, old, ev);
+        options.changes = changes_page(&dir, old, ev).map(|page| crate::typeset::ChangesPage {
+            review: crate::review::file::counts_beside(&snap.path),
+            ..page
+        });
     }
     let standards =
         crate::typeset::parse_standards(crate::typeset::DEFAULT_STANDARDS).unwrap_or_default();
