@@ -799,3 +799,79 @@ fn a_key_path_counts_the_tables_of_the_file() {
         c.place
     );
 }
+
+/// A draft commented in Firefox's PDF viewer (PDF.js), saved as Firefox saves it: an
+/// incremental update with PDF.js's own highlight, text box and ink annotations, comments in
+/// `/Contents` with a `/Popup`, and no author (`tests/fixtures/commented/make-pdfjs.mjs` made
+/// it, with pdfjs-dist 5.6.205). Each comment is on its field.
+#[test]
+fn comments_saved_by_firefox_s_pdf_js_are_on_their_fields() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/commented/pdfjs.pdf"
+    );
+    let review = read_comments(&std::fs::read(path).unwrap()).unwrap();
+    let got: Vec<(Kind, Option<&str>, &str, &str)> = review
+        .comments
+        .iter()
+        .map(|c| {
+            (
+                c.kind,
+                c.field.as_ref().map(|f| f.path.as_str()),
+                c.author.as_str(),
+                c.text.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                Kind::Highlight,
+                Some("area[2].analysis"),
+                "",
+                "Ale har inte lyckats, ta bort Ale."
+            ),
+            (
+                Kind::TextBox,
+                Some("area[2].strengths[2]"),
+                "",
+                "livaktigt, inte aktivt"
+            ),
+            (
+                Kind::Highlight,
+                Some("area[3].analysis"),
+                "",
+                "Timrå heter ”Timrå kommun” – det stämmer."
+            ),
+            (
+                Kind::Drawing,
+                Some("area[4].scores.\"4.2\""),
+                "",
+                "Borde vara 12 poäng?"
+            ),
+        ],
+        "{:#?}",
+        review.comments
+    );
+    let paragraph = |i: usize| review.comments[i].field.as_ref().unwrap().paragraph;
+    assert_eq!((paragraph(0), paragraph(2)), (Some(2), Some(3)));
+    assert_eq!(
+        review.comments[0].marked,
+        "Falkenbergs kommun och Ale kommun är exempel på kommuner som har lyckats väl med"
+    );
+    assert!(
+        review.comments[3].marked.starts_with("4.2 Långsiktig planering"),
+        "the ring encloses the score's line: {}",
+        review.comments[3].marked
+    );
+    assert_eq!(review.content, kompass::review::Pages::Unchanged);
+    assert!(
+        review
+            .notes
+            .iter()
+            .all(|n| matches!(n, kompass::review::Note::OtherVersion { .. })),
+        "{:?}",
+        review.notes
+    );
+}
