@@ -703,3 +703,43 @@ differs-pages = - { $count ->
        *[other] pages { $pages } draw
     } something else than kompass made: an edit, or a comment flattened into the page
 differs-pages-same = - every page still draws what kompass made
+
+## The fact-check in the editor (kompass serve, src/serve/assets/review.js): the page's words,
+## with `{ $name }` filled in by the page.
+editor-review-too-large = The PDF file is larger than { $mb } MB, so kompass does not read it here.
+editor-review-nothing = The review file has no comments yet: first read in the PDF file that came back from the fact-check.
+editor-review-title = The fact-check
+editor-review-read = Read in the comments from the fact-check
+editor-review-hint = Choose the PDF file the municipality sent back, or drop it anywhere on the page. The comments are shown at their fields; what you do with each is saved in { $file }, which is never published.
+editor-review-reading = Reading the comments in { $name } …
+editor-review-read-done = { $name }: comments in the file: { $count }, new: { $added }.
+editor-review-not-pdf = { $name } is not a PDF file.
+editor-review-failed = The comments could not be read: { $reason }
+editor-review-summary = Comments: { $received }. Done: { $done }, no change: { $nochange }, open: { $open }.
+editor-review-none = No comments have been read in yet.
+editor-review-open-title = Open comments
+editor-review-all-handled = Every comment is handled.
+editor-review-outside-title = Comments outside the fields
+editor-review-comment-label = Comment from the fact-check: { $place }
+editor-review-place = Page { $page } – { $place }
+editor-review-by = { $kind } by { $author }
+editor-review-dated = { $what }, { $date }
+editor-review-unnamed = (no name)
+editor-review-marked = Marked:
+editor-review-said = Comment:
+editor-review-replace-with = Replace with:
+editor-review-insert = Insert:
+editor-review-reply-from = Reply from { $author }:
+editor-review-state = State
+editor-review-state-open = Open
+editor-review-state-done = Done
+editor-review-state-no-change = No change
+editor-review-answer = Answer to the municipality (short, above all for “No change”)
+editor-review-saved = Saved in { $file }.
+editor-review-not-saved = Not saved: { $reason }
+editor-review-make-reply = Make the answer as PDF
+editor-review-making-reply = Making the answer …
+editor-review-reply-written = Wrote { $file }, the answer to the municipality.
+editor-review-reply-title = The answer
+editor-review-open-link = Page { $page } – { $place }: { $text }
+editor-review-offline = Not connected to kompass.

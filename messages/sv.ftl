@@ -715,3 +715,43 @@ differs-pages = - { $count ->
        *[other] sidorna { $pages } ritar
     } något annat än kompass gjorde: en ändring, eller en kommentar som har plattats ut i sidan
 differs-pages-same = - varje sida ritar fortfarande det som kompass gjorde
+
+## The fact-check in the editor (kompass serve, src/serve/assets/review.js): the page's words,
+## with `{ $name }` filled in by the page.
+editor-review-too-large = PDF-filen är större än { $mb } MB, så kompass läser den inte här.
+editor-review-nothing = Granskningsfilen har inga kommentarer ännu: läs först in PDF-filen som kom tillbaka från faktagranskningen.
+editor-review-title = Faktagranskningen
+editor-review-read = Läs in kommentarer från granskningen
+editor-review-hint = Välj PDF-filen som kommunen skickade tillbaka, eller släpp den var som helst på sidan. Kommentarerna visas vid sina fält; vad du gör med var och en sparas i { $file }, som aldrig publiceras.
+editor-review-reading = Läser kommentarerna i { $name } …
+editor-review-read-done = { $name }: kommentarer i filen: { $count }, nya: { $added }.
+editor-review-not-pdf = { $name } är ingen PDF-fil.
+editor-review-failed = Kommentarerna kunde inte läsas: { $reason }
+editor-review-summary = Kommentarer: { $received }. Åtgärdade: { $done }, ingen ändring: { $nochange }, öppna: { $open }.
+editor-review-none = Inga kommentarer är inlästa ännu.
+editor-review-open-title = Öppna kommentarer
+editor-review-all-handled = Alla kommentarer är behandlade.
+editor-review-outside-title = Kommentarer utanför fälten
+editor-review-comment-label = Kommentar från granskningen: { $place }
+editor-review-place = Sidan { $page } – { $place }
+editor-review-by = { $kind } av { $author }
+editor-review-dated = { $what }, { $date }
+editor-review-unnamed = (inget namn)
+editor-review-marked = Markerat:
+editor-review-said = Kommentar:
+editor-review-replace-with = Ersätt med:
+editor-review-insert = Infoga:
+editor-review-reply-from = Svar från { $author }:
+editor-review-state = Status
+editor-review-state-open = Öppen
+editor-review-state-done = Åtgärdad
+editor-review-state-no-change = Ingen ändring
+editor-review-answer = Svar till kommunen (kort, framför allt vid ”Ingen ändring”)
+editor-review-saved = Sparat i { $file }.
+editor-review-not-saved = Inte sparat: { $reason }
+editor-review-make-reply = Gör bemötandet som PDF
+editor-review-making-reply = Gör bemötandet …
+editor-review-reply-written = Skrev { $file }, bemötandet till kommunen.
+editor-review-reply-title = Bemötandet
+editor-review-open-link = Sidan { $page } – { $place }: { $text }
+editor-review-offline = Inte ansluten till kompass.

@@ -12,6 +12,7 @@ import { ctx, $, el, setStatus, flushTyping, fieldMessage, labelOf } from "./dom
 import { field, list, section, fill } from "./form.js";
 import { fillEvaluators, fillRevisions, fillHistory, fillComparisons, showRows } from "./tables.js";
 import { showPages, forgetPages, followPages, showFindings } from "./pages.js";
+import { startReview, showReview } from "./review.js";
 
 window.addEventListener("error", (e) => { window.kompassError = String(e.message); });
 window.addEventListener("unhandledrejection", (e) => { window.kompassError = String(e.reason); });
@@ -125,6 +126,7 @@ function update(next, how) {
   $("#undo").disabled = !ctx.sync.canUndo();
   $("#redo").disabled = !ctx.sync.canRedo();
   if ($("#toml-box").open) showToml();
+  showReview();
 }
 
 // What the server said of a batch of edits.
@@ -265,6 +267,7 @@ async function openFile(url, body) {
   ctx.sync = makeSync(r.body.file);
   update(r.body, "Inläst");
   showFiles();
+  startReview();
 }
 
 function makeSync(file) {
@@ -327,6 +330,7 @@ async function start() {
   // What waited in this browser from before (a closed tab, a stopped server) goes now.
   if (ctx.sync.queue.length) ctx.sync.retry();
   if (s.body.folder) showFiles();
+  startReview();
   listen(onEvent, onLink);
 }
 
