@@ -1194,3 +1194,123 @@ fn the_page_holds_still_when_narrow(b: &Browser, axe: &Path) {
         b.click("#toggle-pages");
     }
 }
+
+/// The fact-check in the editor: the PDF the municipality sent back (commented in Firefox) is
+/// read in through the page's file input; each comment stands at its field with the words it
+/// marks; one is marked "Åtgärdad", which the review file beside the evaluation keeps; the
+/// answer to the municipality lists it; axe-core finds nothing with the comments shown. A file
+/// dropped on the page that is no PDF is named, and nothing else happens.
+#[test]
+fn the_fact_check_is_read_in_handled_and_answered_in_the_page() {
+    let Some(axe) = tools() else {
+        return;
+    };
+    let (file, addr, token) = served_as("review");
+    let b = Browser::start();
+    b.go(&format!("http://127.0.0.1:{}/?token={token}", addr.port()));
+    b.until(
+        "the page loads the evaluation",
+        "return document.querySelector('#status').textContent.startsWith('Inläst');",
+    );
+    b.until(
+        "the fact-check's section is there",
+        "return !!document.querySelector('#review-file') && !document.querySelector('#review').hidden;",
+    );
+    assert_eq!(
+        b.text("label[for=review-file]"),
+        "Läs in kommentarer från granskningen"
+    );
+    // A file that is no PDF, dropped on the page.
+    b.js(
+        "const dt = new DataTransfer(); dt.items.add(new File(['hej'], 'anteckningar.txt', {type: 'text/plain'}));
+         document.querySelector('#form').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+         return true;",
+        json!([]),
+    );
+    assert_eq!(
+        b.text("#review-status"),
+        "anteckningar.txt är ingen PDF-fil."
+    );
+    // The returned PDF, chosen in the file input.
+    let pdf = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/commented/pdfjs.pdf"
+    );
+    let input = b.element("#review-file");
+    b.call(
+        "POST",
+        &format!("/element/{input}/value"),
+        Some(json!({ "text": pdf })),
+    );
+    b.until(
+        "the comments are read",
+        "return document.querySelector('#review-status').textContent.includes('kommentarer i filen: 4, nya: 4');",
+    );
+    // Each comment at its field: the highlight in area 2's analysis, with its marked words.
+    let analysis = format!("#{}-field .review-comment", field_id("area[2].analysis"));
+    let shown = b.text(&analysis);
+    for part in [
+        "Sidan 11 – Område 2, Sammanfattande analys, stycke 2",
+        "Markering",
+        "Ale har inte lyckats, ta bort Ale.",
+    ] {
+        assert!(shown.contains(part), "{part}: {shown}");
+    }
+    assert_eq!(
+        b.text(&format!("{analysis} mark")),
+        "Falkenbergs kommun och Ale kommun är exempel på kommuner som har lyckats väl med"
+    );
+    for (path, said) in [
+        (field_id("area[2].strengths"), "livaktigt, inte aktivt"),
+        (
+            format!("{}-field", field_id("area[4].scores.\"4.2\"")),
+            "Borde vara 12 poäng?",
+        ),
+    ] {
+        let text = b.text(&format!("#{path} .review-comment"));
+        assert!(text.contains(said), "{path}: {text}");
+    }
+    assert_eq!(
+        b.js(
+            "return document.querySelectorAll('#review-open li a').length;",
+            json!([])
+        ),
+        json!(4)
+    );
+    check_accessibility(&b, &axe);
+    // Marked "Åtgärdad" with a click: the review file keeps it; the open list loses it.
+    let box_id = b.js(
+        "return document.querySelector(arguments[0]).id;",
+        json!([analysis]),
+    );
+    let box_id = box_id.as_str().unwrap();
+    b.click(&format!("#{box_id}-done"));
+    let review = file.with_file_name("leksand-2023.granskning.toml");
+    wait_for_file(&review, "state = \"åtgärdad\"", "the state was not saved");
+    b.until(
+        "the open list has three",
+        "return document.querySelectorAll('#review-open li a').length === 3;",
+    );
+    assert!(
+        b.text("#review-summary").contains("Åtgärdade: 1"),
+        "{}",
+        b.text("#review-summary")
+    );
+    // The answer to the municipality lists it as done (its button is in the section at the top).
+    b.js("window.scrollTo(0, 0); return true;", json!([]));
+    b.click("#review-make-reply");
+    b.until(
+        "the answer is made",
+        "return !document.querySelector('#review-reply').hidden;",
+    );
+    let answer = b.text("#review-reply-text");
+    assert!(
+        answer.contains(
+            "## 1. Sidan 11 – Område 2, Sammanfattande analys, stycke 2\n\n- Markerat: ”Falkenbergs kommun och Ale kommun"
+        ) && answer.contains("- Åtgärdad"),
+        "{answer}"
+    );
+    assert!(file.with_file_name("leksand-2023-bemotande.pdf").exists());
+    check_accessibility(&b, &axe);
+    let _ = std::fs::remove_dir_all(file.parent().unwrap());
+}

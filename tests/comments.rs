@@ -861,7 +861,9 @@ fn comments_saved_by_firefox_s_pdf_js_are_on_their_fields() {
         "Falkenbergs kommun och Ale kommun är exempel på kommuner som har lyckats väl med"
     );
     assert!(
-        review.comments[3].marked.starts_with("4.2 Långsiktig planering"),
+        review.comments[3]
+            .marked
+            .starts_with("4.2 Långsiktig planering"),
         "the ring encloses the score's line: {}",
         review.comments[3].marked
     );
