@@ -9,7 +9,7 @@ export function setMessages(m) {
 }
 
 export function t(id, args = {}) {
-  let s = messages[id] ?? id;
-  for (const [k, v] of Object.entries(args)) s = s.replaceAll(`{ $${k} }`, String(v));
-  return s;
+  const s = messages[id] ?? id;
+  // One pass: a value holding `{ $x }` is put in as it is.
+  return s.replace(/\{ \$([A-Za-z0-9_-]+) \}/g, (m, k) => (k in args ? String(args[k]) : m));
 }
