@@ -55,7 +55,10 @@ static WRITING: Mutex<()> = Mutex::new(());
 
 /// The evaluation the last returned PDF carried, per evaluation file: the draft the answer
 /// compares with (its text) and its version.
-static CARRIED: Mutex<Option<HashMap<PathBuf, (String, Option<i64>)>>> = Mutex::new(None);
+static CARRIED: Mutex<Option<HashMap<PathBuf, Carried>>> = Mutex::new(None);
+
+/// The evaluation a draft carries (its text) and the draft's version.
+type Carried = (String, Option<i64>);
 
 /// The review state for the page: the file's entries, and the page's words.
 pub fn state(snap: &Snapshot) -> Result<Json, ApiError> {
@@ -177,7 +180,7 @@ pub fn reply(snap: &Snapshot) -> Result<Json, ApiError> {
 /// The draft the comments were made on: the evaluation the last returned PDF carried, else the
 /// one the draft sent for fact-checking carries (the newest kept draft, else the draft beside
 /// the evaluation), and its version.
-fn carried(evaluation: &Path) -> Option<(String, Option<i64>)> {
+fn carried(evaluation: &Path) -> Option<Carried> {
     let kept = CARRIED.lock().unwrap_or_else(|p| p.into_inner());
     if let Some(c) = kept.as_ref().and_then(|k| k.get(evaluation)) {
         return Some(c.clone());
