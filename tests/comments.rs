@@ -877,3 +877,57 @@ fn comments_saved_by_firefox_s_pdf_js_are_on_their_fields() {
         review.notes
     );
 }
+
+/// Version 2 after the fact-check: its page "Ändringar sedan version 1" says how many comments
+/// came and how many are handled, from the review file beside the evaluation, and names no
+/// one; `verify` makes the same PDF again from what it carries. Without a review file the page
+/// says nothing of comments.
+#[test]
+fn version_two_counts_the_comments_and_names_no_one() {
+    let dir = scratch("comments-version-2");
+    let (toml, _, pdf) = commented_in(&dir);
+    let (pdf, toml) = (pdf.to_str().unwrap(), toml.to_str().unwrap());
+    let first = dir.join("leksand-2023-v1.toml");
+    std::fs::copy(toml, &first).unwrap();
+    let v2 = dir.join("leksand-2023-v2.pdf");
+    let render = |out: &Path| {
+        let args = [
+            "render",
+            toml,
+            "--draft",
+            "--changes-since",
+            first.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        let (code, _, err) = run(&args);
+        assert_eq!(code, 0, "{err}");
+    };
+    let without = dir.join("utan-granskning.pdf");
+    render(&without);
+    assert!(!common::pdf_text(&without).contains("Faktagranskningen av"));
+    let (code, _, err) = run(&["comments", pdf, toml, "--lang", "sv"]);
+    assert_eq!(code, 0, "{err}");
+    let review = dir.join("leksand-2023.granskning.toml");
+    let text = std::fs::read_to_string(&review).unwrap();
+    let text = text.replacen("state = \"öppen\"", "state = \"åtgärdad\"", 2);
+    let text = text.replacen(
+        "state = \"öppen\"\nreply = \"\"",
+        "state = \"ingen ändring\"\nreply = \"Datumet står fast.\"",
+        1,
+    );
+    std::fs::write(&review, text).unwrap();
+    render(&v2);
+    let page = common::pdf_text(&v2);
+    let said = "Faktagranskningen av version 1 gav 6 kommentarer: 2 åtgärdade, 1 utan ändring och 3 ännu inte behandlade.";
+    assert!(
+        page.replace('\n', " ").contains(said),
+        "{}",
+        &page[page.find("Ändringar sedan").unwrap_or(0)..]
+    );
+    for name in ["Karin", "Öberg", "Per Ek", "står fast"] {
+        assert!(!page.contains(name), "{name} in the draft");
+    }
+    let (code, out, err) = run(&["verify", v2.to_str().unwrap(), "--lang", "sv"]);
+    assert_eq!(code, 0, "{out}{err}");
+}
