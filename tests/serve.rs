@@ -708,6 +708,7 @@ fn every_api_route_needs_the_tab_key() {
         "/api/events",
         "/api/changes",
         "/api/municipalities",
+        "/api/review",
         "/api/nonexistent",
     ];
     for path in gets {
@@ -727,6 +728,9 @@ fn every_api_route_needs_the_tab_key() {
         "/api/pdf",
         "/api/open",
         "/api/new",
+        "/api/review",
+        "/api/review/state",
+        "/api/review/reply",
     ] {
         let body = r#"{"edits":[{"op":"set","path":"report.publisher","value":"X"}],"keep":"page","kind":"draft"}"#;
         let raw = format!(
@@ -740,6 +744,11 @@ fn every_api_route_needs_the_tab_key() {
     assert!(
         !dir.join("leksand-2023-utkast.pdf").exists(),
         "a PDF was written"
+    );
+    assert!(
+        !dir.join("leksand-2023-bemotande.pdf").exists()
+            && !dir.join("leksand-2023.granskning.toml").exists(),
+        "the fact-check's files were written"
     );
     // With the key, the page's image is there.
     let (status, _, body) = s.get("/api/page/0.svg");
