@@ -1259,6 +1259,15 @@ fn the_fact_check_is_read_in_handled_and_answered_in_the_page() {
         json!([analysis]),
     );
     let box_id = box_id.as_str().unwrap();
+    // A second tab open on the same evaluation hears of the change.
+    let first = b.tab();
+    let second = b.new_tab(&format!("http://127.0.0.1:{}/?token={token}", addr.port()));
+    b.switch(&second);
+    b.until(
+        "the second tab shows the comments",
+        &format!("return !!document.querySelector('#{box_id}-open:checked');"),
+    );
+    b.switch(&first);
     b.click(&format!("#{box_id}-done"));
     let review = file.with_file_name("leksand-2023.granskning.toml");
     wait_for_file(&review, "state = \"åtgärdad\"", "the state was not saved");
@@ -1271,6 +1280,12 @@ fn the_fact_check_is_read_in_handled_and_answered_in_the_page() {
         "{}",
         b.text("#review-summary")
     );
+    b.switch(&second);
+    b.until(
+        "the second tab shows the comment done",
+        &format!("return !!document.querySelector('#{box_id}-done:checked');"),
+    );
+    b.switch(&first);
     // The answer to the municipality lists it as done (its button is in the section at the top).
     b.js("window.scrollTo(0, 0); return true;", json!([]));
     b.click("#review-make-reply");

@@ -528,13 +528,24 @@ fn route(shared: &Shared, r: &Request) -> Response {
             snapshot(shared).and_then(|(snap, _)| outputs::make(&snap, b.kind))
         })),
         ("GET", "/api/review") => answer(snapshot(shared).and_then(|(snap, _)| review::state(&snap))),
-        ("POST", "/api/review") => answer(snapshot(shared).and_then(|(snap, _)| review::read(&snap, &r.body))),
-        ("POST", "/api/review/state") => answer(snapshot(shared).and_then(|(snap, _)| review::set_state(&snap, &r.body))),
+        ("POST", "/api/review") => answer(reviewed(shared, snapshot(shared).and_then(|(snap, _)| review::read(&snap, &r.body)))),
+        ("POST", "/api/review/state") => answer(reviewed(shared, snapshot(shared).and_then(|(snap, _)| review::set_state(&snap, &r.body)))),
         ("POST", "/api/review/reply") => answer(snapshot(shared).and_then(|(snap, _)| review::reply(&snap))),
         ("GET", p) if p.starts_with("/api/page/") => page_svg(shared, p),
         ("GET" | "POST", _) => Response::refuse(404, "not found"),
         _ => Response::refuse(405, "method not allowed"),
     }
+}
+
+/// After the review file was written: every tab hears of it, and shows the comments again.
+fn reviewed(
+    shared: &Shared,
+    result: std::result::Result<Json, ApiError>,
+) -> std::result::Result<Json, ApiError> {
+    if result.is_ok() {
+        shared.bell.ring(shared_version(shared), None, Vec::new());
+    }
+    result
 }
 
 fn with_session<T>(shared: &Shared, f: impl FnOnce(&mut Session) -> T) -> T {

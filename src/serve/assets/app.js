@@ -12,7 +12,7 @@ import { ctx, $, el, setStatus, flushTyping, fieldMessage, labelOf } from "./dom
 import { field, list, section, fill } from "./form.js";
 import { fillEvaluators, fillRevisions, fillHistory, fillComparisons, showRows } from "./tables.js";
 import { showPages, forgetPages, followPages, showFindings } from "./pages.js";
-import { startReview, showReview } from "./review.js";
+import { startReview, showReview, refreshReview } from "./review.js";
 
 window.addEventListener("error", (e) => { window.kompassError = String(e.message); });
 window.addEventListener("unhandledrejection", (e) => { window.kompassError = String(e.reason); });
@@ -197,6 +197,7 @@ async function refresh() {
 
 let lastPages = null;
 function onEvent(e) {
+  refreshReview();
   if (!e) return refresh();
   if (e.disk && e.disk.length) notice(e.disk);
   if (e.version !== ctx.state.version || e.pages !== lastPages) {

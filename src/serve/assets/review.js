@@ -28,6 +28,11 @@ export async function startReview() {
   take(r.body);
 }
 
+// After any change (another tab set a state, a PDF was read in there): the review file again.
+export function refreshReview() {
+  if (built) startReview();
+}
+
 function take(body) {
   if (body.messages) setMessages(body.messages);
   review = body;
