@@ -868,6 +868,12 @@ fn comments_saved_by_firefox_s_pdf_js_are_on_their_fields() {
         review.comments[3].marked
     );
     assert_eq!(review.content, kompass::review::Pages::Unchanged);
+    let (code, out, err) = run(&["verify", path, "--lang", "sv"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("PDF-filen har fått 4 kommentarer; rapportens innehåll är oförändrat"),
+        "{out}"
+    );
     assert!(
         review
             .notes
