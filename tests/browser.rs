@@ -1203,20 +1203,24 @@ fn the_page_holds_still_when_narrow(b: &Browser, axe: &Path) {
 /// The fact-check in the editor: the PDF the municipality sent back (commented in Firefox) is
 /// read in through the page's file input; each comment stands at its field with the words it
 /// marks; one is marked "Åtgärdad", which the review file beside the evaluation keeps; the
-/// answer to the municipality lists it; axe-core finds nothing with the comments shown. A file
-/// dropped on the page that is no PDF is named, and nothing else happens.
+/// answer to the municipality lists it and names no one; a second open tab shows the new
+/// state; axe-core finds nothing with the comments shown. A comment already in the review file,
+/// outside every field, is shown in the section as text. A file dropped on the page that is no
+/// PDF is named, and nothing else happens.
 #[test]
 fn the_fact_check_is_read_in_handled_and_answered_in_the_page() {
     let Some(axe) = tools() else {
         return;
     };
     let (file, addr, token) = served_as("review");
+    let review = another_readers_comment(&file);
     let b = Browser::start();
     b.go(&format!("http://127.0.0.1:{}/?token={token}", addr.port()));
     b.until(
         "the page loads the evaluation",
         "return document.querySelector('#status').textContent.startsWith('Inläst');",
     );
+    the_comment_outside_the_fields_is_shown_as_text(&b);
     b.until(
         "the fact-check's section is there",
         "return !!document.querySelector('#review-file') && !document.querySelector('#review').hidden;",
@@ -1269,11 +1273,15 @@ fn the_fact_check_is_read_in_handled_and_answered_in_the_page() {
     );
     b.switch(&first);
     b.click(&format!("#{box_id}-done"));
-    let review = file.with_file_name("leksand-2023.granskning.toml");
     wait_for_file(&review, "state = \"åtgärdad\"", "the state was not saved");
+    assert!(
+        std::fs::read_to_string(&review)
+            .unwrap()
+            .starts_with("[[comment]]\nid = \"annan-1\"")
+    );
     b.until(
         "the open list has three",
-        "return document.querySelectorAll('#review-open li a').length === 3;",
+        "return document.querySelectorAll('#review-open li a').length === 4;",
     );
     assert!(
         b.text("#review-summary").contains("Åtgärdade: 1"),
@@ -1296,10 +1304,11 @@ fn the_fact_check_is_read_in_handled_and_answered_in_the_page() {
     let answer = b.text("#review-reply-text");
     assert!(
         answer.contains(
-            "## 1. Sidan 11 – Område 2, Sammanfattande analys, stycke 2\n\n- Markerat: ”Falkenbergs kommun och Ale kommun"
+            "## 2. Sidan 11 – Område 2, Sammanfattande analys, stycke 2\n\n- Markerat: ”Falkenbergs kommun och Ale kommun"
         ) && answer.contains("- Åtgärdad"),
         "{answer}"
     );
+    assert!(!answer.contains("Åsa Lind"), "the answer names a person");
     assert!(file.with_file_name("leksand-2023-bemotande.pdf").exists());
     no_violations(&b, &axe);
     let _ = std::fs::remove_dir_all(file.parent().unwrap());
@@ -1338,7 +1347,40 @@ fn comments_at_their_fields(b: &Browser) -> String {
             "return document.querySelectorAll('#review-open li a').length;",
             json!([])
         ),
-        json!(4)
+        json!(5)
     );
     analysis
+}
+
+/// Another reader's comment, read in before, on a text that is no field (as `kompass comments`
+/// writes it): the page lists it in its section, and reading more keeps it. The review file.
+fn another_readers_comment(file: &Path) -> PathBuf {
+    let review = file.with_file_name("leksand-2023.granskning.toml");
+    std::fs::write(
+        &review,
+        "[[comment]]\nid = \"annan-1\"\nstate = \"öppen\"\nreply = \"\"\npage = 3\nplace = \"1 Inledning (inget fält)\"\nkind = \"note\"\nauthor = \"Åsa Lind\"\ntext = \"<b>Fet?</b> Stämmer inledningen?\"\nfrom = \"lind.pdf\"\n",
+    )
+    .unwrap();
+    review
+}
+
+fn the_comment_outside_the_fields_is_shown_as_text(b: &Browser) {
+    b.until(
+        "the comment outside the fields is listed",
+        "return document.querySelectorAll('#review-outside .review-comment').length === 1;",
+    );
+    let outside = b.text("#review-outside .review-comment");
+    assert!(
+        outside.contains("Sidan 3 – 1 Inledning (inget fält)")
+            && outside.contains("Anteckning av Åsa Lind")
+            && outside.contains("<b>Fet?</b> Stämmer inledningen?"),
+        "shown as text: {outside}"
+    );
+    assert_eq!(
+        b.js(
+            "return document.querySelectorAll('#review-outside b').length;",
+            json!([])
+        ),
+        json!(0)
+    );
 }
