@@ -7,7 +7,7 @@
 
 use std::time::Instant;
 
-use kompass::typeset::{self, Options};
+use kompass::typeset;
 
 const RUNS: usize = 15;
 
@@ -21,15 +21,8 @@ fn render(text: &str, draft: bool) -> Vec<u8> {
         "/examples"
     )));
     let standards = typeset::parse_standards(typeset::DEFAULT_STANDARDS).unwrap();
-    kompass::render_with(
-        &l,
-        &standards,
-        &Options {
-            draft,
-            ..Default::default()
-        },
-    )
-    .unwrap()
+    let stage = kompass::Stage::from_draft(draft);
+    kompass::pipeline::render(&l, &kompass::Request::report(stage, &standards)).unwrap()
 }
 
 fn ms(f: impl FnOnce()) -> f64 {

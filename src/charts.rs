@@ -1,4 +1,4 @@
-//! Stage 4: draw the charts of chapter 2 as SVG with plotters, and describe each in Swedish.
+//! Draw the charts of chapter 2 as SVG with plotters, and describe each in Swedish.
 //!
 //! Charts are drawn on a large integer canvas (1 px ≈ 0.1 mm once placed on the page) with the
 //! embedded Inter font, so their text is real text in the report's own font. Every value comes
@@ -704,6 +704,30 @@ pub fn draw_all(r: &Report) -> Res<Vec<Chart>> {
 }
 
 /// A chart as PNG: its SVG drawn by resvg with the embedded fonts only (never the system's), so
+/// How a chart is written as a file of its own.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ImageFormat {
+    Svg,
+    /// Drawn from the SVG with the report's fonts, `scale` times the canvas (1600 px wide at 1).
+    Png {
+        scale: f32,
+    },
+}
+
+/// Every chart as files of their own, the one way `kompass charts` and the editor write them:
+/// `<id>.svg` (or `<id>.png`) and `<id>.txt` with its Swedish alt text.
+pub fn files(charts: &[Chart], format: ImageFormat) -> Res<Vec<(String, Vec<u8>)>> {
+    let mut out = Vec::new();
+    for c in charts {
+        out.push(match format {
+            ImageFormat::Svg => (format!("{}.svg", c.id), c.svg.clone().into_bytes()),
+            ImageFormat::Png { scale } => (format!("{}.png", c.id), png(&c.svg, scale)?),
+        });
+        out.push((format!("{}.txt", c.id), format!("{}\n", c.alt).into_bytes()));
+    }
+    Ok(out)
+}
+
 /// it looks exactly like the report. `scale` 1 gives the canvas size, 1600 px wide.
 pub fn png(svg: &str, scale: f32) -> Res<Vec<u8>> {
     use resvg::{tiny_skia, usvg};

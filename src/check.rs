@@ -1,4 +1,4 @@
-//! Stage 3: an evaluation checked as a whole. [`Checked`] holds the loaded evaluation (stage 2)
+//! An evaluation checked as a whole. [`Checked`] holds the loaded evaluation
 //! with its results register and its comparisons, which are resolved once here and shared by
 //! every check, the report model and the PDF's record.
 

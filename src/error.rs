@@ -1,5 +1,5 @@
 //! The library's error: which kind of failure, so that a caller (a command, a batch, the
-//! coming server) can tell data kompass cannot use from an I/O problem, a Typst failure, a
+//! `kompass serve`) can tell data kompass cannot use from an I/O problem, a Typst failure, a
 //! refused output or an option kompass does not take. Each kind carries what its message
 //! needs; a command decides how to print it and with which exit code.
 

@@ -15,9 +15,9 @@
 //! | check: every check, the register and comparisons resolved once | `glyphs`, `scores`, `register`, `compare`, `check`, `validate` |
 //! | model: the validated, span-free report | `report` |
 //! | outputs | `charts`, `diff`, `embed`, `write`, `typeset`, `slides` |
-//! | the engine every command goes through | `engine`, `synthetic`, `review`, `serve` |
+//! | the pipeline every front end calls | `pipeline`, `synthetic`, `review`, `serve` |
 //!
-//! The commands (`src/cmd/`) sit on top and go through the [`Engine`].
+//! The commands (`src/cmd/`) sit on top and go through the [`pipeline`].
 
 pub mod charts;
 pub mod check;
@@ -26,7 +26,6 @@ pub mod diagnostics;
 pub mod diff;
 pub mod disk;
 pub mod embed;
-pub mod engine;
 pub mod error;
 pub mod fonts;
 pub mod format;
@@ -39,6 +38,7 @@ pub mod messages;
 pub mod model;
 pub mod municipalities;
 pub mod phrases;
+pub mod pipeline;
 pub mod read;
 pub mod register;
 pub mod report;
@@ -53,6 +53,6 @@ pub mod typeset;
 pub mod validate;
 pub mod write;
 
-pub use engine::{Engine, changes_page, render, render_with, report_bundle, slides};
 pub use error::{Error, Result};
+pub use pipeline::{Document, Request, Stage};
 pub use typst_pdf::PdfStandard;

@@ -1,4 +1,4 @@
-//! Stage 1: read the evaluation TOML and the framework it names into typed data.
+//! Read the evaluation TOML and the framework it names into typed data.
 //!
 //! Problems come back as diagnostics that point into the file; I/O problems (a missing file)
 //! are a different kind of failure and come back as [`LoadError::Io`].

@@ -6,8 +6,9 @@ mod cmd;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
-use kompass::messages::{Lang, lookup, msg};
+use clap::{Parser, Subcommand};
+use kompass::Stage;
+use kompass::messages::msg;
 
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -30,37 +31,7 @@ enum Command {
     /// With several files, or `--all <folder>`, every report is rendered in parallel on all
     /// cores; a failing file does not stop the others, and the run ends with a summary (exit 1
     /// when any failed).
-    Render {
-        /// The evaluation file(s) (TOML).
-        #[arg(required_unless_present = "all")]
-        evaluations: Vec<PathBuf>,
-        /// Where to write the PDF: a file, or a folder to write `<evaluation>.pdf` into
-        /// (default: the evaluation's name with `.pdf`, beside it; a draft's with
-        /// `-utkast.pdf`, so that a draft never replaces the final report). With several
-        /// evaluations, the folder to write into (as --out-dir); a name ending in / is created.
-        #[arg(short, long, conflicts_with = "out_dir")]
-        output: Option<PathBuf>,
-        /// Render every `.toml` file in this folder.
-        #[arg(long, value_name = "FOLDER")]
-        all: Option<PathBuf>,
-        /// For many evaluations: the folder to write the PDFs into (created when missing).
-        #[arg(long, value_name = "DIR")]
-        out_dir: Option<PathBuf>,
-        /// PDF standards to conform to, comma-separated (`a-2a`, `a-2b`, `a-3a`, `ua-1`, …), or `none`.
-        #[arg(long, value_name = "LIST", default_value = kompass::typeset::DEFAULT_STANDARDS)]
-        standard: String,
-        /// Refuse to render when the check finds warnings.
-        #[arg(long)]
-        deny_warnings: bool,
-        /// A draft for fact-checking: "UTKAST" across every page, the version in the header;
-        /// placeholders from `kompass new` are allowed.
-        #[arg(long)]
-        draft: bool,
-        /// With --draft: end the report with a page "Ändringar sedan version N" listing what
-        /// changed since this earlier version of the evaluation.
-        #[arg(long, value_name = "OLD.toml")]
-        changes_since: Option<PathBuf>,
-    },
+    Render(RenderArgs),
     /// Check an evaluation, or a results register, without rendering.
     ///
     /// Runs every check `render` runs: TOML syntax, unknown keys, types, score ranges, missing
@@ -110,8 +81,8 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         out_dir: PathBuf,
         /// `svg` or `png`.
-        #[arg(long, value_name = "FORMAT", default_value = "svg", value_parser = ["svg", "png"])]
-        format: String,
+        #[arg(long, value_name = "FORMAT", value_enum, default_value_t = cmd::charts::Format::Svg)]
+        format: cmd::charts::Format,
         /// For PNG: the size relative to the chart's canvas (1600 px wide at 1).
         #[arg(long, value_name = "N", default_value_t = 1.0)]
         scale: f32,
@@ -184,8 +155,8 @@ enum Command {
         /// The later version (TOML).
         new: PathBuf,
         /// `text` for people, `json` for tools.
-        #[arg(long, value_name = "FORMAT", default_value = "text", value_parser = ["text", "json"])]
-        format: String,
+        #[arg(long, value_name = "FORMAT", value_enum, default_value_t = cmd::diff::Format::Text)]
+        format: cmd::diff::Format,
     },
     /// Write out the evaluation a kompass PDF carries (without the evaluator's comments).
     Extract {
@@ -268,6 +239,40 @@ enum Command {
     },
 }
 
+/// `kompass render`'s arguments.
+#[derive(clap::Args)]
+struct RenderArgs {
+    /// The evaluation file(s) (TOML).
+    #[arg(required_unless_present = "all")]
+    evaluations: Vec<PathBuf>,
+    /// Where to write the PDF: a file, or a folder to write `<evaluation>.pdf` into
+    /// (default: the evaluation's name with `.pdf`, beside it; a draft's with
+    /// `-utkast.pdf`, so that a draft never replaces the final report). With several
+    /// evaluations, the folder to write into (as --out-dir); a name ending in / is created.
+    #[arg(short, long, conflicts_with = "out_dir")]
+    output: Option<PathBuf>,
+    /// Render every `.toml` file in this folder.
+    #[arg(long, value_name = "FOLDER")]
+    all: Option<PathBuf>,
+    /// For many evaluations: the folder to write the PDFs into (created when missing).
+    #[arg(long, value_name = "DIR")]
+    out_dir: Option<PathBuf>,
+    /// PDF standards to conform to, comma-separated (`a-2a`, `a-2b`, `a-3a`, `ua-1`, …), or `none`.
+    #[arg(long, value_name = "LIST", default_value = kompass::typeset::DEFAULT_STANDARDS)]
+    standard: String,
+    /// Refuse to render when the check finds warnings.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// A draft for fact-checking: "UTKAST" across every page, the version in the header;
+    /// placeholders from `kompass new` are allowed.
+    #[arg(long)]
+    draft: bool,
+    /// With --draft: end the report with a page "Ändringar sedan version N" listing what
+    /// changed since this earlier version of the evaluation.
+    #[arg(long, value_name = "OLD.toml")]
+    changes_since: Option<PathBuf>,
+}
+
 fn main() -> ExitCode {
     // Interrupted (Ctrl-C, kill): remove a half-written temporary PDF; the previous PDF was
     // never touched.
@@ -275,45 +280,18 @@ fn main() -> ExitCode {
         kompass::write::clean_up_interrupted();
         std::process::exit(130);
     });
-    let lang = language(std::env::args());
+    let lang = cmd::help::language(std::env::args());
     kompass::messages::set_lang(lang);
     if let Some(code) = a_file_for_a_command() {
         return code;
     }
-    dispatch(parse(lang).command).unwrap_or_else(cmd::Failure::report)
+    dispatch(cmd::help::parse::<Cli>(lang).command).unwrap_or_else(cmd::Failure::report)
 }
 
 /// Each command to its module.
 fn dispatch(command: Command) -> cmd::Run {
     match command {
-        Command::Render {
-            evaluations,
-            output,
-            all,
-            out_dir,
-            standard,
-            deny_warnings,
-            draft,
-            changes_since,
-        } => {
-            let strict = cmd::Strictness {
-                deny_warnings,
-                draft,
-            };
-            match (&evaluations[..], &all, &out_dir) {
-                ([one], None, None) => {
-                    cmd::render::run(one, output, &standard, strict, changes_since.as_deref())
-                }
-                _ => cmd::render::run_many(
-                    &evaluations,
-                    all.as_deref(),
-                    out_dir.as_deref().or(output.as_deref()),
-                    &standard,
-                    strict,
-                    changes_since.is_some(),
-                ),
-            }
-        }
+        Command::Render(args) => render(args),
         Command::Check {
             evaluation,
             deny_warnings,
@@ -322,7 +300,7 @@ fn dispatch(command: Command) -> cmd::Run {
             &evaluation,
             cmd::Strictness {
                 deny_warnings,
-                draft,
+                stage: Stage::from_draft(draft),
             },
         ),
         Command::New {
@@ -334,21 +312,32 @@ fn dispatch(command: Command) -> cmd::Run {
             output,
             final_report,
             standard,
-        } => cmd::watch::run(&evaluation, output, final_report, &standard),
+        } => cmd::watch::run(
+            &evaluation,
+            output,
+            Stage::from_draft(!final_report),
+            &standard,
+        ),
         Command::Slides {
             evaluation,
             output,
             draft,
             standard,
-        } => cmd::slides::run(&evaluation, output, draft, &standard),
+        } => cmd::slides::run(&evaluation, output, Stage::from_draft(draft), &standard),
         Command::Typst {
             evaluation,
             dir,
             draft,
             standard,
             overwrite,
-        } => cmd::typst::run(&evaluation, &dir, draft, &standard, overwrite),
-        Command::Synthetic { dir, count, seed } => synthetic(&dir, count, seed),
+        } => cmd::typst::run(
+            &evaluation,
+            &dir,
+            Stage::from_draft(draft),
+            &standard,
+            overwrite,
+        ),
+        Command::Synthetic { dir, count, seed } => cmd::synthetic::run(&dir, count, seed),
         Command::Export {
             inputs,
             output,
@@ -370,8 +359,8 @@ fn dispatch(command: Command) -> cmd::Run {
             out_dir,
             format,
             scale,
-        } => cmd::charts::run(&evaluation, &out_dir, format == "png", scale),
-        Command::Diff { old, new, format } => cmd::diff::run(&old, &new, format == "json"),
+        } => cmd::charts::run(&evaluation, &out_dir, format, scale),
+        Command::Diff { old, new, format } => cmd::diff::run(&old, &new, format),
         Command::Extract { pdf, output } => cmd::extract::run(&pdf, output),
         Command::Serve {
             evaluation,
@@ -381,6 +370,31 @@ fn dispatch(command: Command) -> cmd::Run {
         Command::Verify { pdf, evaluation } => cmd::verify::run(&pdf, evaluation.as_deref()),
         Command::Comments(args) => cmd::comments::run(&args),
         Command::Handbok => handbook(),
+    }
+}
+
+/// `kompass render`: one evaluation, or many in parallel.
+fn render(args: RenderArgs) -> cmd::Run {
+    let strict = cmd::Strictness {
+        deny_warnings: args.deny_warnings,
+        stage: Stage::from_draft(args.draft),
+    };
+    match (&args.evaluations[..], &args.all, &args.out_dir) {
+        ([one], None, None) => cmd::render::run(
+            one,
+            args.output,
+            &args.standard,
+            strict,
+            args.changes_since.as_deref(),
+        ),
+        _ => cmd::render::run_many(
+            &args.evaluations,
+            args.all.as_deref(),
+            args.out_dir.as_deref().or(args.output.as_deref()),
+            &args.standard,
+            strict,
+            args.changes_since.is_some(),
+        ),
     }
 }
 
@@ -418,241 +432,11 @@ fn a_file_for_a_command() -> Option<ExitCode> {
     Some(ExitCode::from(2))
 }
 
-/// The command line, parsed with its help in `lang` (clap prints help or a usage error and
-/// exits).
-fn parse(lang: Lang) -> Cli {
-    let matches = localised(Cli::command(), lang)
-        .try_get_matches()
-        .unwrap_or_else(|e| usage_error(e, lang));
-    Cli::from_arg_matches(&matches).unwrap_or_else(|e| usage_error(e, lang))
-}
-
-/// A command line kompass cannot take: in Swedish, the usual mistakes said in Swedish (clap
-/// says the rest, and everything in English); help and version as clap prints them.
-fn usage_error(e: clap::Error, lang: Lang) -> ! {
-    use clap::error::{ContextKind, ErrorKind};
-    let context = |kind: ContextKind| e.get(kind).map(|v| v.to_string()).unwrap_or_default();
-    let message = match (lang, e.kind()) {
-        (Lang::En, _) => e.exit(),
-        (_, ErrorKind::UnknownArgument) => {
-            msg!(
-                "usage-unknown-argument",
-                arg = context(ContextKind::InvalidArg)
-            )
-        }
-        (_, ErrorKind::InvalidSubcommand) => msg!(
-            "usage-unknown-command",
-            command = context(ContextKind::InvalidSubcommand)
-        ),
-        (_, ErrorKind::MissingRequiredArgument) => {
-            let count = match e.get(ContextKind::InvalidArg) {
-                Some(clap::error::ContextValue::Strings(names)) => names.len(),
-                _ => 1,
-            };
-            msg!(
-                "usage-missing",
-                args = context(ContextKind::InvalidArg),
-                count = count
-            )
-        }
-        (_, ErrorKind::MissingSubcommand) => msg!("usage-missing-command"),
-        (_, ErrorKind::InvalidValue | ErrorKind::ValueValidation) => {
-            let valid = context(ContextKind::ValidValue);
-            let value = context(ContextKind::InvalidValue);
-            let arg = context(ContextKind::InvalidArg);
-            if valid.is_empty() {
-                msg!("usage-invalid-value", value = value, arg = arg)
-            } else {
-                msg!(
-                    "usage-invalid-choice",
-                    value = value,
-                    arg = arg,
-                    valid = valid
-                )
-            }
-        }
-        (_, ErrorKind::ArgumentConflict) => msg!(
-            "usage-conflict",
-            arg = context(ContextKind::InvalidArg),
-            other = context(ContextKind::PriorArg)
-        ),
-        _ => e.exit(),
-    };
-    eprintln!("{}", msg!("failure", message = message));
-    eprintln!("{}", msg!("usage-see-help"));
-    std::process::exit(2)
-}
-
-/// The language of this run: `--lang sv|en` when given (before `--`), else the locale's.
-fn language(args: impl Iterator<Item = String>) -> Lang {
-    let args: Vec<String> = args.take_while(|a| a != "--").collect();
-    let given = args.iter().enumerate().find_map(|(i, a)| {
-        a.strip_prefix("--lang=")
-            .map(str::to_string)
-            .or_else(|| (a == "--lang").then(|| args.get(i + 1).cloned()).flatten())
-    });
-    given
-        .and_then(|tag| Lang::parse(&tag))
-        .unwrap_or_else(Lang::from_env)
-}
-
-/// The command line in `lang`: in Swedish every command, option and heading from
-/// `messages/sv-help.ftl`; in English as the doc comments above say.
-fn localised(mut command: clap::Command, lang: Lang) -> clap::Command {
-    if lang == Lang::En {
-        return command;
-    }
-    command.build();
-    let usage = lookup(lang, "cli-heading-usage").unwrap_or_default();
-    let template = format!(
-        "{{before-help}}{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}"
-    );
-    swedish(command, "cli", lang, &template)
-}
-
-/// The placeholders of an option that takes a value (`<EVALUATION>`), each with the id of its
-/// Swedish text (`cli-value-evaluation`).
-fn placeholders(arg: &clap::Arg) -> Vec<(String, String)> {
-    let takes = matches!(
-        arg.get_action(),
-        clap::ArgAction::Set | clap::ArgAction::Append
-    );
-    let names: Vec<String> = match arg.get_value_names() {
-        Some(names) if takes => names.iter().map(|n| n.to_string()).collect(),
-        None if takes => vec![arg.get_id().to_string()],
-        _ => Vec::new(),
-    };
-    names
-        .into_iter()
-        .map(|n| {
-            let id = format!("cli-value-{}", n.to_lowercase().replace(['.', '|'], "-"));
-            (n, id)
-        })
-        .collect()
-}
-
-/// One command and its subcommands in Swedish, `key` naming it in the catalogue.
-fn swedish(mut command: clap::Command, key: &str, lang: Lang, template: &str) -> clap::Command {
-    let text = |id: &str| lookup(lang, id);
-    let heading = |id: &str| text(id).unwrap_or_default();
-    if let Some(about) = text(key) {
-        command = command.about(about);
-    }
-    // The long help opens with the summary, as the English doc comments do.
-    command = match (text(key), text(&format!("{key}-long"))) {
-        (Some(about), Some(long)) => command.long_about(format!("{about}\n\n{long}")),
-        _ => command.long_about(None::<&'static str>),
-    };
-    command = command
-        .help_template(template.to_string())
-        .subcommand_help_heading(heading("cli-heading-commands"));
-    if let Some(after) = text(&format!("{key}-after")) {
-        command = command.after_help(after);
-    }
-    let ids: Vec<String> = command
-        .get_arguments()
-        .map(|a| a.get_id().to_string())
-        .collect();
-    for (order, id) in ids.into_iter().enumerate() {
-        let help = match id.as_str() {
-            "help" | "version" | "lang" => text(&format!("cli-{id}")),
-            _ => text(&format!("{key}-{id}")),
-        };
-        command = command.mut_arg(&id, |arg| {
-            let mut help = help.unwrap_or_default();
-            let defaults: Vec<String> = arg
-                .get_default_values()
-                .iter()
-                .map(|v| v.to_string_lossy().into_owned())
-                .collect();
-            if !defaults.is_empty()
-                && !arg.is_hide_default_value_set()
-                && arg.get_action().takes_values()
-            {
-                help.push_str(&format!(
-                    " [{}: {}]",
-                    heading("cli-default"),
-                    defaults.join(",")
-                ));
-            }
-            let possible: Vec<String> = arg
-                .get_possible_values()
-                .iter()
-                .map(|v| v.get_name().to_string())
-                .collect();
-            if !possible.is_empty() {
-                help.push_str(&format!(
-                    " [{}: {}]",
-                    heading("cli-possible"),
-                    possible.join(", ")
-                ));
-            }
-            let group = if arg.is_positional() {
-                "cli-heading-arguments"
-            } else {
-                "cli-heading-options"
-            };
-            // The placeholders too: <UTVÄRDERING>, <MAPP>.
-            let names: Vec<String> = placeholders(&arg)
-                .iter()
-                .map(|(n, id)| lookup(lang, id).unwrap_or_else(|| n.to_uppercase()))
-                .collect();
-            let arg = if names.is_empty() {
-                arg
-            } else {
-                arg.value_names(names)
-            };
-            // In the order they are declared: `<GAMMAL> <NY>`, never sorted by name.
-            arg.help(help)
-                .display_order(order)
-                .long_help(None::<&'static str>)
-                .hide_default_value(true)
-                .hide_possible_values(true)
-                .help_heading(heading(group))
-        });
-    }
-    let subcommands: Vec<String> = command
-        .get_subcommands()
-        .map(|s| s.get_name().to_string())
-        .collect();
-    for name in subcommands {
-        let sub_key = if name == "help" {
-            "cli-help-cmd".to_string()
-        } else {
-            format!("cli-{name}")
-        };
-        command = command.mut_subcommand(&name, |s| swedish(s, &sub_key, lang, template));
-    }
-    // The usage line's own words: `[FLAGGOR]`, `<KOMMANDO>`.
-    let usage = command.render_usage().to_string();
-    let usage = usage
-        .split_once(": ")
-        .map_or(usage.as_str(), |(_, u)| u)
-        .replace("[OPTIONS]", &format!("[{}]", heading("cli-usage-options")))
-        .replace("<COMMAND>", &format!("<{}>", heading("cli-usage-command")));
-    command.override_usage(usage)
-}
-
-/// `kompass synthetic`: one synthetic evaluation per municipality, for tests and benchmarks.
-fn synthetic(dir: &std::path::Path, count: usize, seed: u64) -> cmd::Run {
-    let write = std::fs::create_dir_all(dir).and_then(|()| {
-        for m in kompass::municipalities::all().iter().take(count) {
-            let name = format!(
-                "{}-{}.toml",
-                m.code,
-                m.name.to_lowercase().replace(' ', "-")
-            );
-            std::fs::write(dir.join(name), kompass::synthetic::evaluation(m, seed))?;
-        }
-        Ok(())
-    });
-    write.map_err(|e| cmd::Failure::text(format!("{}: {e}", dir.display())))?;
-    Ok(ExitCode::SUCCESS)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clap::CommandFactory;
+    use kompass::messages::{Lang, lookup};
 
     #[test]
     fn every_command_and_option_has_its_swedish_help() {
@@ -674,7 +458,7 @@ mod tests {
                 if own && lookup(Lang::Sv, &format!("{key}-{id}")).is_none() {
                     missing.push(format!("{key}-{id}"));
                 }
-                for (_, value) in placeholders(arg) {
+                for (_, value) in cmd::help::placeholders(arg) {
                     if lookup(Lang::Sv, &value).is_none() {
                         missing.push(value);
                     }
@@ -682,25 +466,5 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "no Swedish help for {missing:?}");
-    }
-
-    #[test]
-    fn lang_overrides_the_locale() {
-        let args = |a: &[&str]| {
-            a.iter()
-                .map(|s| s.to_string())
-                .collect::<Vec<_>>()
-                .into_iter()
-        };
-        assert_eq!(
-            language(args(&["kompass", "--lang", "sv", "check"])),
-            Lang::Sv
-        );
-        assert_eq!(language(args(&["kompass", "check", "--lang=en"])), Lang::En);
-        // After `--` it is a file name.
-        assert_eq!(
-            language(args(&["kompass", "check", "--", "--lang=sv"])),
-            Lang::from_env()
-        );
     }
 }

@@ -176,11 +176,6 @@ impl Message {
         self
     }
 
-    /// The value of an argument, for a caller that places a finding (the coming editor).
-    pub fn get(&self, name: &str) -> Option<&Arg> {
-        self.args.iter().find(|(n, _)| *n == name).map(|(_, v)| v)
-    }
-
     /// The text in `lang`. A message the catalogue lacks (a test makes sure none does) prints
     /// its id and arguments rather than nothing.
     pub fn text_in(&self, lang: Lang) -> String {

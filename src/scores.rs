@@ -1,4 +1,4 @@
-//! Stage 3: derive every total from the sub-scores. Nothing downstream adds numbers up itself:
+//! Derive every total from the sub-scores. Nothing downstream adds numbers up itself:
 //! chapter 3, chapter 4, the charts and their alt texts all read these values.
 
 use crate::load::Loaded;

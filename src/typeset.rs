@@ -1,4 +1,4 @@
-//! Stage 5: hand the report to Typst. Data and charts become virtual files (one JSON file per
+//! Hand the report to Typst. Data and charts become virtual files (one JSON file per
 //! area, one SVG per chart) beside the embedded templates; Typst reads them with `json()` and
 //! `image()`, so no text from the evaluation is ever parsed as Typst code. The compiled document
 //! is exported as PDF with a fixed identifier and the report date as timestamp.
@@ -735,12 +735,6 @@ pub fn write_project(
     );
     put("README.txt", readme.as_bytes())?;
     Ok(written)
-}
-
-/// Forget cached layouts not used in the last few renders, so a long watch session keeps its
-/// memory bounded (what the last renders used stays).
-pub fn evict_caches() {
-    evict_caches_older_than(10);
 }
 
 /// Forget cached results not used in the last `age` evictions (a batch evicts after every

@@ -1,4 +1,4 @@
-//! Stage 2: check the loaded data against the framework before anything is drawn or typeset.
+//! Check the loaded data against the framework before anything is drawn or typeset.
 //!
 //! Every finding is collected; nothing stops at the first problem.
 

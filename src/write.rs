@@ -1,4 +1,4 @@
-//! Stage 6: put the reports on disk. Where a PDF goes ([`output_path`]: the default name
+//! Put the reports on disk. Where a PDF goes ([`output_path`]: the default name
 //! beside the evaluation, or what `-o` names, checked before any work), and how any file is
 //! written: whole, through a temporary file and a rename, never through a planted link, never
 //! over a read-only file ([`crate::disk`], whose functions are used through this module too).
@@ -13,24 +13,55 @@ pub use crate::disk::{
 use crate::messages::Message;
 use crate::messages::msg;
 
-/// What is written: the final report, or a draft, whose default name differs from the
-/// final's so that making a draft never replaces the published file.
+/// Which stage a report is made at: the final report, or a draft (marked UTKAST, for the
+/// municipality's fact-check), whose default name differs from the final's so that making a
+/// draft never replaces the published file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
+pub enum Stage {
     Final,
     Draft,
 }
 
+impl Stage {
+    /// `Draft` when `draft`, else `Final`.
+    pub fn from_draft(draft: bool) -> Self {
+        if draft { Stage::Draft } else { Stage::Final }
+    }
+
+    pub fn is_draft(self) -> bool {
+        self == Stage::Draft
+    }
+
+    /// What a file name of this stage ends with before `.pdf`: `-utkast` for a draft.
+    fn suffix(self) -> &'static str {
+        match self {
+            Stage::Final => "",
+            Stage::Draft => "-utkast",
+        }
+    }
+}
+
+/// The stem of an evaluation file's name (`leksand-2023` of `leksand-2023.toml`).
+pub fn stem(evaluation: &Path) -> String {
+    evaluation
+        .file_stem()
+        .map_or("report".into(), |s| s.to_string_lossy().into_owned())
+}
+
 /// The default file name of an evaluation's report: `<evaluation>.pdf`, or for a draft
 /// `<evaluation>-utkast.pdf`.
-pub fn default_name(evaluation: &Path, kind: Kind) -> PathBuf {
-    let stem = evaluation
-        .file_stem()
-        .map_or("report".into(), |s| s.to_string_lossy().into_owned());
-    match kind {
-        Kind::Final => PathBuf::from(format!("{stem}.pdf")),
-        Kind::Draft => PathBuf::from(format!("{stem}-utkast.pdf")),
-    }
+pub fn default_name(evaluation: &Path, stage: Stage) -> PathBuf {
+    PathBuf::from(format!("{}{}.pdf", stem(evaluation), stage.suffix()))
+}
+
+/// The default path of an evaluation's slides: `<evaluation>-presentation.pdf` beside it (a
+/// draft: `<evaluation>-presentation-utkast.pdf`, so that it never replaces the final deck).
+pub fn slides_path(evaluation: &Path, stage: Stage) -> PathBuf {
+    evaluation.with_file_name(format!(
+        "{}-presentation{}.pdf",
+        stem(evaluation),
+        stage.suffix()
+    ))
 }
 
 /// Where `render` writes: the default name ([`default_name`]) beside the evaluation, the file
@@ -41,14 +72,14 @@ pub fn default_name(evaluation: &Path, kind: Kind) -> PathBuf {
 pub fn output_path(
     evaluation: &Path,
     output: Option<&Path>,
-    kind: Kind,
+    stage: Stage,
 ) -> crate::error::Result<PathBuf> {
-    refusal(evaluation, output, kind).map_err(crate::error::Error::Refused)
+    refusal(evaluation, output, stage).map_err(crate::error::Error::Refused)
 }
 
-fn refusal(evaluation: &Path, output: Option<&Path>, kind: Kind) -> Result<PathBuf, Message> {
+fn refusal(evaluation: &Path, output: Option<&Path>, stage: Stage) -> Result<PathBuf, Message> {
     let shown = |p: &Path| p.display().to_string();
-    let own_name = || default_name(evaluation, kind);
+    let own_name = || default_name(evaluation, stage);
     let target = match output {
         None => match evaluation.parent() {
             Some(dir) => dir.join(own_name()),
@@ -87,11 +118,11 @@ fn refusal(evaluation: &Path, output: Option<&Path>, kind: Kind) -> Result<PathB
     if target.exists() && !starts_like_pdf(&target) {
         return Err(msg!("output-not-pdf", target = shown(&target)));
     }
-    if kind == Kind::Draft && is_final_report(&target) {
+    if stage == Stage::Draft && is_final_report(&target) {
         return Err(msg!(
             "output-is-final",
             target = shown(&target),
-            draft = shown(&target.with_file_name(default_name(evaluation, Kind::Draft)))
+            draft = shown(&target.with_file_name(default_name(evaluation, Stage::Draft)))
         ));
     }
     Ok(target)

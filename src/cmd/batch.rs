@@ -9,87 +9,77 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use kompass::diagnostics::Diagnostic;
-use kompass::engine::Outcome;
+use kompass::pipeline::{self, Outcome, Request, Stage};
 
 use kompass::messages::msg;
 
 use super::{Failure, INVALID, Run, Strictness};
 
-/// The evaluation files of `folder`: every `.toml` in it (not below), in name order.
-pub fn evaluations_in(folder: &Path) -> Result<Vec<PathBuf>, String> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
-        .map_err(|e| {
-            msg!(
-                "with-reason",
-                what = msg!("cannot-read-folder", path = folder.display().to_string()),
-                reason = kompass::messages::io_reason(&e)
-            )
-            .text()
-        })?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
-    Ok(files)
+/// Why one evaluation of a batch was not rendered.
+enum Failed {
+    /// Its findings (every one is printed in the summary, as `check` prints them).
+    Findings(Box<Outcome>),
+    /// Anything else, as a message.
+    Other(String),
 }
 
-/// Render one evaluation; on failure the first finding (or the error), in one line.
+impl Failed {
+    /// One line for the progress: the first failing finding, and how many more there are.
+    fn line(&self, strict: Strictness) -> String {
+        let found = match self {
+            Failed::Other(text) => return text.clone(),
+            Failed::Findings(found) => found,
+        };
+        let failing: Vec<&Diagnostic> = found
+            .findings()
+            .iter()
+            .filter(|d| fails(d, strict))
+            .collect();
+        let Some(first) = failing.first() else {
+            return msg!("not-an-evaluation").text();
+        };
+        let more = match failing.len() {
+            0 | 1 => String::new(),
+            n => msg!("and-more", count = n - 1).text(),
+        };
+        format!("{}{more}", found.sources().to_short(first))
+    }
+}
+
+/// Whether a finding stops a report: an error, or with `--deny-warnings` a warning.
+fn fails(d: &Diagnostic, strict: Strictness) -> bool {
+    d.is_error() || (strict.deny_warnings && d.severity == kompass::diagnostics::Severity::Warning)
+}
+
+/// Render one evaluation through the pipeline.
 fn one(
     path: &Path,
     out_dir: Option<&Path>,
     standards: &[kompass::PdfStandard],
     strict: Strictness,
-) -> Result<PathBuf, String> {
-    let kind = if strict.draft {
-        kompass::write::Kind::Draft
-    } else {
-        kompass::write::Kind::Final
+) -> Result<PathBuf, Failed> {
+    let other = |e: kompass::Error| Failed::Other(e.to_string());
+    let output = kompass::write::output_path(path, out_dir, strict.stage).map_err(other)?;
+    let found = pipeline::check_path(path, strict.stage).map_err(other)?;
+    let evaluation = match &found {
+        Outcome::Loaded { evaluation, .. }
+            if !found.findings().iter().any(|d| fails(d, strict)) =>
+        {
+            evaluation
+        }
+        _ => return Err(Failed::Findings(Box::new(found))),
     };
-    let output = kompass::write::output_path(path, out_dir, kind).map_err(|e| e.to_string())?;
-    let engine = kompass::Engine::new();
-    let found = engine
-        .check_path(path, strict.draft)
-        .map_err(|e| e.to_string())?;
-    let d = found.findings();
-    let Outcome::Loaded { evaluation, .. } = &found else {
-        return Err(d.first().map_or(msg!("not-an-evaluation").text(), |d| {
-            found.sources().to_short(d)
-        }));
-    };
-    let failing = |x: &&Diagnostic| {
-        x.is_error()
-            || (strict.deny_warnings && x.severity == kompass::diagnostics::Severity::Warning)
-    };
-    if let Some(first) = d.iter().find(failing) {
-        let count = d.iter().filter(failing).count();
-        let more = if count > 1 {
-            msg!("and-more", count = count - 1).text()
-        } else {
-            String::new()
-        };
-        return Err(format!("{}{more}", found.sources().to_short(first)));
-    }
-    let options = kompass::typeset::Options {
-        draft: strict.draft,
-        ..Default::default()
-    };
-    let pdf = engine
-        .render(evaluation, standards, &options)
-        .map_err(|e| e.to_string())?;
+    let pdf =
+        pipeline::render(evaluation, &Request::report(strict.stage, standards)).map_err(other)?;
     kompass::write::atomic_write(&output, &pdf)
-        .map_err(|e| kompass::write::failure(&output, &e).text())?;
+        .map_err(|e| Failed::Other(kompass::write::failure(&output, &e).text()))?;
     Ok(output)
 }
 
 /// Two evaluations whose reports would go to one file (`a/leksand.toml` and `b/leksand.toml`
 /// into one `--out-dir`, or one file given twice): refused before any work, naming both, since
 /// one report would replace the other.
-fn same_outputs(files: &[PathBuf], out_dir: Option<&Path>, draft: bool) -> Result<(), Failure> {
-    let kind = if draft {
-        kompass::write::Kind::Draft
-    } else {
-        kompass::write::Kind::Final
-    };
+fn same_outputs(files: &[PathBuf], out_dir: Option<&Path>, stage: Stage) -> Result<(), Failure> {
     let mut seen: Vec<(PathBuf, &Path)> = Vec::new();
     for path in files {
         let dir = match out_dir {
@@ -99,12 +89,12 @@ fn same_outputs(files: &[PathBuf], out_dir: Option<&Path>, draft: bool) -> Resul
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new(".")),
         };
-        let output = dir.join(kompass::write::default_name(path, kind));
+        let output = dir.join(kompass::write::default_name(path, stage));
         // The same folder however it is written (`./x` and `x`), where it exists.
         let key = dir
             .canonicalize()
             .unwrap_or_else(|_| dir.to_path_buf())
-            .join(kompass::write::default_name(path, kind));
+            .join(kompass::write::default_name(path, stage));
         if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key) {
             return Err(Failure::trouble(msg!(
                 "batch-same-output",
@@ -124,7 +114,7 @@ pub fn run(
     standards: &[kompass::PdfStandard],
     strict: Strictness,
 ) -> Run {
-    same_outputs(files, out_dir, strict.draft)?;
+    same_outputs(files, out_dir, strict.stage)?;
     if let Some(dir) = out_dir {
         super::create_folder(dir)?;
     }
@@ -141,7 +131,7 @@ pub fn run(
     } else {
         None
     };
-    let failures: Mutex<Vec<(PathBuf, String)>> = Mutex::new(Vec::new());
+    let failures: Mutex<Vec<(PathBuf, Failed)>> = Mutex::new(Vec::new());
     let next = AtomicUsize::new(0);
     let workers = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
@@ -158,7 +148,7 @@ pub fn run(
             // Measured on 80 synthetic reports with 2 workers: 4.3 s and 155–175 MiB, against
             // 5.0–5.4 s when keeping only what the last report used, and 474 MiB when evicting
             // only every 25 reports.
-            kompass::Engine::new().forget_older_than(workers + 1);
+            pipeline::forget_older_than(workers + 1);
             let line = match &result {
                 Ok(out) => msg!(
                     "batch-ok",
@@ -168,7 +158,7 @@ pub fn run(
                 Err(e) => msg!(
                     "batch-failed",
                     path = path.display().to_string(),
-                    reason = e
+                    reason = e.line(strict)
                 ),
             }
             .text();
@@ -209,7 +199,7 @@ pub fn run(
         b.finish_and_clear();
     }
     let mut failures = failures.into_inner().unwrap_or_default();
-    failures.sort();
+    failures.sort_by(|a, b| a.0.cmp(&b.0));
     eprintln!(
         "{}",
         msg!(
@@ -219,8 +209,15 @@ pub fn run(
             seconds = kompass::messages::Arg::Fixed(start.elapsed().as_secs_f64(), 1)
         )
     );
+    // Each failed file with everything that stopped it, printed as `check` prints it.
     for (path, e) in &failures {
-        eprintln!("  {}: {e}", path.display());
+        match e {
+            Failed::Findings(found) => {
+                eprintln!("  {}:", path.display());
+                super::present(found);
+            }
+            Failed::Other(text) => eprintln!("  {}: {text}", path.display()),
+        }
     }
     if failures.is_empty() {
         Ok(ExitCode::SUCCESS)

@@ -3,40 +3,40 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use kompass::charts::ImageFormat;
 use kompass::messages::msg;
 
-use super::{Failure, Run, Strictness, load, write};
+use super::{Run, Stage, Strictness, load, write};
 
-pub fn run(evaluation: &Path, out_dir: &Path, png: bool, scale: f32) -> Run {
-    let strict = Strictness {
-        draft: true,
-        ..Default::default()
-    };
-    let loaded = load(evaluation, strict, msg!("consequence-no-chart"))?;
+/// The format of the chart files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Svg,
+    Png,
+}
+
+pub fn run(evaluation: &Path, out_dir: &Path, format: Format, scale: f32) -> Run {
+    let loaded = load(
+        evaluation,
+        Strictness::at(Stage::Draft),
+        msg!("consequence-no-chart"),
+    )?;
     let report = kompass::report::Report::build(&loaded);
     let charts = kompass::charts::draw_all(&report)?;
+    let format = match format {
+        Format::Svg => ImageFormat::Svg,
+        Format::Png => ImageFormat::Png { scale },
+    };
+    let files = kompass::charts::files(&charts, format)?;
     super::create_folder(out_dir)?;
-    for c in &charts {
-        let (file, bytes) = if png {
-            let bytes = kompass::charts::png(&c.svg, scale)
-                .map_err(|e| Failure::text(format!("{}: {e}", c.id)))?;
-            (format!("{}.png", c.id), bytes)
-        } else {
-            (format!("{}.svg", c.id), c.svg.clone().into_bytes())
-        };
-        let alt = format!("{}\n", c.alt);
-        for (name, data) in [(file, bytes), (format!("{}.txt", c.id), alt.into_bytes())] {
-            write(&out_dir.join(&name), &data)?;
+    for (name, data) in &files {
+        write(&out_dir.join(name), data)?;
+        if !name.ends_with(".txt") {
+            super::say(msg!(
+                "chart-wrote",
+                path = format!("{}/{name}", out_dir.display())
+            ));
         }
-        super::say(msg!(
-            "chart-wrote",
-            path = format!(
-                "{}/{}.{}",
-                out_dir.display(),
-                c.id,
-                if png { "png" } else { "svg" }
-            )
-        ));
     }
     Ok(ExitCode::SUCCESS)
 }

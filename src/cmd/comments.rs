@@ -69,7 +69,7 @@ fn listed(review: &Review, entries: &[Entry], pdf_name: &str, format: &str) -> S
 /// The evaluation, loaded and checked as a draft, without a word unless it cannot be used
 /// (then its findings are printed as `check` prints them).
 fn quiet_load(evaluation: &Path) -> Result<kompass::check::Checked, Failure> {
-    let quiet = kompass::Engine::new().check_path(evaluation, true);
+    let quiet = kompass::pipeline::check_path(evaluation, kompass::Stage::Draft);
     if let Ok(outcome) = quiet
         && outcome.renderable().is_some()
         && let Some(checked) = outcome.into_evaluation()
@@ -78,10 +78,7 @@ fn quiet_load(evaluation: &Path) -> Result<kompass::check::Checked, Failure> {
     }
     super::load(
         evaluation,
-        Strictness {
-            draft: true,
-            ..Default::default()
-        },
+        Strictness::at(kompass::Stage::Draft),
         msg!("consequence-no-review"),
     )
 }
@@ -147,10 +144,10 @@ fn same_municipality(
 /// The evaluation the draft carries, loaded (its register is not needed for its texts).
 fn carried(review: &Review) -> Option<kompass::check::Checked> {
     let (name, text) = review.evaluation.as_ref()?;
-    kompass::Engine::new()
-        .check_text(name, text, kompass::engine::RegisterSource::None, true)
+    use kompass::pipeline::{self, Outcome, RegisterSource, Stage};
+    pipeline::check_text(name, text, RegisterSource::None, Stage::Draft)
         .ok()
-        .and_then(kompass::engine::Outcome::into_evaluation)
+        .and_then(Outcome::into_evaluation)
 }
 
 /// The list for people: one block per comment, in the report's order.

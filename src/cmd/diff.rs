@@ -5,14 +5,20 @@ use std::process::ExitCode;
 
 use kompass::messages::msg;
 
-use super::{Failure, Run, Strictness, TROUBLE, checked, refused};
+use super::{Failure, Run, Stage, Strictness, TROUBLE, checked, refused};
 
-pub fn run(old: &Path, new: &Path, json: bool) -> Run {
+/// How `diff` writes what changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// For people.
+    Text,
+    /// For tools.
+    Json,
+}
+
+pub fn run(old: &Path, new: &Path, format: Format) -> Run {
     // Both sides must be valid evaluations (drafts allowed); the diff compares their models.
-    let strict = Strictness {
-        draft: true,
-        ..Default::default()
-    };
+    let strict = Strictness::at(Stage::Draft);
     let mut reports = Vec::new();
     for path in [old, new] {
         match checked(path, strict) {
@@ -26,7 +32,7 @@ pub fn run(old: &Path, new: &Path, json: bool) -> Run {
         }
     }
     let changes = kompass::diff::compare(&reports[0], &reports[1]);
-    if json {
+    if format == Format::Json {
         let text =
             serde_json::to_string_pretty(&changes).map_err(|e| Failure::text(e.to_string()))?;
         println!("{text}");

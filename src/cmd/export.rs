@@ -12,10 +12,7 @@ use super::{
 
 /// The register row of one evaluation file or kompass PDF.
 fn row(path: &Path) -> Result<kompass::register::Row, Failure> {
-    let strict = Strictness {
-        draft: true,
-        ..Default::default()
-    };
+    let strict = Strictness::at(kompass::Stage::Draft);
     let loaded = if path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))

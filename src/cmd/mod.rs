@@ -9,21 +9,23 @@ pub mod comments;
 pub mod diff;
 pub mod export;
 pub mod extract;
+pub mod help;
 pub mod new;
 pub mod render;
 pub mod serve;
 pub mod slides;
+pub mod synthetic;
 pub mod typst;
 pub mod verify;
 pub mod watch;
 
 use std::path::Path;
 
-use kompass::Engine;
 use kompass::check::Checked;
 use kompass::diagnostics::counts;
-pub use kompass::engine::RegisterSource;
 use kompass::messages::{Message, msg};
+use kompass::pipeline;
+pub use kompass::pipeline::{RegisterSource, Stage};
 
 /// Exit codes: 0 success, 1 invalid data, 2 usage or I/O problem.
 pub const INVALID: u8 = 1;
@@ -46,19 +48,29 @@ impl Outcome {
 }
 
 /// How strict a check is.
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 pub struct Strictness {
     /// Warnings fail too.
     pub deny_warnings: bool,
     /// A draft may still hold what `kompass new` left to fill in; a final report may not.
-    pub draft: bool,
+    pub stage: Stage,
+}
+
+impl Strictness {
+    /// Checked for this stage, warnings allowed.
+    pub fn at(stage: Stage) -> Self {
+        Strictness {
+            deny_warnings: false,
+            stage,
+        }
+    }
 }
 
 /// Load and validate, printing every diagnostic. `Err` carries the outcome when the data is
 /// invalid (or has warnings while `deny_warnings` is set), or `None` for an I/O problem (already
 /// reported).
 pub fn checked(path: &Path, strict: Strictness) -> Result<(Checked, Outcome), Option<Outcome>> {
-    printed(Engine::new().check_path(path, strict.draft), strict)
+    printed(pipeline::check_path(path, strict.stage), strict)
 }
 
 /// [`checked`] for an evaluation given as text (`name` is used in diagnostics); `register` says
@@ -70,7 +82,7 @@ pub fn checked_text(
     register: RegisterSource,
 ) -> Result<(Checked, Outcome), Option<Outcome>> {
     printed(
-        Engine::new().check_text(name, text, register, strict.draft),
+        pipeline::check_text(name, text, register, strict.stage),
         strict,
     )
 }
@@ -78,7 +90,7 @@ pub fn checked_text(
 /// Print what the engine found; the evaluation when nothing (with `--deny-warnings`: not even a
 /// warning) stands in the way.
 fn printed(
-    found: kompass::Result<kompass::engine::Outcome>,
+    found: kompass::Result<pipeline::Outcome>,
     strict: Strictness,
 ) -> Result<(Checked, Outcome), Option<Outcome>> {
     let found = found.map_err(|e| {
@@ -88,27 +100,33 @@ fn printed(
         );
         None
     })?;
-    // Errors first, then warnings, then notes; each in the order found.
+    let outcome = present(&found);
+    let (errors, warnings) = (outcome.errors, outcome.warnings);
+    match found.into_evaluation() {
+        Some(l) if errors == 0 && !(strict.deny_warnings && warnings > 0) => Ok((l, outcome)),
+        _ => Err(Some(outcome)),
+    }
+}
+
+/// Print what a check found, the one way every command prints findings: errors first, then
+/// warnings, then notes, each in the order found, at most [`MAX_SHOWN`] of them.
+pub fn present(found: &pipeline::Outcome) -> Outcome {
     let mut diagnostics: Vec<&kompass::diagnostics::Diagnostic> = found.findings().iter().collect();
     diagnostics.sort_by_key(|d| d.severity as u8);
     let diagnostics: Vec<kompass::diagnostics::Diagnostic> =
         diagnostics.into_iter().cloned().collect();
-    let diagnostics = &diagnostics[..];
     // A file with thousands of mistakes is not helped by thousands of messages.
-    let shown = &diagnostics[..diagnostics.len().min(MAX_SHOWN)];
-    found.sources().emit(shown);
+    found
+        .sources()
+        .emit(&diagnostics[..diagnostics.len().min(MAX_SHOWN)]);
     if diagnostics.len() > MAX_SHOWN {
         eprintln!(
             "{}",
             msg!("more-not-shown", count = diagnostics.len() - MAX_SHOWN)
         );
     }
-    let (errors, warnings) = counts(diagnostics);
-    let outcome = Outcome { errors, warnings };
-    match found.into_evaluation() {
-        Some(l) if errors == 0 && !(strict.deny_warnings && warnings > 0) => Ok((l, outcome)),
-        _ => Err(Some(outcome)),
-    }
+    let (errors, warnings) = counts(&diagnostics);
+    Outcome { errors, warnings }
 }
 
 /// The closing line of a run that stopped on the data: what was found and why it failed.
@@ -195,14 +213,9 @@ pub fn read_pdf(path: &Path) -> Result<kompass::embed::Embedded, Failure> {
 pub fn output(
     evaluation: &Path,
     output: Option<&Path>,
-    draft: bool,
+    stage: Stage,
 ) -> Result<std::path::PathBuf, Failure> {
-    let kind = if draft {
-        kompass::write::Kind::Draft
-    } else {
-        kompass::write::Kind::Final
-    };
-    Ok(kompass::write::output_path(evaluation, output, kind)?)
+    Ok(kompass::write::output_path(evaluation, output, stage)?)
 }
 
 /// Write a file through a temporary file and a rename (see `kompass::write::atomic_write`); a

@@ -3,9 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use kompass::Engine;
-
 use kompass::messages::msg;
+use kompass::pipeline::{self, Request, Stage};
 
 use super::{Failure, Run, Strictness, load, output, say, standards, write};
 
@@ -16,15 +15,15 @@ pub fn run(
     strict: Strictness,
     changes_since: Option<&Path>,
 ) -> Run {
-    if changes_since.is_some() && !strict.draft {
+    if changes_since.is_some() && strict.stage == Stage::Final {
         return Err(Failure::trouble(msg!("changes-since-needs-draft")));
     }
     let standards = standards(standard)?;
     // Where the PDF goes is settled before any work, so a wrong -o costs nothing.
-    let out = output(evaluation, out.as_deref(), strict.draft)?;
+    let out = output(evaluation, out.as_deref(), strict.stage)?;
     // Typst's fonts, library and templates are made ready on a second core while the
     // evaluation is loaded and checked.
-    std::thread::spawn(Engine::prepare);
+    std::thread::spawn(pipeline::prepare);
     let loaded = load(evaluation, strict, msg!("consequence-no-pdf"))?;
     let start = std::time::Instant::now();
     let changes = match changes_since {
@@ -34,17 +33,12 @@ pub fn run(
             // After the fact-check, the page says how many comments came and were handled.
             Some(kompass::typeset::ChangesPage {
                 review: kompass::review::file::counts_beside(evaluation),
-                ..kompass::changes_page(&previous, &loaded)?
+                ..pipeline::changes_page(&previous, &loaded)?
             })
         }
     };
-    let options = kompass::typeset::Options {
-        draft: strict.draft,
-        changes,
-        ..Default::default()
-    };
-    let pdf = Engine::new()
-        .render(&loaded, &standards, &options)
+    let request = Request::report(strict.stage, &standards).with_changes(changes);
+    let pdf = pipeline::render(&loaded, &request)
         .map_err(|e| Failure::trouble(msg!("not-typeset", reason = e.to_string())))?;
     write(&out, &pdf)?;
     say(msg!(
@@ -82,7 +76,12 @@ pub fn run_many(
     let standards = standards(standard)?;
     let mut files = files.to_vec();
     if let Some(folder) = all {
-        files.extend(super::batch::evaluations_in(folder).map_err(Failure::text)?);
+        files.extend(kompass::read::evaluations_in(folder).map_err(|e| {
+            super::io_failure(
+                msg!("cannot-read-folder", path = folder.display().to_string()),
+                &e,
+            )
+        })?);
     }
     if files.is_empty() {
         return Err(Failure::trouble(msg!("nothing-to-render")));

@@ -6,9 +6,9 @@ use std::process::ExitCode;
 
 use kompass::messages::msg;
 
-use super::{Failure, Run, Strictness, load, standards};
+use super::{Failure, Run, Stage, Strictness, load, standards};
 
-pub fn run(evaluation: &Path, dir: &Path, draft: bool, standard: &str, overwrite: bool) -> Run {
+pub fn run(evaluation: &Path, dir: &Path, stage: Stage, standard: &str, overwrite: bool) -> Run {
     let standards = standards(standard)?;
     // The project is for manual touches: a folder that holds one (or anything else) is not
     // written over without being asked, or those touches would be lost.
@@ -25,16 +25,12 @@ pub fn run(evaluation: &Path, dir: &Path, draft: bool, standard: &str, overwrite
             path = dir.display().to_string()
         )));
     }
-    let strict = Strictness {
-        draft,
-        ..Default::default()
-    };
-    let loaded = load(evaluation, strict, msg!("consequence-nothing-written"))?;
-    let options = kompass::typeset::Options {
-        draft,
-        ..Default::default()
-    };
-    let bundle = kompass::report_bundle(&loaded, &standards, &options)?;
+    let loaded = load(
+        evaluation,
+        Strictness::at(stage),
+        msg!("consequence-nothing-written"),
+    )?;
+    let bundle = kompass::pipeline::bundle(&loaded, &kompass::Request::report(stage, &standards))?;
     let files = kompass::typeset::write_project(
         &bundle,
         &kompass::typeset::standards_name(&standards),

@@ -7,9 +7,8 @@ use kompass::check::Checked;
 use kompass::embed::{Embedded, Provenance};
 use kompass::review::Pages;
 
-use kompass::Engine;
-
 use kompass::messages::msg;
+use kompass::pipeline::{self, Request, Stage};
 
 use super::{Failure, INVALID, RegisterSource, Run, Strictness, TROUBLE, checked_text, refused};
 
@@ -28,13 +27,9 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> Run {
     let loaded = load(&name, &text, p, evaluation)?;
     let standards = kompass::typeset::parse_standards(&p.standards)
         .map_err(|e| Failure::trouble(msg!("verify-standards", reason = e.to_string())))?;
-    let options = kompass::typeset::Options {
-        draft: p.draft,
-        changes: changes_page(&embedded, &loaded)?,
-        ..Default::default()
-    };
-    let again = Engine::new()
-        .render(&loaded, &standards, &options)
+    let request = Request::report(Stage::from_draft(p.draft), &standards)
+        .with_changes(changes_page(&embedded, &loaded)?);
+    let again = pipeline::render(&loaded, &request)
         .map_err(|e| Failure::trouble(msg!("not-typeset", reason = e.to_string())))?;
     if again == pdf {
         println!(
@@ -160,10 +155,7 @@ fn load(
     p: &Provenance,
     evaluation: Option<&Path>,
 ) -> Result<Checked, Failure> {
-    let strict = Strictness {
-        draft: p.draft,
-        ..Default::default()
-    };
+    let strict = Strictness::at(kompass::Stage::from_draft(p.draft));
     let register = match evaluation {
         None => RegisterSource::Kept(p.register.as_ref()),
         Some(path) => {
@@ -199,7 +191,7 @@ fn changes_page(
     }
     Ok(Some(kompass::typeset::ChangesPage {
         review: embedded.provenance.changes_review,
-        ..kompass::changes_page(&old, loaded)?
+        ..pipeline::changes_page(&old, loaded)?
     }))
 }
 

@@ -13,23 +13,17 @@ use std::process::ExitCode;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use kompass::diagnostics::Diagnostic;
 use notify::{RecursiveMode, Watcher};
 
-use kompass::Engine;
-
 use kompass::messages::msg;
+use kompass::pipeline::{self, Request, Stage};
 
 use super::{Failure, Run, Strictness, output, standards};
 
-pub fn run(evaluation: &Path, out: Option<PathBuf>, final_report: bool, standard: &str) -> Run {
+pub fn run(evaluation: &Path, out: Option<PathBuf>, stage: Stage, standard: &str) -> Run {
     let standards = standards(standard)?;
-    let engine = Engine::new();
-    let output = output(evaluation, out.as_deref(), !final_report)?;
-    let strict = Strictness {
-        draft: !final_report,
-        ..Default::default()
-    };
+    let output = output(evaluation, out.as_deref(), stage)?;
+    let strict = Strictness::at(stage);
     let (tx, rx) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(tx)
         .map_err(|e| Failure::trouble(msg!("watch-unavailable", reason = e.to_string())))?;
@@ -52,7 +46,7 @@ pub fn run(evaluation: &Path, out: Option<PathBuf>, final_report: bool, standard
             "watching",
             evaluation = evaluation.display().to_string(),
             output = output.display().to_string(),
-            kind = if final_report { "final" } else { "draft" }
+            kind = if stage.is_draft() { "draft" } else { "final" }
         )
     );
     let mut builds = 0;
@@ -78,9 +72,9 @@ pub fn run(evaluation: &Path, out: Option<PathBuf>, final_report: bool, standard
         });
         if now.is_some() && now != last {
             builds += 1;
-            build(&engine, builds, evaluation, &output, &standards, strict);
+            build(builds, evaluation, &output, &standards, strict);
             last = now;
-            engine.forget_older_than(10);
+            pipeline::forget_older_than(10);
         }
         // Wait for an event about the evaluation or its register, then for the save to settle.
         let names: Vec<_> = std::iter::once(evaluation)
@@ -134,7 +128,6 @@ fn register_of(evaluation: &Path) -> Option<PathBuf> {
 
 /// One build: check, render, write; one line for a success, the diagnostics for a failure.
 fn build(
-    engine: &Engine,
     n: usize,
     evaluation: &Path,
     output: &Path,
@@ -142,7 +135,7 @@ fn build(
     strict: Strictness,
 ) {
     let start = Instant::now();
-    let found = match engine.check_path(evaluation, strict.draft) {
+    let found = match pipeline::check_path(evaluation, strict.stage) {
         Ok(found) => found,
         Err(e) => {
             eprintln!("{}", msg!("build-error", n = n, reason = e.to_string()));
@@ -151,16 +144,11 @@ fn build(
     };
     let d = found.findings();
     let Some(loaded) = found.renderable() else {
-        found.sources().emit(d);
-        failed(n, d);
+        let outcome = super::present(&found);
+        eprintln!("{}", msg!("build-invalid", n = n, errors = outcome.errors));
         return;
     };
-    let options = kompass::typeset::Options {
-        draft: strict.draft,
-        ..Default::default()
-    };
-    let result = engine
-        .render(loaded, standards, &options)
+    let result = pipeline::render(loaded, &Request::report(strict.stage, standards))
         .map_err(|e| e.to_string())
         .and_then(|pdf| {
             kompass::write::atomic_write(output, &pdf)
@@ -184,9 +172,4 @@ fn build(
         }
         Err(e) => eprintln!("{}", msg!("build-failed", n = n, reason = e)),
     }
-}
-
-fn failed(n: usize, d: &[Diagnostic]) {
-    let errors = d.iter().filter(|x| x.is_error()).count();
-    eprintln!("{}", msg!("build-invalid", n = n, errors = errors));
 }

@@ -1,4 +1,4 @@
-//! Stage 0: reading files kompass did not write itself, with bounds.
+//! Reading files kompass did not write itself, with bounds.
 //!
 //! Every file from outside is hostile: a PDF someone sends back, a workbook a colleague mails,
 //! an evaluation from another machine. What is read here is bounded before it is trusted:
@@ -260,6 +260,21 @@ pub fn ascii_file_name(name: &str) -> String {
             _ => '-',
         })
         .collect()
+}
+
+/// The evaluation files of a folder: every regular `.toml` file in it (not below), in name
+/// order. A symlink is never listed, so a link to a file outside the folder is not opened.
+pub fn evaluations_in(folder: &Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut files = Vec::new();
+    for e in std::fs::read_dir(folder)? {
+        let e = e?;
+        let path = e.path();
+        if e.file_type()?.is_file() && path.extension().is_some_and(|x| x == "toml") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
 }
 
 #[cfg(test)]

@@ -34,6 +34,7 @@ pub mod place;
 pub mod reply;
 pub mod text;
 
+use crate::pipeline::{self, Stage};
 use std::collections::{HashMap, HashSet};
 
 use serde::Serialize;
@@ -305,10 +306,11 @@ pub fn read_comments(pdf: &[u8]) -> Result<Review, ReviewError> {
     })
 }
 
-/// The draft as it was made: its evaluation checked, and the options it was rendered with.
+/// The draft as it was made: its evaluation checked, and what it was rendered with.
 pub struct Made {
     pub checked: Checked,
-    pub options: crate::typeset::Options,
+    pub stage: Stage,
+    pub changes: Option<crate::typeset::ChangesPage>,
     pub standards: Vec<typst_pdf::PdfStandard>,
 }
 
@@ -329,9 +331,9 @@ pub fn remake(embedded: &Embedded, notes: &mut Vec<Note>) -> Option<Made> {
         Ok(s) => s,
         Err(e) => return fail(notes, e.to_string()),
     };
-    let engine = crate::engine::Engine::new();
-    let register = crate::engine::RegisterSource::Kept(p.register.as_ref());
-    let outcome = engine.check_text(&embedded.source_name, &embedded.source, register, p.draft);
+    let register = pipeline::RegisterSource::Kept(p.register.as_ref());
+    let stage = Stage::from_draft(p.draft);
+    let outcome = pipeline::check_text(&embedded.source_name, &embedded.source, register, stage);
     let checked = match outcome.map(|o| (o.renderable().is_some(), o)) {
         Ok((true, o)) => o.into_evaluation()?,
         Ok((false, o)) => {
@@ -350,7 +352,7 @@ pub fn remake(embedded: &Embedded, notes: &mut Vec<Note>) -> Option<Made> {
             if let Some(fr) = &p.changes_since_register {
                 old.set_register(crate::compare::RegisterData::Frozen(fr.clone()));
             }
-            match crate::engine::changes_page(&old, &checked) {
+            match pipeline::changes_page(&old, &checked) {
                 Ok(page) => Some(crate::typeset::ChangesPage {
                     review: p.changes_review,
                     ..page
@@ -361,28 +363,25 @@ pub fn remake(embedded: &Embedded, notes: &mut Vec<Note>) -> Option<Made> {
     };
     Some(Made {
         checked,
-        options: crate::typeset::Options {
-            draft: p.draft,
-            changes,
-            ..Default::default()
-        },
+        stage,
+        changes,
         standards,
     })
 }
 
 impl Made {
+    fn request(&self) -> pipeline::Request<'_> {
+        pipeline::Request::report(self.stage, &self.standards).with_changes(self.changes.clone())
+    }
+
     /// The draft's PDF as kompass makes it from these inputs.
     pub fn render(&self) -> crate::error::Result<Vec<u8>> {
-        crate::engine::render_with(&self.checked, &self.standards, &self.options)
+        pipeline::render(&self.checked, &self.request())
     }
 
     /// Where every field landed.
     pub fn layout(&self) -> crate::error::Result<Layout> {
-        place::layout(&crate::engine::report_bundle(
-            &self.checked,
-            &self.standards,
-            &self.options,
-        )?)
+        place::layout(&pipeline::bundle(&self.checked, &self.request())?)
     }
 }
 

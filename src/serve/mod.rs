@@ -33,7 +33,6 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value as Json, json};
 
-use crate::engine::Engine;
 use crate::error::{Error, Result};
 use crate::messages::{Lang, msg};
 use api::ApiError;
@@ -674,7 +673,7 @@ fn files(shared: &Shared) -> Response {
 /// One file of the listing: its name and counts, or its problem.
 fn file_entry(p: &Path) -> Json {
     let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
-    match Engine::new().check_path(p, true) {
+    match crate::pipeline::check_path(p, crate::pipeline::Stage::Draft) {
         Ok(o) => {
             let (errors, warnings) = crate::diagnostics::counts(o.findings());
             // A file that cannot be drawn at all says why, with its first error.

@@ -6,9 +6,8 @@ use std::path::{Path, PathBuf};
 use serde_json::{Value as Json, json};
 
 use super::api::{ApiError, Make};
-use crate::engine::{Engine, RegisterSource};
 use crate::messages::msg;
-use crate::write::Kind;
+use crate::pipeline::{self, RegisterSource, Request, Stage};
 
 /// The evaluation to make something of: its file and its text now.
 pub struct Snapshot {
@@ -22,11 +21,6 @@ fn name_of(p: &Path) -> String {
         .unwrap_or_default()
 }
 
-fn stem_of(p: &Path) -> String {
-    p.file_stem()
-        .map_or("evaluation".into(), |s| s.to_string_lossy().into_owned())
-}
-
 fn write_error(target: &Path, e: &std::io::Error) -> ApiError {
     ApiError::Write(crate::write::failure(target, e))
 }
@@ -37,57 +31,52 @@ fn write_error(target: &Path, e: &std::io::Error) -> ApiError {
 pub fn make(snap: &Snapshot, kind: Make) -> Result<Json, ApiError> {
     let dir = snap.path.parent().unwrap_or(Path::new("")).to_path_buf();
     let key = snap.path.display().to_string();
-    let check = |draft: bool| {
-        Engine::new()
-            .check_text(&key, &snap.text, RegisterSource::Folder(&dir, None), draft)
-            .map_err(|e| {
+    let check = |stage: Stage| {
+        pipeline::check_text(&key, &snap.text, RegisterSource::Folder(&dir, None), stage).map_err(
+            |e| {
                 ApiError::refused(msg!(
                     "with-reason",
                     what = msg!("serve-not-renderable"),
                     reason = e.to_string()
                 ))
-            })
+            },
+        )
     };
-    let final_ok = check(false)?.renderable().is_some();
-    let draft = match kind {
+    let final_ok = check(Stage::Final)?.renderable().is_some();
+    let stage = match kind {
         Make::Final if !final_ok => return Err(ApiError::refused(msg!("serve-not-renderable"))),
-        Make::Final => false,
-        Make::Slides => !final_ok,
-        Make::Draft | Make::Charts => true,
+        Make::Final => Stage::Final,
+        Make::Slides => Stage::from_draft(!final_ok),
+        Make::Draft | Make::Charts => Stage::Draft,
     };
-    let outcome = check(draft)?;
+    let outcome = check(stage)?;
     let Some(ev) = outcome.renderable() else {
         return Err(ApiError::refused(msg!("serve-not-renderable")));
     };
     if kind == Make::Charts {
         return charts(&snap.path, ev);
     }
-    let stage = if draft { Kind::Draft } else { Kind::Final };
-    let engine = Engine::new();
-    let mut options = crate::typeset::Options {
-        draft,
-        ..Default::default()
-    };
-    let (target, kept) = match kind {
-        Make::Slides => {
-            let suffix = if draft { "-utkast" } else { "" };
-            let out = snap
-                .path
-                .with_file_name(format!("{}-presentation{suffix}.pdf", stem_of(&snap.path)));
-            // Checked as `kompass slides` checks it: only a PDF is ever replaced, and never a
-            // final one by a draft.
-            (
-                crate::write::output_path(&snap.path, Some(&out), stage),
-                None,
-            )
-        }
+    let standards =
+        crate::typeset::parse_standards(crate::typeset::DEFAULT_STANDARDS).unwrap_or_default();
+    let (target, kept, request) = match kind {
+        // Checked as `kompass slides` checks it: only a PDF is ever replaced, and never a final
+        // one by a draft.
+        Make::Slides => (
+            crate::write::output_path(
+                &snap.path,
+                Some(&crate::write::slides_path(&snap.path, stage)),
+                stage,
+            ),
+            None,
+            Request::slides(stage, &[]),
+        ),
         _ => {
             let target = crate::write::output_path(&snap.path, None, stage);
-            let kept = match (&target, draft) {
-                (Ok(t), true) => keep_sent_draft(t, &snap.text)?,
+            let kept = match (&target, stage) {
+                (Ok(t), Stage::Draft) => keep_sent_draft(t, &snap.text)?,
                 _ => None,
             };
-            (target, kept)
+            (target, kept, Request::report(stage, &standards))
         }
     };
     let target = target.map_err(|e| {
@@ -97,19 +86,15 @@ pub fn make(snap: &Snapshot, kind: Make) -> Result<Json, ApiError> {
             reason = e.to_string()
         ))
     })?;
-    if let Some((_, old)) = &kept {
-        options.changes = changes_page(&dir, old, ev).map(|page| crate::typeset::ChangesPage {
+    // After the fact-check, the page of changes says how many comments came and were handled.
+    let changes = kept
+        .as_ref()
+        .and_then(|(_, old)| changes_page(&dir, old, ev))
+        .map(|page| crate::typeset::ChangesPage {
             review: crate::review::file::counts_beside(&snap.path),
             ..page
         });
-    }
-    let standards =
-        crate::typeset::parse_standards(crate::typeset::DEFAULT_STANDARDS).unwrap_or_default();
-    let pdf = match kind {
-        Make::Slides => engine.slides(ev, &[], &options),
-        _ => engine.render(ev, &standards, &options),
-    }
-    .map_err(|e| {
+    let pdf = pipeline::render(ev, &request.with_changes(changes)).map_err(|e| {
         ApiError::refused(msg!(
             "with-reason",
             what = msg!("serve-not-made"),
@@ -162,7 +147,7 @@ fn keep_sent_draft(target: &Path, text: &str) -> Result<Option<(PathBuf, String)
 
 /// The newest kept draft beside the evaluation (`<name>-utkast-vN.pdf`, highest N), if any.
 pub fn newest_kept_draft(path: &Path) -> Option<PathBuf> {
-    let stem = format!("{}-utkast-v", stem_of(path));
+    let stem = format!("{}-utkast-v", crate::write::stem(path));
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
@@ -189,39 +174,35 @@ fn changes_page(
     old: &str,
     new: &crate::check::Checked,
 ) -> Option<crate::typeset::ChangesPage> {
-    let previous = Engine::new()
-        .check_text(
-            "evaluation.toml",
-            old,
-            RegisterSource::Folder(dir, None),
-            true,
-        )
-        .ok()?
-        .into_evaluation()?;
-    crate::engine::changes_page(&previous, new).ok()
+    let previous = pipeline::check_text(
+        "evaluation.toml",
+        old,
+        RegisterSource::Folder(dir, None),
+        Stage::Draft,
+    )
+    .ok()?
+    .into_evaluation()?;
+    pipeline::changes_page(&previous, new).ok()
 }
 
 /// Every chart of the report as SVG with its alt text, in `<evaluation>-diagram/` beside it. The
 /// folder is one kompass names itself: a symlink there is refused, never written through.
 fn charts(path: &Path, ev: &crate::check::Checked) -> Result<Json, ApiError> {
-    let dir = path.with_file_name(format!("{}-diagram", stem_of(path)));
-    let report = crate::report::Report::build(ev);
-    let charts = crate::charts::draw_all(&report).map_err(|e| {
+    let dir = path.with_file_name(format!("{}-diagram", crate::write::stem(path)));
+    let not_made = |e: crate::error::Error| {
         ApiError::refused(msg!(
             "with-reason",
             what = msg!("serve-not-made"),
             reason = e.to_string()
         ))
-    })?;
+    };
+    let report = crate::report::Report::build(ev);
+    let charts = crate::charts::draw_all(&report).map_err(not_made)?;
+    let files = crate::charts::files(&charts, crate::charts::ImageFormat::Svg).map_err(not_made)?;
     crate::write::own_dir(&dir).map_err(|e| write_error(&dir, &e))?;
-    for c in &charts {
-        for (name, data) in [
-            (format!("{}.svg", c.id), c.svg.as_bytes()),
-            (format!("{}.txt", c.id), c.alt.as_bytes()),
-        ] {
-            let target = dir.join(name);
-            crate::write::atomic_write(&target, data).map_err(|e| write_error(&target, &e))?;
-        }
+    for (name, data) in &files {
+        let target = dir.join(name);
+        crate::write::atomic_write(&target, data).map_err(|e| write_error(&target, &e))?;
     }
     Ok(json!({"written": format!("{} ({})", name_of(&dir), charts.len())}))
 }
@@ -232,7 +213,7 @@ fn charts(path: &Path, ev: &crate::check::Checked) -> Result<Json, ApiError> {
 pub fn changes(snap: &Snapshot, opened: &str) -> Result<Json, ApiError> {
     let draft = newest_kept_draft(&snap.path).unwrap_or_else(|| {
         snap.path
-            .with_file_name(crate::write::default_name(&snap.path, Kind::Draft))
+            .with_file_name(crate::write::default_name(&snap.path, Stage::Draft))
     });
     let sent = crate::read::bytes(&draft, crate::read::MAX_PDF_BYTES)
         .ok()

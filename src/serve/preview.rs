@@ -8,7 +8,7 @@ use std::sync::{Arc, Condvar, Mutex};
 
 use serde_json::{Value as Json, json};
 
-use crate::engine::{Engine, Outcome, RegisterSource};
+use crate::pipeline::{self, Outcome, RegisterSource, Session, Stage};
 
 /// What to typeset: the text of one version of the evaluation.
 #[derive(Debug, Clone)]
@@ -51,8 +51,8 @@ impl Preview {
 
     /// Typeset jobs as they come, for ever; `done` is called with each version typeset.
     pub fn run(&self, done: &dyn Fn(u64)) {
-        // One engine for the thread's life: a text already checked is not checked again.
-        let mut engine = Engine::new();
+        // One session for the thread's life: a text already checked is not checked again.
+        let mut engine = Session::new();
         loop {
             let job = {
                 let mut next = self.next.lock().unwrap_or_else(|p| p.into_inner());
@@ -71,10 +71,10 @@ impl Preview {
     /// Typeset one job now (also used once before the server answers, so the first page shows
     /// at once).
     pub fn typeset(&self, job: &Job) {
-        self.typeset_with(&mut Engine::new(), job);
+        self.typeset_with(&mut Session::new(), job);
     }
 
-    fn typeset_with(&self, engine: &mut Engine, job: &Job) {
+    fn typeset_with(&self, engine: &mut Session, job: &Job) {
         let known: HashMap<String, Arc<String>> = {
             let pages = self.pages.lock().unwrap_or_else(|p| p.into_inner());
             pages
@@ -124,25 +124,26 @@ impl Preview {
 /// Check the text and, when it can be drawn, typeset it as a draft: only the pages whose hash is
 /// new are drawn as SVG again.
 fn render(
-    engine: &mut Engine,
+    engine: &mut Session,
     job: &Job,
     known: &HashMap<String, Arc<String>>,
 ) -> Option<Vec<Page>> {
     let dir = job.path.parent().unwrap_or(Path::new("")).to_path_buf();
     let key = job.path.display().to_string();
-    let outcome = engine.update(&key, &job.text, RegisterSource::Folder(&dir, None), true);
+    let outcome = engine.update(
+        &key,
+        &job.text,
+        RegisterSource::Folder(&dir, None),
+        Stage::Draft,
+    );
     let Ok(Outcome::Loaded { evaluation, .. }) = outcome else {
         return None;
     };
-    let options = crate::typeset::Options {
-        draft: true,
-        ..Default::default()
-    };
     let has = |h: u128| known.contains_key(&format!("{h:032x}"));
-    let pages = Engine::new().pages(evaluation, &options, &has);
+    let pages = pipeline::pages(evaluation, Stage::Draft, &has);
     // Typst's caches are the process's: what the last few renders did not use goes, so a long
     // session keeps its memory bounded.
-    engine.forget_older_than(3);
+    pipeline::forget_older_than(3);
     let pages = pages.ok()?;
     Some(
         pages

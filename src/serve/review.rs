@@ -21,8 +21,8 @@ use serde_json::{Value as Json, json};
 
 use super::api::{self, ApiError};
 use super::outputs::Snapshot;
-use crate::engine::{Engine, RegisterSource};
 use crate::messages::{Message, msg};
+use crate::pipeline::{self, Outcome, RegisterSource, Stage};
 use crate::review::file::{self, Entry, State};
 use crate::review::{Note, Pages};
 
@@ -143,18 +143,21 @@ pub fn reply(snap: &Snapshot) -> Result<Json, ApiError> {
     }
     let dir = snap.path.parent().unwrap_or(Path::new("")).to_path_buf();
     let key = snap.path.display().to_string();
-    let now = Engine::new()
-        .check_text(&key, &snap.text, RegisterSource::Folder(&dir, None), true)
-        .ok()
-        .filter(|o| o.renderable().is_some())
-        .and_then(crate::engine::Outcome::into_evaluation)
-        .ok_or_else(|| ApiError::refused(msg!("serve-not-renderable")))?;
+    let now = pipeline::check_text(
+        &key,
+        &snap.text,
+        RegisterSource::Folder(&dir, None),
+        Stage::Draft,
+    )
+    .ok()
+    .filter(|o| o.renderable().is_some())
+    .and_then(Outcome::into_evaluation)
+    .ok_or_else(|| ApiError::refused(msg!("serve-not-renderable")))?;
     let (before, version) = carried(&snap.path).unzip();
     let before = before.and_then(|text| {
-        Engine::new()
-            .check_text("utkast.toml", &text, RegisterSource::None, true)
+        pipeline::check_text("utkast.toml", &text, RegisterSource::None, Stage::Draft)
             .ok()
-            .and_then(crate::engine::Outcome::into_evaluation)
+            .and_then(Outcome::into_evaluation)
     });
     let answer = crate::review::reply::answer(
         &entries,
@@ -187,10 +190,7 @@ fn carried(evaluation: &Path) -> Option<Carried> {
     }
     drop(kept);
     let draft = super::outputs::newest_kept_draft(evaluation).unwrap_or_else(|| {
-        evaluation.with_file_name(crate::write::default_name(
-            evaluation,
-            crate::write::Kind::Draft,
-        ))
+        evaluation.with_file_name(crate::write::default_name(evaluation, Stage::Draft))
     });
     let pdf = crate::read::bytes(&draft, crate::read::MAX_PDF_BYTES).ok()?;
     let source = crate::embed::read(&pdf).ok()?.source;

@@ -10,9 +10,9 @@ use toml_edit::DocumentMut;
 use super::api::ApiError;
 use super::edit::{self, Edit, Merged};
 use super::outputs::Snapshot;
-use crate::engine::{Engine, Outcome, RegisterSource};
 use crate::error::{Error, Result};
 use crate::messages::msg;
+use crate::pipeline::{self, Outcome, RegisterSource, Session as Checks, Stage};
 
 /// The open evaluation.
 pub struct Session {
@@ -25,7 +25,7 @@ pub struct Session {
     pub text: String,
     /// What was on disk then: different bytes on disk since are someone else's change.
     pub disk: Vec<u8>,
-    engine: Engine,
+    engine: Checks,
     /// Counts the versions of the text: every save, and every change taken in from disk.
     pub version: u64,
     /// The text when the page first opened it: "what changed" without a draft to compare with.
@@ -67,7 +67,7 @@ impl Session {
             folder,
             text: String::new(),
             disk: Vec::new(),
-            engine: Engine::new(),
+            engine: Checks::new(),
             version: 0,
             opened: String::new(),
             disk_problem: None,
@@ -235,9 +235,12 @@ impl Session {
         }
         let dir = self.path.parent().unwrap_or(Path::new("")).to_path_buf();
         let key = self.path.display().to_string();
-        let outcome =
-            self.engine
-                .update(&key, &self.text, RegisterSource::Folder(&dir, None), true);
+        let outcome = self.engine.update(
+            &key,
+            &self.text,
+            RegisterSource::Folder(&dir, None),
+            Stage::Draft,
+        );
         let (findings, totals, blocking) = match &outcome {
             Ok(o) => checked_json(o),
             Err(e) => (
@@ -286,7 +289,7 @@ fn checked_json(o: &Outcome) -> (Json, Json, Json) {
         )
     };
     let blocking = match o.renderable() {
-        Some(ev) => errors_of(findings_json(o, &Engine::new().findings(ev, false))),
+        Some(ev) => errors_of(findings_json(o, &pipeline::findings(ev, Stage::Final))),
         None => errors_of(findings.clone()),
     };
     (findings, totals, blocking)
@@ -374,24 +377,12 @@ pub fn read_text(path: &Path) -> Result<(String, Vec<u8>)> {
     Ok((text, bytes))
 }
 
-/// The evaluation files of a folder: every regular `.toml` file in it (not below), in name
-/// order. A symlink is never listed, so a link to a file outside the folder is not opened.
+/// The evaluation files of a folder (see [`crate::read::evaluations_in`]); none when it cannot
+/// be read.
 pub fn evaluations_in(folder: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
-        .map(|entries| {
-            entries
-                .filter_map(|e| {
-                    let e = e.ok()?;
-                    let regular = e.file_type().ok()?.is_file();
-                    let path = e.path();
-                    (regular && path.extension().is_some_and(|x| x == "toml")).then_some(path)
-                })
-                .collect()
-        })
-        .unwrap_or_default();
-    files.sort();
-    files
+    crate::read::evaluations_in(folder).unwrap_or_default()
 }
+
 /// Findings as the page places them: severity, key path, text, help, line and column.
 fn findings_json(o: &Outcome, list: &[crate::diagnostics::Diagnostic]) -> Json {
     let sources = o.sources();

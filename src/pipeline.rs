@@ -1,12 +1,13 @@
-//! One engine for every command: `render`, the batch, `watch`, `verify`, `slides`, `typst`
-//! and the coming server all go through it.
+//! The one pipeline every front end calls: an evaluation is loaded and checked
+//! ([`check_path`], [`check_text`]), and a checked one is made into a document ([`render`],
+//! [`pages`]). `render`, the batch, `watch`, `verify`, `slides`, `typst`, `comments` and
+//! `kompass serve` only present what it gives.
 //!
-//! The engine holds what renders share – the fonts, the templates and Typst's standard library
-//! (prepared once per process) and Typst's caches, which live as long as the process and are
-//! trimmed with [`Engine::forget_older_than`] – and, for a long-running caller, the evaluations
-//! it was given by name ([`Engine::update`]): the latest text of each, loaded and checked once.
-//! Its answers are data: the findings as [`Diagnostic`]s, the PDF as bytes; printing them is
-//! the caller's business.
+//! What renders share – the fonts, the templates and Typst's standard library (prepared once per
+//! process, [`prepare`]) and Typst's caches, which live as long as the process and are trimmed
+//! with [`forget_older_than`] – is process-wide. A long-running caller keeps its evaluations in
+//! a [`Session`]: the latest text of each, loaded and checked once. The answers are data: the
+//! findings as [`Diagnostic`]s, the PDF as bytes; printing them is the caller's business.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -16,15 +17,71 @@ use crate::compare::{Frozen, RegisterData};
 use crate::diagnostics::{Diagnostic, Sources};
 use crate::error::{Error, Result};
 use crate::load::LoadError;
+use crate::typeset::{ChangesPage, Options};
+pub use crate::write::Stage;
 use typst_pdf::PdfStandard;
 
-/// The engine. Cheap to make: what it shares is built once per process, on first use (or
-/// ahead of it, with [`Engine::prepare`] on another thread).
+/// Which document is made of an evaluation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Document {
+    /// The report.
+    Report,
+    /// The deck for the feedback meeting: 16:9 slides from the same data, charts and style.
+    Slides,
+}
+
+/// What to make of a checked evaluation.
+pub struct Request<'a> {
+    pub document: Document,
+    pub stage: Stage,
+    /// The PDF standards; when they allow it, the evaluation (without its comments) and a
+    /// provenance record are attached to the report, so that `extract` and `verify` can get
+    /// them back.
+    pub standards: &'a [PdfStandard],
+    /// A draft's page of what changed since an earlier version ([`changes_page`]).
+    pub changes: Option<ChangesPage>,
+}
+
+impl<'a> Request<'a> {
+    /// The report at `stage`, with these standards and no page of changes.
+    pub fn report(stage: Stage, standards: &'a [PdfStandard]) -> Self {
+        Request {
+            document: Document::Report,
+            stage,
+            standards,
+            changes: None,
+        }
+    }
+
+    /// The slides at `stage`.
+    pub fn slides(stage: Stage, standards: &'a [PdfStandard]) -> Self {
+        Request {
+            document: Document::Slides,
+            ..Request::report(stage, standards)
+        }
+    }
+
+    /// With the page of changes (for a draft).
+    pub fn with_changes(mut self, changes: Option<ChangesPage>) -> Self {
+        self.changes = changes;
+        self
+    }
+
+    fn options(&self) -> Options {
+        Options {
+            draft: self.stage.is_draft(),
+            changes: self.changes.clone(),
+            ..Default::default()
+        }
+    }
+}
+
+/// The evaluations a long-running front end (`watch`, `kompass serve`) was given by name, with
+/// the text each was last given: loaded and checked again only when the text changed.
 #[derive(Default)]
-pub struct Engine {
-    /// The evaluations given by name, with the text each was last given.
+pub struct Session {
     evaluations: HashMap<String, (String, Outcome)>,
-    /// How many times [`Engine::update`] loaded and checked an evaluation.
+    /// How many times [`Session::update`] loaded and checked an evaluation.
     checks: usize,
 }
 
@@ -90,36 +147,35 @@ impl Outcome {
     }
 }
 
-impl Engine {
+/// Build what every render shares now (fonts, library, templates), e.g. on a second core
+/// while the evaluation is loaded and checked.
+pub fn prepare() {
+    crate::typeset::prepare();
+}
+
+/// Load an evaluation file, with the register it names from its folder, and check it: a
+/// draft may still hold what `kompass new` left to fill in, a final report may not.
+pub fn check_path(path: &Path, stage: Stage) -> Result<Outcome> {
+    outcome(crate::check::load_path(path), stage)
+}
+
+/// Load and check an evaluation given as text (`name` is used in the findings).
+pub fn check_text(
+    name: &str,
+    text: &str,
+    register: RegisterSource<'_>,
+    stage: Stage,
+) -> Result<Outcome> {
+    let loaded = crate::check::load_str(name, text).map(|mut l| {
+        set_register(&mut l, register);
+        l
+    });
+    outcome(loaded, stage)
+}
+
+impl Session {
     pub fn new() -> Self {
         Self::default()
-    }
-
-    /// Build what every render shares now (fonts, library, templates), e.g. on a second core
-    /// while the evaluation is loaded and checked.
-    pub fn prepare() {
-        crate::typeset::prepare();
-    }
-
-    /// Load an evaluation file, with the register it names from its folder, and check it: a
-    /// draft may still hold what `kompass new` left to fill in, a final report may not.
-    pub fn check_path(&self, path: &Path, draft: bool) -> Result<Outcome> {
-        outcome(crate::check::load_path(path), draft)
-    }
-
-    /// Load and check an evaluation given as text (`name` is used in the findings).
-    pub fn check_text(
-        &self,
-        name: &str,
-        text: &str,
-        register: RegisterSource<'_>,
-        draft: bool,
-    ) -> Result<Outcome> {
-        let loaded = crate::check::load_str(name, text).map(|mut l| {
-            set_register(&mut l, register);
-            l
-        });
-        outcome(loaded, draft)
     }
 
     /// The evaluation `key` (a file's path, a page's id) now holds `text`: loaded and checked
@@ -129,75 +185,72 @@ impl Engine {
         key: &str,
         text: &str,
         register: RegisterSource<'_>,
-        draft: bool,
+        stage: Stage,
     ) -> Result<&Outcome> {
         let stale = self.evaluations.get(key).is_none_or(|(t, _)| t != text);
         if stale {
             self.checks += 1;
-            let checked = self.check_text(key, text, register, draft)?;
+            let checked = check_text(key, text, register, stage)?;
             self.evaluations
                 .insert(key.to_string(), (text.to_string(), checked));
         }
         Ok(&self.evaluations[key].1)
     }
 
-    /// How many times [`Engine::update`] loaded and checked an evaluation (it does not when the
-    /// text is the same).
+    /// How many times [`Session::update`] loaded and checked an evaluation (it does not when
+    /// the text is the same).
     pub fn checks(&self) -> usize {
         self.checks
     }
+}
 
-    /// The findings of a loaded evaluation: every check, and for a final report (when nothing
-    /// else is wrong) the placeholders `kompass new` left.
-    pub fn findings(&self, evaluation: &Checked, draft: bool) -> Vec<Diagnostic> {
-        findings(evaluation, draft)
+/// The findings of a loaded evaluation: every check, and for a final report (when nothing
+/// else is wrong) the placeholders `kompass new` left.
+pub fn findings(evaluation: &Checked, stage: Stage) -> Vec<Diagnostic> {
+    let mut d = crate::validate::check(evaluation);
+    if !stage.is_draft() && !d.iter().any(Diagnostic::is_error) {
+        d.extend(crate::validate::check_final(evaluation));
     }
+    d
+}
 
-    /// The report as PDF.
-    pub fn render(
-        &self,
-        evaluation: &Checked,
-        standards: &[PdfStandard],
-        options: &crate::typeset::Options,
-    ) -> Result<Vec<u8>> {
-        render_with(evaluation, standards, options)
-    }
+/// The document a request asks for, as PDF.
+pub fn render(evaluation: &Checked, request: &Request) -> Result<Vec<u8>> {
+    let standards = crate::typeset::standards(request.standards)?;
+    let bundle = match request.document {
+        Document::Report => bundle(evaluation, request)?,
+        Document::Slides => {
+            let r = crate::report::Report::build(evaluation);
+            let charts = crate::charts::draw_all(&r)?;
+            crate::slides::bundle(&r, &charts, &request.options())
+        }
+    };
+    crate::typeset::typeset(&bundle, standards)
+}
 
-    /// The report's pages as SVG, for the editor's preview (no PDF is made); pages whose hash
-    /// `known` has come without their SVG.
-    pub fn pages(
-        &self,
-        evaluation: &Checked,
-        options: &crate::typeset::Options,
-        known: &dyn Fn(u128) -> bool,
-    ) -> Result<Vec<crate::typeset::PageImage>> {
-        crate::typeset::pages(&report_bundle(evaluation, &[], options)?, known)
-    }
+/// The report's pages as SVG, for the editor's preview (no PDF is made); pages whose hash
+/// `known` has come without their SVG.
+pub fn pages(
+    evaluation: &Checked,
+    stage: Stage,
+    known: &dyn Fn(u128) -> bool,
+) -> Result<Vec<crate::typeset::PageImage>> {
+    crate::typeset::pages(&bundle(evaluation, &Request::report(stage, &[]))?, known)
+}
 
-    /// The deck for the feedback meeting as PDF.
-    pub fn slides(
-        &self,
-        evaluation: &Checked,
-        standards: &[PdfStandard],
-        options: &crate::typeset::Options,
-    ) -> Result<Vec<u8>> {
-        slides(evaluation, standards, options)
-    }
-
-    /// Forget Typst's cached results that none of the last `age` renders used, so that a long
-    /// session or a batch keeps its memory bounded.
-    pub fn forget_older_than(&self, age: usize) {
-        crate::typeset::evict_caches_older_than(age);
-    }
+/// Forget Typst's cached results that none of the last `age` renders used, so that a long
+/// session or a batch keeps its memory bounded.
+pub fn forget_older_than(age: usize) {
+    crate::typeset::evict_caches_older_than(age);
 }
 
 fn outcome(
     loaded: std::result::Result<Checked, (Sources, LoadError)>,
-    draft: bool,
+    stage: Stage,
 ) -> Result<Outcome> {
     match loaded {
         Ok(evaluation) => {
-            let findings = findings(&evaluation, draft);
+            let findings = findings(&evaluation, stage);
             Ok(Outcome::Loaded {
                 evaluation: Box::new(evaluation),
                 findings,
@@ -206,14 +259,6 @@ fn outcome(
         Err((sources, LoadError::Invalid(findings))) => Ok(Outcome::Invalid { sources, findings }),
         Err((_, LoadError::Io(message))) => Err(Error::Read(message)),
     }
-}
-
-fn findings(evaluation: &Checked, draft: bool) -> Vec<Diagnostic> {
-    let mut d = crate::validate::check(evaluation);
-    if !draft && !d.iter().any(Diagnostic::is_error) {
-        d.extend(crate::validate::check_final(evaluation));
-    }
-    d
 }
 
 fn set_register(l: &mut Checked, register: RegisterSource<'_>) {
@@ -233,32 +278,12 @@ fn set_register(l: &mut Checked, register: RegisterSource<'_>) {
     }
 }
 
-/// Render a loaded and validated evaluation to PDF bytes.
-pub fn render(loaded: &Checked, standards: &[PdfStandard]) -> Result<Vec<u8>> {
-    render_with(loaded, standards, &crate::typeset::Options::default())
-}
-
-/// Render with options (a draft …). When the standards allow it, the evaluation (without its
-/// comments) and a provenance record are attached to the PDF, so that `extract` and `verify`
-/// can get them back.
-pub fn render_with(
-    loaded: &Checked,
-    standards: &[PdfStandard],
-    options: &crate::typeset::Options,
-) -> Result<Vec<u8>> {
-    let checked = crate::typeset::standards(standards)?;
-    crate::typeset::typeset(&report_bundle(loaded, standards, options)?, checked)
-}
-
 /// Everything Typst gets for the report of a loaded evaluation: data, charts and, when the
 /// standards allow, the attachments.
-pub fn report_bundle(
-    loaded: &Checked,
-    standards: &[PdfStandard],
-    options: &crate::typeset::Options,
-) -> Result<crate::typeset::Bundle> {
+pub fn bundle(loaded: &Checked, request: &Request) -> Result<crate::typeset::Bundle> {
     let r = crate::report::Report::build(loaded);
-    let mut options = options.clone();
+    let standards = request.standards;
+    let mut options = request.options();
     if crate::typeset::allows_attachments(standards) {
         let source = crate::embed::without_comments(loaded.sources.text(loaded.eval_file))?;
         let mut provenance = crate::embed::Provenance::new(
@@ -291,11 +316,11 @@ pub fn report_bundle(
 
 /// The page of changes a draft gets with `--changes-since`: what changed from the earlier
 /// evaluation `old` to `new`, and the earlier version's number and date.
-pub fn changes_page(old: &Checked, new: &Checked) -> Result<crate::typeset::ChangesPage> {
+pub fn changes_page(old: &Checked, new: &Checked) -> Result<ChangesPage> {
     let before = crate::report::Report::build(old);
     let after = crate::report::Report::build(new);
     let (version, date) = before.version();
-    Ok(crate::typeset::ChangesPage {
+    Ok(ChangesPage {
         version,
         date: date.iso(),
         changes: crate::diff::compare(&before, &after),
@@ -308,19 +333,6 @@ pub fn changes_page(old: &Checked, new: &Checked) -> Result<crate::typeset::Chan
     })
 }
 
-/// The deck for the feedback meeting, as PDF: 16:9 slides from the same data, charts and style.
-pub fn slides(
-    loaded: &Checked,
-    standards: &[PdfStandard],
-    options: &crate::typeset::Options,
-) -> Result<Vec<u8>> {
-    let r = crate::report::Report::build(loaded);
-    let standards = crate::typeset::standards(standards)?;
-    let charts = crate::charts::draw_all(&r)?;
-    let bundle = crate::slides::bundle(&r, &charts, options);
-    crate::typeset::typeset(&bundle, standards)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,14 +341,14 @@ mod tests {
 
     #[test]
     fn an_update_checks_again_only_when_the_text_changed() {
-        let mut engine = Engine::new();
+        let mut engine = Session::new();
         let dir = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/examples"));
         let source = RegisterSource::Folder(dir, None);
-        let first = engine.update("e", EXAMPLE, source, false).unwrap();
+        let first = engine.update("e", EXAMPLE, source, Stage::Final).unwrap();
         assert!(first.renderable().is_some(), "{:?}", first.findings());
         let edited = EXAMPLE.replacen("\"4.2\" = 11", "\"4.2\" = 99", 1);
         assert_ne!(edited, EXAMPLE);
-        let second = engine.update("e", &edited, source, false).unwrap();
+        let second = engine.update("e", &edited, source, Stage::Final).unwrap();
         assert!(second.renderable().is_none());
         assert!(
             second
@@ -347,7 +359,7 @@ mod tests {
             second.findings()
         );
         assert_eq!(engine.checks(), 2);
-        let again = engine.update("e", &edited, source, false).unwrap();
+        let again = engine.update("e", &edited, source, Stage::Final).unwrap();
         assert!(again.renderable().is_none());
         assert_eq!(engine.checks(), 2, "the same text is not checked again");
     }
