@@ -168,6 +168,7 @@ impl Server {
     pub fn run(self) {
         let shared = Arc::clone(&self.shared);
         std::thread::spawn(move || {
+            crate::messages::set_thread_lang(shared.lang);
             let bell = |v: u64| {
                 shared
                     .bell
@@ -176,7 +177,10 @@ impl Server {
             shared.preview.run(&bell);
         });
         let shared = Arc::clone(&self.shared);
-        std::thread::spawn(move || watch_disk(&shared));
+        std::thread::spawn(move || {
+            crate::messages::set_thread_lang(shared.lang);
+            watch_disk(&shared);
+        });
         let slots = Arc::new(Slots::default());
         for stream in self.listener.incoming().flatten() {
             let Some(id) = slots.admit(&stream) else {
@@ -392,7 +396,7 @@ impl FileId {
 }
 
 fn serve_one(shared: &Shared, mut stream: TcpStream, head_read: &dyn Fn()) {
-    crate::messages::set_lang(shared.lang);
+    crate::messages::set_thread_lang(shared.lang);
     match http::read_request(&mut stream) {
         Ok(request) => {
             head_read();

@@ -4,13 +4,13 @@
 //! comment placed over words found by the tests' own text reader, never by kompass – and the
 //! field of every comment is pinned.
 
-mod common;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 
-use common::annotate::{self, Update, bounds, find, pdf_doc, quads, utf16};
-use common::{EXAMPLE, kompass, pdftext, scratch};
 use kompass::review::{Kind, read_comments};
+use support::annotate::{self, Update, bounds, find, pdf_doc, quads, utf16};
+use support::{EXAMPLE, kompass, pdftext, scratch};
 
 /// The example's draft, rendered into `dir`.
 fn draft(dir: &Path) -> PathBuf {
@@ -299,7 +299,7 @@ fn the_list_the_review_file_and_the_answer() {
     let (code, _, err) = run(&["comments", pdf, toml, "--reply", "--lang", "sv"]);
     assert_eq!(code, 0, "{err}");
     let answer_pdf = dir.join("leksand-2023-bemotande.pdf");
-    let text = common::pdf_text(&answer_pdf);
+    let text = support::pdf_text(&answer_pdf);
     assert!(
         text.contains("Bemötande av faktagranskningen") && text.contains("Ändrat till"),
         "{text}"
@@ -591,7 +591,7 @@ fn mutated_commented_drafts_never_panic() {
 
 /// Whether Python with pypdf is here (the extra layer; `.ci/run` installs it).
 fn pypdf() -> bool {
-    if !common::external_tools(&["python3", "qpdf"]) {
+    if !support::external_tools(&["python3", "qpdf"]) {
         return false;
     }
     let ok = std::process::Command::new("python3")
