@@ -31,11 +31,38 @@ pub const COMPARE: RGBColor = RGBColor(0xb3, 0x54, 0x00);
 pub const HISTORY: RGBColor = RGBColor(0x8a, 0x8a, 0x8a);
 pub const TOTAL: RGBColor = RGBColor(0x0e, 0x5c, 0x4a);
 
+/// Which chart of the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChartKind {
+    /// Chapter 2's bars: the score of every area.
+    Bars,
+    /// The profile against the national average and the earlier evaluations.
+    Profile,
+    /// The profile against the peer group.
+    PeerProfile,
+}
+
+impl ChartKind {
+    /// The chart's file stem.
+    pub fn id(self) -> &'static str {
+        match self {
+            ChartKind::Bars => "poang-per-omrade",
+            ChartKind::Profile => "profil-jamforelse",
+            ChartKind::PeerProfile => "profil-jamforelsegrupp",
+        }
+    }
+}
+
 /// A drawn chart with what the report prints around it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Chart {
-    /// File stem: the SVG is handed to Typst as `/charts/<id>.svg`.
+    #[serde(skip)]
+    pub kind: ChartKind,
+    /// File stem ([`ChartKind::id`]): the SVG is handed to Typst as `/charts/<id>.svg`.
     pub id: String,
+    /// What a profile is compared with ("Sverigesnittet …"), as its caption says it.
+    #[serde(skip)]
+    pub against: Option<String>,
     #[serde(skip)]
     pub svg: String,
     /// Swedish text that can replace the picture.
@@ -249,7 +276,9 @@ fn bars_chart(who: &str, scores: &Report, svg: String) -> Chart {
     let (total, total_max) = (int(scores.total), int(scores.total_max));
     let area_max = int(scores.areas.first().map_or(100, |a| a.max));
     Chart {
-        id: "poang-per-omrade".into(),
+        kind: ChartKind::Bars,
+        id: ChartKind::Bars.id().into(),
+        against: None,
         svg,
         alt: crate::phrases::bars_alt(who, &parts, &total, &total_max),
         caption: crate::phrases::bars_caption(who, &area_max, &total_max),
@@ -285,10 +314,16 @@ impl Polar {
     }
 }
 
+/// Which profile chart, and what it compares with ("Sverigesnittet …").
+pub struct Compared {
+    pub kind: ChartKind,
+    pub against: String,
+}
+
 /// Radar chart: the municipality's profile against one or more comparison series.
 /// `maxima` gives each axis its scale.
 pub fn radar(
-    id: &str,
+    Compared { kind, against }: Compared,
     caption: String,
     intro: String,
     source: Option<String>,
@@ -325,7 +360,9 @@ pub fn radar(
         (Some(s), n) => Some(format!("{s} {}", crate::phrases::decimals_rule(n))),
     };
     Ok(Chart {
-        id: id.into(),
+        kind,
+        id: kind.id().into(),
+        against: Some(against),
         svg,
         alt,
         caption,
@@ -668,7 +705,10 @@ pub fn draw_all(r: &Report) -> Res<Vec<Chart>> {
             r.national.as_ref().map(|p| p.description.as_str()),
         );
         charts.push(radar(
-            "profil-jamforelse",
+            Compared {
+                kind: ChartKind::Profile,
+                against: against.clone(),
+            },
             crate::phrases::profile_caption(name, year, &against),
             crate::phrases::profile_intro(who, &against),
             {
@@ -691,7 +731,10 @@ pub fn draw_all(r: &Report) -> Res<Vec<Chart>> {
             },
         ];
         charts.push(radar(
-            "profil-jamforelsegrupp",
+            Compared {
+                kind: ChartKind::PeerProfile,
+                against: p.description.clone(),
+            },
             crate::phrases::profile_caption(name, year, &p.description),
             crate::phrases::profile_intro(who, &p.description),
             Some(p.source.clone()),
@@ -812,7 +855,10 @@ mod tests {
         s.last_mut().unwrap().values[0] = 60.5;
         let titles: Vec<String> = (1..=8).map(|i| format!("{i} Område")).collect();
         let chart = radar(
-            "x",
+            Compared {
+                kind: ChartKind::Profile,
+                against: String::new(),
+            },
             "c".into(),
             String::new(),
             Some("Källa.".into()),
@@ -831,7 +877,10 @@ mod tests {
     fn chart_of(series: &[Series]) -> Chart {
         let titles: Vec<String> = (1..=8).map(|i| format!("{i} Område")).collect();
         radar(
-            "x",
+            Compared {
+                kind: ChartKind::Profile,
+                against: String::new(),
+            },
             String::new(),
             String::new(),
             None,

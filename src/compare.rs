@@ -16,7 +16,7 @@ use crate::diagnostics::{Diagnostic, FileId, Sources};
 use crate::load::Loaded;
 use crate::messages::msg;
 use crate::messages::{Arg, Message};
-use crate::model::Filter;
+use crate::model::{Filter, ProfileKind};
 use crate::register::{Entry, Problem, Row, Table};
 
 /// The fewest rows a computed profile may be the mean of: a mean of one or two municipalities
@@ -215,11 +215,9 @@ pub fn resolve(l: &Loaded, register: &RegisterData) -> (Resolved, Vec<Diagnostic
         } if !problems.iter().any(|p| !p.warning) => Some(table),
         _ => None,
     };
-    for (key, profile) in [
-        ("national", &e.comparison.national),
-        ("peer", &e.comparison.peer),
-    ] {
+    for (kind, profile) in e.comparison.profiles() {
         let Some(p) = profile else { continue };
+        let key = kind.key();
         let path = format!("comparison.{key}");
         let pr = p.get_ref();
         let resolved = match (&pr.values, &pr.from_register) {
@@ -247,9 +245,9 @@ pub fn resolve(l: &Loaded, register: &RegisterData) -> (Resolved, Vec<Diagnostic
                 None
             }
         };
-        match key {
-            "national" => res.national = resolved,
-            _ => res.peer = resolved,
+        match kind {
+            ProfileKind::National => res.national = resolved,
+            ProfileKind::Peer => res.peer = resolved,
         }
     }
     res.history = history(l, register, usable_table, &mut frozen, &mut out);

@@ -207,66 +207,26 @@ pub fn swedish_key(unknown: &str, expected: &[&str]) -> Option<&'static str> {
         .map(|(_, en)| *en)
 }
 
-/// Keys of the top of the file and of the single tables, for a key written below the wrong
-/// header (the commonest case: `total = 412` after the last `[[area]]`).
-const HOMES: &[(&str, &str)] = &[
-    ("framework", ""),
-    ("total", ""),
-    ("genitive", "[municipality]"),
-    ("official_name", "[municipality]"),
-    ("population", "[municipality]"),
-    ("date", "[report]"),
-    ("evaluated", "[report]"),
-    ("first_evaluation", "[report]"),
-    ("interviews", "[report]"),
-    ("interviews_approximate", "[report]"),
-    ("publisher", "[report]"),
-    ("meeting", "[report]"),
-    ("comments", "[summary]"),
-];
-
-/// For an unknown key: where it belongs when it is a key of another place.
-pub fn misplaced_key(unknown: &str, path: &str) -> Option<Message> {
-    let (_, home) = HOMES.iter().find(|(k, _)| *k == unknown)?;
+/// For an unknown key: where it belongs when it is a key of another place. `homes` are the keys
+/// of the top of the file (home `""`) and of the single tables (`"[report]"`), from the data
+/// format's schema (`structure::homes`): the commonest case is `total = 412` written after the
+/// last `[[area]]`.
+pub fn misplaced_key(unknown: &str, path: &str, homes: &[(&str, String)]) -> Option<Message> {
+    let (_, home) = homes.iter().find(|(k, _)| *k == unknown)?;
     let here = path.rsplit_once('.').map_or("", |(parent, _)| parent);
     if home.is_empty() {
         (!here.is_empty()).then(|| msg!("help-key-belongs-at-top", key = unknown))
     } else {
         let table = home.trim_matches(|c| c == '[' || c == ']');
-        (here != table).then(|| msg!("help-key-belongs-under", key = unknown, table = *home))
+        (here != table).then(|| {
+            msg!(
+                "help-key-belongs-under",
+                key = unknown,
+                table = home.as_str()
+            )
+        })
     }
 }
-
-/// Every key of the evaluation format, to recognise the start of the next key.
-const KEYS: &[&str] = &[
-    "id",
-    "score",
-    "analysis",
-    "strengths",
-    "improvements",
-    "evaluation",
-    "comparisons",
-    "comments",
-    "label",
-    "source",
-    "description",
-    "values",
-    "year",
-    "name",
-    "organisation",
-    "genitive",
-    "official_name",
-    "population",
-    "date",
-    "evaluated",
-    "first_evaluation",
-    "interviews",
-    "interviews_approximate",
-    "publisher",
-    "meeting",
-    "framework",
-    "total",
-];
 
 /// 1-based line of a byte offset.
 fn line_of(text: &str, pos: usize) -> usize {
@@ -276,7 +236,9 @@ fn line_of(text: &str, pos: usize) -> usize {
 /// A `"""` string that is never closed, or that runs on over lines which look like the next
 /// key (its closing `"""` is missing and a later string's opening closed it): the byte range of
 /// its opening `"""` and a message saying where it opened and where it was expected to end.
-pub fn unclosed_multiline(text: &str) -> Option<(std::ops::Range<usize>, Message)> {
+///
+/// `keys` are every key of the data format (`structure::keys`), to recognise the next key.
+pub fn unclosed_multiline(text: &str, keys: &[&str]) -> Option<(std::ops::Range<usize>, Message)> {
     let mut pos = 0;
     while let Some(found) = text[pos..].find("\"\"\"") {
         let open = pos + found;
@@ -301,7 +263,7 @@ pub fn unclosed_multiline(text: &str) -> Option<(std::ops::Range<usize>, Message
             let t = line.trim_start();
             let key_like = t.split_once('=').is_some_and(|(k, _)| {
                 let k = k.trim();
-                KEYS.contains(&k)
+                keys.contains(&k)
                     || (k.starts_with('"') && k[1..].starts_with(|c: char| c.is_ascii_digit()))
             });
             if offset > body_start
@@ -859,6 +821,15 @@ mod tests {
         assert_eq!(value_hint("name", "\"Leksand\""), None);
     }
 
+    /// A few keys of the data format, as `structure::keys` and `structure::homes` give them.
+    const SOME_KEYS: &[&str] = &["strengths", "analysis", "total", "id"];
+    fn some_homes() -> Vec<(&'static str, String)> {
+        vec![
+            ("total", String::new()),
+            ("population", "[municipality]".into()),
+        ]
+    }
+
     #[test]
     fn keys_in_the_wrong_place_or_language() {
         assert_eq!(
@@ -867,14 +838,14 @@ mod tests {
         );
         assert_eq!(swedish_key("styrkor", &["name"]), None);
         assert!(
-            misplaced_key("total", "area[8].total")
+            misplaced_key("total", "area[8].total", &some_homes())
                 .unwrap()
                 .to_string()
                 .contains("top of the file")
         );
-        assert_eq!(misplaced_key("total", "total"), None);
+        assert_eq!(misplaced_key("total", "total", &some_homes()), None);
         assert!(
-            misplaced_key("population", "report.population")
+            misplaced_key("population", "report.population", &some_homes())
                 .unwrap()
                 .to_string()
                 .contains("[municipality]")
@@ -884,24 +855,24 @@ mod tests {
     #[test]
     fn unclosed_strings() {
         let t = "a = 1\nb = \"\"\"\ntext\n";
-        let (_, m) = unclosed_multiline(t).unwrap();
+        let (_, m) = unclosed_multiline(t, SOME_KEYS).unwrap();
         let m = m.to_string();
         assert!(m.contains("line 2 is never closed"), "{m}");
         let t = "[[area]]\nanalysis = \"\"\"\nText.\nstrengths = []\n[[area]]\nanalysis = \"\"\"\nMore.\n\"\"\"\n";
-        let (_, m) = unclosed_multiline(t).unwrap();
+        let (_, m) = unclosed_multiline(t, SOME_KEYS).unwrap();
         let m = m.to_string();
         assert!(m.contains("line 2 is not closed before line 4"), "{m}");
         assert_eq!(
-            unclosed_multiline("a = \"\"\"\nstrengths = []\n\"\"\"\n").map(|x| x.0),
+            unclosed_multiline("a = \"\"\"\nstrengths = []\n\"\"\"\n", SOME_KEYS).map(|x| x.0),
             Some(4..7)
         );
         // Prose with an equals sign is not a key.
         assert_eq!(
-            unclosed_multiline("a = \"\"\"\nResultat = bra\n\"\"\"\n"),
+            unclosed_multiline("a = \"\"\"\nResultat = bra\n\"\"\"\n", SOME_KEYS),
             None
         );
         assert_eq!(
-            unclosed_multiline("a = \"\"\"\nText.\n\"\"\"\nb = 1\n"),
+            unclosed_multiline("a = \"\"\"\nText.\n\"\"\"\nb = 1\n", SOME_KEYS),
             None
         );
     }

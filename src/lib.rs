@@ -1,7 +1,7 @@
 //! kompass: Kommunkompassen evaluation reports as PDF, from one TOML file.
 //!
 //! The code is a pipeline of stages that only look down: a module uses only the modules listed
-//! before it in this table (`tests/stages.rs` reads the table and every `crate::` path of
+//! before it in this table (`tests/it/stages.rs` reads the table and every `crate::` path of
 //! `src/` and fails on any that looks up). One evaluation on its way through `kompass render`
 //! walks down the stages once: its file is read within bounds, loaded into typed data with
 //! spans, checked with its register and comparisons resolved once, turned into the span-free
@@ -9,7 +9,7 @@
 //!
 //! | stage | modules, lowest first |
 //! |---|---|
-//! | reference data | `messages`, `error`, `fonts`, `format`, `phrases`, `municipalities`, `model`, `markup`, `diagnostics`, `hints`, `hyphenation` |
+//! | reference data | `messages`, `error`, `keypath`, `fonts`, `format`, `phrases`, `municipalities`, `model`, `markup`, `diagnostics`, `hints`, `hyphenation` |
 //! | read and write: bounded files from outside, files put on disk whole | `read`, `disk` |
 //! | load: typed data with spans | `structure`, `load`, `skeleton` |
 //! | check: every check, the register and comparisons resolved once | `glyphs`, `scores`, `register`, `compare`, `check`, `validate` |
@@ -32,6 +32,7 @@ pub mod format;
 pub mod glyphs;
 pub mod hints;
 pub mod hyphenation;
+pub mod keypath;
 pub mod load;
 pub mod markup;
 pub mod messages;

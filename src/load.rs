@@ -551,7 +551,7 @@ fn parse_raw<T: DeserializeOwned>(file: FileId, text: &str) -> Result<T, Diagnos
 /// table header that is not closed.
 fn syntax_errors(file: FileId, text: &str, syntax: &[toml::de::Error]) -> Vec<Diagnostic> {
     use crate::hints::Unclosed;
-    let unclosed = crate::hints::unclosed_multiline(text)
+    let unclosed = crate::hints::unclosed_multiline(text, crate::structure::keys())
         .map(|(span, message)| Unclosed {
             span,
             message,

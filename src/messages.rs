@@ -25,7 +25,7 @@ pub const CATALOGUES: [(Lang, &str); 2] = [
 pub const SWEDISH_HELP: &str = include_str!("../messages/sv-help.ftl");
 
 /// The evaluators' handbook in Swedish (`kompass handbok`), checked against the data format by
-/// `tests/handbook.rs`.
+/// `tests/it/handbook.rs`.
 pub const HANDBOOK: &str = include_str!("../docs/handbok.md");
 
 /// A language kompass speaks.
@@ -80,8 +80,23 @@ pub fn set_lang(lang: Lang) {
     CURRENT.store(lang as u8, Ordering::Relaxed);
 }
 
-/// The language messages are printed in.
+thread_local! {
+    /// A thread's own language (a server's threads: the served page's), over the process's.
+    static THREAD: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// Set the language of the messages this thread prints, whatever the process's is (a server
+/// sets it on each of its threads, so that two servers in one process – tests – each speak
+/// their own).
+pub fn set_thread_lang(lang: Lang) {
+    THREAD.with(|t| t.set(Some(lang)));
+}
+
+/// The language messages are printed in: this thread's, else the process's.
 pub fn lang() -> Lang {
+    if let Some(lang) = THREAD.with(std::cell::Cell::get) {
+        return lang;
+    }
     match CURRENT.load(Ordering::Relaxed) {
         1 => Lang::Sv,
         _ => Lang::En,

@@ -195,6 +195,33 @@ pub struct Comparisons {
     pub peer: Option<Spanned<Profile>>,
 }
 
+/// Which comparison profile: the key it has under `[comparison]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProfileKind {
+    National,
+    Peer,
+}
+
+impl ProfileKind {
+    /// Its key under `[comparison]`.
+    pub fn key(self) -> &'static str {
+        match self {
+            ProfileKind::National => "national",
+            ProfileKind::Peer => "peer",
+        }
+    }
+}
+
+impl Comparisons {
+    /// Each profile with its kind, national first.
+    pub fn profiles(&self) -> [(ProfileKind, &Option<Spanned<Profile>>); 2] {
+        [
+            (ProfileKind::National, &self.national),
+            (ProfileKind::Peer, &self.peer),
+        ]
+    }
+}
+
 /// A score per area for comparison: fixed values with their source, or the mean of the rows of
 /// the results register that match a filter.
 #[derive(Debug, Clone, Deserialize)]

@@ -4,7 +4,7 @@
 
 use serde_json::json;
 
-use crate::charts::Chart;
+use crate::charts::{Chart, ChartKind};
 use crate::format::{int, join_och};
 use crate::markup;
 use crate::report::Report;
@@ -151,18 +151,14 @@ pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
 /// Sverigesnittet …". A comparison too long for a title gets a short title and is said in full
 /// below it.
 fn chart_slide(r: &Report, c: &Chart) -> serde_json::Value {
-    let (slide_title, subtitle, total) = match c.id.as_str() {
-        "poang-per-omrade" => ("Resultat per område".to_string(), None, true),
-        id => {
-            let against = c
-                .caption
-                .split_once("jämfört med ")
-                .map_or(c.caption.as_str(), |(_, rest)| rest);
+    let (slide_title, subtitle, total) = match (c.kind, &c.against) {
+        (ChartKind::Bars, _) | (_, None) => ("Resultat per område".to_string(), None, true),
+        (kind, Some(against)) => {
             let title = format!("Jämfört med {against}");
             if title.chars().count() <= 52 {
                 (title, None, false)
             } else {
-                let short = if id == "profil-jamforelsegrupp" {
+                let short = if kind == ChartKind::PeerProfile {
                     "Poängprofilen mot jämförelsegruppen"
                 } else {
                     "Poängprofilen i jämförelse"

@@ -253,7 +253,7 @@ impl Walker<'_> {
         let expected: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
         let at = join(path, key);
         let meant = did_you_mean(key, &keys).or_else(|| crate::hints::swedish_key(key, &keys));
-        let help = crate::hints::misplaced_key(key, &at)
+        let help = misplaced_key(key, &at)
             .or_else(|| {
                 crate::hints::swedish_key(key, &keys)
                     .map(|en| msg!("help-english-key", english = en, key = key))
@@ -459,6 +459,51 @@ pub fn kind_of(key: &str) -> Option<&'static str> {
     })
 }
 
+/// Every key of the data format, at any depth, each once: what recognises the next key after a
+/// text that was never closed (`hints::unclosed_multiline`).
+pub fn keys() -> &'static [&'static str] {
+    static KEYS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    KEYS.get_or_init(|| {
+        fn add(fields: &[Field], out: &mut Vec<&'static str>) {
+            for f in fields {
+                out.push(f.key);
+                if let Table(inner) | Tables(inner) = f.kind {
+                    add(inner, out);
+                }
+            }
+        }
+        let mut out = Vec::new();
+        add(EVALUATION, &mut out);
+        out.sort_unstable();
+        out.dedup();
+        out
+    })
+}
+
+/// Where the keys of the top of the file and of its single tables belong: `""` for the top,
+/// `"[report]"` for a key of `[report]`. A key that two of these places hold is left out: it
+/// has no one home.
+pub fn homes() -> &'static [(&'static str, String)] {
+    static HOMES: std::sync::OnceLock<Vec<(&'static str, String)>> = std::sync::OnceLock::new();
+    HOMES.get_or_init(|| {
+        let mut all: Vec<(&'static str, String)> = Vec::new();
+        for f in EVALUATION {
+            match f.kind {
+                Table(inner) => all.extend(inner.iter().map(|g| (g.key, format!("[{}]", f.key)))),
+                Tables(_) => {}
+                _ => all.push((f.key, String::new())),
+            }
+        }
+        let once = |k: &str| all.iter().filter(|(x, _)| *x == k).count() == 1;
+        all.iter().filter(|(k, _)| once(k)).cloned().collect()
+    })
+}
+
+/// For an unknown key at `path`: where it belongs, when it is a key of another place.
+pub fn misplaced_key(unknown: &str, path: &str) -> Option<Message> {
+    crate::hints::misplaced_key(unknown, path, homes())
+}
+
 /// The closest of `keys` to an unknown key, if it is close enough to be a typo.
 pub fn did_you_mean<'k>(unknown: &str, keys: &[&'k str]) -> Option<&'k str> {
     keys.iter()
@@ -630,6 +675,43 @@ mod tests {
 
     fn keys(fields: &[Field]) -> Vec<String> {
         fields.iter().map(|f| f.key.to_string()).collect()
+    }
+
+    #[test]
+    fn the_hints_know_every_key_of_the_format_from_the_schema() {
+        // The keys the hand-written list of the hints once lacked: a text that runs on over one
+        // of them is found, like over any other key.
+        for key in [
+            "register",
+            "version",
+            "changes",
+            "by",
+            "year_from",
+            "year_to",
+            "population_min",
+            "population_max",
+            "exclude_self",
+            "from_register",
+        ] {
+            let text = format!("a = \"\"\"\nText.\n{key} = 1\n\"\"\"\n");
+            assert!(
+                crate::hints::unclosed_multiline(&text, super::keys()).is_some(),
+                "{key}"
+            );
+        }
+        let home = |k: &str| {
+            homes()
+                .iter()
+                .find(|(x, _)| *x == k)
+                .map(|(_, h)| h.as_str())
+        };
+        assert_eq!(home("population"), Some("[municipality]"));
+        assert_eq!(home("comments"), Some("[summary]"));
+        assert_eq!(home("total"), Some(""));
+        // Every key of a single table has its home, unless two places hold it.
+        for f in REPORT {
+            assert_eq!(home(f.key), Some("[report]"), "{}", f.key);
+        }
     }
 
     #[test]

@@ -293,9 +293,10 @@ fn check_area(
                     .iter()
                     .map(|s| s.get_ref().id.as_str())
                     .collect();
-                let help = crate::hints::misplaced_key(key.get_ref(), &kp).unwrap_or_else(|| {
-                    msg!("help-its-subareas", ids = crate::messages::and_list(&ids))
-                });
+                let help =
+                    crate::structure::misplaced_key(key.get_ref(), &kp).unwrap_or_else(|| {
+                        msg!("help-its-subareas", ids = crate::messages::and_list(&ids))
+                    });
                 out.push(
                     Diagnostic::error(
                         f,
@@ -465,10 +466,8 @@ fn check_comparisons(l: &crate::check::Checked, out: &mut Vec<Diagnostic>) {
         .iter()
         .map(|a| *a.get_ref().max.get_ref() as f64)
         .collect();
-    for (name, profile) in [
-        ("national", &e.comparison.national),
-        ("peer", &e.comparison.peer),
-    ] {
+    for (kind, profile) in e.comparison.profiles() {
+        let name = kind.key();
         if let Some(p) = profile {
             if let Some(values) = &p.get_ref().values {
                 check_values(

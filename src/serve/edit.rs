@@ -8,63 +8,13 @@ use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, Value};
 use crate::messages::{Message, msg};
 use crate::structure::{EVALUATION, Field, Kind};
 
-/// One step of a key path: a key, or the n-th element (1-based) of a list.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Seg {
-    Key(String),
-    Index(usize),
-}
+pub use crate::keypath::{KeyPath, Seg};
 
-/// `area[4].scores."4.2"` → `area`, 4, `scores`, `4.2`.
+/// `area[4].scores."4.2"` → `area`, 4, `scores`, `4.2` (see [`KeyPath`]); the whole file is
+/// not a path an edit can take.
 pub fn parse_path(path: &str) -> Option<Vec<Seg>> {
-    let mut segs = Vec::new();
-    let mut chars = path.chars().peekable();
-    loop {
-        match chars.peek()? {
-            '"' => {
-                chars.next();
-                let mut key = String::new();
-                loop {
-                    match chars.next()? {
-                        '"' => break,
-                        '\\' => key.push(chars.next()?),
-                        c => key.push(c),
-                    }
-                }
-                segs.push(Seg::Key(key));
-            }
-            _ => {
-                let mut key = String::new();
-                while let Some(&c) = chars.peek() {
-                    if c == '.' || c == '[' {
-                        break;
-                    }
-                    key.push(c);
-                    chars.next();
-                }
-                if key.is_empty() {
-                    return None;
-                }
-                segs.push(Seg::Key(key));
-            }
-        }
-        while chars.peek() == Some(&'[') {
-            chars.next();
-            let mut n = String::new();
-            for c in chars.by_ref() {
-                if c == ']' {
-                    break;
-                }
-                n.push(c);
-            }
-            segs.push(Seg::Index(n.parse().ok().filter(|n| *n >= 1)?));
-        }
-        match chars.next() {
-            None => return Some(segs),
-            Some('.') => {}
-            Some(_) => return None,
-        }
-    }
+    let path: KeyPath = path.parse().ok()?;
+    (!path.is_empty()).then(|| path.into_segs())
 }
 
 /// What the form asks. Each edit may say what the page saw before it (`base`): the value of the
@@ -797,7 +747,7 @@ mod tests {
                 let k = key(side, op.0);
                 let base = *seen.get(&k).unwrap_or(&original(&k));
                 let area = &k[..1];
-                let edit = Edit::Set { path: format!("area[{area}].scores.\"{k}\""), value: serde_json::json!(op.1), base: Some(serde_json::json!(base)) };
+                let edit = Edit::Set { path: KeyPath::top("area").nth(area.parse().unwrap()).at("scores").at(k.as_str()).to_string(), value: serde_json::json!(op.1), base: Some(serde_json::json!(base)) };
                 let merged = apply_merged(&mut doc, &edit);
                 prop_assert!(matches!(merged, Ok(Merged::Made | Merged::Already)), "{merged:?}");
                 seen.insert(k, op.1);

@@ -171,6 +171,7 @@ impl Server {
     pub fn run(self) {
         let shared = Arc::clone(&self.shared);
         std::thread::spawn(move || {
+            crate::messages::set_thread_lang(shared.lang);
             let bell = |v: u64| {
                 shared
                     .bell
@@ -179,7 +180,10 @@ impl Server {
             shared.preview.run(&bell);
         });
         let shared = Arc::clone(&self.shared);
-        std::thread::spawn(move || watch_disk(&shared));
+        std::thread::spawn(move || {
+            crate::messages::set_thread_lang(shared.lang);
+            watch_disk(&shared);
+        });
         let slots = Arc::new(Slots::default());
         for stream in self.listener.incoming().flatten() {
             let Some(id) = slots.admit(&stream) else {
@@ -395,7 +399,7 @@ impl FileId {
 }
 
 fn serve_one(shared: &Shared, mut stream: TcpStream, head_read: &dyn Fn()) {
-    crate::messages::set_lang(shared.lang);
+    crate::messages::set_thread_lang(shared.lang);
     match http::read_request_with(&mut stream, &|r| body_limit(shared, r)) {
         Ok(request) => {
             head_read();

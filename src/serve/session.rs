@@ -10,6 +10,7 @@ use toml_edit::DocumentMut;
 use super::api::ApiError;
 use super::edit::{self, Edit, Merged};
 use super::outputs::Snapshot;
+use crate::diagnostics::Diagnostic;
 use crate::error::{Error, Result};
 use crate::messages::msg;
 use crate::pipeline::{self, Outcome, RegisterSource, Session as Checks, Stage};
@@ -276,21 +277,14 @@ impl Session {
 fn checked_json(o: &Outcome) -> (Json, Json, Json) {
     let findings = findings_json(o, o.findings());
     let totals = o.renderable().map(totals_json).unwrap_or(Json::Null);
-    let errors_of = |list: Json| -> Json {
-        Json::Array(
-            list.as_array()
-                .map(|a| {
-                    a.iter()
-                        .filter(|f| f["severity"] == "error")
-                        .cloned()
-                        .collect()
-                })
-                .unwrap_or_default(),
-        )
+    // What stops a final PDF: every error, and for an evaluation that can be drawn a final
+    // report's own checks.
+    let errors = |list: &[Diagnostic]| -> Vec<Diagnostic> {
+        list.iter().filter(|d| d.is_error()).cloned().collect()
     };
     let blocking = match o.renderable() {
-        Some(ev) => errors_of(findings_json(o, &pipeline::findings(ev, Stage::Final))),
-        None => errors_of(findings.clone()),
+        Some(ev) => findings_json(o, &errors(&pipeline::findings(ev, Stage::Final))),
+        None => findings_json(o, &errors(o.findings())),
     };
     (findings, totals, blocking)
 }
@@ -384,7 +378,7 @@ pub fn evaluations_in(folder: &Path) -> Vec<PathBuf> {
 }
 
 /// Findings as the page places them: severity, key path, text, help, line and column.
-fn findings_json(o: &Outcome, list: &[crate::diagnostics::Diagnostic]) -> Json {
+fn findings_json(o: &Outcome, list: &[Diagnostic]) -> Json {
     let sources = o.sources();
     Json::Array(
         list.iter()

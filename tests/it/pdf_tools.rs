@@ -3,12 +3,12 @@
 //! note when the tools are missing; `.ci/run` installs them and sets `KOMPASS_REQUIRE_TOOLS=1`,
 //! which makes their absence a failure.
 
-mod common;
+use crate::support;
 
 use std::path::Path;
 use std::process::Command;
 
-use common::*;
+use support::*;
 
 fn tool(args: &[&str]) -> String {
     let o = Command::new(args[0])

@@ -1,10 +1,10 @@
 //! The deck for the feedback meeting and the standalone charts.
 
-mod common;
+use crate::support;
 
 use std::path::Path;
 
-use common::*;
+use support::*;
 
 fn deck(toml: &Path, pdf: &Path) -> Vec<pdftext::Page> {
     let o = kompass(&[

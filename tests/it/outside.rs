@@ -3,13 +3,13 @@
 //! address-space limit, with exit 2 and never an abort; a batch writes where `-o` says and a
 //! draft never replaces a final report.
 
-mod common;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use common::hostile::*;
-use common::*;
+use support::hostile::*;
+use support::*;
 
 /// Run kompass in a folder.
 fn kompass_in(dir: &Path, args: &[&str]) -> Output {

@@ -1,11 +1,11 @@
 //! Correcting a report: diff between versions, the evaluation carried inside the PDF, extract,
 //! verify, and a draft's page of changes.
 
-mod common;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 
-use common::*;
+use support::*;
 
 /// The example with edits applied, written to `dir/name`.
 fn edited(dir: &Path, name: &str, edits: &[(&str, &str)]) -> PathBuf {

@@ -8,7 +8,7 @@ use std::io::{Cursor, Read, Write};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-mod common;
+use crate::support;
 
 use proptest::prelude::*;
 
@@ -215,7 +215,7 @@ fn drive_pdf(pdf: &[u8]) {
 fn seed_workbook() -> &'static [u8] {
     static BOOK: OnceLock<Vec<u8>> = OnceLock::new();
     BOOK.get_or_init(|| {
-        let csv = include_str!("../examples/register.csv");
+        let csv = include_str!("../../examples/register.csv");
         let rows = kompass::register::from_csv(csv).unwrap();
         kompass::register::to_xlsx(&rows).unwrap()
     })
@@ -256,7 +256,7 @@ fn seed_ods() -> Vec<u8> {
         );
     }
     rows.push_str(r#"<table:table-row table:number-rows-repeated="1048570"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#);
-    common::hostile::ods(&rows)
+    support::hostile::ods(&rows)
 }
 
 /// Pieces of sheet XML that matter to a reader.

@@ -5,6 +5,7 @@
 pub mod annotate;
 pub mod hostile;
 pub mod pdftext;
+pub mod process;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

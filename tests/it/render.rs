@@ -1,11 +1,11 @@
 //! The example report, rendered by the real binary and read back from the PDF.
 
-mod common;
+use crate::support;
 
 use std::path::Path;
 
-use common::*;
 use kompass::scores;
+use support::*;
 
 /// The example rendered once for the tests of this file, and its text.
 fn example_pdf() -> (std::path::PathBuf, String) {

@@ -1,13 +1,13 @@
 //! Bad input: clear diagnostics, the right exit code, and the previous PDF left untouched.
 
-mod common;
+use crate::support;
 
 use std::path::Path;
 
-use common::*;
 use kompass::diagnostics::Severity;
 use kompass::load;
 use kompass::validate;
+use support::*;
 
 fn example() -> String {
     std::fs::read_to_string(EXAMPLE).unwrap()

@@ -4,13 +4,13 @@
 //! comment placed over words found by the tests' own text reader, never by kompass – and the
 //! field of every comment is pinned.
 
-mod common;
+use crate::support;
 
 use std::path::{Path, PathBuf};
 
-use common::annotate::{self, Update, bounds, find, pdf_doc, quads, utf16};
-use common::{EXAMPLE, kompass, pdftext, scratch};
 use kompass::review::{Kind, read_comments};
+use support::annotate::{self, Update, bounds, find, pdf_doc, quads, utf16};
+use support::{EXAMPLE, kompass, pdftext, scratch};
 
 /// The example's draft, rendered into `dir`.
 fn draft(dir: &Path) -> PathBuf {
@@ -299,7 +299,7 @@ fn the_list_the_review_file_and_the_answer() {
     let (code, _, err) = run(&["comments", pdf, toml, "--reply", "--lang", "sv"]);
     assert_eq!(code, 0, "{err}");
     let answer_pdf = dir.join("leksand-2023-bemotande.pdf");
-    let text = common::pdf_text(&answer_pdf);
+    let text = support::pdf_text(&answer_pdf);
     assert!(
         text.contains("Bemötande av faktagranskningen") && text.contains("Ändrat till"),
         "{text}"
@@ -591,7 +591,7 @@ fn mutated_commented_drafts_never_panic() {
 
 /// Whether Python with pypdf is here (the extra layer; `.ci/run` installs it).
 fn pypdf() -> bool {
-    if !common::external_tools(&["python3", "qpdf"]) {
+    if !support::external_tools(&["python3", "qpdf"]) {
         return false;
     }
     let ok = std::process::Command::new("python3")
@@ -911,7 +911,7 @@ fn version_two_counts_the_comments_and_names_no_one() {
     };
     let without = dir.join("utan-granskning.pdf");
     render(&without);
-    assert!(!common::pdf_text(&without).contains("Faktagranskningen av"));
+    assert!(!support::pdf_text(&without).contains("Faktagranskningen av"));
     let (code, _, err) = run(&["comments", pdf, toml, "--lang", "sv"]);
     assert_eq!(code, 0, "{err}");
     let review = dir.join("leksand-2023.granskning.toml");
@@ -924,7 +924,7 @@ fn version_two_counts_the_comments_and_names_no_one() {
     );
     std::fs::write(&review, text).unwrap();
     render(&v2);
-    let page = common::pdf_text(&v2);
+    let page = support::pdf_text(&v2);
     let said = "Faktagranskningen av version 1 gav 6 kommentarer: 2 åtgärdade, 1 utan ändring och 3 ännu inte behandlade.";
     assert!(
         page.replace('\n', " ").contains(said),

@@ -10,8 +10,7 @@ use std::path::PathBuf;
 use kompass::messages::Lang;
 use kompass::serve::Server;
 
-#[path = "common/process.rs"]
-mod process;
+use crate::support::process;
 use process::serve_process;
 
 struct Served {

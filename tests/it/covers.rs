@@ -3,10 +3,10 @@
 //! before the name, and nothing stands outside its box – also for an evaluator's name of 61
 //! characters.
 
-mod common;
+use crate::support;
 
-use common::pdftext;
 use serde_json::json;
+use support::pdftext;
 
 /// The cover's text block: 25 mm from the left edge, 160 mm wide (in points).
 const LEFT: f64 = 25.0 * 72.0 / 25.4;

@@ -7,7 +7,7 @@ use proptest::prelude::*;
 use kompass::load::LoadError;
 use kompass::{scores, validate};
 
-const SEED: &str = include_str!("broken/30-warnings-only.toml");
+const SEED: &str = include_str!("../broken/30-warnings-only.toml");
 
 /// Characters that matter to TOML and to our data, plus some ordinary ones.
 const ALPHABET: &[char] = &[
@@ -185,7 +185,7 @@ proptest! {
     }
 }
 
-const REGISTER_SEED: &str = include_str!("../examples/register.csv");
+const REGISTER_SEED: &str = include_str!("../../examples/register.csv");
 
 /// Read and check a register; every problem must stand inside the text, and a register without
 /// errors must hold only valid rows.

@@ -1,14 +1,14 @@
 //! The rendered report as a screen reader and an archive see it: tags, headings, alt texts,
 //! tables, fonts, metadata and colour contrast. The PDF is read with lopdf, in the shape of
-//! qpdf's JSON; `qpdf --check` is part of the poppler/qpdf layer (tests/pdf_tools.rs).
+//! qpdf's JSON; `qpdf --check` is part of the poppler/qpdf layer (tests/it/pdf_tools.rs).
 
-mod common;
+use crate::support;
 
 use std::collections::HashMap;
 use std::path::Path;
 
-use common::*;
 use serde_json::Value;
+use support::*;
 
 struct Pdf {
     objects: HashMap<String, Value>,

@@ -1,10 +1,10 @@
 //! The results register: evaluation files and kompass PDFs → CSV/JSON → read back.
 
-mod common;
+use crate::support;
 
 use std::path::Path;
 
-use common::*;
+use support::*;
 
 #[test]
 fn the_register_round_trips_with_the_derived_scores() {
@@ -700,7 +700,7 @@ fn register_rows() -> String {
 #[test]
 fn an_opendocument_spreadsheet_is_read_and_one_that_claims_millions_of_cells_is_refused() {
     let dir = scratch("register-ods");
-    std::fs::write(dir.join("r.ods"), common::hostile::ods(&register_rows())).unwrap();
+    std::fs::write(dir.join("r.ods"), support::hostile::ods(&register_rows())).unwrap();
     let o = kompass(&["check", dir.join("r.ods").to_str().unwrap()]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{err}");
@@ -723,7 +723,7 @@ fn an_opendocument_spreadsheet_is_read_and_one_that_claims_millions_of_cells_is_
     // A few bytes that claim 100 million cells with a value: refused before they are expanded,
     // under a 1 GiB address-space limit.
     let bomb = r#"<table:table-row table:number-rows-repeated="1000000"><table:table-cell table:number-columns-repeated="100" office:value-type="float" office:value="1"/></table:table-row>"#;
-    std::fs::write(dir.join("bomb.ods"), common::hostile::ods(bomb)).unwrap();
+    std::fs::write(dir.join("bomb.ods"), support::hostile::ods(bomb)).unwrap();
     let o = std::process::Command::new("bash")
         .arg("-c")
         .arg("ulimit -v 1048576 && exec \"$0\" \"$@\"")

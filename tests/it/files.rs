@@ -9,15 +9,15 @@
 //! bits and kompass's own refusals, not the system's.
 #![cfg(unix)]
 
-mod common;
+use crate::support;
 
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::Duration;
 
-use common::{EXAMPLE, kompass, scratch};
 use kompass::write::{self, Replaced};
+use support::{EXAMPLE, kompass, scratch};
 
 /// Far above what any of these commands needs (well under a second): reached only by a run
 /// that waits forever, which is then killed and fails the test.
@@ -183,9 +183,9 @@ fn render_keeps_a_private_pdf_private_and_refuses_a_read_only_one() {
     let toml = dir.join("leksand.toml");
     std::fs::copy(EXAMPLE, &toml).unwrap();
     let pdf = dir.join("leksand.pdf");
-    common::render(&toml, &pdf);
+    support::render(&toml, &pdf);
     set_mode(&pdf, 0o600);
-    common::render(&toml, &pdf);
+    support::render(&toml, &pdf);
     assert_eq!(mode(&pdf), 0o600);
     set_mode(&pdf, 0o444);
     let before = std::fs::read(&pdf).unwrap();
@@ -558,7 +558,7 @@ fn an_evaluation_or_a_pdf_that_is_a_fifo_is_refused_not_waited_for() {
     // A FIFO where the PDF would go: refused as not a PDF, never opened to wait.
     let real = dir.join("real.toml");
     std::fs::copy(EXAMPLE, &real).unwrap();
-    std::fs::copy(common::REGISTER, dir.join("register.csv")).unwrap();
+    std::fs::copy(support::REGISTER, dir.join("register.csv")).unwrap();
     let o = bounded(&["render", real.to_str().unwrap(), "-o", p]);
     let err = stderr(&o);
     assert_eq!(o.status.code(), Some(2), "{err}");
@@ -576,7 +576,7 @@ fn ods_repeat_counts_written_as_character_references_are_counted() {
             r#"<table:table-row table:number-rows-repeated="{count}"><table:table-cell table:number-columns-repeated="100" office:value-type="float" office:value="1"/></table:table-row>"#
         );
         let ods = dir.join("bomb.ods");
-        std::fs::write(&ods, common::hostile::ods(&bomb)).unwrap();
+        std::fs::write(&ods, support::hostile::ods(&bomb)).unwrap();
         let mut command = Command::new("bash");
         command
             .arg("-c")
@@ -611,7 +611,7 @@ fn ods_repeat_counts_written_as_character_references_are_counted() {
         ),
     ] {
         let ods = dir.join("bad.ods");
-        std::fs::write(&ods, common::hostile::ods(&row)).unwrap();
+        std::fs::write(&ods, support::hostile::ods(&row)).unwrap();
         let o = bounded(&["check", ods.to_str().unwrap()]);
         let err = stderr(&o);
         assert_eq!(o.status.code(), Some(1), "{count}: {err}");
@@ -628,7 +628,7 @@ fn two_reports_into_one_file_are_refused_before_any_work() {
     for sub in ["a", "b"] {
         std::fs::create_dir(dir.join(sub)).unwrap();
         std::fs::copy(EXAMPLE, dir.join(sub).join("leksand.toml")).unwrap();
-        std::fs::copy(common::REGISTER, dir.join(sub).join("register.csv")).unwrap();
+        std::fs::copy(support::REGISTER, dir.join(sub).join("register.csv")).unwrap();
     }
     let a = dir.join("a/leksand.toml");
     let b = dir.join("b/leksand.toml");
@@ -668,7 +668,7 @@ fn one_evaluation_given_twice_is_exported_once() {
     let toml = dir.join("leksand.toml");
     std::fs::copy(EXAMPLE, &toml).unwrap();
     let pdf = dir.join("leksand.pdf");
-    common::render(&toml, &pdf);
+    support::render(&toml, &pdf);
     let reg = dir.join("reg.csv");
     let (t, p, r) = (
         toml.to_str().unwrap(),
@@ -705,7 +705,7 @@ fn one_evaluation_given_twice_is_exported_once() {
 fn export_append_keeps_the_register_s_mode_and_refuses_a_read_only_one() {
     let dir = scratch("files-export-modes");
     let reg = dir.join("reg.csv");
-    std::fs::copy(common::REGISTER, &reg).unwrap();
+    std::fs::copy(support::REGISTER, &reg).unwrap();
     set_mode(&reg, 0o600);
     let r = reg.to_str().unwrap();
     let o = kompass(&["export", EXAMPLE, "-o", r, "--append"]);
