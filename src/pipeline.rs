@@ -301,6 +301,7 @@ pub fn bundle(loaded: &Checked, request: &Request) -> Result<crate::pdf::typeset
             .changes
             .as_ref()
             .and_then(|c| c.previous_register.clone());
+        provenance.changes_review = options.changes.as_ref().and_then(|c| c.review);
         options.attach = Some(crate::pdf::typeset::Attachment {
             name: crate::pdf::embed::source_name(&r),
             source,
@@ -328,6 +329,7 @@ pub fn changes_page(old: &Checked, new: &Checked) -> Result<ChangesPage> {
             crate::pdf::embed::without_comments(old.sources.text(old.eval_file))?,
         )),
         previous_register: old.compared().0.frozen.clone(),
+        review: None,
     })
 }
 

@@ -30,7 +30,11 @@ pub fn run(
         None => None,
         Some(old) => {
             let previous = load(old, strict, msg!("consequence-no-pdf"))?;
-            Some(pipeline::changes_page(&previous, &loaded)?)
+            // After the fact-check, the page says how many comments came and were handled.
+            Some(kompass::pdf::typeset::ChangesPage {
+                review: kompass::review::file::counts_beside(evaluation),
+                ..pipeline::changes_page(&previous, &loaded)?
+            })
         }
     };
     let request = Request::report(strict.stage, &standards).with_changes(changes);

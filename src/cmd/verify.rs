@@ -189,7 +189,10 @@ fn changes_page(
     if let Some(fr) = &embedded.provenance.changes_since_register {
         old.set_register(kompass::checks::compare::RegisterData::Frozen(fr.clone()));
     }
-    Ok(Some(pipeline::changes_page(&old, loaded)?))
+    Ok(Some(kompass::pdf::typeset::ChangesPage {
+        review: embedded.provenance.changes_review,
+        ..pipeline::changes_page(&old, loaded)?
+    }))
 }
 
 /// Say why a PDF is not what its inputs render to: the kompass version, the framework, the

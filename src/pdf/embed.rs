@@ -29,6 +29,10 @@ pub struct Provenance {
     /// The same for the earlier evaluation of a draft's page of changes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub changes_since_register: Option<crate::checks::compare::Frozen>,
+    /// The fact-check's counts a draft's page of changes states, so that `verify` makes the
+    /// same page again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes_review: Option<crate::report::diff::ReviewCounts>,
 }
 
 impl Provenance {
@@ -46,6 +50,7 @@ impl Provenance {
             changes_since: None,
             register: None,
             changes_since_register: None,
+            changes_review: None,
         }
     }
 }

@@ -81,6 +81,9 @@ pub struct ChangesPage {
     pub previous: Option<(String, String)>,
     /// What the earlier evaluation's register gave, kept in the PDF for `verify`.
     pub previous_register: Option<crate::checks::compare::Frozen>,
+    /// How many comments the fact-check of that version gave, and how many are handled (from
+    /// the review file beside the evaluation); none without one.
+    pub review: Option<crate::report::diff::ReviewCounts>,
 }
 
 /// The evaluation a PDF is made from, and the record of how it was made.
@@ -424,7 +427,13 @@ fn changes_json(page: &ChangesPage) -> serde_json::Value {
         items.push(item);
     }
     flush(&mut sections, &current, &mut items);
-    json!({"version": page.version.to_string(), "date": page.date, "sections": sections})
+    let mut out =
+        json!({"version": page.version.to_string(), "date": page.date, "sections": sections});
+    // Only a draft made after a fact-check has the key: every other draft stays as it was.
+    if let Some(counts) = &page.review {
+        out["review"] = json!(counts.sentence(page.version));
+    }
+    out
 }
 
 /// The evaluators as the cover prints them, grouped by organisation in the order they first

@@ -3,7 +3,7 @@
 //! removed or changed, paragraphs changed word by word, and changed facts. Both sides are
 //! [`Report`] models, so every number is the derived one.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use similar::{ChangeTag, DiffOp, TextDiff};
 
 use crate::base::format::number;
@@ -436,4 +436,36 @@ pub fn to_text(changes: &[Change]) -> String {
         out.push('\n');
     }
     out
+}
+/// How many comments the fact-check of a version gave, and how many are handled: what a later
+/// draft's page of changes says (kept in the review file beside the evaluation). No names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewCounts {
+    pub received: usize,
+    pub done: usize,
+    pub no_change: usize,
+}
+
+impl ReviewCounts {
+    /// What a later draft's page of changes says of them: "Faktagranskningen av version 1 gav
+    /// sex kommentarer: 4 åtgärdade, 1 utan ändring och 1 ännu inte behandlad."
+    pub fn sentence(&self, version: i64) -> String {
+        let open = self.received.saturating_sub(self.done + self.no_change);
+        let one = |n: usize, singular: &str, plural: &str| {
+            format!("{n} {}", if n == 1 { singular } else { plural })
+        };
+        let mut parts = vec![
+            one(self.done, "åtgärdad", "åtgärdade"),
+            format!("{} utan ändring", self.no_change),
+        ];
+        if open > 0 {
+            parts.push(one(open, "ännu inte behandlad", "ännu inte behandlade"));
+        }
+        let last = parts.pop().unwrap_or_default();
+        format!(
+            "Faktagranskningen av version {version} gav {}: {} och {last}.",
+            one(self.received, "kommentar", "kommentarer"),
+            parts.join(", ")
+        )
+    }
 }

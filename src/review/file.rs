@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use toml_edit::{DocumentMut, Item, Table, value};
 
-use super::Comment;
+use super::{Comment, Reply};
 use crate::base::messages::{Message, msg};
 
 /// What was done with a comment.
@@ -84,6 +84,35 @@ pub struct Entry {
     pub text: String,
     /// The comment's kind as the file names it (`highlight`, `replacement` …).
     pub kind: String,
+    /// Who wrote it and when (`2026-11-20 14:03`), as the PDF said; for the evaluator only.
+    pub author: String,
+    pub date: String,
+    /// The replies in its thread.
+    pub replies: Vec<Reply>,
+}
+
+pub use crate::report::diff::ReviewCounts as Counts;
+
+/// The counts of some entries.
+pub fn counts(entries: &[Entry]) -> Counts {
+    let n = |s: State| entries.iter().filter(|e| e.state == s).count();
+    Counts {
+        received: entries.len(),
+        done: n(State::Done),
+        no_change: n(State::NoChange),
+    }
+}
+
+/// The counts of the review file beside an evaluation: `None` without a file, with no comments
+/// in it, or when it cannot be read (a draft is still made; it then says nothing of them).
+pub fn counts_beside(evaluation: &Path) -> Option<Counts> {
+    let bytes = crate::files::read::bytes(
+        &path_for(evaluation),
+        crate::files::read::MAX_EVALUATION_BYTES,
+    )
+    .ok()?;
+    let entries = entries(std::str::from_utf8(&bytes).ok()?).ok()?;
+    (!entries.is_empty()).then(|| counts(&entries))
 }
 
 /// The review file beside an evaluation: `<name>.granskning.toml`.
@@ -139,9 +168,36 @@ pub fn entries(text: &str) -> Result<Vec<Entry>, Message> {
             marked: s("marked"),
             text: s("text"),
             kind: s("kind"),
+            author: s("author"),
+            date: s("date"),
+            replies: replies_of(t),
         });
     }
     Ok(out)
+}
+
+/// The replies a table records: `replies = [{ author = "…", date = "…", text = "…" }]`.
+fn replies_of(t: &Table) -> Vec<Reply> {
+    let Some(list) = t.get("replies").and_then(Item::as_array) else {
+        return Vec::new();
+    };
+    list.iter()
+        .filter_map(|v| v.as_inline_table())
+        .map(|r| {
+            let s = |key: &str| {
+                r.get(key)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or("")
+                    .to_string()
+            };
+            let date = s("date");
+            Reply {
+                author: s("author"),
+                date: (!date.is_empty()).then_some(date),
+                text: s("text"),
+            }
+        })
+        .collect()
 }
 
 /// The review file's text with the comments it does not have yet added as "öppen" (the text
@@ -215,6 +271,19 @@ fn table_of(c: &Comment, pdf_name: &str) -> Table {
         t.insert("marked", value(c.marked.as_str()));
     }
     t.insert("text", value(c.text.as_str()));
+    if !c.replies.is_empty() {
+        let mut list = toml_edit::Array::new();
+        for r in &c.replies {
+            let mut one = toml_edit::InlineTable::new();
+            one.insert("author", r.author.as_str().into());
+            if let Some(d) = &r.date {
+                one.insert("date", d.as_str().into());
+            }
+            one.insert("text", r.text.as_str().into());
+            list.push(one);
+        }
+        t.insert("replies", value(list));
+    }
     t.insert("from", value(pdf_name));
     t
 }
@@ -266,7 +335,11 @@ mod tests {
             date: None,
             marked: String::new(),
             text: "Fel \"år\"\nrad två".into(),
-            replies: Vec::new(),
+            replies: vec![Reply {
+                author: "Per".into(),
+                date: Some("2026-11-21 09:12".into()),
+                text: "Håller med.".into(),
+            }],
             field: None,
             place: "Kapitel 1".into(),
             section: None,
@@ -293,6 +366,16 @@ mod tests {
         );
         assert_eq!(e[2].state, State::Open);
         assert_eq!(e[0].text, "Fel \"år\"\nrad två");
+        assert_eq!((e[0].author.as_str(), e[0].replies.len()), ("Karin", 1));
+        assert_eq!(e[0].replies[0].date.as_deref(), Some("2026-11-21 09:12"));
+        assert_eq!(
+            counts(&e),
+            Counts {
+                received: 3,
+                done: 0,
+                no_change: 1
+            }
+        );
         assert!(again.starts_with("# Faktagranskningen"));
         assert_eq!(set_state(&again, "zz", State::Done, "").unwrap(), None);
         let bad = again.replacen("state = \"öppen\"", "state = \"klar\"", 1);

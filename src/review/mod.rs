@@ -353,7 +353,10 @@ pub fn remake(embedded: &Embedded, notes: &mut Vec<Note>) -> Option<Made> {
                 old.set_register(crate::checks::compare::RegisterData::Frozen(fr.clone()));
             }
             match pipeline::changes_page(&old, &checked) {
-                Ok(page) => Some(page),
+                Ok(page) => Some(crate::pdf::typeset::ChangesPage {
+                    review: p.changes_review,
+                    ..page
+                }),
                 Err(e) => return fail(notes, e.to_string()),
             }
         }

@@ -130,6 +130,14 @@ fn read_by(stream: &mut TcpStream, chunk: &mut [u8], deadline: Instant) -> Resul
 
 /// Read one request within the bounds: of size, and of time for the head and for the whole.
 pub fn read_request(stream: &mut TcpStream) -> Result<Request, Refused> {
+    read_request_with(stream, &|_| MAX_BODY)
+}
+
+/// As [`read_request`], with the largest body the request's head allows (`limit`).
+pub fn read_request_with(
+    stream: &mut TcpStream,
+    limit: &dyn Fn(&Request) -> usize,
+) -> Result<Request, Refused> {
     let start = Instant::now();
     let (head_by, all_by) = (start + HEAD_TIME, start + REQUEST_TIME);
     let mut buf = Vec::with_capacity(4096);
@@ -182,7 +190,7 @@ pub fn read_request(stream: &mut TcpStream) -> Result<Request, Refused> {
         None => 0,
         Some(v) => v.trim().parse().map_err(|_| Refused(400))?,
     };
-    if length > MAX_BODY {
+    if length > limit(&request) {
         return Err(Refused(413));
     }
     let mut body = buf[head_end..].to_vec();

@@ -20,6 +20,7 @@ pub mod http;
 pub mod merge;
 pub mod outputs;
 pub mod preview;
+pub mod review;
 pub mod session;
 pub mod words;
 
@@ -49,9 +50,10 @@ const SCRIPTS: &[(&str, &str)] = &[
     ("/api.js", include_str!("assets/api.js")),
     ("/dom.js", include_str!("assets/dom.js")),
     ("/form.js", include_str!("assets/form.js")),
-    ("/i18n.js", include_str!("assets/i18n.js")),
     ("/pages.js", include_str!("assets/pages.js")),
     ("/paths.js", include_str!("assets/paths.js")),
+    ("/i18n.js", include_str!("assets/i18n.js")),
+    ("/review.js", include_str!("assets/review.js")),
     ("/sync.js", include_str!("assets/sync.js")),
     ("/tables.js", include_str!("assets/tables.js")),
     ("/values.js", include_str!("assets/values.js")),
@@ -399,7 +401,7 @@ impl FileId {
 
 fn serve_one(shared: &Shared, mut stream: TcpStream, head_read: &dyn Fn()) {
     crate::base::messages::set_thread_lang(shared.lang);
-    match http::read_request(&mut stream) {
+    match http::read_request_with(&mut stream, &|r| body_limit(shared, r)) {
         Ok(request) => {
             head_read();
             if request.method == "GET"
@@ -421,6 +423,17 @@ fn serve_one(shared: &Shared, mut stream: TcpStream, head_read: &dyn Fn()) {
                 &mut std::io::sink(),
             );
         }
+    }
+}
+
+/// How large a request's body may be: a returned PDF (`POST /api/review`) from a tab that
+/// passes every check may be larger than any other request; the head is checked first, so no
+/// one else can make the server read that much.
+fn body_limit(shared: &Shared, r: &Request) -> usize {
+    if r.method == "POST" && r.path == "/api/review" && checked(shared, r).is_ok() {
+        review::MAX_BODY
+    } else {
+        http::MAX_BODY
     }
 }
 
@@ -519,10 +532,25 @@ fn route(shared: &Shared, r: &Request) -> Response {
         ("POST", "/api/pdf") => answer(api::body::<api::Pdf>(&r.body).and_then(|b| {
             snapshot(shared).and_then(|(snap, _)| outputs::make(&snap, b.kind))
         })),
+        ("GET", "/api/review") => answer(snapshot(shared).and_then(|(snap, _)| review::state(&snap))),
+        ("POST", "/api/review") => answer(reviewed(shared, snapshot(shared).and_then(|(snap, _)| review::read(&snap, &r.body)))),
+        ("POST", "/api/review/state") => answer(reviewed(shared, snapshot(shared).and_then(|(snap, _)| review::set_state(&snap, &r.body)))),
+        ("POST", "/api/review/reply") => answer(snapshot(shared).and_then(|(snap, _)| review::reply(&snap))),
         ("GET", p) if p.starts_with("/api/page/") => page_svg(shared, p),
         ("GET" | "POST", _) => Response::refuse(404, "not found"),
         _ => Response::refuse(405, "method not allowed"),
     }
+}
+
+/// After the review file was written: every tab hears of it, and shows the comments again.
+fn reviewed(
+    shared: &Shared,
+    result: std::result::Result<Json, ApiError>,
+) -> std::result::Result<Json, ApiError> {
+    if result.is_ok() {
+        shared.bell.ring(shared_version(shared), None, Vec::new());
+    }
+    result
 }
 
 fn with_session<T>(shared: &Shared, f: impl FnOnce(&mut Session) -> T) -> T {

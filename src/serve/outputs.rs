@@ -86,9 +86,14 @@ pub fn make(snap: &Snapshot, kind: Make) -> Result<Json, ApiError> {
             reason = e.to_string()
         ))
     })?;
+    // After the fact-check, the page of changes says how many comments came and were handled.
     let changes = kept
         .as_ref()
-        .and_then(|(_, old)| changes_page(&dir, old, ev));
+        .and_then(|(_, old)| changes_page(&dir, old, ev))
+        .map(|page| crate::pdf::typeset::ChangesPage {
+            review: crate::review::file::counts_beside(&snap.path),
+            ..page
+        });
     let pdf = pipeline::render(ev, &request.with_changes(changes)).map_err(|e| {
         ApiError::refused(msg!(
             "with-reason",

@@ -1347,3 +1347,188 @@ fn the_form_has_a_field_for_every_key_of_the_format() {
     }
     let _ = std::fs::remove_dir_all(file.parent().unwrap());
 }
+
+/// The fact-check in the editor: the PDF the municipality sent back (commented in Firefox) is
+/// read in through the page's file input; each comment stands at its field with the words it
+/// marks; one is marked "Åtgärdad", which the review file beside the evaluation keeps; the
+/// answer to the municipality lists it and names no one; a second open tab shows the new
+/// state; axe-core finds nothing with the comments shown. A comment already in the review file,
+/// outside every field, is shown in the section as text. A file dropped on the page that is no
+/// PDF is named, and nothing else happens.
+#[test]
+fn the_fact_check_is_read_in_handled_and_answered_in_the_page() {
+    let Some(axe) = tools() else {
+        return;
+    };
+    let (file, addr, token) = served_as("review");
+    let review = another_readers_comment(&file);
+    let b = Browser::start();
+    b.go(&format!("http://127.0.0.1:{}/?token={token}", addr.port()));
+    b.until(
+        "the page loads the evaluation",
+        "return document.querySelector('#status').textContent.startsWith('Inläst');",
+    );
+    the_comment_outside_the_fields_is_shown_as_text(&b);
+    b.until(
+        "the fact-check's section is there",
+        "return !!document.querySelector('#review-file') && !document.querySelector('#review').hidden;",
+    );
+    assert_eq!(
+        b.text("label[for=review-file]"),
+        "Läs in kommentarer från granskningen"
+    );
+    // A file that is no PDF, dropped on the page.
+    b.js(
+        "const dt = new DataTransfer(); dt.items.add(new File(['hej'], 'anteckningar.txt', {type: 'text/plain'}));
+         document.querySelector('#form').dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));
+         return true;",
+        json!([]),
+    );
+    assert_eq!(
+        b.text("#review-status"),
+        "anteckningar.txt är ingen PDF-fil."
+    );
+    // The returned PDF, chosen in the file input.
+    let pdf = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/commented/pdfjs.pdf"
+    );
+    let input = b.element("#review-file");
+    b.call(
+        "POST",
+        &format!("/element/{input}/value"),
+        Some(json!({ "text": pdf })),
+    );
+    b.until(
+        "the comments are read",
+        "return document.querySelector('#review-status').textContent.includes('kommentarer i filen: 4, nya: 4');",
+    );
+    let analysis = comments_at_their_fields(&b);
+    axe_finds_nothing(&b, &axe);
+    // Marked "Åtgärdad" with a click: the review file keeps it; the open list loses it.
+    let box_id = b.js(
+        "return document.querySelector(arguments[0]).id;",
+        json!([analysis]),
+    );
+    let box_id = box_id.as_str().unwrap();
+    // A second tab open on the same evaluation hears of the change.
+    let first = b.tab();
+    let second = b.new_tab(&format!("http://127.0.0.1:{}/?token={token}", addr.port()));
+    b.switch(&second);
+    b.until(
+        "the second tab shows the comments",
+        &format!("return !!document.querySelector('#{box_id}-open:checked');"),
+    );
+    b.switch(&first);
+    b.click(&format!("#{box_id}-done"));
+    wait_for_file(&review, "state = \"åtgärdad\"", "the state was not saved");
+    assert!(
+        std::fs::read_to_string(&review)
+            .unwrap()
+            .starts_with("[[comment]]\nid = \"annan-1\"")
+    );
+    b.until(
+        "the open list has three",
+        "return document.querySelectorAll('#review-open li a').length === 4;",
+    );
+    assert!(
+        b.text("#review-summary").contains("Åtgärdade: 1"),
+        "{}",
+        b.text("#review-summary")
+    );
+    b.switch(&second);
+    b.until(
+        "the second tab shows the comment done",
+        &format!("return !!document.querySelector('#{box_id}-done:checked');"),
+    );
+    b.switch(&first);
+    // The answer to the municipality lists it as done (its button is in the section at the top).
+    b.js("window.scrollTo(0, 0); return true;", json!([]));
+    b.click("#review-make-reply");
+    b.until(
+        "the answer is made",
+        "return !document.querySelector('#review-reply').hidden;",
+    );
+    let answer = b.text("#review-reply-text");
+    assert!(
+        answer.contains(
+            "## 2. Sidan 11 – Område 2, Sammanfattande analys, stycke 2\n\n- Markerat: ”Falkenbergs kommun och Ale kommun"
+        ) && answer.contains("- Åtgärdad"),
+        "{answer}"
+    );
+    assert!(!answer.contains("Åsa Lind"), "the answer names a person");
+    assert!(file.with_file_name("leksand-2023-bemotande.pdf").exists());
+    axe_finds_nothing(&b, &axe);
+    let _ = std::fs::remove_dir_all(file.parent().unwrap());
+}
+
+/// Each comment of the PDF commented in Firefox at its field: the highlight in area 2's
+/// analysis with its marked words, the text box at the strengths, the ring at the score of
+/// 4.2; all four open in the list. The selector of the first one's box.
+fn comments_at_their_fields(b: &Browser) -> String {
+    // Each comment at its field: the highlight in area 2's analysis, with its marked words.
+    let analysis = format!("#{}-field .review-comment", field_id("area[2].analysis"));
+    let shown = b.text(&analysis);
+    for part in [
+        "Sidan 11 – Område 2, Sammanfattande analys, stycke 2",
+        "Markering",
+        "Ale har inte lyckats, ta bort Ale.",
+    ] {
+        assert!(shown.contains(part), "{part}: {shown}");
+    }
+    assert_eq!(
+        b.text(&format!("{analysis} mark")),
+        "Falkenbergs kommun och Ale kommun är exempel på kommuner som har lyckats väl med"
+    );
+    for (path, said) in [
+        (field_id("area[2].strengths"), "livaktigt, inte aktivt"),
+        (
+            format!("{}-field", field_id("area[4].scores.\"4.2\"")),
+            "Borde vara 12 poäng?",
+        ),
+    ] {
+        let text = b.text(&format!("#{path} .review-comment"));
+        assert!(text.contains(said), "{path}: {text}");
+    }
+    assert_eq!(
+        b.js(
+            "return document.querySelectorAll('#review-open li a').length;",
+            json!([])
+        ),
+        json!(5)
+    );
+    analysis
+}
+
+/// Another reader's comment, read in before, on a text that is no field (as `kompass comments`
+/// writes it): the page lists it in its section, and reading more keeps it. The review file.
+fn another_readers_comment(file: &Path) -> PathBuf {
+    let review = file.with_file_name("leksand-2023.granskning.toml");
+    std::fs::write(
+        &review,
+        "[[comment]]\nid = \"annan-1\"\nstate = \"öppen\"\nreply = \"\"\npage = 3\nplace = \"1 Inledning (inget fält)\"\nkind = \"note\"\nauthor = \"Åsa Lind\"\ntext = \"<b>Fet?</b> Stämmer inledningen?\"\nfrom = \"lind.pdf\"\n",
+    )
+    .unwrap();
+    review
+}
+
+fn the_comment_outside_the_fields_is_shown_as_text(b: &Browser) {
+    b.until(
+        "the comment outside the fields is listed",
+        "return document.querySelectorAll('#review-outside .review-comment').length === 1;",
+    );
+    let outside = b.text("#review-outside .review-comment");
+    assert!(
+        outside.contains("Sidan 3 – 1 Inledning (inget fält)")
+            && outside.contains("Anteckning av Åsa Lind")
+            && outside.contains("<b>Fet?</b> Stämmer inledningen?"),
+        "shown as text: {outside}"
+    );
+    assert_eq!(
+        b.js(
+            "return document.querySelectorAll('#review-outside b').length;",
+            json!([])
+        ),
+        json!(0)
+    );
+}

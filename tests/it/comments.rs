@@ -799,3 +799,141 @@ fn a_key_path_counts_the_tables_of_the_file() {
         c.place
     );
 }
+
+/// A draft commented in Firefox's PDF viewer (PDF.js), saved as Firefox saves it: an
+/// incremental update with PDF.js's own highlight, text box and ink annotations, comments in
+/// `/Contents` with a `/Popup`, and no author (`tests/fixtures/commented/make-pdfjs.mjs` made
+/// it, with pdfjs-dist 5.6.205). Each comment is on its field.
+#[test]
+fn comments_saved_by_firefox_s_pdf_js_are_on_their_fields() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/commented/pdfjs.pdf"
+    );
+    let review = read_comments(&std::fs::read(path).unwrap()).unwrap();
+    let got: Vec<(Kind, Option<&str>, &str, &str)> = review
+        .comments
+        .iter()
+        .map(|c| {
+            (
+                c.kind,
+                c.field.as_ref().map(|f| f.path.as_str()),
+                c.author.as_str(),
+                c.text.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                Kind::Highlight,
+                Some("area[2].analysis"),
+                "",
+                "Ale har inte lyckats, ta bort Ale."
+            ),
+            (
+                Kind::TextBox,
+                Some("area[2].strengths[2]"),
+                "",
+                "livaktigt, inte aktivt"
+            ),
+            (
+                Kind::Highlight,
+                Some("area[3].analysis"),
+                "",
+                "Timrå heter ”Timrå kommun” – det stämmer."
+            ),
+            (
+                Kind::Drawing,
+                Some("area[4].scores.\"4.2\""),
+                "",
+                "Borde vara 12 poäng?"
+            ),
+        ],
+        "{:#?}",
+        review.comments
+    );
+    let paragraph = |i: usize| review.comments[i].field.as_ref().unwrap().paragraph;
+    assert_eq!((paragraph(0), paragraph(2)), (Some(2), Some(3)));
+    assert_eq!(
+        review.comments[0].marked,
+        "Falkenbergs kommun och Ale kommun är exempel på kommuner som har lyckats väl med"
+    );
+    assert!(
+        review.comments[3]
+            .marked
+            .starts_with("4.2 Långsiktig planering"),
+        "the ring encloses the score's line: {}",
+        review.comments[3].marked
+    );
+    assert_eq!(review.content, kompass::review::Pages::Unchanged);
+    let (code, out, err) = run(&["verify", path, "--lang", "sv"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        out.contains("PDF-filen har fått 4 kommentarer; rapportens innehåll är oförändrat"),
+        "{out}"
+    );
+    assert!(
+        review
+            .notes
+            .iter()
+            .all(|n| matches!(n, kompass::review::Note::OtherVersion { .. })),
+        "{:?}",
+        review.notes
+    );
+}
+
+/// Version 2 after the fact-check: its page "Ändringar sedan version 1" says how many comments
+/// came and how many are handled, from the review file beside the evaluation, and names no
+/// one; `verify` makes the same PDF again from what it carries. Without a review file the page
+/// says nothing of comments.
+#[test]
+fn version_two_counts_the_comments_and_names_no_one() {
+    let dir = scratch("comments-version-2");
+    let (toml, _, pdf) = commented_in(&dir);
+    let (pdf, toml) = (pdf.to_str().unwrap(), toml.to_str().unwrap());
+    let first = dir.join("leksand-2023-v1.toml");
+    std::fs::copy(toml, &first).unwrap();
+    let v2 = dir.join("leksand-2023-v2.pdf");
+    let render = |out: &Path| {
+        let args = [
+            "render",
+            toml,
+            "--draft",
+            "--changes-since",
+            first.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        let (code, _, err) = run(&args);
+        assert_eq!(code, 0, "{err}");
+    };
+    let without = dir.join("utan-granskning.pdf");
+    render(&without);
+    assert!(!support::pdf_text(&without).contains("Faktagranskningen av"));
+    let (code, _, err) = run(&["comments", pdf, toml, "--lang", "sv"]);
+    assert_eq!(code, 0, "{err}");
+    let review = dir.join("leksand-2023.granskning.toml");
+    let text = std::fs::read_to_string(&review).unwrap();
+    let text = text.replacen("state = \"öppen\"", "state = \"åtgärdad\"", 2);
+    let text = text.replacen(
+        "state = \"öppen\"\nreply = \"\"",
+        "state = \"ingen ändring\"\nreply = \"Datumet står fast.\"",
+        1,
+    );
+    std::fs::write(&review, text).unwrap();
+    render(&v2);
+    let page = support::pdf_text(&v2);
+    let said = "Faktagranskningen av version 1 gav 6 kommentarer: 2 åtgärdade, 1 utan ändring och 3 ännu inte behandlade.";
+    assert!(
+        page.replace('\n', " ").contains(said),
+        "{}",
+        &page[page.find("Ändringar sedan").unwrap_or(0)..]
+    );
+    for name in ["Karin", "Öberg", "Per Ek", "står fast"] {
+        assert!(!page.contains(name), "{name} in the draft");
+    }
+    let (code, out, err) = run(&["verify", v2.to_str().unwrap(), "--lang", "sv"]);
+    assert_eq!(code, 0, "{out}{err}");
+}

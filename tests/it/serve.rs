@@ -708,6 +708,7 @@ fn every_api_route_needs_the_tab_key() {
         "/api/changes",
         "/api/municipalities",
         "/api/schema",
+        "/api/review",
         "/api/nonexistent",
     ];
     for path in gets {
@@ -727,6 +728,9 @@ fn every_api_route_needs_the_tab_key() {
         "/api/pdf",
         "/api/open",
         "/api/new",
+        "/api/review",
+        "/api/review/state",
+        "/api/review/reply",
     ] {
         let body = r#"{"edits":[{"op":"set","path":"report.publisher","value":"X"}],"keep":"page","kind":"draft"}"#;
         let raw = format!(
@@ -740,6 +744,11 @@ fn every_api_route_needs_the_tab_key() {
     assert!(
         !dir.join("leksand-2023-utkast.pdf").exists(),
         "a PDF was written"
+    );
+    assert!(
+        !dir.join("leksand-2023-bemotande.pdf").exists()
+            && !dir.join("leksand-2023.granskning.toml").exists(),
+        "the fact-check's files were written"
     );
     // With the key, the page's image is there.
     let (status, _, body) = s.get("/api/page/0.svg");
@@ -1186,4 +1195,157 @@ fn the_page_and_the_schema_speak_the_served_language() {
         .find(|k| k["key"] == "analysis")
         .unwrap();
     assert_eq!(analysis["label"], "Summarising analysis");
+}
+
+/// Standard base64, as the page's `btoa` writes it.
+fn base64(bytes: &[u8]) -> String {
+    const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(ABC[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// The fact-check in the editor: a returned PDF (commented in Firefox) is read in, its comments
+/// placed on their fields and added to the review file beside the evaluation (once), each
+/// comment's state set, the answer made beside the evaluation, and a new draft's page of
+/// changes counts the comments. The evaluation itself is never written.
+#[test]
+fn a_returned_draft_is_read_in_its_comments_handled_and_answered() {
+    let s = serve("review");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let pdf = std::fs::read(format!("{root}/tests/fixtures/commented/pdfjs.pdf")).unwrap();
+    let (status, _, body) = s.post("/api/pdf", r#"{"kind": "draft"}"#);
+    assert_eq!(status, 200, "{body}");
+    let before = s.text();
+    let json = |body: &str| -> serde_json::Value { serde_json::from_str(body).unwrap() };
+    // Nothing read yet: no entries, and the page's words.
+    let (status, _, body) = s.get("/api/review");
+    assert_eq!(status, 200, "{body}");
+    let state = json(&body);
+    assert_eq!(state["comments"].as_array().unwrap().len(), 0);
+    assert_eq!(state["file"], "leksand-2023.granskning.toml");
+    assert_eq!(
+        state["messages"]["editor-review-title"],
+        "Faktagranskningen"
+    );
+    assert_eq!(
+        state["messages"]["editor-review-place"],
+        "Sidan { $page } – { $place }"
+    );
+    // The returned PDF, as the page sends it.
+    let sent = serde_json::json!({"name": "granskad.pdf", "pdf": base64(&pdf)}).to_string();
+    let (status, _, body) = s.post("/api/review", &sent);
+    assert_eq!(status, 200, "{body}");
+    let state = json(&body);
+    assert_eq!(state["read"]["count"], 4, "{state}");
+    assert_eq!(state["read"]["added"], 4);
+    let comments = state["comments"].as_array().unwrap();
+    let fields: Vec<&str> = comments
+        .iter()
+        .map(|c| c["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "area[2].analysis",
+            "area[2].strengths[2]",
+            "area[3].analysis",
+            "area[4].scores.\"4.2\""
+        ]
+    );
+    assert_eq!(comments[0]["kind_name"], "markering");
+    assert_eq!(comments[0]["state"], "open");
+    assert_eq!(state["counts"]["open"], 4);
+    let review = s.file.with_file_name("leksand-2023.granskning.toml");
+    let file = std::fs::read_to_string(&review).unwrap();
+    // Read again: nothing new, nothing written.
+    let (_, _, body) = s.post("/api/review", &sent);
+    assert_eq!(json(&body)["read"]["added"], 0);
+    assert_eq!(std::fs::read_to_string(&review).unwrap(), file);
+    // States: one done, one without a change and a reply.
+    let id = |i: usize| comments[i]["id"].as_str().unwrap().to_string();
+    let set = |id: &str, state: &str, reply: &str| {
+        s.post(
+            "/api/review/state",
+            &serde_json::json!({"id": id, "state": state, "reply": reply}).to_string(),
+        )
+    };
+    assert_eq!(set(&id(0), "done", "").0, 200);
+    let (status, _, body) = set(&id(3), "no-change", "Poängen står sig.");
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(json(&body)["counts"]["open"], 2);
+    let file = std::fs::read_to_string(&review).unwrap();
+    assert!(file.contains("state = \"åtgärdad\""), "{file}");
+    assert!(file.contains("reply = \"Poängen står sig.\""), "{file}");
+    assert_eq!(set(&id(1), "klar", "").0, 400);
+    assert_eq!(set("no-such-comment", "done", "").0, 404);
+    // The answer, beside the evaluation.
+    let (status, _, body) = s.post("/api/review/reply", "{}");
+    assert_eq!(status, 200, "{body}");
+    let answer = json(&body);
+    assert_eq!(answer["written"], "leksand-2023-bemotande.pdf");
+    let text = answer["text"].as_str().unwrap();
+    assert!(
+        text.contains("- Ingen ändring: Poängen står sig."),
+        "{text}"
+    );
+    assert!(text.contains("- Åtgärdad"), "{text}");
+    assert!(s.file.with_file_name("leksand-2023-bemotande.pdf").exists());
+    assert_eq!(s.text(), before, "the evaluation was written");
+    // A new draft after the review: its page of changes counts the comments.
+    let (status, _) = s.edit(serde_json::json!([
+        {"op": "set", "path": "area[4].scores.\"4.2\"", "value": 12}
+    ]));
+    assert_eq!(status, 200);
+    let (status, _, body) = s.post("/api/pdf", r#"{"kind": "draft"}"#);
+    assert_eq!(status, 200, "{body}");
+    let draft = s.file.with_file_name("leksand-2023-utkast.pdf");
+    let made = kompass::pdf::embed::read(&std::fs::read(draft).unwrap()).unwrap();
+    let counts = made.provenance.changes_review.expect("no counts");
+    assert_eq!((counts.received, counts.done, counts.no_change), (4, 1, 1));
+}
+
+/// A returned PDF may be larger than any other request, but only for a tab with its key: the
+/// head is checked before the body is read.
+#[test]
+fn only_a_tab_with_its_key_may_send_a_large_pdf() {
+    let s = serve("review-large");
+    let host = s.host();
+    let big = format!(
+        r#"{{"name":"x.pdf","pdf":"{}"}}"#,
+        "A".repeat(2 * 1024 * 1024)
+    );
+    let without = format!(
+        "POST /api/review HTTP/1.1\r\nHost: {host}\r\nOrigin: http://{host}\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{big}",
+        big.len()
+    );
+    assert_eq!(request(s.addr, without.as_bytes()).0, 413);
+    let (status, _, _) = request(
+        s.addr,
+        format!("GET /api/review HTTP/1.1\r\nHost: {host}\r\n\r\n").as_bytes(),
+    );
+    assert_eq!(status, 403);
+    // With the key it is read, and refused as what it is: no PDF.
+    let (status, _, body) = s.post("/api/review", &big);
+    assert_eq!(status, 422, "{body}");
+    assert!(
+        !s.file
+            .with_file_name("leksand-2023.granskning.toml")
+            .exists()
+    );
+    // Beyond the editor's bound, even with the key.
+    let huge = "A".repeat(kompass::serve::review::MAX_BODY + 1);
+    assert_eq!(s.post("/api/review", &huge).0, 413);
 }

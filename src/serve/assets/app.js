@@ -13,6 +13,7 @@ import { field, part, fill } from "./form.js";
 import { t } from "./i18n.js";
 import { fillEvaluators, fillRevisions, fillHistory, fillComparisons, showRows } from "./tables.js";
 import { showPages, forgetPages, followPages, showFindings } from "./pages.js";
+import { startReview, showReview, refreshReview } from "./review.js";
 
 window.addEventListener("error", (e) => { window.kompassError = String(e.message); });
 window.addEventListener("unhandledrejection", (e) => { window.kompassError = String(e.reason); });
@@ -137,6 +138,7 @@ function update(next, how) {
   $("#undo").disabled = !ctx.sync.canUndo();
   $("#redo").disabled = !ctx.sync.canRedo();
   if ($("#toml-box").open) showToml();
+  showReview();
 }
 
 // What the server said of a batch of edits.
@@ -207,6 +209,7 @@ async function refresh() {
 
 let lastPages = null;
 function onEvent(e) {
+  refreshReview();
   if (!e) return refresh();
   if (e.disk && e.disk.length) notice(e.disk);
   if (e.version !== ctx.state.version || e.pages !== lastPages) {
@@ -276,6 +279,7 @@ async function openFile(url, body) {
   ctx.sync = makeSync(r.body.file);
   update(r.body, t("editor-loaded"));
   showFiles();
+  startReview();
 }
 
 function makeSync(file) {
@@ -340,6 +344,7 @@ async function start() {
   // What waited in this browser from before (a closed tab, a stopped server) goes now.
   if (ctx.sync.queue.length) ctx.sync.retry();
   if (s.body.folder) showFiles();
+  startReview();
   listen(onEvent, onLink);
 }
 
