@@ -67,6 +67,20 @@ pub fn int(x: i64) -> String {
     number(x as f64, 0)
 }
 
+/// A whole number as TOML writes it readably: `16137` → `16_137`, `-100000` → `-100_000` (the
+/// sign is never grouped).
+pub fn toml_thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('_');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
 /// ISO date, e.g. `2023-11-23`.
 pub fn iso_date(year: i32, month: u8, day: u8) -> String {
     format!("{year:04}-{month:02}-{day:02}")
@@ -146,6 +160,14 @@ pub fn iso_from_days(days: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn toml_thousands_never_groups_the_sign() {
+        assert_eq!(toml_thousands(16137), "16_137");
+        assert_eq!(toml_thousands(-100000), "-100_000");
+        assert_eq!(toml_thousands(-999), "-999");
+        assert_eq!(toml_thousands(0), "0");
+    }
 
     #[test]
     fn fixed_decimals_for_a_column() {

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use kompass::base::messages::msg;
 use kompass::review::file::{self, Entry, State};
-use kompass::review::{Comment, Pages, Review, text};
+use kompass::review::{Comment, Review, text};
 
 use super::{Failure, Run, Strictness};
 
@@ -182,7 +182,8 @@ fn text_list(review: &Review, entries: &[Entry], pdf_name: &str) -> String {
         out.push_str(&block(i + 1, c, file::state_of(entries, &c.id)));
     }
     out.push('\n');
-    out.push_str(&format!("{}\n", pages_message(&review.content)));
+    let pages = review.content.message().map_or(String::new(), |m| m.text());
+    out.push_str(&format!("{pages}\n"));
     for note in &review.notes {
         out.push_str(&format!(
             "{}\n",
@@ -268,24 +269,6 @@ fn block(n: usize, c: &Comment, entry: Option<&Entry>) -> String {
         out.push_str(&format!("   {l}\n"));
     }
     out
-}
-
-fn pages_message(content: &Pages) -> String {
-    match content {
-        Pages::Unchanged => msg!("comments-pages-unchanged").text(),
-        Pages::Changed(pages) => msg!(
-            "comments-pages-changed",
-            count = pages.len(),
-            pages = pages
-                .iter()
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
-        .text(),
-        Pages::Rewritten => msg!("comments-pages-rewritten").text(),
-        Pages::Unknown => String::new(),
-    }
 }
 
 /// The comments for tools: every field of each, its state when the review file has one.

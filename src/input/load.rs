@@ -134,27 +134,19 @@ pub fn load_path(path: &Path) -> Result<Loaded, (Sources, LoadError)> {
         )
     };
     let io_error = |e: std::io::Error| io(crate::base::messages::io_reason(&e));
-    // Only a regular file: a FIFO or a device could keep the read waiting forever.
-    let (file, meta) = crate::files::read::open_regular(path).map_err(|e| match e {
-        crate::files::read::ReadError::Io(e) => io_error(e),
+    // Only a regular file (a FIFO or a device could keep the read waiting forever), read
+    // within the bound.
+    use crate::files::read::ReadError;
+    let bytes = crate::files::read::bytes(path, MAX_INPUT_BYTES).map_err(|e| match e {
+        ReadError::Io(e) => io_error(e),
+        ReadError::TooLarge {
+            size: Some(size), ..
+        } => too_big(msg!("file-too-big", size = size, max = MAX_INPUT_BYTES)),
+        ReadError::TooLarge { size: None, .. } => {
+            too_big(msg!("input-too-long", max = MAX_INPUT_BYTES))
+        }
         other => io(other.message()),
     })?;
-    if meta.len() > MAX_INPUT_BYTES {
-        return Err(too_big(msg!(
-            "file-too-big",
-            size = meta.len(),
-            max = MAX_INPUT_BYTES
-        )));
-    }
-    let mut bytes = Vec::new();
-    std::io::Read::read_to_end(
-        &mut std::io::Read::take(file, MAX_INPUT_BYTES + 1),
-        &mut bytes,
-    )
-    .map_err(io_error)?;
-    if bytes.len() as u64 > MAX_INPUT_BYTES {
-        return Err(too_big(msg!("input-too-long", max = MAX_INPUT_BYTES)));
-    }
     if let Some((message, help)) = not_an_evaluation(&bytes) {
         // Named for what it is; its bytes are never quoted.
         let file = sources.add(name, String::new());

@@ -64,7 +64,7 @@ pub fn skeleton(framework: &Framework, municipality: &str, date: &str) -> String
     match known {
         Some(m) => t.push_str(&format!(
             "population = {}  # {}\n\n",
-            thousands(m.population),
+            crate::base::format::toml_thousands(m.population),
             municipalities::POPULATION_SOURCE
         )),
         None => t.push_str(&format!(
@@ -134,19 +134,6 @@ pub fn skeleton(framework: &Framework, municipality: &str, date: &str) -> String
     ));
     t.push_str("#\n# [comparison.peer]\n# from_register = { population_max = 20_000, first_evaluation = true }\n");
     t
-}
-
-/// A whole number as TOML writes it readably: 16137 → `16_137`.
-fn thousands(n: i64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('_');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// `<name>.toml` in the current directory: the place name in lower case, spaces as hyphens
@@ -222,11 +209,11 @@ mod tests {
 
     #[test]
     fn numbers_with_thousands_separators() {
-        assert_eq!(thousands(16_137), "16_137");
-        assert_eq!(thousands(995_574), "995_574");
-        assert_eq!(thousands(2_387), "2_387");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1_000_000), "1_000_000");
+        assert_eq!(crate::base::format::toml_thousands(16_137), "16_137");
+        assert_eq!(crate::base::format::toml_thousands(995_574), "995_574");
+        assert_eq!(crate::base::format::toml_thousands(2_387), "2_387");
+        assert_eq!(crate::base::format::toml_thousands(999), "999");
+        assert_eq!(crate::base::format::toml_thousands(1_000_000), "1_000_000");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! attached to the PDF as associated files (PDF/A-3). `extract` gets the evaluation back and
 //! `verify` renders it again to prove the PDF is what those inputs produce.
 
+use crate::files::read::find;
 use serde::{Deserialize, Serialize};
 
 /// File name of the provenance record inside the PDF.
@@ -269,10 +270,6 @@ fn ascii_name_tree(pdf: &mut [u8]) {
         out.resize(len, b' ');
         pdf[start..start + len].copy_from_slice(&out);
     }
-}
-
-fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Why a PDF's kompass data could not be read.

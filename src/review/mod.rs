@@ -170,6 +170,27 @@ pub enum Pages {
     Unknown,
 }
 
+impl Pages {
+    /// What the reader is told of the pages ("the pages are as kompass made them", "pages 3
+    /// and 7 draw something else"); nothing when it is not known.
+    pub fn message(&self) -> Option<Message> {
+        Some(match self {
+            Pages::Unchanged => msg!("comments-pages-unchanged"),
+            Pages::Changed(pages) => msg!(
+                "comments-pages-changed",
+                count = pages.len(),
+                pages = pages
+                    .iter()
+                    .map(usize::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Pages::Rewritten => msg!("comments-pages-rewritten"),
+            Pages::Unknown => return None,
+        })
+    }
+}
+
 /// Something the reader should know about the comments as a whole.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Note {

@@ -518,25 +518,12 @@ fn replace(old: &mut Value, mut new: Value) {
         .and(old.to_string().contains('_').then_some(()))
         .is_some();
     if let (true, Some(n)) = (grouped, new.as_integer())
-        && let Ok(v) = group_thousands(n).parse::<Value>()
+        && let Ok(v) = crate::base::format::toml_thousands(n).parse::<Value>()
     {
         new = v;
     }
     *new.decor_mut() = old.decor().clone();
     *old = new;
-}
-
-/// `100000` → `100_000`.
-fn group_thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('_');
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
 }
 
 /// The inline list at a key path; with `create`, an empty one is added where the key is missing.

@@ -1,6 +1,7 @@
 //! Just enough HTTP/1.1 for a local editor: one request per connection, bounded in every
 //! dimension, parsed by httparse. Every malformed request gets a status, never a panic.
 
+use crate::files::read::find;
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
@@ -204,10 +205,6 @@ pub fn read_request_with(
     body.truncate(length);
     request.body = body;
     Ok(request)
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Write a response and close the connection. No CORS header is ever sent.

@@ -23,8 +23,8 @@ use super::api::{self, ApiError};
 use super::outputs::Snapshot;
 use crate::base::messages::{Message, msg};
 use crate::pipeline::{self, Outcome, RegisterSource, Stage};
+use crate::review::Note;
 use crate::review::file::{self, Entry, State};
-use crate::review::{Note, Pages};
 
 /// The largest returned PDF the page may send.
 pub const MAX_PDF: usize = 24 * 1024 * 1024;
@@ -100,7 +100,12 @@ pub fn read(snap: &Snapshot, body: &[u8]) -> Result<Json, ApiError> {
     }
     let entries = file::entries(&new).map_err(|m| cannot_read(&path, &m))?;
     let mut out = page_json(&snap.path, &entries);
-    let mut said: Vec<String> = pages_message(&review.content).into_iter().collect();
+    let mut said: Vec<String> = review
+        .content
+        .message()
+        .map(|m| m.text())
+        .into_iter()
+        .collect();
     said.extend(review.notes.iter().map(|n| note(n).text()));
     out["read"] = json!({
         "name": name,
@@ -250,24 +255,6 @@ fn page_json(evaluation: &Path, entries: &[Entry]) -> Json {
             "open": counts.received - counts.done - counts.no_change,
         },
     })
-}
-
-fn pages_message(content: &Pages) -> Option<String> {
-    let m = match content {
-        Pages::Unchanged => msg!("comments-pages-unchanged"),
-        Pages::Changed(pages) => msg!(
-            "comments-pages-changed",
-            count = pages.len(),
-            pages = pages
-                .iter()
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-        Pages::Rewritten => msg!("comments-pages-rewritten"),
-        Pages::Unknown => return None,
-    };
-    Some(m.text())
 }
 
 fn note(n: &Note) -> Message {

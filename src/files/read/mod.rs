@@ -36,8 +36,9 @@ pub enum ReadError {
     Io(std::io::Error),
     /// A folder where a file was expected.
     Folder,
-    /// The file (or the source) goes on past the limit.
-    TooLarge { limit: u64 },
+    /// The file (or the source) goes on past the limit; its size when it was known before
+    /// reading (not when it grew while being read).
+    TooLarge { limit: u64, size: Option<u64> },
     /// Not a regular file: a FIFO, a device, a socket (`/dev/stdin`, `/dev/zero`). Reading one
     /// could wait forever or never end, so it is not read at all.
     NotRegular,
@@ -49,7 +50,7 @@ impl ReadError {
         match self {
             ReadError::Io(e) => crate::base::messages::io_reason(e),
             ReadError::Folder => msg!("reason-folder"),
-            ReadError::TooLarge { limit } => msg!("reason-too-large", size = size(*limit)),
+            ReadError::TooLarge { limit, .. } => msg!("reason-too-large", size = size(*limit)),
             ReadError::NotRegular => msg!("reason-not-regular"),
         }
     }
@@ -115,14 +116,17 @@ pub fn open_regular(path: &Path) -> Result<(std::fs::File, std::fs::Metadata), R
 pub fn bytes(path: &Path, limit: u64) -> Result<Vec<u8>, ReadError> {
     let (file, meta) = open_regular(path)?;
     if meta.len() > limit {
-        return Err(ReadError::TooLarge { limit });
+        return Err(ReadError::TooLarge {
+            limit,
+            size: Some(meta.len()),
+        });
     }
     let mut out = Vec::new();
     file.take(limit + 1)
         .read_to_end(&mut out)
         .map_err(ReadError::Io)?;
     if out.len() as u64 > limit {
-        return Err(ReadError::TooLarge { limit });
+        return Err(ReadError::TooLarge { limit, size: None });
     }
     Ok(out)
 }
@@ -277,6 +281,24 @@ pub fn evaluations_in(folder: &Path) -> std::io::Result<Vec<std::path::PathBuf>>
     Ok(files)
 }
 
+/// Where `needle` (not empty) first occurs in `hay`: the one byte search of kompass (PDFs,
+/// HTTP heads), fast on the first byte.
+pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = *needle.first()?;
+    let mut i = 0;
+    while i + needle.len() <= hay.len() {
+        let rel = hay[i..hay.len() - needle.len() + 1]
+            .iter()
+            .position(|b| *b == first)?;
+        i += rel;
+        if &hay[i..i + needle.len()] == needle {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -368,7 +390,7 @@ mod tests {
         let big = dir.join("big");
         std::fs::write(&big, vec![b'x'; 1001]).unwrap();
         let e = bytes(&big, 1000).unwrap_err();
-        assert!(matches!(e, ReadError::TooLarge { limit: 1000 }), "{e}");
+        assert!(matches!(e, ReadError::TooLarge { limit: 1000, .. }), "{e}");
         assert_eq!(bytes(&big, 1001).unwrap().len(), 1001);
         let _ = std::fs::remove_dir_all(&dir);
         assert!(matches!(bytes(Path::new("/"), 10), Err(ReadError::Folder)));

@@ -463,21 +463,7 @@ pub(super) fn object_number_before(pdf: &[u8], k: usize) -> Option<u32> {
     std::str::from_utf8(number).ok()?.parse().ok()
 }
 
-pub(super) fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let first = needle[0];
-    let mut i = 0;
-    while i + needle.len() <= hay.len() {
-        let rel = hay[i..hay.len() - needle.len() + 1]
-            .iter()
-            .position(|b| *b == first)?;
-        i += rel;
-        if &hay[i..i + needle.len()] == needle {
-            return Some(i);
-        }
-        i += 1;
-    }
-    None
-}
+pub(super) use super::find;
 
 pub(super) fn is_space(b: u8) -> bool {
     matches!(b, 0 | b'\t' | b'\n' | 0x0c | b'\r' | b' ')
