@@ -351,6 +351,18 @@ pub fn profile_caption(name: &str, year: i32, against: &str) -> String {
     format!("{name} ({year}) jämfört med {against}")
 }
 
+/// The line before chapter 1's list of the main areas: "De åtta huvudområdena är:", and for a
+/// framework of one area "Huvudområdet är:".
+pub fn areas_intro(n: usize) -> String {
+    match n {
+        1 => "Huvudområdet är:".to_string(),
+        n => format!(
+            "De {} huvudområdena är:",
+            crate::base::format::count_word(n)
+        ),
+    }
+}
+
 /// The sentence before a profile chart.
 pub fn profile_intro(who: &str, against: &str) -> String {
     format!("I nästa diagram jämförs {who} poängprofil med {against}.")
@@ -409,6 +421,13 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_areas_are_introduced_in_their_number() {
+        assert_eq!(areas_intro(8), "De åtta huvudområdena är:");
+        assert_eq!(areas_intro(1), "Huvudområdet är:");
+        assert_eq!(areas_intro(12), "De tolv huvudområdena är:");
     }
 
     #[test]

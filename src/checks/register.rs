@@ -298,7 +298,8 @@ fn ods_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), RegisterError> {
         .map_err(|e| unreadable(e.to_string()))?
         .read_to_end(&mut content)
         .map_err(|e| unreadable(e.to_string()))?;
-    let cells = crate::files::read::workbook::ods_cells(&content).map_err(unreadable)?;
+    let cells = crate::files::read::workbook::ods_cells(&content)
+        .map_err(|m| RegisterError::Unreadable(msg!("not-an-ods", reason = m)))?;
     if cells > MAX_CELLS {
         return Err(RegisterError::Refused(msg!(
             "ods-too-many-cells",

@@ -203,11 +203,24 @@ pub fn standards(standard: &str) -> Result<Vec<kompass::PdfStandard>, Failure> {
         .map_err(|e| Failure::text(format!("--standard {standard}: {e}")))
 }
 
-/// What a kompass PDF carries, read within kompass's bounds (see `kompass::files::read`).
-pub fn read_pdf(path: &Path) -> Result<kompass::pdf::embed::Embedded, Failure> {
+/// A PDF and what it carries, read within kompass's bounds (see `kompass::files::read`): the
+/// one way every command reads a kompass PDF and says why it cannot.
+pub fn read_pdf_bytes(path: &Path) -> Result<(Vec<u8>, kompass::pdf::embed::Embedded), Failure> {
     let bytes = kompass::files::read::bytes(path, kompass::files::read::MAX_PDF_BYTES)
         .map_err(|e| cannot_read(path, e.to_string()))?;
-    kompass::pdf::embed::read(&bytes).map_err(|e| Failure::text(format!("{}: {e}", path.display())))
+    let embedded = kompass::pdf::embed::read(&bytes).map_err(|e| {
+        Failure::trouble(msg!(
+            "with-reason",
+            what = path.display().to_string(),
+            reason = e.message()
+        ))
+    })?;
+    Ok((bytes, embedded))
+}
+
+/// What a kompass PDF carries ([`read_pdf_bytes`]).
+pub fn read_pdf(path: &Path) -> Result<kompass::pdf::embed::Embedded, Failure> {
+    read_pdf_bytes(path).map(|(_, embedded)| embedded)
 }
 
 /// Where a PDF goes, checked before any work (see `kompass::pdf::write::output_path`).

@@ -13,15 +13,7 @@ use kompass::pipeline::{self, Request, Stage};
 use super::{Failure, INVALID, RegisterSource, Run, Strictness, TROUBLE, checked_text, refused};
 
 pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> Run {
-    let pdf = kompass::files::read::bytes(pdf_path, kompass::files::read::MAX_PDF_BYTES)
-        .map_err(|e| super::cannot_read(pdf_path, e.to_string()))?;
-    let embedded = kompass::pdf::embed::read(&pdf).map_err(|e| {
-        Failure::trouble(msg!(
-            "with-reason",
-            what = pdf_path.display().to_string(),
-            reason = e.message()
-        ))
-    })?;
+    let (pdf, embedded) = super::read_pdf_bytes(pdf_path)?;
     let p = &embedded.provenance;
     let (name, text) = evaluation_text(&embedded, evaluation)?;
     let loaded = load(&name, &text, p, evaluation)?;

@@ -124,7 +124,7 @@ pub fn bundle(r: &Report, charts: &[Chart], options: &Options) -> Bundle {
             "previous": options.changes.as_ref().and_then(|c| c.previous.as_ref()).map(|p| &p.0),
         })),
         "changes": options.changes.as_ref().map(changes_json),
-        "areas_intro": format!("De {} huvudområdena är:", crate::base::format::count_word(r.areas.len())),
+        "areas_intro": crate::base::phrases::areas_intro(r.areas.len()),
         "area_titles": r.areas.iter().map(|a| json!({"id": a.id, "title": a.title})).collect::<Vec<_>>(),
         "charts": chart_json,
         "areas": area_files,

@@ -147,6 +147,13 @@ fn the_pdf_carries_its_evaluation_and_extract_gets_it_back() {
     ]);
     assert_eq!(code, Some(2));
     assert!(err.contains("carries no kompass data"), "{err}");
+    // verify and extract read a PDF one way, and say why they cannot in the same words.
+    let (code, _, verified) = run(&["verify", plain.to_str().unwrap()]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        verified, err,
+        "verify and extract word the same failure alike"
+    );
 }
 
 #[test]

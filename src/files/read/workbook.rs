@@ -76,7 +76,7 @@ impl std::error::Error for WorkbookError {}
 /// `table:number-columns-repeated`) counted as the reader expands them, so that a few bytes
 /// that claim a million rows are refused before they are expanded. A cell with content is
 /// counted as one with a value.
-pub fn ods_cells(content: &[u8]) -> Result<usize, String> {
+pub fn ods_cells(content: &[u8]) -> Result<usize, crate::base::messages::Message> {
     use quick_xml::events::Event;
     let mut reader = quick_xml::Reader::from_reader(content);
     let mut buf = Vec::new();
@@ -84,7 +84,7 @@ pub fn ods_cells(content: &[u8]) -> Result<usize, String> {
     loop {
         let event = reader
             .read_event_into(&mut buf)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| crate::base::messages::msg!("plain", text = e.to_string()))?;
         let (start, element) = match &event {
             Event::Start(e) => (true, e.clone()),
             Event::Empty(e) => (false, e.clone()),
@@ -131,14 +131,20 @@ pub fn ods_cells(content: &[u8]) -> Result<usize, String> {
 /// entity references are resolved first, as calamine does before it expands the repeats
 /// (`"&#49;000000"` is a million); a count that is not a whole number is refused, never taken
 /// as 1.
-fn repeat_count(element: &quick_xml::events::BytesStart, name: &str) -> Result<usize, String> {
-    let Some(attribute) = element.try_get_attribute(name).map_err(|e| e.to_string())? else {
+fn repeat_count(
+    element: &quick_xml::events::BytesStart,
+    name: &str,
+) -> Result<usize, crate::base::messages::Message> {
+    let Some(attribute) = element
+        .try_get_attribute(name)
+        .map_err(|e| crate::base::messages::msg!("plain", text = e.to_string()))?
+    else {
         return Ok(1);
     };
     let raw: &str = &attribute.value;
     let bad = || {
         let shown: String = raw.chars().filter(|c| !c.is_control()).take(40).collect();
-        crate::base::messages::msg!("ods-bad-repeat", attribute = name, value = shown).text()
+        crate::base::messages::msg!("ods-bad-repeat", attribute = name, value = shown)
     };
     let value = quick_xml::escape::unescape(raw).map_err(|_| bad())?;
     value.parse().map_err(|_| bad())
