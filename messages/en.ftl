@@ -913,7 +913,7 @@ field-revision-by = By whom
 ## The fact-check in the editor (kompass serve, src/serve/assets/review.js): the page's words,
 ## with `{ $name }` filled in by the page.
 editor-review-too-large = The PDF file is larger than { $mb } MB, so kompass does not read it here.
-editor-review-nothing = The review file has no comments yet: first read in the PDF file that came back from the fact-check.
+review-nothing-read = The review file has no comments yet: first read in the PDF file that came back from the fact-check.
 editor-review-title = The fact-check
 editor-review-read = Read in the comments from the fact-check
 editor-review-hint = Choose the PDF file the municipality sent back, or drop it anywhere on the page. The comments are shown at their fields; what you do with each is saved in { $file }, which is never published.

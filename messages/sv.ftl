@@ -923,7 +923,7 @@ field-revision-by = Av vem
 ## The fact-check in the editor (kompass serve, src/serve/assets/review.js): the page's words,
 ## with `{ $name }` filled in by the page.
 editor-review-too-large = PDF-filen är större än { $mb } MB, så kompass läser den inte här.
-editor-review-nothing = Granskningsfilen har inga kommentarer ännu: läs först in PDF-filen som kom tillbaka från faktagranskningen.
+review-nothing-read = Granskningsfilen har inga kommentarer ännu: läs först in PDF-filen som kom tillbaka från faktagranskningen.
 editor-review-title = Faktagranskningen
 editor-review-read = Läs in kommentarer från granskningen
 editor-review-hint = Välj PDF-filen som kommunen skickade tillbaka, eller släpp den var som helst på sidan. Kommentarerna visas vid sina fält; vad du gör med var och en sparas i { $file }, som aldrig publiceras.

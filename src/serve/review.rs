@@ -144,7 +144,7 @@ pub fn set_state(snap: &Snapshot, body: &[u8]) -> Result<Json, ApiError> {
 pub fn reply(snap: &Snapshot) -> Result<Json, ApiError> {
     let entries = read_entries(&snap.path)?.unwrap_or_default();
     if entries.is_empty() {
-        return Err(ApiError::refused(msg!("editor-review-nothing")));
+        return Err(ApiError::refused(msg!("review-nothing-read")));
     }
     let dir = snap.path.parent().unwrap_or(Path::new("")).to_path_buf();
     let key = snap.path.display().to_string();
