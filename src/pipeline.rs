@@ -302,7 +302,7 @@ pub fn bundle(loaded: &Checked, request: &Request) -> Result<crate::pdf::typeset
             .as_ref()
             .and_then(|c| c.previous_register.clone());
         provenance.changes_review = options.changes.as_ref().and_then(|c| c.review);
-        options.attach = Some(crate::pdf::typeset::Attachment {
+        options.attach = Some(crate::pdf::typeset::Attached {
             name: crate::pdf::embed::source_name(&r),
             source,
             provenance: serde_json::to_string_pretty(&provenance).map_err(|e| {

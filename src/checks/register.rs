@@ -251,14 +251,17 @@ pub const SHEET: &str = "Register";
 
 /// The cells of the register's sheet in an Excel workbook (`Register`, or the first sheet).
 ///
-/// The workbook's parts are inflated once within [`crate::files::read::workbook::Limits`] before
+/// The workbook's parts are inflated once within [`crate::files::read::workbook::WorkbookLimits`] before
 /// calamine opens it; the cells are then read one at a time into a sparse grid, bounded by
 /// [`MAX_ROWS`], [`MAX_COLUMNS`] and [`MAX_CELLS`]: a cell the file places at row 1 000 000
 /// costs nothing until it is refused.
 fn xlsx_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), RegisterError> {
     use calamine::{Reader, Xlsx};
-    crate::files::read::workbook::check(bytes, &crate::files::read::workbook::Limits::default())
-        .map_err(|e| RegisterError::Refused(e.message()))?;
+    crate::files::read::workbook::check(
+        bytes,
+        &crate::files::read::workbook::WorkbookLimits::default(),
+    )
+    .map_err(|e| RegisterError::Refused(e.message()))?;
     let mut book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(
         |e: calamine::XlsxError| {
             RegisterError::Unreadable(msg!("not-a-workbook", reason = e.to_string()))
@@ -288,8 +291,11 @@ fn xlsx_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), RegisterError> {
 fn ods_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), RegisterError> {
     use calamine::{Ods, Reader};
     use std::io::Read;
-    crate::files::read::workbook::check(bytes, &crate::files::read::workbook::Limits::default())
-        .map_err(|e| RegisterError::Refused(e.message()))?;
+    crate::files::read::workbook::check(
+        bytes,
+        &crate::files::read::workbook::WorkbookLimits::default(),
+    )
+    .map_err(|e| RegisterError::Refused(e.message()))?;
     let unreadable = |e: String| RegisterError::Unreadable(msg!("not-an-ods", reason = e));
     let mut zip =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
@@ -653,8 +659,11 @@ pub fn parse_csv(text: &str) -> (Table, Vec<Problem>) {
 /// The names of a workbook's sheets.
 pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, RegisterError> {
     use calamine::{Reader, Xlsx};
-    crate::files::read::workbook::check(bytes, &crate::files::read::workbook::Limits::default())
-        .map_err(|e| RegisterError::Refused(e.message()))?;
+    crate::files::read::workbook::check(
+        bytes,
+        &crate::files::read::workbook::WorkbookLimits::default(),
+    )
+    .map_err(|e| RegisterError::Refused(e.message()))?;
     let book: Xlsx<_> = calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).map_err(
         |e: calamine::XlsxError| {
             RegisterError::Unreadable(msg!("not-a-workbook", reason = e.to_string()))

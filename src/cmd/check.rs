@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use kompass::base::messages::msg;
 
-use super::{Failure, INVALID, Run, Strictness, TROUBLE, cannot_read, checked, refused, say};
+use super::{Failure, INVALID, Run, Strictness, cannot_read, checked, refused, say};
 
 pub fn run(evaluation: &Path, strict: Strictness) -> Run {
     let ext = evaluation
@@ -27,11 +27,7 @@ pub fn run(evaluation: &Path, strict: Strictness) -> Run {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Err(Some(outcome)) => {
-            refused(evaluation, &outcome, None);
-            Err(Failure::Reported(INVALID))
-        }
-        Err(None) => Err(Failure::Reported(TROUBLE)),
+        Err(stop) => Err(stop.report(evaluation, None)),
     }
 }
 
@@ -44,7 +40,7 @@ fn register(path: &Path, strict: Strictness) -> Run {
             .map_err(|e| Failure::text(format!("{}: {e}", path.display())))?;
     sources.emit(&diagnostics);
     let (errors, warnings) = kompass::base::diagnostics::counts(&diagnostics);
-    let outcome = super::Outcome { errors, warnings };
+    let outcome = super::Counts { errors, warnings };
     if errors > 0 || (strict.deny_warnings && warnings > 0) {
         refused(path, &outcome, None);
         return Err(Failure::Reported(INVALID));

@@ -231,8 +231,10 @@ fn block(n: usize, c: &Comment, entry: Option<&Entry>) -> String {
     if !c.text.is_empty() {
         let said = text::one_line(&c.text);
         lines.push(match c.kind {
-            kompass::review::Kind::Replacement => msg!("comments-replace-with", text = said).text(),
-            kompass::review::Kind::Insertion => msg!("comments-insert", text = said).text(),
+            kompass::review::CommentKind::Replacement => {
+                msg!("comments-replace-with", text = said).text()
+            }
+            kompass::review::CommentKind::Insertion => msg!("comments-insert", text = said).text(),
             _ => msg!("comments-said", text = said).text(),
         });
     }

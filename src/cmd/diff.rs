@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use kompass::base::messages::msg;
 
-use super::{Failure, Run, Stage, Strictness, TROUBLE, checked, refused};
+use super::{Failure, Run, Stage, Strictness, TROUBLE, checked};
 
 /// How `diff` writes what changed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -23,10 +23,9 @@ pub fn run(old: &Path, new: &Path, format: Format) -> Run {
     for path in [old, new] {
         match checked(path, strict) {
             Ok((l, _)) => reports.push(kompass::report::Report::build(&l)),
-            Err(outcome) => {
-                if let Some(o) = outcome {
-                    refused(path, &o, Some(msg!("consequence-nothing-to-compare")));
-                }
+            // Exit 2 either way: the two versions could not be compared.
+            Err(stop) => {
+                stop.report(path, Some(msg!("consequence-nothing-to-compare")));
                 return Err(Failure::Reported(TROUBLE));
             }
         }

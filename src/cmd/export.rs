@@ -5,10 +5,7 @@ use std::process::ExitCode;
 
 use kompass::base::messages::msg;
 
-use super::{
-    Failure, INVALID, RegisterSource, Run, Strictness, TROUBLE, checked, checked_text, refused,
-    write,
-};
+use super::{Failure, INVALID, RegisterSource, Run, Strictness, checked, checked_text, write};
 
 /// The register row of one evaluation file or kompass PDF.
 fn row(path: &Path) -> Result<kompass::checks::register::Row, Failure> {
@@ -30,11 +27,7 @@ fn row(path: &Path) -> Result<kompass::checks::register::Row, Failure> {
     };
     match loaded {
         Ok((l, _)) => Ok(kompass::report::Report::build(&l).register_row()),
-        Err(Some(outcome)) => {
-            refused(path, &outcome, Some(msg!("consequence-not-in-register")));
-            Err(Failure::Reported(INVALID))
-        }
-        Err(None) => Err(Failure::Reported(TROUBLE)),
+        Err(stop) => Err(stop.report(path, Some(msg!("consequence-not-in-register")))),
     }
 }
 

@@ -35,12 +35,12 @@ pub const TROUBLE: u8 = 2;
 const MAX_SHOWN: usize = 100;
 
 /// What a check found, for the closing line.
-pub struct Outcome {
+pub struct Counts {
     pub errors: usize,
     pub warnings: usize,
 }
 
-impl Outcome {
+impl Counts {
     /// "1 error, 2 warnings"
     pub fn summary(&self) -> Message {
         msg!("summary", errors = self.errors, warnings = self.warnings)
@@ -66,10 +66,31 @@ impl Strictness {
     }
 }
 
-/// Load and validate, printing every diagnostic. `Err` carries the outcome when the data is
-/// invalid (or has warnings while `deny_warnings` is set), or `None` for an I/O problem (already
-/// reported).
-pub fn checked(path: &Path, strict: Strictness) -> Result<(Checked, Outcome), Option<Outcome>> {
+/// Why a check stopped a command; what it found is already printed.
+pub enum Stopped {
+    /// The data is invalid (or has warnings while `deny_warnings` is set): what was found.
+    Invalid(Counts),
+    /// The file could not be read.
+    Unreadable,
+}
+
+impl Stopped {
+    /// The exit code, after the closing line for invalid data (`consequence`: what was not
+    /// done, e.g. "; no PDF was written").
+    pub fn report(self, path: &Path, consequence: Option<Message>) -> Failure {
+        match self {
+            Stopped::Invalid(counts) => {
+                refused(path, &counts, consequence);
+                Failure::Reported(INVALID)
+            }
+            Stopped::Unreadable => Failure::Reported(TROUBLE),
+        }
+    }
+}
+
+/// Load and validate, printing every diagnostic: the evaluation and what was found, or why it
+/// stops here.
+pub fn checked(path: &Path, strict: Strictness) -> Result<(Checked, Counts), Stopped> {
     printed(pipeline::check_path(path, strict.stage), strict)
 }
 
@@ -80,7 +101,7 @@ pub fn checked_text(
     text: &str,
     strict: Strictness,
     register: RegisterSource,
-) -> Result<(Checked, Outcome), Option<Outcome>> {
+) -> Result<(Checked, Counts), Stopped> {
     printed(
         pipeline::check_text(name, text, register, strict.stage),
         strict,
@@ -92,25 +113,25 @@ pub fn checked_text(
 fn printed(
     found: kompass::Result<pipeline::Outcome>,
     strict: Strictness,
-) -> Result<(Checked, Outcome), Option<Outcome>> {
+) -> Result<(Checked, Counts), Stopped> {
     let found = found.map_err(|e| {
         eprintln!(
             "{}",
             msg!("failure", message = msg!("plain", text = e.to_string()))
         );
-        None
+        Stopped::Unreadable
     })?;
     let outcome = present(&found);
     let (errors, warnings) = (outcome.errors, outcome.warnings);
     match found.into_evaluation() {
         Some(l) if errors == 0 && !(strict.deny_warnings && warnings > 0) => Ok((l, outcome)),
-        _ => Err(Some(outcome)),
+        _ => Err(Stopped::Invalid(outcome)),
     }
 }
 
 /// Print what a check found, the one way every command prints findings: errors first, then
 /// warnings, then notes, each in the order found, at most [`MAX_SHOWN`] of them.
-pub fn present(found: &pipeline::Outcome) -> Outcome {
+pub fn present(found: &pipeline::Outcome) -> Counts {
     let mut diagnostics: Vec<&kompass::base::diagnostics::Diagnostic> =
         found.findings().iter().collect();
     diagnostics.sort_by_key(|d| d.severity as u8);
@@ -127,11 +148,11 @@ pub fn present(found: &pipeline::Outcome) -> Outcome {
         );
     }
     let (errors, warnings) = counts(&diagnostics);
-    Outcome { errors, warnings }
+    Counts { errors, warnings }
 }
 
 /// The closing line of a run that stopped on the data: what was found and why it failed.
-pub fn refused(path: &Path, outcome: &Outcome, consequence: Option<Message>) {
+pub fn refused(path: &Path, outcome: &Counts, consequence: Option<Message>) {
     let message = msg!(
         "refused",
         path = path.display().to_string(),
@@ -186,14 +207,9 @@ pub type Run = Result<std::process::ExitCode, Failure>;
 /// [`checked`] for a command that needs the evaluation; on failure the closing line says what
 /// was not done (`consequence`, e.g. "; no PDF was written").
 pub fn load(path: &Path, strict: Strictness, consequence: Message) -> Result<Checked, Failure> {
-    match checked(path, strict) {
-        Ok((l, _)) => Ok(l),
-        Err(Some(outcome)) => {
-            refused(path, &outcome, Some(consequence));
-            Err(Failure::Reported(INVALID))
-        }
-        Err(None) => Err(Failure::Reported(TROUBLE)),
-    }
+    checked(path, strict)
+        .map(|(l, _)| l)
+        .map_err(|stop| stop.report(path, Some(consequence)))
 }
 
 /// The `--standard` list, checked.

@@ -10,7 +10,7 @@ use kompass::review::Pages;
 use kompass::base::messages::msg;
 use kompass::pipeline::{self, Request, Stage};
 
-use super::{Failure, INVALID, RegisterSource, Run, Strictness, TROUBLE, checked_text, refused};
+use super::{Failure, INVALID, RegisterSource, Run, Strictness, checked_text};
 
 pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> Run {
     let (pdf, embedded) = super::read_pdf_bytes(pdf_path)?;
@@ -85,7 +85,7 @@ struct Commented {
 /// cannot be read.
 fn commented(pdf: &[u8], again: &[u8]) -> Option<Commented> {
     use kompass::files::read::annotations::{AnnotationLimits, read};
-    let limits = kompass::files::read::pdf::Limits::default();
+    let limits = kompass::files::read::pdf::PdfLimits::default();
     let sent = read(pdf, &limits, &AnnotationLimits::default()).ok()?;
     let made = read(again, &limits, &AnnotationLimits::default()).ok()?;
     Some(Commented {
@@ -154,18 +154,9 @@ fn load(
             RegisterSource::Folder(path.parent().unwrap_or(Path::new("")), p.register.as_ref())
         }
     };
-    match checked_text(name, text, strict, register) {
-        Ok((l, _)) => Ok(l),
-        Err(Some(outcome)) => {
-            refused(
-                Path::new(name),
-                &outcome,
-                Some(msg!("consequence-cannot-compare")),
-            );
-            Err(Failure::Reported(INVALID))
-        }
-        Err(None) => Err(Failure::Reported(TROUBLE)),
-    }
+    checked_text(name, text, strict, register)
+        .map(|(l, _)| l)
+        .map_err(|stop| stop.report(Path::new(name), Some(msg!("consequence-cannot-compare"))))
 }
 
 /// The page of changes of a draft that has one, from the earlier evaluation it carries.

@@ -11,7 +11,7 @@ use crate::base::diagnostics::{Diagnostic, FileId, Sources};
 use crate::base::messages::Message;
 use crate::base::messages::msg;
 use crate::input::model::{Evaluation, Framework};
-pub use crate::input::structure::{Edit, edit_distance, map_span, quote_key};
+pub use crate::input::structure::{TextEdit, edit_distance, map_span, quote_key};
 
 /// The frameworks kompass knows, embedded from `data/frameworks/`.
 /// The first is the current revision, the one `kompass new` uses.
@@ -95,7 +95,7 @@ pub struct Loaded {
     /// the evaluation invalid.
     pub load_errors: Vec<Diagnostic>,
     /// The placeholder edits made to the text, to map positions back to the file.
-    pub edits: Vec<Edit>,
+    pub edits: Vec<TextEdit>,
     /// Key paths that hold placeholders after repairs.
     pub repaired: Vec<String>,
     pub evaluation: Evaluation,
@@ -458,7 +458,7 @@ fn describe(message: &str) -> String {
 pub struct Recovered<T> {
     pub value: Option<T>,
     pub errors: Vec<Diagnostic>,
-    pub edits: Vec<Edit>,
+    pub edits: Vec<TextEdit>,
     /// Key paths that hold placeholders: findings about them are consequences of the repair.
     pub repaired: Vec<String>,
 }
@@ -479,7 +479,7 @@ pub fn parse_evaluation(file: FileId, text: &str) -> Recovered<Evaluation> {
         };
     }
     let mut work = text.to_string();
-    let mut edits: Vec<Edit> = Vec::new();
+    let mut edits: Vec<TextEdit> = Vec::new();
     let mut errors: Vec<Diagnostic> = Vec::new();
     quote_dotted_score_keys(file, &mut work, &mut edits, &mut errors);
     // The tree is parsed again only when score keys were quoted.
@@ -758,7 +758,7 @@ fn kind_help(kind: &str) -> Option<Message> {
 fn quote_dotted_score_keys(
     file: FileId,
     work: &mut String,
-    edits: &mut Vec<Edit>,
+    edits: &mut Vec<TextEdit>,
     errors: &mut Vec<Diagnostic>,
 ) {
     let mut found: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
@@ -812,7 +812,7 @@ fn quote_dotted_score_keys(
             .with_help(msg!("help-dotted-score-key", key = &key)),
         );
         work.replace_range(span.clone(), &format!("\"{key}\""));
-        edits.push(Edit {
+        edits.push(TextEdit {
             pos: span.start,
             removed: key.len(),
             inserted: key.len() + 2,

@@ -651,7 +651,7 @@ pub fn whole_item(
 }
 
 /// Apply the repairs to `text`: the repaired text and the edits, for mapping positions back.
-pub fn apply(text: &str, repairs: &[Repair]) -> (String, Vec<Edit>) {
+pub fn apply(text: &str, repairs: &[Repair]) -> (String, Vec<TextEdit>) {
     let mut bytes = text.as_bytes().to_vec();
     // Blanking keeps every position; the other repairs go from the end of the file to its
     // start, so that each position is still the one in the file when it is applied.
@@ -681,7 +681,7 @@ pub fn apply(text: &str, repairs: &[Repair]) -> (String, Vec<Edit>) {
             continue;
         }
         bytes.splice(pos..pos + removed, with.bytes());
-        edits.push(Edit {
+        edits.push(TextEdit {
             pos,
             removed,
             inserted: with.len(),
@@ -724,7 +724,7 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 /// A placeholder edit: at `pos` (in the text as it was when the edit was made), `removed` bytes
 /// were replaced by `inserted` bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Edit {
+pub struct TextEdit {
     pub pos: usize,
     pub removed: usize,
     pub inserted: usize,
@@ -732,7 +732,10 @@ pub struct Edit {
 
 /// Map a span of the repaired text back to the file. `None` when the span lies in text that
 /// kompass inserted itself: a finding there is a consequence of a repair, not of the file.
-pub fn map_span(edits: &[Edit], span: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+pub fn map_span(
+    edits: &[TextEdit],
+    span: std::ops::Range<usize>,
+) -> Option<std::ops::Range<usize>> {
     let mut start = span.start;
     let mut end = span.end;
     for e in edits.iter().rev() {

@@ -320,11 +320,11 @@ pub struct Embedded {
     pub previous: Option<String>,
 }
 
-/// Read what kompass attached to a PDF, within [`crate::files::read::pdf::Limits`]: no attached file
+/// Read what kompass attached to a PDF, within [`crate::files::read::pdf::PdfLimits`]: no attached file
 /// may inflate to more than an evaluation file may hold (8 MiB).
 pub fn read(pdf: &[u8]) -> Result<Embedded, EmbedError> {
     let files =
-        crate::files::read::pdf::attachments(pdf, &crate::files::read::pdf::Limits::default())
+        crate::files::read::pdf::attachments(pdf, &crate::files::read::pdf::PdfLimits::default())
             .map_err(EmbedError::Pdf)?;
     let provenance = files
         .iter()

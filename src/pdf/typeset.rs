@@ -65,7 +65,7 @@ pub struct Options {
     /// "(utkast)" after the title.
     pub draft: bool,
     /// Files attached to the PDF (PDF/A-3 associated files).
-    pub attach: Option<Attachment>,
+    pub attach: Option<Attached>,
     /// A draft's closing page "Ändringar sedan version N": that version and the changes.
     pub changes: Option<ChangesPage>,
 }
@@ -88,7 +88,7 @@ pub struct ChangesPage {
 
 /// The evaluation a PDF is made from, and the record of how it was made.
 #[derive(Debug, Clone)]
-pub struct Attachment {
+pub struct Attached {
     /// `leksand-2023-11-23.toml`
     pub name: String,
     /// The evaluation without comments.

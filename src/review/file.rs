@@ -324,13 +324,13 @@ pub fn state_of<'a>(entries: &'a [Entry], id: &str) -> Option<&'a Entry> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::review::{Kind, locate::How};
+    use crate::review::{CommentKind, locate::How};
 
     fn comment(id: &str) -> Comment {
         Comment {
             id: id.into(),
             page: 3,
-            kind: Kind::Note,
+            kind: CommentKind::Note,
             author: "Karin".into(),
             date: None,
             marked: String::new(),

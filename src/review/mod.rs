@@ -51,7 +51,7 @@ use place::Layout;
 /// The kind of a comment, as the evaluator thinks of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Kind {
+pub enum CommentKind {
     /// A sticky note (`/Text`).
     Note,
     Highlight,
@@ -71,37 +71,37 @@ pub enum Kind {
     Other,
 }
 
-impl Kind {
-    fn of(subtypes: &[&str]) -> Kind {
+impl CommentKind {
+    fn of(subtypes: &[&str]) -> CommentKind {
         if subtypes.contains(&"StrikeOut") && subtypes.contains(&"Caret") {
-            return Kind::Replacement;
+            return CommentKind::Replacement;
         }
         match subtypes.first().copied().unwrap_or("") {
-            "Text" => Kind::Note,
-            "Highlight" => Kind::Highlight,
-            "Underline" | "Squiggly" => Kind::Underline,
-            "StrikeOut" => Kind::StrikeOut,
-            "Caret" => Kind::Insertion,
-            "FreeText" => Kind::TextBox,
-            "Ink" | "Square" | "Circle" | "Line" | "Polygon" | "PolyLine" => Kind::Drawing,
-            "Stamp" => Kind::Stamp,
-            _ => Kind::Other,
+            "Text" => CommentKind::Note,
+            "Highlight" => CommentKind::Highlight,
+            "Underline" | "Squiggly" => CommentKind::Underline,
+            "StrikeOut" => CommentKind::StrikeOut,
+            "Caret" => CommentKind::Insertion,
+            "FreeText" => CommentKind::TextBox,
+            "Ink" | "Square" | "Circle" | "Line" | "Polygon" | "PolyLine" => CommentKind::Drawing,
+            "Stamp" => CommentKind::Stamp,
+            _ => CommentKind::Other,
         }
     }
 
     /// Its name in the reader's language ("markering").
     pub fn message(self) -> Message {
         match self {
-            Kind::Note => msg!("comment-kind-note"),
-            Kind::Highlight => msg!("comment-kind-highlight"),
-            Kind::Underline => msg!("comment-kind-underline"),
-            Kind::StrikeOut => msg!("comment-kind-strike-out"),
-            Kind::Replacement => msg!("comment-kind-replacement"),
-            Kind::Insertion => msg!("comment-kind-insertion"),
-            Kind::TextBox => msg!("comment-kind-text-box"),
-            Kind::Drawing => msg!("comment-kind-drawing"),
-            Kind::Stamp => msg!("comment-kind-stamp"),
-            Kind::Other => msg!("comment-kind-other"),
+            CommentKind::Note => msg!("comment-kind-note"),
+            CommentKind::Highlight => msg!("comment-kind-highlight"),
+            CommentKind::Underline => msg!("comment-kind-underline"),
+            CommentKind::StrikeOut => msg!("comment-kind-strike-out"),
+            CommentKind::Replacement => msg!("comment-kind-replacement"),
+            CommentKind::Insertion => msg!("comment-kind-insertion"),
+            CommentKind::TextBox => msg!("comment-kind-text-box"),
+            CommentKind::Drawing => msg!("comment-kind-drawing"),
+            CommentKind::Stamp => msg!("comment-kind-stamp"),
+            CommentKind::Other => msg!("comment-kind-other"),
         }
     }
 
@@ -109,7 +109,10 @@ impl Kind {
     pub fn marks_text(self) -> bool {
         matches!(
             self,
-            Kind::Highlight | Kind::Underline | Kind::StrikeOut | Kind::Replacement
+            CommentKind::Highlight
+                | CommentKind::Underline
+                | CommentKind::StrikeOut
+                | CommentKind::Replacement
         )
     }
 }
@@ -131,7 +134,7 @@ pub struct Comment {
     pub id: String,
     /// The page, from 1.
     pub page: usize,
-    pub kind: Kind,
+    pub kind: CommentKind,
     pub author: String,
     /// `2026-11-20 14:03` (the last change, else the creation), when the PDF gives it.
     pub date: Option<String>,
@@ -271,7 +274,7 @@ impl std::error::Error for ReviewError {}
 /// evaluation cannot be typeset again, still has its comments listed, with the page and
 /// without a field, and [`Review::notes`] says why.
 pub fn read_comments(pdf: &[u8]) -> Result<Review, ReviewError> {
-    let limits = crate::files::read::pdf::Limits::default();
+    let limits = crate::files::read::pdf::PdfLimits::default();
     let annotated = annotations::read(pdf, &limits, &annotations::AnnotationLimits::default())
         .map_err(ReviewError::Pdf)?;
     let mut notes = Vec::new();
@@ -423,7 +426,7 @@ fn placement(made: &Made, notes: &mut Vec<Note>) -> (Option<Layout>, Option<Anno
     let reference = match pdf {
         Ok(Ok(pdf)) => annotations::read(
             &pdf,
-            &crate::files::read::pdf::Limits::default(),
+            &crate::files::read::pdf::PdfLimits::default(),
             &annotations::AnnotationLimits::default(),
         )
         .ok(),
@@ -570,7 +573,7 @@ fn comment(
         .chain(t.group.iter().map(|i| &annots[*i]))
         .collect();
     let subtypes: Vec<&str> = members.iter().map(|a| a.subtype.as_str()).collect();
-    let kind = Kind::of(&subtypes);
+    let kind = CommentKind::of(&subtypes);
     let said = |a: &Annotation| text::clean(&a.contents);
     let text = members
         .iter()
@@ -621,7 +624,7 @@ fn comment(
 
 /// What a comment covers, in the layout's coordinates: a replacement by its strike-out, a text
 /// box by what its callout points at, an insertion by its point.
-fn shape(members: &[&Annotation], kind: Kind, media: [f64; 4]) -> Shape {
+fn shape(members: &[&Annotation], kind: CommentKind, media: [f64; 4]) -> Shape {
     let marking: Vec<&&Annotation> = members.iter().filter(|a| !a.quads.is_empty()).collect();
     let quads = marking
         .iter()
@@ -630,13 +633,13 @@ fn shape(members: &[&Annotation], kind: Kind, media: [f64; 4]) -> Shape {
         .collect();
     let root = members[0];
     let rect = match (kind, root.callout) {
-        (Kind::TextBox, Some([x, y])) => Some([x - 2.0, y - 2.0, x + 2.0, y + 2.0]),
+        (CommentKind::TextBox, Some([x, y])) => Some([x - 2.0, y - 2.0, x + 2.0, y + 2.0]),
         _ => root.rect,
     };
     Shape {
         quads,
         rect: rect.map(|r| locate::from_pdf(media, r)),
-        encloses: kind == Kind::Drawing,
+        encloses: kind == CommentKind::Drawing,
     }
 }
 
@@ -687,7 +690,7 @@ fn section(layout: &Layout, page: usize, y: f64) -> Option<String> {
 }
 
 /// A stable id: the annotation's own name, else a fingerprint of what it is.
-fn id_of(a: &Annotation, kind: Kind, text: &str) -> String {
+fn id_of(a: &Annotation, kind: CommentKind, text: &str) -> String {
     let name = text::one_line(&text::clean(&a.name));
     if !name.is_empty() && name.len() <= 100 {
         return name;

@@ -8,7 +8,7 @@ use crate::support;
 
 use std::path::{Path, PathBuf};
 
-use kompass::review::{Kind, read_comments};
+use kompass::review::{CommentKind, read_comments};
 use support::annotate::{self, Update, bounds, find, pdf_doc, quads, utf16};
 use support::{EXAMPLE, kompass, pdftext, scratch};
 
@@ -129,7 +129,7 @@ fn every_comment_of_an_acrobat_draft_is_on_its_field() {
     let commented = acrobat(&std::fs::read(&draft).unwrap());
     std::fs::write(dir.join("granskad.pdf"), &commented).unwrap();
     let review = read_comments(&commented).expect("the comments");
-    let got: Vec<(usize, Kind, Option<String>, &str, &str)> = review
+    let got: Vec<(usize, CommentKind, Option<String>, &str, &str)> = review
         .comments
         .iter()
         .map(|c| {
@@ -141,16 +141,17 @@ fn every_comment_of_an_acrobat_draft_is_on_its_field() {
             (c.page, c.kind, field, c.marked.as_str(), c.text.as_str())
         })
         .collect();
-    let fields: Vec<(Kind, Option<&str>)> = got.iter().map(|g| (g.1, g.2.as_deref())).collect();
+    let fields: Vec<(CommentKind, Option<&str>)> =
+        got.iter().map(|g| (g.1, g.2.as_deref())).collect();
     assert_eq!(
         fields,
         vec![
-            (Kind::TextBox, Some("report.date")),
-            (Kind::Highlight, None),
-            (Kind::Highlight, Some("area[2].analysis ¶2")),
-            (Kind::Replacement, Some("area[2].strengths[2]")),
-            (Kind::Note, Some("area[3].analysis ¶3")),
-            (Kind::Note, Some("area[4].scores.\"4.2\"")),
+            (CommentKind::TextBox, Some("report.date")),
+            (CommentKind::Highlight, None),
+            (CommentKind::Highlight, Some("area[2].analysis ¶2")),
+            (CommentKind::Replacement, Some("area[2].strengths[2]")),
+            (CommentKind::Note, Some("area[3].analysis ¶3")),
+            (CommentKind::Note, Some("area[4].scores.\"4.2\"")),
         ],
         "{got:#?}"
     );
@@ -546,7 +547,7 @@ fn mutated_commented_drafts_never_panic() {
         .ok()
         .and_then(|n| n.parse().ok())
         .map_or(300, |n: u64| (n / 10).max(300));
-    let limits = kompass::files::read::pdf::Limits::default();
+    let limits = kompass::files::read::pdf::PdfLimits::default();
     let mut seed = 0x2545_F491_4F6C_DD1Du64;
     let mut next = || {
         seed ^= seed << 13;
@@ -654,7 +655,7 @@ fn comments_written_by_pypdf_and_saved_by_qpdf_are_on_their_fields() {
     made.push(packed);
     for path in &made {
         let review = read_comments(&std::fs::read(path).unwrap()).unwrap();
-        let got: Vec<(Kind, Option<String>, String, String)> = review
+        let got: Vec<(CommentKind, Option<String>, String, String)> = review
             .comments
             .iter()
             .map(|c| {
@@ -671,9 +672,9 @@ fn comments_written_by_pypdf_and_saved_by_qpdf_are_on_their_fields() {
                 .map(|g| (g.0, g.1.as_deref()))
                 .collect::<Vec<_>>(),
             vec![
-                (Kind::TextBox, Some("report.date")),
-                (Kind::Highlight, None),
-                (Kind::Note, Some("area[2].strengths[2]")),
+                (CommentKind::TextBox, Some("report.date")),
+                (CommentKind::Highlight, None),
+                (CommentKind::Note, Some("area[2].strengths[2]")),
             ],
             "{}: {got:#?}",
             path.display()
@@ -786,7 +787,7 @@ fn a_key_path_counts_the_tables_of_the_file() {
     ));
     let review = read_comments(&u.finish()).unwrap();
     let c = &review.comments[0];
-    assert_eq!(c.kind, Kind::Underline);
+    assert_eq!(c.kind, CommentKind::Underline);
     assert_eq!(
         c.field.as_ref().map(|f| f.path.as_str()),
         Some("area[1].analysis"),
@@ -811,7 +812,7 @@ fn comments_saved_by_firefox_s_pdf_js_are_on_their_fields() {
         "/tests/fixtures/commented/pdfjs.pdf"
     );
     let review = read_comments(&std::fs::read(path).unwrap()).unwrap();
-    let got: Vec<(Kind, Option<&str>, &str, &str)> = review
+    let got: Vec<(CommentKind, Option<&str>, &str, &str)> = review
         .comments
         .iter()
         .map(|c| {
@@ -827,25 +828,25 @@ fn comments_saved_by_firefox_s_pdf_js_are_on_their_fields() {
         got,
         vec![
             (
-                Kind::Highlight,
+                CommentKind::Highlight,
                 Some("area[2].analysis"),
                 "",
                 "Ale har inte lyckats, ta bort Ale."
             ),
             (
-                Kind::TextBox,
+                CommentKind::TextBox,
                 Some("area[2].strengths[2]"),
                 "",
                 "livaktigt, inte aktivt"
             ),
             (
-                Kind::Highlight,
+                CommentKind::Highlight,
                 Some("area[3].analysis"),
                 "",
                 "Timrå heter ”Timrå kommun” – det stämmer."
             ),
             (
-                Kind::Drawing,
+                CommentKind::Drawing,
                 Some("area[4].scores.\"4.2\""),
                 "",
                 "Borde vara 12 poäng?"

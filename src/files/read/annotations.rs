@@ -11,7 +11,7 @@
 //! - From the catalogue it follows the page tree (bounded depth, each node once) and each
 //!   page's `/Annots`; from an annotation nothing else is followed: `/IRT` and `/Popup` are
 //!   kept as object numbers, so a cycle through them costs nothing here.
-//! - Bounds: those of [`Limits`] (inflation, objects, nesting, values per object) and of
+//! - Bounds: those of [`PdfLimits`] (inflation, objects, nesting, values per object) and of
 //!   [`AnnotationLimits`] (pages, annotations, the length of a comment, quad points).
 //! - Nothing in the file runs: JavaScript, actions and rich text are not read, and a comment's
 //!   text is returned as plain text.
@@ -21,9 +21,9 @@ use std::fmt;
 
 use sha2::{Digest, Sha256};
 
-use super::pdf::{Limits, Parser, PdfError, StreamAt, Value};
+use super::pdf::{Parser, PdfError, PdfLimits, StreamAt, Value};
 
-/// The bounds of reading comments, beyond those of [`Limits`].
+/// The bounds of reading comments, beyond those of [`PdfLimits`].
 #[derive(Debug, Clone, Copy)]
 pub struct AnnotationLimits {
     /// Pages in the document.
@@ -50,7 +50,7 @@ impl Default for AnnotationLimits {
 /// Why the comments of a PDF could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AnnotationError {
-    /// Not a PDF, or over one of the bounds of [`Limits`].
+    /// Not a PDF, or over one of the bounds of [`PdfLimits`].
     Pdf(PdfError),
     /// Encrypted: its texts cannot be read without decrypting it.
     Encrypted,
@@ -163,7 +163,7 @@ const NOT_COMMENTS: &[&str] = &["Link", "Popup", "Widget", "PrinterMark", "TrapN
 /// Read the pages and annotations of a PDF.
 pub fn read(
     pdf: &[u8],
-    limits: &Limits,
+    limits: &PdfLimits,
     bounds: &AnnotationLimits,
 ) -> Result<Annotated, AnnotationError> {
     let head = &pdf[..pdf.len().min(1024)];
@@ -382,7 +382,7 @@ struct PageRef {
 /// The objects of a PDF by number: the last definition of each.
 struct Table<'a> {
     pdf: &'a [u8],
-    limits: &'a Limits,
+    limits: &'a PdfLimits,
     locs: HashMap<u32, Loc>,
     streams: HashMap<u32, StreamAt>,
     packed: Vec<Vec<u8>>,
@@ -396,7 +396,7 @@ struct Table<'a> {
 }
 
 impl<'a> Table<'a> {
-    fn scan(pdf: &'a [u8], limits: &'a Limits) -> Result<Self, AnnotationError> {
+    fn scan(pdf: &'a [u8], limits: &'a PdfLimits) -> Result<Self, AnnotationError> {
         let mut t = Table {
             pdf,
             limits,
@@ -712,7 +712,7 @@ mod tests {
     use super::*;
 
     fn read_default(pdf: &[u8]) -> Result<Annotated, AnnotationError> {
-        read(pdf, &Limits::default(), &AnnotationLimits::default())
+        read(pdf, &PdfLimits::default(), &AnnotationLimits::default())
     }
 
     /// A one-page PDF whose page has the given `/Annots` entries, and the extra objects.

@@ -18,7 +18,7 @@ use super::Inflate;
 
 /// The bounds of one PDF read.
 #[derive(Debug, Clone, Copy)]
-pub struct Limits {
+pub struct PdfLimits {
     /// What one attached file may inflate to.
     pub attachment: usize,
     /// What one object stream may inflate to.
@@ -33,9 +33,9 @@ pub struct Limits {
     pub values: usize,
 }
 
-impl Default for Limits {
+impl Default for PdfLimits {
     fn default() -> Self {
-        Limits {
+        PdfLimits {
             attachment: super::MAX_EVALUATION_BYTES as usize,
             object_stream: 16 << 20,
             total: 64 << 20,
@@ -97,7 +97,7 @@ pub struct Attachment {
 }
 
 /// The files attached to a PDF, sorted by name.
-pub fn attachments(pdf: &[u8], limits: &Limits) -> Result<Vec<Attachment>, PdfError> {
+pub fn attachments(pdf: &[u8], limits: &PdfLimits) -> Result<Vec<Attachment>, PdfError> {
     let head = &pdf[..pdf.len().min(1024)];
     if !head.windows(5).any(|w| w == b"%PDF-") {
         return Err(PdfError::NotPdf);
@@ -189,7 +189,7 @@ enum Decode {
 
 struct Scan<'a> {
     pdf: &'a [u8],
-    limits: &'a Limits,
+    limits: &'a PdfLimits,
     inflated: usize,
     objects: usize,
     streams: HashMap<u32, StreamAt>,
@@ -500,14 +500,14 @@ pub fn text_string(bytes: &[u8]) -> String {
 pub(super) struct Parser<'a> {
     pdf: &'a [u8],
     pub(super) at: usize,
-    limits: &'a Limits,
+    limits: &'a PdfLimits,
     values: usize,
 }
 
 pub(super) struct Unreadable;
 
 impl<'a> Parser<'a> {
-    pub(super) fn new(pdf: &'a [u8], at: usize, limits: &'a Limits) -> Self {
+    pub(super) fn new(pdf: &'a [u8], at: usize, limits: &'a PdfLimits) -> Self {
         Parser {
             pdf,
             at,
@@ -776,7 +776,7 @@ mod tests {
     fn an_attached_file_is_found_compressed_or_not() {
         for compress in [false, true] {
             let pdf = pdf_with("a.toml", b"x = 1\n", compress);
-            let files = attachments(&pdf, &Limits::default()).unwrap();
+            let files = attachments(&pdf, &PdfLimits::default()).unwrap();
             assert_eq!(files.len(), 1);
             assert_eq!(files[0].name, "a.toml");
             assert_eq!(files[0].bytes, b"x = 1\n");
@@ -787,7 +787,7 @@ mod tests {
     fn a_bomb_is_refused_while_inflating() {
         let pdf = pdf_with("a.toml", &vec![b'a'; 20 << 20], true);
         assert!(pdf.len() < 100_000);
-        let e = attachments(&pdf, &Limits::default()).unwrap_err();
+        let e = attachments(&pdf, &PdfLimits::default()).unwrap_err();
         assert!(matches!(e, PdfError::AttachmentTooLarge { .. }), "{e}");
     }
 
@@ -796,12 +796,12 @@ mod tests {
         let mut deep = b"%PDF-1.7\n1 0 obj\n".to_vec();
         deep.extend(std::iter::repeat_n(b'[', 100_000));
         deep.extend_from_slice(b"\nendobj\n");
-        assert_eq!(attachments(&deep, &Limits::default()), Ok(Vec::new()));
+        assert_eq!(attachments(&deep, &PdfLimits::default()), Ok(Vec::new()));
         // A file specification whose stream is itself: no stream, nothing attached.
         let cycle = b"%PDF-1.7\n1 0 obj\n<< /EF << /F 1 0 R >> /F (x) /Next 1 0 R >>\nendobj\n";
-        assert_eq!(attachments(cycle, &Limits::default()), Ok(Vec::new()));
+        assert_eq!(attachments(cycle, &PdfLimits::default()), Ok(Vec::new()));
         assert_eq!(
-            attachments(b"hello", &Limits::default()),
+            attachments(b"hello", &PdfLimits::default()),
             Err(PdfError::NotPdf)
         );
     }
@@ -812,7 +812,7 @@ mod tests {
         let utf16 = "<FEFF007300E4002E0074006F006D006C>";
         let at = find(&pdf, b"/F (x)").unwrap();
         pdf.splice(at..at + 6, format!("/UF {utf16} /F (x)").bytes());
-        let files = attachments(&pdf, &Limits::default()).unwrap();
+        let files = attachments(&pdf, &PdfLimits::default()).unwrap();
         assert_eq!(files[0].name, "sä.toml");
     }
 }

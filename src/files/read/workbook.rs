@@ -10,7 +10,7 @@ use std::io::{Cursor, Read};
 
 /// The bounds of one workbook.
 #[derive(Debug, Clone, Copy)]
-pub struct Limits {
+pub struct WorkbookLimits {
     /// What one part (one XML file inside the zip) may inflate to.
     pub part: u64,
     /// What all parts together may inflate to.
@@ -19,9 +19,9 @@ pub struct Limits {
     pub parts: usize,
 }
 
-impl Default for Limits {
+impl Default for WorkbookLimits {
     fn default() -> Self {
-        Limits {
+        WorkbookLimits {
             part: 64 << 20,
             total: 128 << 20,
             parts: 1_000,
@@ -200,7 +200,7 @@ impl OdsTable {
 }
 
 /// Inflate every part of a workbook once, counting, within `limits`.
-pub fn check(bytes: &[u8], limits: &Limits) -> Result<(), WorkbookError> {
+pub fn check(bytes: &[u8], limits: &WorkbookLimits) -> Result<(), WorkbookError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| WorkbookError::NotZip(e.to_string()))?;
     if zip.len() > limits.parts {
@@ -259,7 +259,7 @@ mod tests {
 
     #[test]
     fn a_part_that_inflates_past_the_limit_is_refused() {
-        let small = Limits {
+        let small = WorkbookLimits {
             part: 1 << 20,
             total: 3 << 20,
             parts: 10,
