@@ -7,7 +7,7 @@
 
 use std::time::Instant;
 
-use kompass::pdf::typeset;
+use kompass::pdf::standards;
 
 const RUNS: usize = 15;
 
@@ -20,7 +20,7 @@ fn render(text: &str, draft: bool) -> Vec<u8> {
         env!("CARGO_MANIFEST_DIR"),
         "/examples"
     )));
-    let standards = typeset::parse_standards(typeset::DEFAULT_STANDARDS).unwrap();
+    let standards = standards::parse_standards(standards::DEFAULT_STANDARDS).unwrap();
     let stage = kompass::Stage::from_draft(draft);
     kompass::pipeline::render(&l, &kompass::Request::report(stage, &standards)).unwrap()
 }

@@ -14,7 +14,7 @@
 //! | `input/` | `input::model`, `input::hints`, `input::structure`, `input::load`, `input::skeleton` | the data format (serde types and schema), the structural walk, hints, TOML into typed data with spans, the skeleton |
 //! | `checks/` | `checks::glyphs`, `checks::scores`, `checks::register`, `checks::compare`, `checks::check`, `checks::validate` | every check, all findings at once; the register read and the comparisons resolved once; scores added only in `scores` |
 //! | `report/` | `report`, `report::charts`, `report::diff` | the validated, span-free report model; its charts with alt text; what changed between two models |
-//! | `pdf/` | `pdf::embed`, `pdf::write`, `pdf::typeset`, `pdf::slides` | the data inside the PDF, where and how files are written, Typst as a library, the deck |
+//! | `pdf/` | `pdf::embed`, `pdf::write`, `pdf::standards`, `pdf::typeset`, `pdf::world`, `pdf::project`, `pdf::slides` | the data inside the PDF, where and how files are written, the PDF standards, the report's files for Typst, the Typst world and compile, the project for plain Typst, the deck |
 //! | pipeline and front ends | `pipeline`, `synthetic`, `review`, `serve` | the one pipeline every front end calls; synthetic evaluations; the fact-check's comments; the editor |
 //!
 //! The commands (`src/cmd/`) sit on top and go through the [`pipeline`].

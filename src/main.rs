@@ -100,7 +100,7 @@ enum Command {
         #[arg(long)]
         draft: bool,
         /// PDF standards, as for render.
-        #[arg(long, value_name = "LIST", default_value = kompass::pdf::typeset::DEFAULT_STANDARDS)]
+        #[arg(long, value_name = "LIST", default_value = kompass::pdf::standards::DEFAULT_STANDARDS)]
         standard: String,
         /// Write into a folder that is not empty, replacing the project's files there.
         #[arg(long)]
@@ -201,7 +201,7 @@ enum Command {
         #[arg(long = "final")]
         final_report: bool,
         /// PDF standards, as for render.
-        #[arg(long, value_name = "LIST", default_value = kompass::pdf::typeset::DEFAULT_STANDARDS)]
+        #[arg(long, value_name = "LIST", default_value = kompass::pdf::standards::DEFAULT_STANDARDS)]
         standard: String,
     },
     /// Edit the evaluation in the browser: a form, the report's pages beside it, every finding
@@ -258,7 +258,7 @@ struct RenderArgs {
     #[arg(long, value_name = "DIR")]
     out_dir: Option<PathBuf>,
     /// PDF standards to conform to, comma-separated (`a-2a`, `a-2b`, `a-3a`, `ua-1`, …), or `none`.
-    #[arg(long, value_name = "LIST", default_value = kompass::pdf::typeset::DEFAULT_STANDARDS)]
+    #[arg(long, value_name = "LIST", default_value = kompass::pdf::standards::DEFAULT_STANDARDS)]
     standard: String,
     /// Refuse to render when the check finds warnings.
     #[arg(long)]

@@ -150,7 +150,7 @@ impl Outcome {
 /// Build what every render shares now (fonts, library, templates), e.g. on a second core
 /// while the evaluation is loaded and checked.
 pub fn prepare() {
-    crate::pdf::typeset::prepare();
+    crate::pdf::world::prepare();
 }
 
 /// Load an evaluation file, with the register it names from its folder, and check it: a
@@ -216,7 +216,7 @@ pub fn findings(evaluation: &Checked, stage: Stage) -> Vec<Diagnostic> {
 
 /// The document a request asks for, as PDF.
 pub fn render(evaluation: &Checked, request: &Request) -> Result<Vec<u8>> {
-    let standards = crate::pdf::typeset::standards(request.standards)?;
+    let standards = crate::pdf::standards::standards(request.standards)?;
     let bundle = match request.document {
         Document::Report => bundle(evaluation, request)?,
         Document::Slides => {
@@ -225,7 +225,7 @@ pub fn render(evaluation: &Checked, request: &Request) -> Result<Vec<u8>> {
             crate::pdf::slides::bundle(&r, &charts, &request.options())
         }
     };
-    crate::pdf::typeset::typeset(&bundle, standards)
+    crate::pdf::world::typeset(&bundle, standards)
 }
 
 /// The report's pages as SVG, for the editor's preview (no PDF is made); pages whose hash
@@ -234,14 +234,14 @@ pub fn pages(
     evaluation: &Checked,
     stage: Stage,
     known: &dyn Fn(u128) -> bool,
-) -> Result<Vec<crate::pdf::typeset::PageImage>> {
-    crate::pdf::typeset::pages(&bundle(evaluation, &Request::report(stage, &[]))?, known)
+) -> Result<Vec<crate::pdf::world::PageImage>> {
+    crate::pdf::world::pages(&bundle(evaluation, &Request::report(stage, &[]))?, known)
 }
 
 /// Forget Typst's cached results that none of the last `age` renders used, so that a long
 /// session or a batch keeps its memory bounded.
 pub fn forget_older_than(age: usize) {
-    crate::pdf::typeset::evict_caches_older_than(age);
+    crate::pdf::world::evict_caches_older_than(age);
 }
 
 fn outcome(
@@ -284,11 +284,11 @@ pub fn bundle(loaded: &Checked, request: &Request) -> Result<crate::pdf::typeset
     let r = crate::report::Report::build(loaded);
     let standards = request.standards;
     let mut options = request.options();
-    if crate::pdf::typeset::allows_attachments(standards) {
+    if crate::pdf::standards::allows_attachments(standards) {
         let source = crate::pdf::embed::without_comments(loaded.sources.text(loaded.eval_file))?;
         let mut provenance = crate::pdf::embed::Provenance::new(
             &r.framework_id,
-            &crate::pdf::typeset::standards_name(standards),
+            &crate::pdf::standards::standards_name(standards),
             options.draft,
         );
         provenance.changes_since = options

@@ -214,8 +214,8 @@ pub fn load(path: &Path, strict: Strictness, consequence: Message) -> Result<Che
 
 /// The `--standard` list, checked.
 pub fn standards(standard: &str) -> Result<Vec<kompass::PdfStandard>, Failure> {
-    kompass::pdf::typeset::parse_standards(standard)
-        .and_then(|list| kompass::pdf::typeset::standards(&list).map(|_| list))
+    kompass::pdf::standards::parse_standards(standard)
+        .and_then(|list| kompass::pdf::standards::standards(&list).map(|_| list))
         .map_err(|e| Failure::text(format!("--standard {standard}: {e}")))
 }
 

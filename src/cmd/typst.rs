@@ -31,9 +31,9 @@ pub fn run(evaluation: &Path, dir: &Path, stage: Stage, standard: &str, overwrit
         msg!("consequence-nothing-written"),
     )?;
     let bundle = kompass::pipeline::bundle(&loaded, &kompass::Request::report(stage, &standards))?;
-    let files = kompass::pdf::typeset::write_project(
+    let files = kompass::pdf::project::write_project(
         &bundle,
-        &kompass::pdf::typeset::standards_name(&standards),
+        &kompass::pdf::standards::standards_name(&standards),
         dir,
     )?;
     super::say(msg!(

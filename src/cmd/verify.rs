@@ -17,7 +17,7 @@ pub fn run(pdf_path: &Path, evaluation: Option<&Path>) -> Run {
     let p = &embedded.provenance;
     let (name, text) = evaluation_text(&embedded, evaluation)?;
     let loaded = load(&name, &text, p, evaluation)?;
-    let standards = kompass::pdf::typeset::parse_standards(&p.standards)
+    let standards = kompass::pdf::standards::parse_standards(&p.standards)
         .map_err(|e| Failure::trouble(msg!("verify-standards", reason = e.to_string())))?;
     let request = Request::report(Stage::from_draft(p.draft), &standards)
         .with_changes(changes_page(&embedded, &loaded)?);

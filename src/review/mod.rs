@@ -351,7 +351,7 @@ pub fn remake(embedded: &Embedded, notes: &mut Vec<Note>) -> Option<Made> {
         notes.push(Note::CannotRemake(why));
         None
     };
-    let standards = match crate::pdf::typeset::parse_standards(&p.standards) {
+    let standards = match crate::pdf::standards::parse_standards(&p.standards) {
         Ok(s) => s,
         Err(e) => return fail(notes, e.to_string()),
     };

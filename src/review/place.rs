@@ -21,7 +21,8 @@ use typst::{Library, World};
 use typst_layout::PagedDocument;
 
 use crate::base::error::{Error, Result};
-use crate::pdf::typeset::{Bundle, ReportWorld};
+use crate::pdf::typeset::Bundle;
+use crate::pdf::world::ReportWorld;
 
 /// The placement compile's `/place.typ`: each field between two labelled markers.
 const PLACE_TEMPLATE: &str = "#let field(key, body) = [#metadata(key)<kompass-field>#body#metadata(key)<kompass-field-end>]\n";

@@ -211,8 +211,9 @@ pub fn pdf(a: &Answer) -> crate::base::error::Result<Vec<u8>> {
         ),
         attached: Vec::new(),
     };
-    let standards = crate::pdf::typeset::parse_standards(crate::pdf::typeset::DEFAULT_STANDARDS)?;
-    crate::pdf::typeset::typeset(&bundle, crate::pdf::typeset::standards(&standards)?)
+    let standards =
+        crate::pdf::standards::parse_standards(crate::pdf::standards::DEFAULT_STANDARDS)?;
+    crate::pdf::world::typeset(&bundle, crate::pdf::standards::standards(&standards)?)
 }
 
 /// Every string of the answer in characters the embedded fonts have.

@@ -56,8 +56,9 @@ pub fn make(snap: &Snapshot, kind: Make) -> Result<Json, ApiError> {
     if kind == Make::Charts {
         return charts(&snap.path, ev);
     }
-    let standards = crate::pdf::typeset::parse_standards(crate::pdf::typeset::DEFAULT_STANDARDS)
-        .unwrap_or_default();
+    let standards =
+        crate::pdf::standards::parse_standards(crate::pdf::standards::DEFAULT_STANDARDS)
+            .unwrap_or_default();
     let (target, kept, request) = match kind {
         // Checked as `kompass slides` checks it: only a PDF is ever replaced, and never a final
         // one by a draft.

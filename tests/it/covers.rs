@@ -49,8 +49,8 @@ fn every_municipality_s_cover_keeps_its_name_whole_and_inside_its_box() {
         ident: "covers".into(),
         attached: Vec::new(),
     };
-    let standards = kompass::pdf::typeset::standards(&[]).unwrap();
-    let pdf = kompass::pdf::typeset::typeset(&bundle, standards).expect("the covers typeset");
+    let standards = kompass::pdf::standards::standards(&[]).unwrap();
+    let pdf = kompass::pdf::world::typeset(&bundle, standards).expect("the covers typeset");
     let pages = pdftext::read(&pdf);
     assert_eq!(pages.len(), 290);
     for (page, m) in pages.iter().zip(all) {
