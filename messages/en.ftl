@@ -947,5 +947,5 @@ editor-review-make-reply = Make the answer as PDF
 editor-review-making-reply = Making the answer …
 editor-review-reply-written = Wrote { $file }, the answer to the municipality.
 editor-review-reply-title = The answer
-editor-review-open-link = Page { $page } – { $place }: { $text }
+editor-review-open-link = { $where }: { $text }
 editor-review-offline = Not connected to kompass.

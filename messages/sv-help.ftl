@@ -128,7 +128,7 @@ cli-value-sv-en = sv|en
 cli-value-scale = SKALA
 
 cli-comments = Lista kommentarerna i ett utkast som kommit tillbaka från faktagranskningen, var och en på sitt fält
-cli-comments-long = Varje kommentar (anteckning, markering, överstrykning, ersättning, textruta, understrykning, ritning) med författare, datum, sida, de ord den markerar, svaren i tråden och fältet i utvärderingen som den hör till – som kompass hittar genom att göra rapporten på nytt av utvärderingen som är bifogad i utkastet och lägga varje kommentar över orden under den. Med utvärderingen får granskningsfilen bredvid den (`<utvärdering>.granskning.toml`) de nya kommentarerna och håller reda på vad som gjorts med var och en; `--reply` skriver bemötandet till kommunen utifrån den.
+cli-comments-long = Varje kommentar (anteckning, markering, genomstrykning, textersättning, textruta, understrykning, teckning) med författare, datum, sida, de ord den markerar, svaren i tråden och fältet i utvärderingen som den hör till – som kompass hittar genom att göra rapporten på nytt av utvärderingen som är bifogad i utkastet och lägga varje kommentar över orden under den. Med utvärderingen får granskningsfilen bredvid den (`<utvärdering>.granskning.toml`) de nya kommentarerna och håller reda på vad som gjorts med var och en; `--reply` skriver bemötandet till kommunen utifrån den.
 cli-comments-pdf = Utkastet som det kom tillbaka, med kommunens kommentarer.
 cli-comments-evaluation = Utvärderingen (TOML): för granskningsfilen bredvid den.
 cli-comments-format = `text` för människor, `json` för verktyg, `csv` för ett kalkylark.

@@ -634,29 +634,29 @@ serve-disk-partial = filen verkar vara halvskriven (delar av den saknas); den l�
 annots-encrypted = PDF-filen är krypterad; kompass läser inte kommentarerna i en krypterad PDF (spara den utan lösenord och försök igen)
 annots-no-pages = inga sidor hittades i PDF-filen (dess katalog eller sidträd saknas eller är skadat)
 annots-too-many-pages = PDF-filen har fler sidor än kompass läser (högst { $limit })
-annots-too-many = PDF-filen har fler än { $limit } anteckningar; kompass läser högst så många
+annots-too-many = PDF-filen har fler än { $limit } kommentarer; kompass läser högst så många
 comment-kind-note = anteckning
 comment-kind-highlight = markering
 comment-kind-underline = understrykning
-comment-kind-strike-out = överstrykning
-comment-kind-replacement = ersättning
+comment-kind-strike-out = genomstrykning
+comment-kind-replacement = textersättning
 comment-kind-insertion = infogning
 comment-kind-text-box = textruta
-comment-kind-drawing = ritning
+comment-kind-drawing = teckning
 comment-kind-stamp = stämpel
-comment-kind-other = anteckning
+comment-kind-other = annan kommentar
 comments-not-kompass = PDF-filen har ingen bifogad utvärdering från kompass, så kommentarerna listas per sida, utan sina fält
 comments-cannot-remake = rapporten kunde inte göras på nytt här av utvärderingen som är bifogad i PDF-filen, så kommentarerna listas utan sina fält: { $reason }
 comments-other-version = utkastet gjordes av kompass { $then } och det här är kompass { $now }; om sidlayouten har ändrats sedan dess kan en kommentar hamna på ett grannfält
 comments-other-layout = PDF-filens sidor är inte de som rapporten får när den görs på nytt (ett annat antal sidor eller en annan storlek), så kommentarerna placeras efter de ord de citerar, där de citerar några
 comments-unreadable = sidan { $page }: { $count ->
-        [one] en anteckning
-       *[other] { $count } anteckningar
-    } kunde inte läsas (skadade, eller över kompass gränser)
+        [one] en kommentar kunde inte läsas (skadad eller över gränserna i kompass)
+       *[other] { $count } kommentarer kunde inte läsas (skadade eller över gränserna i kompass)
+    }
 comments-cut = { $count ->
         [one] en kommentar kortades
        *[other] { $count } kommentarer kortades
-    } vid kompass gräns för hur lång en text får vara
+    } vid gränsen i kompass för hur lång en text får vara
 comments-heading = { $pdf }: { $count ->
         [one] en kommentar
        *[other] { $count } kommentarer
@@ -678,8 +678,8 @@ comments-how-quoted = (placerad efter orden den citerar)
 comments-how-nowhere = (inte på texten)
 comments-pages-unchanged = Sidorna är som kompass gjorde dem: kommentarerna är allt som har lagts till.
 comments-pages-changed = { $count ->
-        [one] Sidan { $pages } ritar
-       *[other] Sidorna { $pages } ritar
+        [one] Sidan { $pages } visar
+       *[other] Sidorna { $pages } visar
     } något annat än utkastet som kompass gjorde. En kommentar som har plattats ut i sidan (en del program gör så när de skriver ut eller sparar) går inte längre att läsa som kommentar: titta själv på { $count ->
         [one] den sidan
        *[other] de sidorna
@@ -695,7 +695,13 @@ review-bad-state = kommentar { $n } har statusen ”{ $state }”, som inte är 
 comments-note = anmärkning: { $message }
 consequence-no-review = ; granskningsfilen skrevs inte
 comments-reply-needs-evaluation = --reply behöver utvärderingen också: `kompass comments <utkast.pdf> <utvärdering.toml> --reply` (granskningsfilen bredvid den säger vad som gjordes med varje kommentar)
-comments-review-file = Granskningen förs i { $file }: { $added } nya; { $open } öppna av { $count }.
+comments-review-file = Granskningen förs i { $file }: { $added ->
+        [one] en ny
+       *[other] { $added } nya
+    }; { $open ->
+        [one] en öppen
+       *[other] { $open } öppna
+    } av { $count }.
 comments-other-municipality = { $evaluation } är utvärderingen av { $now }, men utkastet gäller { $then }
 comments-reply-target = -o { $target }: bemötandet skrivs som .pdf eller .md, och aldrig över utvärderingen, utkastet eller granskningsfilen
 comments-reply-written = skrev { $path } ({ $count ->
@@ -711,10 +717,10 @@ differs-comments = - PDF-filen har fått { $count ->
        *[other] { $count } kommentarer
     } (`kompass comments` listar dem)
 differs-pages = - { $count ->
-        [one] sidan { $pages } ritar
-       *[other] sidorna { $pages } ritar
+        [one] sidan { $pages } visar
+       *[other] sidorna { $pages } visar
     } något annat än kompass gjorde: en ändring, eller en kommentar som har plattats ut i sidan
-differs-pages-same = - varje sida ritar fortfarande det som kompass gjorde
+differs-pages-same = - varje sida visar fortfarande det som kompass gjorde
 
 ## Redigeraren i webbläsaren: sidans ord (src/serve/assets/, `t()` i i18n.js)
 
@@ -769,7 +775,7 @@ editor-no-changes = Inga ändringar.
 editor-making-pdf = Gör PDF …
 editor-no-pdf = Ingen PDF: { $reason }
 editor-pdf-written = Skrev { $file }.
-editor-pdf-written-kept = Skrev { $file }. Utkastet som skickades på faktagranskning finns kvar som { $kept }.
+editor-pdf-written-kept = Skrev { $file }. Utkastet som skickades för faktagranskning finns kvar som { $kept }.
 editor-file = { $name } ({ $state })
 editor-file-state = { $errors ->
         [0] { $warnings ->
@@ -780,7 +786,7 @@ editor-file-state = { $errors ->
        *[other] { $errors } fel
     }
 editor-conflict = Ändrat på två ställen: { $field }
-editor-conflict-said = Samma ord ändrades samtidigt { $where ->
+editor-conflict-said = Samma fält ändrades samtidigt { $where ->
         [disk] på disken
        *[tab] i en annan flik
     }. Din version står kvar i fältet.
@@ -810,13 +816,13 @@ editor-down = Ner
 editor-remove = Ta bort
 editor-list-add = Lägg till { $item }
 editor-list-item = { $item } { $n }
-editor-list-up = Flytta { $item } { $n } upp
-editor-list-down = Flytta { $item } { $n } ner
+editor-list-up = Flytta upp { $item } { $n }
+editor-list-down = Flytta ner { $item } { $n }
 editor-list-remove = Ta bort { $item } { $n }
 editor-row-field = { $row }: { $field }
 editor-evaluator-n = Utvärderare { $n }
-editor-evaluator-up = Flytta utvärderare { $n } upp
-editor-evaluator-down = Flytta utvärderare { $n } ner
+editor-evaluator-up = Flytta upp utvärderare { $n }
+editor-evaluator-down = Flytta ner utvärderare { $n }
 editor-evaluator-remove = Ta bort utvärderare { $n }
 editor-evaluator-add = Lägg till utvärderare
 editor-revision-n = Version { $n }
@@ -828,7 +834,7 @@ editor-earlier-add = Lägg till en tidigare utvärdering
 editor-earlier-remove = Ta bort utvärderingen { $year }
 editor-profile-none = Ingen i filen: diagrammen visar den inte.
 editor-profile-add-values = Lägg till { $profile } med fasta värden
-editor-profile-add-register = Lägg till { $profile } ur resultatregistret
+editor-profile-add-register = Lägg till { $profile } med värden ur resultatregistret
 editor-profile-remove = Ta bort { $profile }
 editor-register-rows = Medelvärdet omfattar { $count ->
         [one] en utvärdering i registret (rad { $rows }).
@@ -926,14 +932,14 @@ editor-review-too-large = PDF-filen är större än { $mb } MB, så kompass läs
 review-nothing-read = Granskningsfilen har inga kommentarer ännu: läs först in PDF-filen som kom tillbaka från faktagranskningen.
 editor-review-title = Faktagranskningen
 editor-review-read = Läs in kommentarer från granskningen
-editor-review-hint = Välj PDF-filen som kommunen skickade tillbaka, eller släpp den var som helst på sidan. Kommentarerna visas vid sina fält; vad du gör med var och en sparas i { $file }, som aldrig publiceras.
+editor-review-hint = Välj PDF-filen som kommunen skickade tillbaka, eller dra och släpp den var som helst på sidan. Kommentarerna visas vid sina fält; vad du gör med var och en sparas i { $file }, som aldrig publiceras.
 editor-review-reading = Läser kommentarerna i { $name } …
 editor-review-read-done = { $name }: kommentarer i filen: { $count }, nya: { $added }.
 editor-review-not-pdf = { $name } är ingen PDF-fil.
 editor-review-failed = Kommentarerna kunde inte läsas: { $reason }
-editor-review-summary = Kommentarer: { $received }. Åtgärdade: { $done }, ingen ändring: { $nochange }, öppna: { $open }.
+editor-review-summary = Kommentarer: { $received }. Åtgärdade: { $done }, utan ändring: { $nochange }, öppna: { $open }.
 editor-review-none = Inga kommentarer är inlästa ännu.
-editor-review-open-title = Öppna kommentarer
+editor-review-open-title = Kommentarer som inte är behandlade
 editor-review-all-handled = Alla kommentarer är behandlade.
 editor-review-outside-title = Kommentarer utanför fälten
 editor-review-comment-label = Kommentar från granskningen: { $place }
@@ -957,5 +963,5 @@ editor-review-make-reply = Gör bemötandet som PDF
 editor-review-making-reply = Gör bemötandet …
 editor-review-reply-written = Skrev { $file }, bemötandet till kommunen.
 editor-review-reply-title = Bemötandet
-editor-review-open-link = Sidan { $page } – { $place }: { $text }
+editor-review-open-link = { $where }: { $text }
 editor-review-offline = Inte ansluten till kompass.

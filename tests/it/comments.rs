@@ -336,7 +336,7 @@ fn csv_and_json_for_tools() {
     assert_eq!(rows.len(), 7, "{out}");
     assert!(rows[0].starts_with("nr,sida,plats,fält,typ"));
     assert!(
-        rows[4].contains("area[2].strengths[2]") && rows[4].contains("ersättning"),
+        rows[4].contains("area[2].strengths[2]") && rows[4].contains("textersättning"),
         "{}",
         rows[4]
     );
@@ -380,13 +380,13 @@ fn verify_says_only_comments_were_added_and_names_a_flattened_page() {
     let (code, out, _) = run(&["verify", flattened.to_str().unwrap(), "--lang", "sv"]);
     assert_eq!(code, 1, "{out}");
     assert!(
-        out.contains("sidan 11 ritar något annat än kompass gjorde"),
+        out.contains("sidan 11 visar något annat än kompass gjorde"),
         "{out}"
     );
     let (code, out, _) = run(&["comments", flattened.to_str().unwrap(), "--lang", "sv"]);
     assert_eq!(code, 0);
     assert!(
-        out.contains("inga kommentarer") && out.contains("Sidan 11 ritar något annat"),
+        out.contains("inga kommentarer") && out.contains("Sidan 11 visar något annat"),
         "{out}"
     );
 }
@@ -490,7 +490,7 @@ fn hostile_comments_are_bounded() {
     let (code, _, err) = timed(&flood);
     assert_eq!(code, 2, "{err}");
     assert!(
-        err.contains("fler än 20000 anteckningar") || err.contains("fler än 20 000 anteckningar"),
+        err.contains("fler än 20000 kommentarer") || err.contains("fler än 20 000 kommentarer"),
         "{err}"
     );
     // A million quad point numbers: that annotation is not read, and the list says so.
@@ -503,7 +503,7 @@ fn hostile_comments_are_bounded() {
     let (code, out, err) = timed(&write("kvadrater.pdf", u.finish()));
     assert_eq!(code, 0, "{err}");
     assert!(
-        out.contains("anmärkning: sidan 5: en anteckning kunde inte läsas"),
+        out.contains("anmärkning: sidan 5: en kommentar kunde inte läsas"),
         "{out}"
     );
 }

@@ -213,7 +213,7 @@ function summary() {
     const id = "rc-" + fieldId(c.id);
     const text = (c.text || c.marked || "").replace(/\s+/g, " ");
     const short = text.length > 80 ? text.slice(0, 79) + "…" : text;
-    ul.append(el("li", {}, el("a", { href: "#" + id, text: t("editor-review-open-link", { page: c.page ?? "", place: c.place, text: short }),
+    ul.append(el("li", {}, el("a", { href: "#" + id, text: t("editor-review-open-link", { where: place(c), text: short }),
       onclick: (e) => {
         e.preventDefault();
         const box = document.getElementById(id);
