@@ -105,11 +105,7 @@ fn explain_comments(c: &Commented) {
             msg!(
                 "differs-pages",
                 count = pages.len(),
-                pages = pages
-                    .iter()
-                    .map(usize::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                pages = kompass::review::page_numbers(pages)
             )
         ),
         Pages::Unchanged if c.count > 0 => println!("{}", msg!("differs-pages-same")),

@@ -173,6 +173,15 @@ pub enum Pages {
     Unknown,
 }
 
+/// Page numbers as the messages list them: "3, 7, 12".
+pub fn page_numbers(pages: &[usize]) -> String {
+    pages
+        .iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl Pages {
     /// What the reader is told of the pages ("the pages are as kompass made them", "pages 3
     /// and 7 draw something else"); nothing when it is not known.
@@ -182,11 +191,7 @@ impl Pages {
             Pages::Changed(pages) => msg!(
                 "comments-pages-changed",
                 count = pages.len(),
-                pages = pages
-                    .iter()
-                    .map(usize::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                pages = page_numbers(pages)
             ),
             Pages::Rewritten => msg!("comments-pages-rewritten"),
             Pages::Unknown => return None,
