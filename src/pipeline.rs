@@ -354,7 +354,7 @@ mod tests {
             second
                 .findings()
                 .iter()
-                .any(|d| d.is_error() && d.path.contains("4.2")),
+                .any(|d| d.is_error() && d.at.key().and_then(|k| k.last_key()) == Some("4.2")),
             "{:?}",
             second.findings()
         );

@@ -12,7 +12,8 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Config};
 use termcolor::{Buffer, ColorChoice, StandardStream, WriteColor};
 
-use crate::base::messages::{Lang, Message};
+use crate::base::keypath::KeyPath;
+use crate::base::messages::{Lang, Message, msg};
 
 /// Index of a file in a [`Sources`] set.
 pub type FileId = usize;
@@ -25,6 +26,90 @@ pub enum Severity {
     Note,
 }
 
+/// Where a finding points: a key of the TOML file, or a row or cell of a register.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum At {
+    /// A key path; the root for the file as a whole.
+    Key(KeyPath),
+    /// A row of a register table, or one cell of it.
+    Cell(Box<Cell>),
+}
+
+/// A register's row or cell, as a spreadsheet names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// The workbook's sheet; `None` for a CSV file.
+    pub sheet: Option<String>,
+    /// 1-based, the header is row 1.
+    pub row: usize,
+    /// The column's letters (`G`) and its name (`population`), when one cell is meant.
+    pub column: Option<(String, String)>,
+}
+
+impl At {
+    /// The whole file.
+    pub fn file() -> Self {
+        At::Key(KeyPath::root())
+    }
+
+    /// Whether the finding is about the file as a whole.
+    pub fn is_file(&self) -> bool {
+        matches!(self, At::Key(k) if k.is_empty())
+    }
+
+    /// The key path, when the finding points at a key.
+    pub fn key(&self) -> Option<&KeyPath> {
+        match self {
+            At::Key(k) => Some(k),
+            At::Cell(_) => None,
+        }
+    }
+
+    /// The place in words: the key path as written, or the cell as `lang` names it.
+    pub fn text_in(&self, lang: Lang) -> String {
+        match self {
+            At::Key(k) => k.to_string(),
+            At::Cell(c) => c.message().text_in(lang),
+        }
+    }
+}
+
+impl Cell {
+    fn message(&self) -> Message {
+        match (&self.sheet, &self.column) {
+            (Some(s), Some((letters, name))) => msg!(
+                "place-sheet-cell",
+                sheet = s,
+                cell = format!("{letters}{}", self.row),
+                name = name
+            ),
+            (Some(s), None) => msg!("place-sheet-row", sheet = s, row = self.row),
+            (None, Some((letters, name))) => {
+                msg!("place-cell", row = self.row, column = letters, name = name)
+            }
+            (None, None) => msg!("place-row", row = self.row),
+        }
+    }
+}
+
+impl From<KeyPath> for At {
+    fn from(path: KeyPath) -> Self {
+        At::Key(path)
+    }
+}
+
+impl From<&KeyPath> for At {
+    fn from(path: &KeyPath) -> Self {
+        At::Key(path.clone())
+    }
+}
+
+impl From<Cell> for At {
+    fn from(cell: Cell) -> Self {
+        At::Cell(Box::new(cell))
+    }
+}
+
 /// One finding about the input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -32,14 +117,11 @@ pub struct Diagnostic {
     pub file: FileId,
     /// Byte range in the file, when the finding has a place.
     pub span: Option<Range<usize>>,
-    /// Key path in the TOML, e.g. `area[4].scores."4.2"`.
-    pub path: String,
+    /// What it points at: a key path such as `area[4].scores."4.2"`, or a register's cell.
+    pub at: At,
     /// What was found: the kind of finding and its arguments; text only when printed.
     pub message: Message,
     pub help: Option<Box<Message>>,
-    /// The place in words, for a place that is not a key path (a register's cell: "row 3,
-    /// column B (code)"); `path` then holds the same in English.
-    pub place: Option<Box<Message>>,
 }
 
 impl Diagnostic {
@@ -47,45 +129,44 @@ impl Diagnostic {
         severity: Severity,
         file: FileId,
         span: Option<Range<usize>>,
-        path: impl Into<String>,
+        at: impl Into<At>,
         message: Message,
     ) -> Self {
         Self {
             severity,
             file,
             span,
-            path: path.into(),
+            at: at.into(),
             message,
             help: None,
-            place: None,
         }
     }
 
     pub fn error(
         file: FileId,
         span: Option<Range<usize>>,
-        path: impl Into<String>,
+        at: impl Into<At>,
         message: Message,
     ) -> Self {
-        Self::new(Severity::Error, file, span, path, message)
+        Self::new(Severity::Error, file, span, at, message)
     }
 
     pub fn warning(
         file: FileId,
         span: Option<Range<usize>>,
-        path: impl Into<String>,
+        at: impl Into<At>,
         message: Message,
     ) -> Self {
-        Self::new(Severity::Warning, file, span, path, message)
+        Self::new(Severity::Warning, file, span, at, message)
     }
 
     pub fn note(
         file: FileId,
         span: Option<Range<usize>>,
-        path: impl Into<String>,
+        at: impl Into<At>,
         message: Message,
     ) -> Self {
-        Self::new(Severity::Note, file, span, path, message)
+        Self::new(Severity::Note, file, span, at, message)
     }
 
     pub fn with_help(mut self, help: Message) -> Self {
@@ -93,17 +174,9 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_place(mut self, place: Message) -> Self {
-        self.place = Some(Box::new(place));
-        self
-    }
-
     /// The key path, or the place in words, in `lang`.
     pub fn where_in(&self, lang: Lang) -> String {
-        match &self.place {
-            Some(place) => place.text_in(lang),
-            None => self.path.clone(),
-        }
+        self.at.text_in(lang)
     }
 
     pub fn is_error(&self) -> bool {
@@ -177,7 +250,7 @@ impl Sources {
         };
         let kind = severity_word(d.severity, lang);
         let message = d.message.text_in(lang);
-        if d.path.is_empty() {
+        if d.at.is_file() {
             format!("{place}: {kind}: {message}")
         } else {
             format!("{place}: {kind}: {message} [{}]", d.where_in(lang))
@@ -231,29 +304,24 @@ impl Sources {
         if let Some(span) = &d.span {
             let len = self.text(d.file).len();
             let span = span.start.min(len)..span.end.min(len).max(span.start.min(len));
-            let label = if d.path.is_empty() {
+            let label = if d.at.is_file() {
                 String::new()
             } else {
-                crate::base::messages::msg!("diagnostic-at", path = d.where_in(lang)).text_in(lang)
+                msg!("diagnostic-at", path = d.where_in(lang)).text_in(lang)
             };
             labels.push(Label::primary(d.file, span).with_message(label));
         }
         let mut notes = Vec::new();
         if d.span.is_none() {
             let file = self.name(d.file);
-            notes.push(if d.path.is_empty() {
-                crate::base::messages::msg!("diagnostic-in", file = file).text_in(lang)
+            notes.push(if d.at.is_file() {
+                msg!("diagnostic-in", file = file).text_in(lang)
             } else {
-                crate::base::messages::msg!(
-                    "diagnostic-in-at",
-                    file = file,
-                    path = d.where_in(lang)
-                )
-                .text_in(lang)
+                msg!("diagnostic-in-at", file = file, path = d.where_in(lang)).text_in(lang)
             });
         }
         if let Some(help) = &d.help {
-            let help = crate::base::messages::msg!("diagnostic-help", help = (**help).clone());
+            let help = msg!("diagnostic-help", help = (**help).clone());
             notes.push(help.text_in(lang));
         }
         base.with_message(d.message.text_in(lang))

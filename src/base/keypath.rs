@@ -42,6 +42,11 @@ impl KeyPath {
         KeyPath(vec![Seg::Key(key.into())])
     }
 
+    /// Keys from the top down: `keys(["report", "date"])` is `report.date`.
+    pub fn keys<const N: usize>(keys: [&str; N]) -> Self {
+        KeyPath(keys.iter().map(|k| Seg::Key((*k).to_string())).collect())
+    }
+
     /// The key `key` below this path.
     pub fn at(&self, key: impl Into<String>) -> Self {
         let mut segs = self.0.clone();
@@ -83,6 +88,14 @@ impl KeyPath {
         }
     }
 
+    /// The last key of the path, past any list places: `strengths` for `area[1].strengths[2]`.
+    pub fn nearest_key(&self) -> Option<&str> {
+        self.0.iter().rev().find_map(|s| match s {
+            Seg::Key(k) => Some(k.as_str()),
+            Seg::Index(_) => None,
+        })
+    }
+
     /// Whether this path is `other` or lies below it.
     pub fn starts_with(&self, other: &KeyPath) -> bool {
         self.0.starts_with(&other.0)
@@ -121,12 +134,19 @@ impl fmt::Display for KeyPath {
                     if bare(k) {
                         f.write_str(k)?;
                     } else {
+                        // Quoted, with `"`, `\\` and control characters escaped, so that a
+                        // path reads on one line (the editor's paths.js writes keys alike).
                         f.write_str("\"")?;
                         for c in k.chars() {
-                            if c == '"' || c == '\\' {
-                                f.write_str("\\")?;
+                            match c {
+                                '"' | '\\' => write!(f, "\\{c}")?,
+                                '\n' => f.write_str("\\n")?,
+                                '\t' => f.write_str("\\t")?,
+                                '\r' => f.write_str("\\r")?,
+                                '\0' => f.write_str("\\0")?,
+                                c if c.is_control() => write!(f, "\\u{{{:x}}}", u32::from(c))?,
+                                c => write!(f, "{c}")?,
                             }
-                            write!(f, "{c}")?;
                         }
                         f.write_str("\"")?;
                     }
@@ -169,6 +189,31 @@ impl FromStr for KeyPath {
     }
 }
 
+/// The character an escape stands for, after its `\\`: as Rust writes strings (`\\n`, `\\"`,
+/// `\\u{7f}`).
+fn unescape(chars: &mut std::str::CharIndices<'_>) -> Option<char> {
+    Some(match chars.next()?.1 {
+        'n' => '\n',
+        't' => '\t',
+        'r' => '\r',
+        '0' => '\0',
+        'u' => {
+            if chars.next()?.1 != '{' {
+                return None;
+            }
+            let mut hex = String::new();
+            loop {
+                match chars.next()?.1 {
+                    '}' => break,
+                    c => hex.push(c),
+                }
+            }
+            char::from_u32(u32::from_str_radix(&hex, 16).ok()?)?
+        }
+        c => c,
+    })
+}
+
 /// A key at the start of `text` (bare, or quoted with `\` escapes) and what follows it.
 fn key(text: &str) -> Option<(String, &str)> {
     if let Some(quoted) = text.strip_prefix('"') {
@@ -177,7 +222,7 @@ fn key(text: &str) -> Option<(String, &str)> {
         while let Some((i, c)) = chars.next() {
             match c {
                 '"' => return Some((key, &quoted[i + 1..])),
-                '\\' => key.push(chars.next()?.1),
+                '\\' => key.push(unescape(&mut chars)?),
                 c => key.push(c),
             }
         }
@@ -223,7 +268,7 @@ mod tests {
 
     fn seg() -> impl Strategy<Value = Seg> {
         prop_oneof![
-            "[a-z_\\-]{1,6}|[0-9. \"\\\\å]{1,5}".prop_map(Seg::Key),
+            "[a-z_\\-]{1,6}|[0-9. \"\\\\å\n\t\u{7f}\u{301}]{1,5}".prop_map(Seg::Key),
             (1usize..40).prop_map(Seg::Index),
         ]
     }

@@ -12,7 +12,8 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::base::diagnostics::{Diagnostic, FileId, Sources};
+use crate::base::diagnostics::{At, Cell, Diagnostic, FileId, Severity, Sources};
+use crate::base::keypath::KeyPath;
 use crate::base::messages::msg;
 use crate::base::messages::{Arg, Message};
 use crate::checks::register::{Entry, Problem, Row, Table};
@@ -114,7 +115,7 @@ pub fn notes(file: FileId, table: &Table) -> Vec<Diagnostic> {
     table
         .read_as
         .iter()
-        .map(|how| Diagnostic::note(file, None, "", how.clone()))
+        .map(|how| Diagnostic::note(file, None, At::file(), how.clone()))
         .collect()
 }
 
@@ -123,41 +124,26 @@ pub fn diagnostics(file: FileId, sheet: Option<&str>, problems: &[Problem]) -> V
     problems
         .iter()
         .map(|p| {
-            let path = match (sheet, &p.place.column) {
-                (Some(s), Some((c, name))) => format!(
-                    "sheet {s}, cell {}{} ({name})",
-                    crate::checks::register::column_letters(*c),
-                    p.place.row
-                ),
-                (Some(s), None) => format!("sheet {s}, row {}", p.place.row),
-                (None, _) => p.place.describe(),
-            };
-            let place = match (sheet, &p.place.column) {
-                (Some(s), Some((c, name))) => msg!(
-                    "place-sheet-cell",
-                    sheet = s,
-                    cell = format!(
-                        "{}{}",
-                        crate::checks::register::column_letters(*c),
-                        p.place.row
-                    ),
-                    name = name
-                ),
-                (Some(s), None) => msg!("place-sheet-row", sheet = s, row = p.place.row),
-                (None, Some((c, name))) => msg!(
-                    "place-cell",
-                    row = p.place.row,
-                    column = crate::checks::register::column_letters(*c),
-                    name = name
-                ),
-                (None, None) => msg!("place-row", row = p.place.row),
-            };
-            let d = if p.warning {
-                Diagnostic::warning(file, p.place.span.clone(), path, p.message.clone())
+            let cell =
+                Cell {
+                    sheet: sheet.map(str::to_string),
+                    row: p.place.row,
+                    column: p.place.column.as_ref().map(|(c, name)| {
+                        (crate::checks::register::column_letters(*c), name.clone())
+                    }),
+                };
+            let severity = if p.warning {
+                Severity::Warning
             } else {
-                Diagnostic::error(file, p.place.span.clone(), path, p.message.clone())
-            }
-            .with_place(place);
+                Severity::Error
+            };
+            let d = Diagnostic::new(
+                severity,
+                file,
+                p.place.span.clone(),
+                cell,
+                p.message.clone(),
+            );
             match &p.help {
                 Some(h) => d.with_help(h.clone()),
                 None => d,
@@ -187,7 +173,7 @@ pub fn check_register_file(
         }
         Err(e @ crate::checks::register::RegisterError::Refused(_)) => Err(e),
         Err(e) => {
-            let d = Diagnostic::error(file, None, "", msg!("plain", text = e.to_string()));
+            let d = Diagnostic::error(file, None, At::file(), msg!("plain", text = e.to_string()));
             Ok((sources, vec![d]))
         }
     }
@@ -222,7 +208,7 @@ pub fn resolve(l: &Loaded, register: &RegisterData) -> (Resolved, Vec<Diagnostic
     for (kind, profile) in e.comparison.profiles() {
         let Some(p) = profile else { continue };
         let key = kind.key();
-        let path = format!("comparison.{key}");
+        let path = KeyPath::keys(["comparison", key]);
         let pr = p.get_ref();
         let resolved = match (&pr.values, &pr.from_register) {
             (Some(values), from) => Some(fixed(l, &path, p, values, from.as_ref(), &mut out)),
@@ -283,7 +269,7 @@ fn register_state(
             })
         }
         RegisterData::Failed(message, help) => {
-            let d = Diagnostic::error(f, register_span, "register", message.clone());
+            let d = Diagnostic::error(f, register_span, KeyPath::top("register"), message.clone());
             out.push(match help {
                 Some(h) => d.with_help(h.clone()),
                 None => d,
@@ -292,8 +278,13 @@ fn register_state(
         }
         RegisterData::Unavailable => {
             out.push(
-                Diagnostic::error(f, register_span, "register", msg!("register-unavailable"))
-                    .with_help(msg!("help-register-unavailable")),
+                Diagnostic::error(
+                    f,
+                    register_span,
+                    KeyPath::top("register"),
+                    msg!("register-unavailable"),
+                )
+                .with_help(msg!("help-register-unavailable")),
             );
             None
         }
@@ -305,7 +296,7 @@ fn register_state(
 /// A profile with fixed values: they need a label and a source, and no filter beside them.
 fn fixed(
     l: &Loaded,
-    path: &str,
+    path: &KeyPath,
     p: &Spanned<crate::input::model::Profile>,
     values: &Spanned<Vec<Spanned<f64>>>,
     from: Option<&Spanned<Filter>>,
@@ -318,7 +309,7 @@ fn fixed(
             Diagnostic::error(
                 f,
                 Some(from.span()),
-                format!("{path}.from_register"),
+                path.at("from_register"),
                 msg!("profile-values-and-register"),
             )
             .with_help(msg!("help-profile-values-and-register")),
@@ -356,7 +347,7 @@ fn fixed(
 /// One profile to compute from the register.
 struct Computed<'a> {
     key: &'a str,
-    path: &'a str,
+    path: &'a KeyPath,
     profile: &'a crate::input::model::Profile,
     filter: &'a Spanned<Filter>,
     usable_table: Option<&'a Table>,
@@ -374,7 +365,7 @@ fn computed_profile(
         Diagnostic::error(
             l.eval_file,
             Some(c.filter.span()),
-            format!("{}.from_register", c.path),
+            c.path.at("from_register"),
             message,
         )
     };
@@ -448,7 +439,7 @@ fn history(
                 Diagnostic::error(
                     f,
                     Some(fw.span()),
-                    format!("history[{}].framework", i + 1),
+                    KeyPath::top("history").nth(i + 1).at("framework"),
                     msg!("unknown-framework", framework = fw.get_ref()),
                 )
                 .with_help(crate::input::load::known_frameworks()),
@@ -474,7 +465,7 @@ fn history(
                 Diagnostic::error(
                     f,
                     Some(typed.span()),
-                    format!("history[{}]", i + 1),
+                    KeyPath::top("history").nth(i + 1),
                     msg!(
                         "history-also-in-register",
                         year = h.year,
@@ -492,7 +483,7 @@ fn history(
             Diagnostic::error(
                 f,
                 Some(e.report.first_evaluation.span()),
-                "report.first_evaluation",
+                KeyPath::keys(["report", "first_evaluation"]),
                 msg!(
                     "not-the-first-evaluation",
                     name = e.municipality.name.get_ref().trim(),
@@ -555,11 +546,10 @@ fn register_history(
                     Diagnostic::warning(
                         file,
                         table.place(entry, "municipality").span,
-                        format!("row {}", entry.number),
+                        row_of(table, entry),
                         msg!("register-row-differs", areas = differ),
                     )
-                    .with_help(msg!("help-register-row-differs"))
-                    .with_place(msg!("place-row", row = entry.number)),
+                    .with_help(msg!("help-register-row-differs")),
                 );
             }
             continue;
@@ -578,6 +568,15 @@ fn register_history(
     found
 }
 
+/// A register row as a finding's place.
+fn row_of(table: &Table, entry: &Entry) -> Cell {
+    Cell {
+        sheet: table.sheet.clone(),
+        row: entry.number,
+        column: None,
+    }
+}
+
 /// One earlier register row, its areas matched by number to the evaluation's framework.
 fn earlier_row(
     l: &Loaded,
@@ -593,21 +592,18 @@ fn earlier_row(
         match r.areas.get(id - 1) {
             Some(v) => values.push(*v as f64),
             None => {
-                out.push(
-                    Diagnostic::error(
-                        file,
-                        table.place(entry, "framework").span,
-                        format!("row {}", entry.number),
-                        msg!(
-                            "earlier-row-lacks-area",
-                            framework = crate::input::load::framework_name(&r.framework)
-                                .unwrap_or(r.framework.clone()),
-                            area = id,
-                            own = &l.framework.name
-                        ),
-                    )
-                    .with_place(msg!("place-row", row = entry.number)),
-                );
+                out.push(Diagnostic::error(
+                    file,
+                    table.place(entry, "framework").span,
+                    row_of(table, entry),
+                    msg!(
+                        "earlier-row-lacks-area",
+                        framework = crate::input::load::framework_name(&r.framework)
+                            .unwrap_or(r.framework.clone()),
+                        area = id,
+                        own = &l.framework.name
+                    ),
+                ));
                 return None;
             }
         }
@@ -641,13 +637,20 @@ struct Criteria {
 }
 
 /// The filter of a computed profile, with its defaults, or the error at the key that is wrong.
-fn criteria(l: &Loaded, path: &str, filter: &Spanned<Filter>) -> Result<Criteria, Box<Diagnostic>> {
+fn criteria(
+    l: &Loaded,
+    path: &KeyPath,
+    filter: &Spanned<Filter>,
+) -> Result<Criteria, Box<Diagnostic>> {
     let fl = filter.get_ref();
-    let err = |span: Option<std::ops::Range<usize>>, key: &str, message: Message| {
+    let err = |span: Option<std::ops::Range<usize>>, key: Option<&str>, message: Message| {
         Box::new(Diagnostic::error(
             l.eval_file,
             Some(span.unwrap_or(filter.span())),
-            format!("{path}.from_register{key}"),
+            match key {
+                Some(key) => path.at("from_register").at(key),
+                None => path.at("from_register"),
+            },
             message,
         ))
     };
@@ -666,7 +669,7 @@ fn criteria(l: &Loaded, path: &str, filter: &Spanned<Filter>) -> Result<Criteria
         let span = fl.framework.as_ref().map(Spanned::span);
         let d = err(
             span,
-            ".framework",
+            Some("framework"),
             msg!("unknown-framework", framework = &framework),
         );
         return Err(Box::new(
@@ -687,14 +690,14 @@ fn criteria(l: &Loaded, path: &str, filter: &Spanned<Filter>) -> Result<Criteria
     {
         let span = fl.year_from.as_ref().map(Spanned::span);
         let message = msg!("year-from-after-to", from = from, to = c.year_to);
-        return Err(err(span, ".year_from", message));
+        return Err(err(span, Some("year_from"), message));
     }
     if let (Some(a), Some(b)) = (c.pop_min, c.pop_max)
         && a > b
     {
         let span = fl.population_min.as_ref().map(Spanned::span);
         let message = msg!("population-min-above-max", min = a, max = b);
-        return Err(err(span, ".population_min", message));
+        return Err(err(span, Some("population_min"), message));
     }
     Ok(c)
 }
@@ -748,7 +751,7 @@ fn matching<'t>(
 /// The error for fewer rows than a mean needs, with how many each condition left.
 fn too_few(
     l: &Loaded,
-    path: &str,
+    path: &KeyPath,
     filter: &Spanned<Filter>,
     register: &str,
     (rows, steps, total): (&[&Entry], &[(Message, usize)], usize),
@@ -762,7 +765,7 @@ fn too_few(
         Diagnostic::error(
             l.eval_file,
             Some(filter.span()),
-            format!("{path}.from_register"),
+            path.at("from_register"),
             msg!(
                 "too-few-rows",
                 count = rows.len(),
@@ -855,7 +858,7 @@ fn note_sentences(rows: &[&Entry]) -> Vec<String> {
 /// A computed profile: the mean per area of the register's rows that match the filter.
 fn compute(
     l: &Loaded,
-    path: &str,
+    path: &KeyPath,
     p: &crate::input::model::Profile,
     filter: &Spanned<Filter>,
     table: &Table,

@@ -34,7 +34,7 @@ pub fn check(file: FileId, text: &str) -> Vec<Diagnostic> {
 pub fn check_strings(
     file: FileId,
     text: &str,
-    strings: &[(String, std::ops::Range<usize>, String)],
+    strings: &[crate::input::load::Found],
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (path, span, s) in strings {
@@ -48,7 +48,7 @@ fn check_string(
     text: &str,
     s: &str,
     span: std::ops::Range<usize>,
-    path: &str,
+    path: &crate::base::keypath::KeyPath,
     out: &mut Vec<Diagnostic>,
 ) {
     let raw = text.get(span.clone()).unwrap_or("");
@@ -128,6 +128,7 @@ fn check_string(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::messages::Lang;
 
     #[test]
     fn what_the_fonts_print() {
@@ -153,10 +154,10 @@ mod tests {
             "{}",
             d[2].message.to_string()
         );
-        assert_eq!(d[0].path, "area[1].strengths[1]");
+        assert_eq!(d[0].where_in(Lang::En), "area[1].strengths[1]");
         assert_eq!(&text[d[0].span.clone().unwrap()], "😀");
         assert!(d[0].message.to_string().contains("U+1F600"));
-        assert_eq!(d[1].path, "area[1].x");
+        assert_eq!(d[1].where_in(Lang::En), "area[1].x");
         assert!(d[1].message.to_string().contains("U+0007"));
     }
 }

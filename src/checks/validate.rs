@@ -5,8 +5,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::base::diagnostics::Diagnostic;
+use crate::base::keypath::KeyPath;
 use crate::base::messages::msg;
-use crate::input::load::{Loaded, map_span, quote_key};
+use crate::input::load::{Loaded, map_span};
 use crate::input::model::Profile;
 
 /// Bullets longer than this many characters draw a warning: the table cell gets hard to read.
@@ -24,11 +25,9 @@ pub fn check(l: &crate::checks::check::Checked) -> Vec<Diagnostic> {
     // Positions refer to the text as loaded; when structural errors were repaired with
     // placeholders, map them back and drop findings about the placeholders themselves.
     for mut d in found {
-        let about_placeholder = l.repaired.iter().any(|p| {
-            d.path == *p
-                || d.path.starts_with(&format!("{p}."))
-                || d.path.starts_with(&format!("{p}["))
-        });
+        let about_placeholder =
+            d.at.key()
+                .is_some_and(|k| l.repaired.iter().any(|p| k.starts_with(p)));
         if about_placeholder {
             continue;
         }
@@ -63,12 +62,12 @@ fn check_framework(l: &Loaded) -> Vec<Diagnostic> {
         out.push(Diagnostic::error(
             f,
             None,
-            "area",
+            KeyPath::top("area"),
             msg!("framework-no-areas"),
         ));
     }
     for (i, area) in l.framework.areas.iter().enumerate() {
-        let path = format!("area[{}]", i + 1);
+        let path = KeyPath::top("area").nth(i + 1);
         let a = area.get_ref();
         if !ids.insert(a.id) {
             out.push(Diagnostic::error(
@@ -82,7 +81,7 @@ fn check_framework(l: &Loaded) -> Vec<Diagnostic> {
             out.push(Diagnostic::error(
                 f,
                 Some(area.span()),
-                format!("{path}.id"),
+                path.at("id"),
                 msg!("framework-area-order", expected = i + 1, found = a.id),
             ));
         }
@@ -91,7 +90,7 @@ fn check_framework(l: &Loaded) -> Vec<Diagnostic> {
             out.push(Diagnostic::error(
                 f,
                 Some(a.max.span()),
-                format!("{path}.max"),
+                path.at("max"),
                 msg!(
                     "framework-maxima-sum",
                     area = a.id,
@@ -102,7 +101,7 @@ fn check_framework(l: &Loaded) -> Vec<Diagnostic> {
         }
         let mut sub_ids = BTreeSet::new();
         for (j, s) in a.subareas.iter().enumerate() {
-            let sp = format!("{path}.subarea[{}]", j + 1);
+            let sp = path.at("subarea").nth(j + 1);
             let sv = s.get_ref();
             if !sub_ids.insert(sv.id.clone()) {
                 out.push(Diagnostic::error(
@@ -116,7 +115,7 @@ fn check_framework(l: &Loaded) -> Vec<Diagnostic> {
                 out.push(Diagnostic::error(
                     f,
                     Some(s.span()),
-                    format!("{sp}.id"),
+                    sp.at("id"),
                     msg!("framework-subarea-id", area = a.id, found = &sv.id),
                 ));
             }
@@ -124,7 +123,7 @@ fn check_framework(l: &Loaded) -> Vec<Diagnostic> {
                 out.push(Diagnostic::error(
                     f,
                     Some(s.span()),
-                    format!("{sp}.max"),
+                    sp.at("max"),
                     msg!("framework-subarea-max", found = sv.max),
                 ));
             }
@@ -146,11 +145,11 @@ fn check_facts(l: &Loaded, out: &mut Vec<Diagnostic>) {
     let e = &l.evaluation;
     let f = l.eval_file;
     // Report facts.
-    if let Some(d) = check_date(f, &e.report.date, "report.date", out) {
+    if let Some(d) = check_date(f, &e.report.date, &KeyPath::keys(["report", "date"]), out) {
         check_report_date(l, d, out);
     }
     if let Some(meeting) = &e.report.meeting {
-        check_date(f, meeting, "report.meeting", out);
+        check_date(f, meeting, &KeyPath::keys(["report", "meeting"]), out);
     }
     check_revisions(l, out);
     check_evaluated(l, out);
@@ -159,7 +158,7 @@ fn check_facts(l: &Loaded, out: &mut Vec<Diagnostic>) {
             Diagnostic::error(
                 f,
                 Some(e.evaluators.span()),
-                "evaluators",
+                KeyPath::top("evaluators"),
                 msg!("no-evaluators"),
             )
             .with_help(msg!("help-no-evaluators")),
@@ -170,7 +169,7 @@ fn check_facts(l: &Loaded, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::error(
                 f,
                 Some(ev.name.span()),
-                format!("evaluators[{}].name", i + 1),
+                KeyPath::top("evaluators").nth(i + 1).at("name"),
                 msg!("evaluator-without-name"),
             ));
         }
@@ -179,7 +178,7 @@ fn check_facts(l: &Loaded, out: &mut Vec<Diagnostic>) {
         out.push(Diagnostic::error(
             f,
             Some(e.report.interviews.span()),
-            "report.interviews",
+            KeyPath::keys(["report", "interviews"]),
             msg!(
                 "interviews-not-positive",
                 found = *e.report.interviews.get_ref()
@@ -190,7 +189,7 @@ fn check_facts(l: &Loaded, out: &mut Vec<Diagnostic>) {
         out.push(Diagnostic::error(
             f,
             Some(e.municipality.population.span()),
-            "municipality.population",
+            KeyPath::keys(["municipality", "population"]),
             msg!(
                 "population-not-positive",
                 found = *e.municipality.population.get_ref()
@@ -208,7 +207,7 @@ fn check_facts(l: &Loaded, out: &mut Vec<Diagnostic>) {
             Diagnostic::error(
                 f,
                 Some(e.report.first_evaluation.span()),
-                "report.first_evaluation",
+                KeyPath::keys(["report", "first_evaluation"]),
                 msg!(
                     "first-evaluation-with-history",
                     years = crate::base::format::join_och(&years)
@@ -237,14 +236,14 @@ fn check_areas(l: &Loaded, out: &mut Vec<Diagnostic>) -> BTreeMap<i64, usize> {
         .collect();
     let mut seen: BTreeMap<i64, usize> = BTreeMap::new();
     for (i, area) in e.areas.iter().enumerate() {
-        let path = format!("area[{}]", i + 1);
+        let path = KeyPath::top("area").nth(i + 1);
         let a = area.get_ref();
         let id = *a.id.get_ref();
         let Some(&fi) = by_id.get(&id) else {
             out.push(Diagnostic::error(
                 f,
                 Some(a.id.span()),
-                format!("{path}.id"),
+                path.at("id"),
                 msg!(
                     "unknown-area",
                     framework = &fw.name,
@@ -258,7 +257,7 @@ fn check_areas(l: &Loaded, out: &mut Vec<Diagnostic>) -> BTreeMap<i64, usize> {
             out.push(Diagnostic::error(
                 f,
                 Some(a.id.span()),
-                format!("{path}.id"),
+                path.at("id"),
                 msg!("area-twice", area = id, first = first + 1),
             ));
             continue;
@@ -272,7 +271,7 @@ fn check_areas(l: &Loaded, out: &mut Vec<Diagnostic>) -> BTreeMap<i64, usize> {
 /// One area's scores, stated score and texts.
 fn check_area(
     l: &Loaded,
-    path: &str,
+    path: &KeyPath,
     a: &crate::input::model::AreaEvaluation,
     fa: &crate::input::model::FrameworkArea,
     derived: &crate::checks::scores::AreaScore,
@@ -281,7 +280,7 @@ fn check_area(
     let f = l.eval_file;
     let id = *a.id.get_ref();
     for (key, value) in a.scores.get_ref() {
-        let kp = format!("{path}.scores.{}", quote_key(key.get_ref()));
+        let kp = path.at("scores").at(key.get_ref().as_str());
         match fa
             .subareas
             .iter()
@@ -338,7 +337,7 @@ fn check_area(
                 Diagnostic::error(
                     f,
                     Some(a.scores.span()),
-                    format!("{path}.scores"),
+                    path.at("scores"),
                     msg!("missing-score", sub = &s.id, title = &s.title, max = s.max),
                 )
                 .with_help(msg!("help-missing-score", sub = &s.id)),
@@ -352,7 +351,7 @@ fn check_area(
                 Diagnostic::error(
                     f,
                     Some(stated.span()),
-                    format!("{path}.score"),
+                    path.at("score"),
                     msg!(
                         "stated-score-differs",
                         area = id,
@@ -370,7 +369,7 @@ fn check_area(
 /// An area's analysis and its lists of strengths and improvements.
 fn check_area_texts(
     l: &Loaded,
-    path: &str,
+    path: &KeyPath,
     a: &crate::input::model::AreaEvaluation,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -380,7 +379,7 @@ fn check_area_texts(
         out.push(Diagnostic::warning(
             f,
             Some(a.analysis.span()),
-            format!("{path}.analysis"),
+            path.at("analysis"),
             msg!("empty-analysis", area = id),
         ));
     }
@@ -396,7 +395,7 @@ fn check_area_texts(
                 None => (a.id.span(), msg!("no-list", area = id, list = name)),
             };
             out.push(
-                Diagnostic::warning(f, Some(span), format!("{path}.{name}"), message)
+                Diagnostic::warning(f, Some(span), path.at(name), message)
                     .with_help(msg!("help-empty-list")),
             );
         }
@@ -406,7 +405,7 @@ fn check_area_texts(
                 out.push(Diagnostic::warning(
                     f,
                     Some(item.span()),
-                    format!("{path}.{name}[{}]", k + 1),
+                    path.at(name).nth(k + 1),
                     msg!("long-bullet", chars = chars, aim = LONG_BULLET),
                 ));
             }
@@ -426,7 +425,7 @@ fn check_total(l: &Loaded, out: &mut Vec<Diagnostic>) {
                 Diagnostic::error(
                     f,
                     Some(stated.span()),
-                    "total",
+                    KeyPath::top("total"),
                     msg!(
                         "stated-total-differs",
                         stated = *stated.get_ref(),
@@ -450,7 +449,7 @@ fn check_missing_areas(l: &Loaded, seen: &BTreeMap<i64, usize>, out: &mut Vec<Di
                 Diagnostic::error(
                     f,
                     None,
-                    "area",
+                    KeyPath::top("area"),
                     msg!("area-missing", area = fa.id, title = &fa.title),
                 )
                 .with_help(msg!("help-area-missing", area = fa.id)),
@@ -476,12 +475,12 @@ fn check_comparisons(l: &crate::checks::check::Checked, out: &mut Vec<Diagnostic
                 check_values(
                     l,
                     out,
-                    &format!("comparison.{name}.values"),
+                    &KeyPath::keys(["comparison", name, "values"]),
                     values,
                     &maxima,
                 );
             }
-            check_profile_text(l, out, &format!("comparison.{name}"), p.get_ref());
+            check_profile_text(l, out, &KeyPath::keys(["comparison", name]), p.get_ref());
         }
     }
     // Fixed or computed, with the register and the earlier evaluations in it.
@@ -490,7 +489,7 @@ fn check_comparisons(l: &crate::checks::check::Checked, out: &mut Vec<Diagnostic
         check_values(
             l,
             out,
-            &format!("history[{}].values", i + 1),
+            &KeyPath::top("history").nth(i + 1).at("values"),
             &h.get_ref().values,
             &maxima,
         );
@@ -514,7 +513,7 @@ fn check_names(l: &Loaded, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::error(
                 f,
                 Some(text.span()),
-                format!("municipality.{key}"),
+                KeyPath::keys(["municipality", key]),
                 msg!("must-not-be-empty"),
             ));
         }
@@ -535,7 +534,7 @@ fn check_names(l: &Loaded, out: &mut Vec<Diagnostic>) {
             Diagnostic::warning(
                 f,
                 Some(m.name.span()),
-                "municipality.name",
+                KeyPath::keys(["municipality", "name"]),
                 msg!("unknown-municipality", name = name),
             )
             .with_help(help),
@@ -561,8 +560,13 @@ fn check_names(l: &Loaded, out: &mut Vec<Diagnostic>) {
             )
         };
         out.push(
-            Diagnostic::warning(f, Some(m.name.span()), "municipality.name", message)
-                .with_help(help),
+            Diagnostic::warning(
+                f,
+                Some(m.name.span()),
+                KeyPath::keys(["municipality", "name"]),
+                message,
+            )
+            .with_help(help),
         );
     }
     check_name_forms(l, known, out);
@@ -595,7 +599,7 @@ fn check_name_forms(
                 Diagnostic::warning(
                     f,
                     Some(value.span()),
-                    format!("municipality.{key}"),
+                    KeyPath::keys(["municipality", key]),
                     msg!(
                         "name-form-differs",
                         form = key,
@@ -631,7 +635,7 @@ fn closest_municipality(name: &str) -> Option<&'static str> {
         .map(|(_, n)| n)
 }
 
-fn check_profile_text(l: &Loaded, out: &mut Vec<Diagnostic>, path: &str, p: &Profile) {
+fn check_profile_text(l: &Loaded, out: &mut Vec<Diagnostic>, path: &KeyPath, p: &Profile) {
     // Missing keys are `compare`'s findings; here, keys given but empty.
     if let Some(label) = &p.label
         && label.get_ref().trim().is_empty()
@@ -639,7 +643,7 @@ fn check_profile_text(l: &Loaded, out: &mut Vec<Diagnostic>, path: &str, p: &Pro
         out.push(Diagnostic::error(
             l.eval_file,
             Some(label.span()),
-            format!("{path}.label"),
+            path.at("label"),
             msg!("profile-without-label"),
         ));
     }
@@ -650,7 +654,7 @@ fn check_profile_text(l: &Loaded, out: &mut Vec<Diagnostic>, path: &str, p: &Pro
         out.push(Diagnostic::error(
             l.eval_file,
             Some(source.span()),
-            format!("{path}.source"),
+            path.at("source"),
             msg!("profile-without-source"),
         ));
     }
@@ -659,7 +663,7 @@ fn check_profile_text(l: &Loaded, out: &mut Vec<Diagnostic>, path: &str, p: &Pro
 fn check_values(
     l: &Loaded,
     out: &mut Vec<Diagnostic>,
-    path: &str,
+    path: &KeyPath,
     values: &toml::Spanned<Vec<toml::Spanned<f64>>>,
     maxima: &[f64],
 ) {
@@ -679,7 +683,7 @@ fn check_values(
             out.push(Diagnostic::error(
                 l.eval_file,
                 Some(value.span()),
-                format!("{path}[{}]", i + 1),
+                path.nth(i + 1),
                 msg!("value-out-of-range", max = *max, area = i + 1, found = x),
             ));
         }
@@ -697,16 +701,18 @@ pub fn check_final(l: &Loaded) -> Vec<Diagnostic> {
     let text = l.sources.text(f);
     let mut out = Vec::new();
     for (path, span, s) in l.strings() {
-        let (path, span) = (path.as_str(), span.clone());
-        let message = if s.trim() == PLACEHOLDER_NAME && path.starts_with("evaluators") {
-            msg!("placeholder-evaluator", placeholder = PLACEHOLDER_NAME)
-        } else if s.trim() == PLACEHOLDER_EVALUATED && path == "report.evaluated" {
-            msg!("placeholder-evaluated", placeholder = PLACEHOLDER_EVALUATED)
-        } else if s.contains(PLACEHOLDER) {
-            msg!("placeholder-text", placeholder = PLACEHOLDER)
-        } else {
-            continue;
-        };
+        let span = span.clone();
+        let evaluated = *path == KeyPath::keys(["report", "evaluated"]);
+        let message =
+            if s.trim() == PLACEHOLDER_NAME && path.starts_with(&KeyPath::top("evaluators")) {
+                msg!("placeholder-evaluator", placeholder = PLACEHOLDER_NAME)
+            } else if s.trim() == PLACEHOLDER_EVALUATED && evaluated {
+                msg!("placeholder-evaluated", placeholder = PLACEHOLDER_EVALUATED)
+            } else if s.contains(PLACEHOLDER) {
+                msg!("placeholder-text", placeholder = PLACEHOLDER)
+            } else {
+                continue;
+            };
         out.push(
             Diagnostic::error(f, Some(span), path, message).with_help(msg!("help-placeholder")),
         );
@@ -718,7 +724,7 @@ pub fn check_final(l: &Loaded) -> Vec<Diagnostic> {
                 Diagnostic::error(
                     f,
                     Some(a.get_ref().scores.span()),
-                    format!("area[{}].scores", i + 1),
+                    KeyPath::top("area").nth(i + 1).at("scores"),
                     msg!("placeholder-scores", area = *a.get_ref().id.get_ref()),
                 )
                 .with_help(msg!("help-placeholder-scores")),
@@ -741,9 +747,9 @@ pub fn check_final(l: &Loaded) -> Vec<Diagnostic> {
             if unchanged {
                 let start = offset + line.find(value).unwrap_or(0);
                 let path = if key == "population" {
-                    "municipality.population"
+                    KeyPath::keys(["municipality", "population"])
                 } else {
-                    "report.interviews"
+                    KeyPath::keys(["report", "interviews"])
                 };
                 out.push(
                     Diagnostic::error(
@@ -768,11 +774,9 @@ pub const MAX_NESTING: usize = 8;
 
 /// Text fields whose lists or emphasis nest deeper than [`MAX_NESTING`].
 fn check_nesting(l: &Loaded) -> Vec<Diagnostic> {
-    let markup = |path: &str| {
-        let last = path.rsplit('.').next().unwrap_or(path);
-        let key = last.split('[').next().unwrap_or(last);
+    let markup = |path: &KeyPath| {
         matches!(
-            key,
+            path.nearest_key().unwrap_or_default(),
             "analysis"
                 | "evaluation"
                 | "comparisons"
@@ -784,7 +788,7 @@ fn check_nesting(l: &Loaded) -> Vec<Diagnostic> {
     };
     let mut out = Vec::new();
     for (path, span, text) in l.strings() {
-        let (path, span) = (path.as_str(), span.clone());
+        let span = span.clone();
         if !markup(path) {
             continue;
         }
@@ -815,7 +819,7 @@ fn check_nesting(l: &Loaded) -> Vec<Diagnostic> {
 fn check_date(
     f: crate::base::diagnostics::FileId,
     value: &toml::Spanned<toml::value::Datetime>,
-    path: &str,
+    path: &KeyPath,
     out: &mut Vec<Diagnostic>,
 ) -> Option<toml::value::Date> {
     let date = value.get_ref();
@@ -862,7 +866,7 @@ fn check_report_date(l: &Loaded, d: toml::value::Date, out: &mut Vec<Diagnostic>
             Diagnostic::error(
                 f,
                 span.clone(),
-                "report.date",
+                KeyPath::keys(["report", "date"]),
                 msg!("date-far-ahead", date = d.to_string()),
             )
             .with_help(msg!("help-date-far-ahead")),
@@ -871,7 +875,7 @@ fn check_report_date(l: &Loaded, d: toml::value::Date, out: &mut Vec<Diagnostic>
         out.push(Diagnostic::warning(
             f,
             span.clone(),
-            "report.date",
+            KeyPath::keys(["report", "date"]),
             msg!("date-after-today", date = d.to_string()),
         ));
     }
@@ -883,7 +887,7 @@ fn check_report_date(l: &Loaded, d: toml::value::Date, out: &mut Vec<Diagnostic>
             Diagnostic::error(
                 f,
                 span,
-                "report.date",
+                KeyPath::keys(["report", "date"]),
                 msg!(
                     "date-before-evaluation",
                     date = d.to_string(),
@@ -907,13 +911,13 @@ fn check_evaluated(l: &Loaded, out: &mut Vec<Diagnostic>) {
     let span = l
         .strings()
         .iter()
-        .find(|(path, _, _)| path == "report.evaluated")
+        .find(|(path, _, _)| *path == KeyPath::keys(["report", "evaluated"]))
         .map(|(_, span, _)| span.clone());
     out.push(
         Diagnostic::warning(
             l.eval_file,
             span,
-            "report.evaluated",
+            KeyPath::keys(["report", "evaluated"]),
             msg!("evaluated-cannot-stand", evaluated = evaluated),
         )
         .with_help(msg!("help-evaluated")),
@@ -925,15 +929,15 @@ fn check_revisions(l: &Loaded, out: &mut Vec<Diagnostic>) {
     let f = l.eval_file;
     let mut previous: Option<(i64, Option<toml::value::Date>)> = None;
     for (i, r) in l.evaluation.revisions.iter().enumerate() {
-        let path = format!("revision[{}]", i + 1);
+        let path = KeyPath::top("revision").nth(i + 1);
         let r = r.get_ref();
         let version = *r.version.get_ref();
-        let date = check_date(f, &r.date, &format!("{path}.date"), out);
+        let date = check_date(f, &r.date, &path.at("date"), out);
         if version < 1 {
             out.push(Diagnostic::error(
                 f,
                 Some(r.version.span()),
-                format!("{path}.version"),
+                path.at("version"),
                 msg!("version-below-one", found = version),
             ));
         }
@@ -941,7 +945,7 @@ fn check_revisions(l: &Loaded, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::error(
                 f,
                 Some(r.changes.span()),
-                format!("{path}.changes"),
+                path.at("changes"),
                 msg!("revision-without-changes"),
             ));
         }
@@ -951,7 +955,7 @@ fn check_revisions(l: &Loaded, out: &mut Vec<Diagnostic>) {
                     Diagnostic::error(
                         f,
                         Some(r.version.span()),
-                        format!("{path}.version"),
+                        path.at("version"),
                         msg!("version-order", version = version, previous = pv),
                     )
                     .with_help(msg!("help-next-version", next = pv + 1)),
@@ -963,7 +967,7 @@ fn check_revisions(l: &Loaded, out: &mut Vec<Diagnostic>) {
                 out.push(Diagnostic::error(
                     f,
                     Some(r.date.span()),
-                    format!("{path}.date"),
+                    path.at("date"),
                     msg!(
                         "version-date-order",
                         version = version,

@@ -331,7 +331,9 @@ fn csv(review: &Review, entries: &[Entry]) -> String {
             (i + 1).to_string(),
             c.page.to_string(),
             c.place.clone(),
-            c.field.as_ref().map_or(String::new(), |f| f.path.clone()),
+            c.field
+                .as_ref()
+                .map_or(String::new(), |f| f.path.to_string()),
             c.kind.message().text(),
             c.author.clone(),
             c.date.clone().unwrap_or_default(),

@@ -2,6 +2,7 @@
 //! words, a number with spaces, `ja` for true, a Swedish key name, a key below the wrong table
 //! header, a `"""` that is never closed, a `"` inside a string.
 
+use crate::base::keypath::KeyPath;
 use crate::base::messages::Message;
 use crate::base::messages::msg;
 
@@ -211,14 +212,14 @@ pub fn swedish_key(unknown: &str, expected: &[&str]) -> Option<&'static str> {
 /// of the top of the file (home `""`) and of the single tables (`"[report]"`), from the data
 /// format's schema (`structure::homes`): the commonest case is `total = 412` written after the
 /// last `[[area]]`.
-pub fn misplaced_key(unknown: &str, path: &str, homes: &[(&str, String)]) -> Option<Message> {
+pub fn misplaced_key(unknown: &str, path: &KeyPath, homes: &[(&str, String)]) -> Option<Message> {
     let (_, home) = homes.iter().find(|(k, _)| *k == unknown)?;
-    let here = path.rsplit_once('.').map_or("", |(parent, _)| parent);
+    let here = path.parent();
     if home.is_empty() {
         (!here.is_empty()).then(|| msg!("help-key-belongs-at-top", key = unknown))
     } else {
         let table = home.trim_matches(|c| c == '[' || c == ']');
-        (here != table).then(|| {
+        (here != KeyPath::top(table)).then(|| {
             msg!(
                 "help-key-belongs-under",
                 key = unknown,
@@ -838,17 +839,24 @@ mod tests {
         );
         assert_eq!(swedish_key("styrkor", &["name"]), None);
         assert!(
-            misplaced_key("total", "area[8].total", &some_homes())
+            misplaced_key("total", &"area[8].total".parse().unwrap(), &some_homes())
                 .unwrap()
                 .to_string()
                 .contains("top of the file")
         );
-        assert_eq!(misplaced_key("total", "total", &some_homes()), None);
+        assert_eq!(
+            misplaced_key("total", &KeyPath::top("total"), &some_homes()),
+            None
+        );
         assert!(
-            misplaced_key("population", "report.population", &some_homes())
-                .unwrap()
-                .to_string()
-                .contains("[municipality]")
+            misplaced_key(
+                "population",
+                &KeyPath::keys(["report", "population"]),
+                &some_homes()
+            )
+            .unwrap()
+            .to_string()
+            .contains("[municipality]")
         );
     }
 

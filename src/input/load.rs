@@ -7,11 +7,12 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::base::diagnostics::{Diagnostic, FileId, Sources};
+use crate::base::diagnostics::{At, Diagnostic, FileId, Sources};
+use crate::base::keypath::KeyPath;
 use crate::base::messages::Message;
 use crate::base::messages::msg;
 use crate::input::model::{Evaluation, Framework};
-pub use crate::input::structure::{TextEdit, edit_distance, map_span, quote_key};
+pub use crate::input::structure::{TextEdit, edit_distance, map_span};
 
 /// The frameworks kompass knows, embedded from `data/frameworks/`.
 /// The first is the current revision, the one `kompass new` uses.
@@ -97,19 +98,22 @@ pub struct Loaded {
     /// The placeholder edits made to the text, to map positions back to the file.
     pub edits: Vec<TextEdit>,
     /// Key paths that hold placeholders after repairs.
-    pub repaired: Vec<String>,
+    pub repaired: Vec<KeyPath>,
     pub evaluation: Evaluation,
     pub eval_file: FileId,
     pub framework: Framework,
     pub framework_file: FileId,
     /// Every string value of the evaluation as written, found once for all the checks that
     /// read them (see [`Loaded::strings`]).
-    strings: std::sync::OnceLock<Vec<(String, std::ops::Range<usize>, String)>>,
+    strings: std::sync::OnceLock<Vec<Found>>,
 }
+
+/// A string value of a file: its key path, its byte range and the value.
+pub type Found = (KeyPath, std::ops::Range<usize>, String);
 
 impl Loaded {
     /// Every string value of the evaluation file as written: key path, byte range, value.
-    pub fn strings(&self) -> &[(String, std::ops::Range<usize>, String)] {
+    pub fn strings(&self) -> &[Found] {
         self.strings
             .get_or_init(|| strings(self.sources.text(self.eval_file)))
     }
@@ -124,7 +128,8 @@ pub fn load_path(path: &Path) -> Result<Loaded, (Sources, LoadError)> {
     let too_big = |what: Message| {
         let mut sources = Sources::default();
         let file = sources.add(name.clone(), String::new());
-        let d = Diagnostic::error(file, None, "", what).with_help(msg!("help-file-too-big"));
+        let d =
+            Diagnostic::error(file, None, At::file(), what).with_help(msg!("help-file-too-big"));
         (sources, LoadError::Invalid(vec![d]))
     };
     let io = |reason: Message| {
@@ -150,7 +155,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, (Sources, LoadError)> {
     if let Some((message, help)) = not_an_evaluation(&bytes) {
         // Named for what it is; its bytes are never quoted.
         let file = sources.add(name, String::new());
-        let d = Diagnostic::error(file, None, "", message).with_help(help);
+        let d = Diagnostic::error(file, None, At::file(), message).with_help(help);
         return Err((sources, LoadError::Invalid(vec![d])));
     }
     let text = match String::from_utf8(bytes) {
@@ -159,7 +164,7 @@ pub fn load_path(path: &Path) -> Result<Loaded, (Sources, LoadError)> {
             let valid = e.utf8_error().valid_up_to();
             let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let file = sources.add(name, lossy);
-            let d = Diagnostic::error(file, Some(valid..valid + 1), "", msg!("not-utf8"))
+            let d = Diagnostic::error(file, Some(valid..valid + 1), At::file(), msg!("not-utf8"))
                 .with_help(msg!("help-save-as-utf8"));
             return Err((sources, LoadError::Invalid(vec![d])));
         }
@@ -203,7 +208,7 @@ fn fill_official_name(
                 Diagnostic::note(
                     file,
                     at,
-                    "municipality.official_name",
+                    KeyPath::keys(["municipality", "official_name"]),
                     msg!("official-name-filled-in", name = known.official_name),
                 )
                 .with_help(msg!(
@@ -217,7 +222,7 @@ fn fill_official_name(
             Diagnostic::error(
                 file,
                 at,
-                "municipality.official_name",
+                KeyPath::keys(["municipality", "official_name"]),
                 msg!("official-name-missing"),
             )
             .with_help(msg!("help-official-name-missing")),
@@ -257,7 +262,7 @@ pub fn load_str_with(
         let d = Diagnostic::error(
             eval_file,
             Some(map(evaluation.framework.span())),
-            "framework",
+            KeyPath::top("framework"),
             msg!("unknown-framework", framework = &framework_id),
         )
         .with_help(msg!("help-known-frameworks", ids = known.join(", ")));
@@ -281,7 +286,7 @@ pub fn load_str_with(
         let d = Diagnostic::error(
             eval_file,
             Some(map(evaluation.framework.span())),
-            "framework",
+            KeyPath::top("framework"),
             msg!("framework-area-level-only", name = &framework.name),
         )
         .with_help(msg!("help-report-frameworks", ids = usable.join(", ")));
@@ -316,22 +321,17 @@ pub fn parse<T: DeserializeOwned>(file: FileId, text: &str) -> Result<T, Diagnos
 
 /// A key path as an evaluator reads it: tables by name, the n-th `[[area]]` counted from 1,
 /// keys with dots quoted: `area[4].scores."4.2"`.
-pub fn key_path(path: &serde_path_to_error::Path) -> String {
+pub fn key_path(path: &serde_path_to_error::Path) -> KeyPath {
     use serde_path_to_error::Segment;
-    let mut out = String::new();
+    let mut out = KeyPath::root();
     for seg in path.iter() {
-        match seg {
-            Segment::Seq { index } => out.push_str(&format!("[{}]", index + 1)),
+        out = match seg {
+            Segment::Seq { index } => out.nth(index + 1),
             // serde_spanned's private wrapper keys are not part of the file.
-            Segment::Map { key } if key.starts_with("$__") => {}
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                if !out.is_empty() {
-                    out.push('.');
-                }
-                out.push_str(&quote_key(key));
-            }
-            Segment::Unknown => {}
-        }
+            Segment::Map { key } if key.starts_with("$__") => out,
+            Segment::Map { key } | Segment::Enum { variant: key } => out.at(key.as_str()),
+            Segment::Unknown => out,
+        };
     }
     out
 }
@@ -460,7 +460,7 @@ pub struct Recovered<T> {
     pub errors: Vec<Diagnostic>,
     pub edits: Vec<TextEdit>,
     /// Key paths that hold placeholders: findings about them are consequences of the repair.
-    pub repaired: Vec<String>,
+    pub repaired: Vec<KeyPath>,
 }
 
 /// Read an evaluation, reporting every structural error at once: the structural walk
@@ -525,7 +525,7 @@ fn parse_raw<T: DeserializeOwned>(file: FileId, text: &str) -> Result<T, Diagnos
         Diagnostic::error(
             file,
             e.span(),
-            "",
+            At::file(),
             msg!("toml-syntax", message = toml_message(e.message().trim())),
         )
     })?;
@@ -583,7 +583,12 @@ fn syntax_errors(file: FileId, text: &str, syntax: &[toml::de::Error]) -> Vec<Di
             table_twice = Some((line_end, end));
         }
         let (message, help) = syntax_finding(text, start, line, kind, raw);
-        let mut d = Diagnostic::error(file, span, "", msg!("toml-syntax", message = message));
+        let mut d = Diagnostic::error(
+            file,
+            span,
+            At::file(),
+            msg!("toml-syntax", message = message),
+        );
         if let Some(h) = help {
             d = d.with_help(h);
         }
@@ -601,7 +606,7 @@ fn syntax_errors(file: FileId, text: &str, syntax: &[toml::de::Error]) -> Vec<Di
         let d = Diagnostic::error(
             file,
             Some(u.span),
-            "",
+            At::file(),
             msg!("toml-syntax", message = u.message),
         )
         .with_help(u.help);
@@ -802,7 +807,7 @@ fn quote_dotted_score_keys(
             Diagnostic::error(
                 file,
                 Some(span.clone()),
-                format!("area[{area}].scores"),
+                KeyPath::top("area").nth(*area).at("scores"),
                 msg!(
                     "dotted-score-key",
                     key = &key,
@@ -823,34 +828,20 @@ fn quote_dotted_score_keys(
 
 /// Every string value in a TOML text with its key path (`area[1].strengths[2]`) and span, in
 /// file order. Keys are not included.
-pub fn strings(text: &str) -> Vec<(String, std::ops::Range<usize>, String)> {
+pub fn strings(text: &str) -> Vec<Found> {
     use toml::de::DeValue;
-    fn table(
-        t: &toml::de::DeTable<'_>,
-        path: &str,
-        out: &mut Vec<(String, std::ops::Range<usize>, String)>,
-    ) {
+    fn table(t: &toml::de::DeTable<'_>, path: &KeyPath, out: &mut Vec<Found>) {
         for (k, v) in t {
-            let key = quote_key(k.get_ref());
-            let p = if path.is_empty() {
-                key
-            } else {
-                format!("{path}.{key}")
-            };
-            value(v, &p, out);
+            value(v, &path.at(k.get_ref().as_ref()), out);
         }
     }
-    fn value(
-        v: &toml::Spanned<DeValue<'_>>,
-        path: &str,
-        out: &mut Vec<(String, std::ops::Range<usize>, String)>,
-    ) {
+    fn value(v: &toml::Spanned<DeValue<'_>>, path: &KeyPath, out: &mut Vec<Found>) {
         match v.get_ref() {
-            DeValue::String(s) => out.push((path.to_string(), v.span(), s.to_string())),
+            DeValue::String(s) => out.push((path.clone(), v.span(), s.to_string())),
             DeValue::Table(t) => table(t, path, out),
             DeValue::Array(items) => {
                 for (i, item) in items.iter().enumerate() {
-                    value(item, &format!("{path}[{}]", i + 1), out);
+                    value(item, &path.nth(i + 1), out);
                 }
             }
             _ => {}
@@ -858,7 +849,7 @@ pub fn strings(text: &str) -> Vec<(String, std::ops::Range<usize>, String)> {
     }
     let (doc, _) = toml::de::DeTable::parse_recoverable(text);
     let mut out = Vec::new();
-    table(doc.get_ref(), "", &mut out);
+    table(doc.get_ref(), &KeyPath::root(), &mut out);
     out.sort_by_key(|(_, span, _)| span.start);
     out
 }

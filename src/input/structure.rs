@@ -14,7 +14,8 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::base::diagnostics::{Diagnostic, FileId};
+use crate::base::diagnostics::{At, Diagnostic, FileId};
+use crate::base::keypath::KeyPath;
 use crate::base::messages::{Message, msg};
 
 /// What a key holds.
@@ -265,7 +266,7 @@ pub struct Walked {
     pub repairs: Vec<Repair>,
     /// Key paths that hold placeholders after the repairs: findings about them are
     /// consequences of a structural error already reported.
-    pub repaired: Vec<String>,
+    pub repaired: Vec<KeyPath>,
 }
 
 struct Walker<'a> {
@@ -274,7 +275,7 @@ struct Walker<'a> {
     out: Walked,
     /// Keys an unknown key stands for (a misspelling, a Swedish name): reported missing, they
     /// are the same mistake.
-    suggested: Vec<String>,
+    suggested: Vec<KeyPath>,
 }
 
 /// Walk a parsed evaluation file against [`EVALUATION`].
@@ -285,36 +286,33 @@ pub fn walk(file: FileId, text: &str, root: &Spanned<DeTable<'_>>) -> Walked {
         out: Walked::default(),
         suggested: Vec::new(),
     };
-    w.table(root.get_ref(), None, EVALUATION, "");
+    w.table(root.get_ref(), None, EVALUATION, &KeyPath::root());
     if w.out.errors.len() > MAX_ERRORS {
         w.out.errors.truncate(MAX_ERRORS);
         w.out.errors.push(Diagnostic::error(
             file,
             None,
-            "",
+            At::file(),
             msg!("stopped-after", count = MAX_ERRORS),
         ));
     }
     w.out
 }
 
-fn join(path: &str, key: &str) -> String {
-    let key = quote_key(key);
-    if path.is_empty() {
-        key
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
 impl Walker<'_> {
     /// One table: its keys in file order, then the required keys it lacks. `span` is the
     /// table's own (none for the file's top level).
-    fn table(&mut self, t: &DeTable<'_>, span: Option<Range<usize>>, fields: &[Field], path: &str) {
+    fn table(
+        &mut self,
+        t: &DeTable<'_>,
+        span: Option<Range<usize>>,
+        fields: &[Field],
+        path: &KeyPath,
+    ) {
         for (k, v) in t {
             let key = k.get_ref().as_ref();
             match fields.iter().find(|f| f.key == key) {
-                Some(field) => self.value(v, field.kind, &join(path, key)),
+                Some(field) => self.value(v, field.kind, &path.at(key)),
                 None => self.unknown(k, v, fields, path),
             }
         }
@@ -322,12 +320,12 @@ impl Walker<'_> {
             if t.keys().any(|k| k.get_ref().as_ref() == field.key) {
                 continue;
             }
-            let full = join(path, field.key);
+            let full = path.at(field.key);
             if !self.suggested.contains(&full) {
                 // A key missing at the top of the file has no place in it.
                 let (at, where_) = match &span {
-                    Some(s) => (Some(s.clone()), path.to_string()),
-                    None => (None, field.key.to_string()),
+                    Some(s) => (Some(s.clone()), path.clone()),
+                    None => (None, KeyPath::top(field.key)),
                 };
                 let d =
                     Diagnostic::error(self.file, at, where_, msg!("missing-key", key = field.key));
@@ -344,12 +342,12 @@ impl Walker<'_> {
         k: &Spanned<std::borrow::Cow<'_, str>>,
         v: &Spanned<DeValue<'_>>,
         fields: &[Field],
-        path: &str,
+        path: &KeyPath,
     ) {
         let key = k.get_ref().as_ref();
         let keys: Vec<&str> = fields.iter().map(|f| f.key).collect();
         let expected: Vec<String> = keys.iter().map(|k| format!("`{k}`")).collect();
-        let at = join(path, key);
+        let at = path.at(key);
         let meant =
             did_you_mean(key, &keys).or_else(|| crate::input::hints::swedish_key(key, &keys));
         let help = misplaced_key(key, &at)
@@ -360,8 +358,8 @@ impl Walker<'_> {
             .or_else(|| meant.map(|m| msg!("help-did-you-mean-key", key = m)));
         if let Some(m) = meant {
             // What is said about the key meant (missing, an empty list) follows from this.
-            self.suggested.push(join(path, m));
-            self.out.repaired.push(join(path, m));
+            self.suggested.push(path.at(m));
+            self.out.repaired.push(path.at(m));
         }
         let mut d = Diagnostic::error(
             self.file,
@@ -379,7 +377,7 @@ impl Walker<'_> {
     }
 
     /// A value of a known key.
-    fn value(&mut self, v: &Spanned<DeValue<'_>>, kind: Kind, path: &str) {
+    fn value(&mut self, v: &Spanned<DeValue<'_>>, kind: Kind, path: &KeyPath) {
         match (kind, v.get_ref()) {
             (Text, DeValue::String(_))
             | (Whole, DeValue::Integer(_))
@@ -390,13 +388,13 @@ impl Walker<'_> {
             (Numbers, DeValue::Array(items)) => self.elements(items, Number, path),
             (Scores, DeValue::Table(t)) => {
                 for (k, score) in t {
-                    self.value(score, Whole, &join(path, k.get_ref()));
+                    self.value(score, Whole, &path.at(k.get_ref().as_ref()));
                 }
             }
             (Table(fields), DeValue::Table(t)) => self.table(t, Some(v.span()), fields, path),
             (Tables(fields), DeValue::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
-                    let p = format!("{path}[{}]", i + 1);
+                    let p = path.nth(i + 1);
                     match item.get_ref() {
                         DeValue::Table(t) => self.table(t, Some(item.span()), fields, &p),
                         _ => self.wrong_type(item, Table(fields), &p),
@@ -407,22 +405,21 @@ impl Walker<'_> {
         }
     }
 
-    fn elements(&mut self, items: &[Spanned<DeValue<'_>>], kind: Kind, path: &str) {
+    fn elements(&mut self, items: &[Spanned<DeValue<'_>>], kind: Kind, path: &KeyPath) {
         for (i, item) in items.iter().enumerate() {
-            self.value(item, kind, &format!("{path}[{}]", i + 1));
+            self.value(item, kind, &path.nth(i + 1));
         }
     }
 
     /// A value of the wrong type: what was found and what was expected, with help where the
     /// value shows what was meant.
-    fn wrong_type(&mut self, v: &Spanned<DeValue<'_>>, kind: Kind, path: &str) {
+    fn wrong_type(&mut self, v: &Spanned<DeValue<'_>>, kind: Kind, path: &KeyPath) {
         let span = v.span();
         let written = self.text.get(span.clone());
-        let key = path.rsplit('.').next().unwrap_or(path);
-        let key = key.split('[').next().unwrap_or(key);
+        let key = path.nearest_key().unwrap_or_default();
         let help = match (kind, v.get_ref()) {
             // A score with decimals: `"4.2" = 9.5`.
-            (Whole, DeValue::Float(_)) if path.contains(".scores.") => {
+            (Whole, DeValue::Float(_)) if path.parent().last_key() == Some("scores") => {
                 Some(msg!("help-whole-points"))
             }
             (Texts, _) => written.and_then(|w| crate::input::hints::list_from_bullets(key, w)),
@@ -443,7 +440,7 @@ impl Walker<'_> {
             d = d.with_help(h);
         }
         self.out.errors.push(d);
-        self.out.repaired.push(path.to_string());
+        self.out.repaired.push(path.clone());
         let header = written.is_some_and(|w| w.starts_with('['))
             && matches!(v.get_ref(), DeValue::Table(_) | DeValue::Array(_));
         if header {
@@ -599,7 +596,7 @@ pub fn homes() -> &'static [(&'static str, String)] {
 }
 
 /// For an unknown key at `path`: where it belongs, when it is a key of another place.
-pub fn misplaced_key(unknown: &str, path: &str) -> Option<Message> {
+pub fn misplaced_key(unknown: &str, path: &KeyPath) -> Option<Message> {
     crate::input::hints::misplaced_key(unknown, path, homes())
 }
 
@@ -690,19 +687,6 @@ pub fn apply(text: &str, repairs: &[Repair]) -> (String, Vec<TextEdit>) {
     // Only whole items of ASCII were blanked and only ASCII placeholders were put in: still
     // valid UTF-8.
     (String::from_utf8(bytes).unwrap_or_default(), edits)
-}
-
-/// Quote a TOML key when it is not a bare key.
-pub fn quote_key(key: &str) -> String {
-    if !key.is_empty()
-        && key
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-    {
-        key.to_string()
-    } else {
-        format!("{key:?}")
-    }
 }
 
 /// Levenshtein distance in characters.

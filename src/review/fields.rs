@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::place::KeyPart;
+use crate::base::keypath::{KeyPath, Seg};
 use crate::checks::check::Checked;
 use crate::report::Report;
 
@@ -14,7 +15,7 @@ use crate::report::Report;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Field {
     /// Its key path, as `check` names it: `area[4]` is the fourth `[[area]]` table of the file.
-    pub path: String,
+    pub path: KeyPath,
     /// The paragraph of a text field (from 1), when the text has paragraphs.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub paragraph: Option<usize>,
@@ -113,28 +114,40 @@ impl Names {
 
     fn cover(&self, kind: &str) -> Place {
         let (path, words) = match kind {
-            "title" => ("municipality.official_name", "Framsidan, rapportens titel"),
-            "date" => ("report.date", "Framsidan, rapportens datum"),
-            "evaluators" => ("evaluators", "Framsidan, utvärderarna"),
-            "framework" => ("framework", "Framsidan, ramverket"),
-            "publisher" => ("report.publisher", "Framsidan, utgivaren"),
+            "title" => (
+                KeyPath::keys(["municipality", "official_name"]),
+                "Framsidan, rapportens titel",
+            ),
+            "date" => (
+                KeyPath::keys(["report", "date"]),
+                "Framsidan, rapportens datum",
+            ),
+            "evaluators" => (KeyPath::top("evaluators"), "Framsidan, utvärderarna"),
+            "framework" => (KeyPath::top("framework"), "Framsidan, ramverket"),
+            "publisher" => (
+                KeyPath::keys(["report", "publisher"]),
+                "Framsidan, utgivaren",
+            ),
             _ if self.revisions == 0 => {
                 return outside("Framsidan, versionen (version 1 av rapportens datum)");
             }
             _ => {
                 return field(
-                    format!("revision[{}].version", self.revisions),
+                    KeyPath::top("revision").nth(self.revisions).at("version"),
                     None,
                     None,
                     "Framsidan, versionen".into(),
                 );
             }
         };
-        field(path.into(), None, None, words.into())
+        field(path, None, None, words.into())
     }
 
     fn revision(&self, ints: &[i64]) -> Place {
-        let (Some(k), Some(column)) = (ints.first(), ints.get(1)) else {
+        let (Some(k), Some(column)) = (
+            ints.first().and_then(|k| usize::try_from(*k).ok()),
+            ints.get(1),
+        ) else {
             return outside("Versionshistorik");
         };
         let (key, what) = match column {
@@ -144,7 +157,7 @@ impl Names {
             _ => ("by", "vem som gjorde den"),
         };
         field(
-            format!("revision[{}].{key}", k + 1),
+            KeyPath::top("revision").nth(k + 1).at(key),
             None,
             None,
             format!("Versionshistorik, version {}, {what}", k + 1),
@@ -156,13 +169,13 @@ impl Names {
         let item = ints.get(1).map(|j| usize::try_from(*j).unwrap_or(0) + 1);
         match kind {
             "evaluation" if at < self.opening => field(
-                "report".into(),
+                KeyPath::top("report"),
                 None,
                 None,
                 "Kapitel 2, Utvärderingen, inledningen (kompass skriver den ur [report]: evaluated, interviews, first_evaluation)".into(),
             ),
             "evaluation" => paragraphs(
-                "summary.evaluation",
+                KeyPath::keys(["summary", "evaluation"]),
                 "Kapitel 2, Utvärderingen",
                 at - self.opening,
                 item,
@@ -170,9 +183,14 @@ impl Names {
             "comparisons" if !self.own_comparisons => {
                 outside("Kapitel 2, Jämförelser (text från ramverket)")
             }
-            "comparisons" => paragraphs("summary.comparisons", "Kapitel 2, Jämförelser", at, item),
+            "comparisons" => paragraphs(
+                KeyPath::keys(["summary", "comparisons"]),
+                "Kapitel 2, Jämförelser",
+                at,
+                item,
+            ),
             _ => paragraphs(
-                "summary.comments",
+                KeyPath::keys(["summary", "comments"]),
                 "Kapitel 2, Sammanfattande kommentarer",
                 at,
                 item,
@@ -191,13 +209,17 @@ impl Names {
                 KeyPart::Str(_) => None,
             })
             .collect();
-        let table = self.area_index.get(id).map(|i| format!("area[{i}]"));
+        let table = self
+            .area_index
+            .get(id)
+            .map(|i| KeyPath::top("area").nth(*i));
         let title = self.area_titles.get(id).cloned().unwrap_or_default();
         let in_area = |what: &str| format!("Område {id}, {what}");
-        let with_table = |key: &str, words: String, paragraph, item| match &table {
-            Some(t) => field(format!("{t}.{key}"), paragraph, item, words),
-            None => outside(&words),
-        };
+        let with_table =
+            |at: &dyn Fn(&KeyPath) -> KeyPath, words: String, paragraph, item| match &table {
+                Some(t) => field(at(t), paragraph, item, words),
+                None => outside(&words),
+            };
         let place = match kind {
             "general" => outside(&in_area("Allmänt (text från ramverket)")),
             "subareas" => outside(&in_area("Utvärderade delområden (från ramverket)")),
@@ -205,7 +227,7 @@ impl Names {
                 let at = ints.first().copied().unwrap_or(0);
                 let item = ints.get(1).map(|j| j + 1);
                 let words = in_area(&paragraph_words("Sammanfattande analys", at, item));
-                with_table("analysis", words, Some(at + 1), item)
+                with_table(&|t| t.at("analysis"), words, Some(at + 1), item)
             }
             "strengths" | "improvements" => {
                 let j = ints.first().copied().unwrap_or(0) + 1;
@@ -215,20 +237,20 @@ impl Names {
                     "Förbättringsmöjligheter"
                 };
                 with_table(
-                    &format!("{kind}[{j}]"),
+                    &|t| t.at(kind).nth(j),
                     in_area(&format!("{list}, punkt {j}")),
                     None,
                     None,
                 )
             }
             "score" => with_table(
-                "scores",
+                &|t| t.at("scores"),
                 in_area("Poäng (summan av delområdenas poäng)"),
                 None,
                 None,
             ),
             "areascore" => with_table(
-                "scores",
+                &|t| t.at("scores"),
                 format!("Kapitel 4, Område {id} {title} (summan av delområdenas poäng)"),
                 None,
                 None,
@@ -239,7 +261,7 @@ impl Names {
                 };
                 let sub_title = self.subarea_titles.get(sub).cloned().unwrap_or_default();
                 with_table(
-                    &format!("scores.\"{sub}\""),
+                    &|t| t.at("scores").at(sub.as_str()),
                     format!("Kapitel 4, Område {id}, poängen för {sub} {sub_title}"),
                     None,
                     None,
@@ -251,7 +273,7 @@ impl Names {
     }
 }
 
-fn field(path: String, paragraph: Option<usize>, item: Option<usize>, words: String) -> Place {
+fn field(path: KeyPath, paragraph: Option<usize>, item: Option<usize>, words: String) -> Place {
     Place {
         field: Some(Field {
             path,
@@ -271,9 +293,9 @@ pub fn outside(words: &str) -> Place {
 }
 
 /// A paragraph of a text field: its number from 1 and the list item in it.
-fn paragraphs(path: &str, section: &str, at: usize, item: Option<usize>) -> Place {
+fn paragraphs(path: KeyPath, section: &str, at: usize, item: Option<usize>) -> Place {
     field(
-        path.into(),
+        path,
         Some(at + 1),
         item,
         format!("{section}, {}", paragraph_words_lower(at, item)),
@@ -417,47 +439,56 @@ pub fn value_of(checked: &Checked, field: &Field) -> Option<String> {
         return Some(text);
     }
     let report = Report::build(checked);
-    let path = field.path.as_str();
-    match path {
-        "report.date" => return Some(report.date.iso()),
-        "report.publisher" => return Some(report.publisher.clone()),
-        "municipality.official_name" => return Some(report.municipality.official_name.clone()),
-        "evaluators" => return Some(crate::pdf::typeset::evaluators_line(&report.evaluators)),
-        "framework" => return Some(report.framework_name.clone()),
-        _ => {}
+    let path = &field.path;
+    let cover = [
+        (KeyPath::keys(["report", "date"]), report.date.iso()),
+        (
+            KeyPath::keys(["report", "publisher"]),
+            report.publisher.clone(),
+        ),
+        (
+            KeyPath::keys(["municipality", "official_name"]),
+            report.municipality.official_name.clone(),
+        ),
+        (
+            KeyPath::top("evaluators"),
+            crate::pdf::typeset::evaluators_line(&report.evaluators),
+        ),
+        (KeyPath::top("framework"), report.framework_name.clone()),
+    ];
+    if let Some((_, value)) = cover.into_iter().find(|(p, _)| p == path) {
+        return Some(value);
     }
-    let (table, key) = path.split_once('.')?;
-    if let Some(k) = table
-        .strip_prefix("revision[")
-        .and_then(|r| r.strip_suffix(']'))
-    {
-        let r = report
-            .revisions
-            .get(k.parse::<usize>().ok()?.checked_sub(1)?)?;
-        return Some(match key {
-            "version" => r.version.to_string(),
-            "date" => r.date.iso(),
-            "by" => r.by.clone(),
-            _ => r.changes.clone(),
-        });
+    match path.segs() {
+        [Seg::Key(t), Seg::Index(k), Seg::Key(key)] if t == "revision" => {
+            let r = report.revisions.get(k.checked_sub(1)?)?;
+            Some(match key.as_str() {
+                "version" => r.version.to_string(),
+                "date" => r.date.iso(),
+                "by" => r.by.clone(),
+                _ => r.changes.clone(),
+            })
+        }
+        [Seg::Key(t), Seg::Index(k), Seg::Key(scores), rest @ ..]
+            if t == "area" && scores == "scores" =>
+        {
+            let id = *checked
+                .evaluation
+                .areas
+                .get(k.checked_sub(1)?)?
+                .get_ref()
+                .id
+                .get_ref();
+            let area = report.areas.iter().find(|a| i64::from(a.id) == id)?;
+            match rest {
+                [] => Some(format!("{} av {} poäng", area.score, area.max)),
+                [Seg::Key(sub)] => {
+                    let s = area.subareas.iter().find(|s| &s.id == sub)?;
+                    Some(format!("{} av {} poäng", s.score, s.max))
+                }
+                _ => None,
+            }
+        }
+        _ => None,
     }
-    let k: usize = table
-        .strip_prefix("area[")?
-        .strip_suffix(']')?
-        .parse()
-        .ok()?;
-    let id = *checked
-        .evaluation
-        .areas
-        .get(k.checked_sub(1)?)?
-        .get_ref()
-        .id
-        .get_ref();
-    let area = report.areas.iter().find(|a| i64::from(a.id) == id)?;
-    if key == "scores" {
-        return Some(format!("{} av {} poäng", area.score, area.max));
-    }
-    let sub = key.strip_prefix("scores.\"")?.strip_suffix('"')?;
-    let s = area.subareas.iter().find(|s| s.id == sub)?;
-    Some(format!("{} av {} poäng", s.score, s.max))
 }

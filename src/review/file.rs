@@ -247,7 +247,7 @@ fn table_of(c: &Comment, pdf_name: &str) -> Table {
     t.insert("page", value(i64::try_from(c.page).unwrap_or(0)));
     t.insert("place", value(c.place.as_str()));
     if let Some(f) = &c.field {
-        t.insert("field", value(f.path.as_str()));
+        t.insert("field", value(f.path.to_string()));
         for (key, n) in [("paragraph", f.paragraph), ("item", f.item)] {
             if let Some(n) = n {
                 t.insert(key, value(i64::try_from(n).unwrap_or(0)));

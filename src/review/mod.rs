@@ -20,7 +20,7 @@
 //! let pdf = std::fs::read("leksand-2023-utkast-granskad.pdf").unwrap();
 //! let review = kompass::review::read_comments(&pdf).unwrap();
 //! for c in &review.comments {
-//!     let at = c.field.as_ref().map_or("–", |f| f.path.as_str());
+//!     let at = c.field.as_ref().map_or("–".to_string(), |f| f.path.to_string());
 //!     println!("{} {}: {} ({at})", c.page, c.place, c.text);
 //! }
 //! ```

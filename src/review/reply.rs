@@ -7,6 +7,7 @@ use serde_json::json;
 
 use super::fields::{self, Field};
 use super::file::{Entry, State};
+use crate::base::keypath::KeyPath;
 use crate::checks::check::Checked;
 
 /// One comment in the answer.
@@ -87,11 +88,17 @@ pub fn answer(
 }
 
 fn item(n: usize, e: &Entry, before: Option<&Checked>, now: &Checked) -> Item {
-    let field = (!e.field.is_empty()).then(|| Field {
-        path: e.field.clone(),
-        paragraph: e.paragraph,
-        item: e.item,
-    });
+    // A field the review file names in words kompass does not write is no field.
+    let field = e
+        .field
+        .parse()
+        .ok()
+        .filter(|p: &KeyPath| !p.is_empty())
+        .map(|path| Field {
+            path,
+            paragraph: e.paragraph,
+            item: e.item,
+        });
     let changed_to = field.as_ref().and_then(|f| {
         let then = before.and_then(|b| fields::value_of(b, f));
         let now = fields::value_of(now, f);

@@ -399,7 +399,7 @@ fn findings_json(o: &Outcome, list: &[Diagnostic]) -> Json {
                         crate::base::diagnostics::Severity::Note => "note",
                     },
                     "kind": d.message.id,
-                    "path": d.path,
+                    "path": d.at.key().map(ToString::to_string).unwrap_or_default(),
                     "message": d.message.text(),
                     "help": d.help.as_ref().map(|h| h.text()),
                     "line": line,

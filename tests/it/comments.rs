@@ -136,7 +136,7 @@ fn every_comment_of_an_acrobat_draft_is_on_its_field() {
             let field = c.field.as_ref().map(|f| match (f.paragraph, f.item) {
                 (Some(p), Some(i)) => format!("{} ¶{p} •{i}", f.path),
                 (Some(p), None) => format!("{} ¶{p}", f.path),
-                _ => f.path.clone(),
+                _ => f.path.to_string(),
             });
             (c.page, c.kind, field, c.marked.as_str(), c.text.as_str())
         })
@@ -661,7 +661,7 @@ fn comments_written_by_pypdf_and_saved_by_qpdf_are_on_their_fields() {
             .map(|c| {
                 (
                     c.kind,
-                    c.field.as_ref().map(|f| f.path.clone()),
+                    c.field.as_ref().map(|f| f.path.to_string()),
                     c.author.clone(),
                     c.text.clone(),
                 )
@@ -789,7 +789,7 @@ fn a_key_path_counts_the_tables_of_the_file() {
     let c = &review.comments[0];
     assert_eq!(c.kind, CommentKind::Underline);
     assert_eq!(
-        c.field.as_ref().map(|f| f.path.as_str()),
+        c.field.as_ref().map(|f| f.path.to_string()).as_deref(),
         Some("area[1].analysis"),
         "{c:#?}"
     );
@@ -812,13 +812,13 @@ fn comments_saved_by_firefox_s_pdf_js_are_on_their_fields() {
         "/tests/fixtures/commented/pdfjs.pdf"
     );
     let review = read_comments(&std::fs::read(path).unwrap()).unwrap();
-    let got: Vec<(CommentKind, Option<&str>, &str, &str)> = review
+    let got: Vec<(CommentKind, Option<String>, &str, &str)> = review
         .comments
         .iter()
         .map(|c| {
             (
                 c.kind,
-                c.field.as_ref().map(|f| f.path.as_str()),
+                c.field.as_ref().map(|f| f.path.to_string()),
                 c.author.as_str(),
                 c.text.as_str(),
             )
@@ -829,25 +829,25 @@ fn comments_saved_by_firefox_s_pdf_js_are_on_their_fields() {
         vec![
             (
                 CommentKind::Highlight,
-                Some("area[2].analysis"),
+                Some("area[2].analysis".to_string()),
                 "",
                 "Ale har inte lyckats, ta bort Ale."
             ),
             (
                 CommentKind::TextBox,
-                Some("area[2].strengths[2]"),
+                Some("area[2].strengths[2]".to_string()),
                 "",
                 "livaktigt, inte aktivt"
             ),
             (
                 CommentKind::Highlight,
-                Some("area[3].analysis"),
+                Some("area[3].analysis".to_string()),
                 "",
                 "Timrå heter ”Timrå kommun” – det stämmer."
             ),
             (
                 CommentKind::Drawing,
-                Some("area[4].scores.\"4.2\""),
+                Some("area[4].scores.\"4.2\"".to_string()),
                 "",
                 "Borde vara 12 poäng?"
             ),

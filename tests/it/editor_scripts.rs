@@ -21,6 +21,11 @@ fn the_editor_scripts_pass_their_node_tests() {
             &file,
         );
     }
+    // Key paths as kompass writes them, with their steps: paths.js must read and write each
+    // the same way (tests/js/paths.test.mjs).
+    let paths = dir.join("paths.json");
+    std::fs::write(&paths, key_paths().to_string()).unwrap();
+    command.env("KOMPASS_KEY_PATHS", &paths);
     let run = command
         .args(["--test", "tests/js/"])
         .current_dir(root)
@@ -51,4 +56,53 @@ fn the_editor_scripts_pass_their_node_tests() {
         .and_then(|n| n.trim().parse::<u32>().ok())
         .unwrap_or(0);
     assert!(passed >= 14, "{text}");
+}
+
+/// Key paths with every kind of key: each key of the format, list places, sub-area ids, and
+/// keys that must be quoted and escaped. As `[{"text": …, "steps": [key or number, …]}]`.
+fn key_paths() -> serde_json::Value {
+    use kompass::base::keypath::{KeyPath, Seg};
+    let mut paths: Vec<KeyPath> = kompass::input::structure::keys()
+        .iter()
+        .map(|k| KeyPath::top(*k))
+        .collect();
+    let area = KeyPath::top("area").nth(4);
+    paths.push(area.at("scores").at("4.2"));
+    paths.push(area.at("strengths").nth(12));
+    paths.push(KeyPath::keys([
+        "comparison",
+        "national",
+        "from_register",
+        "year_from",
+    ]));
+    for odd in [
+        "year from",
+        "å",
+        "a\"b",
+        "back\\slash",
+        "line\nbreak\ttab\r",
+        "\u{7f}\u{85}\0",
+        "",
+        "x]",
+        "[1]",
+    ] {
+        paths.push(KeyPath::top("municipality").at(odd));
+        paths.push(KeyPath::top(odd).nth(2).at(odd));
+    }
+    serde_json::Value::Array(
+        paths
+            .iter()
+            .map(|p| {
+                let steps: Vec<serde_json::Value> = p
+                    .segs()
+                    .iter()
+                    .map(|s| match s {
+                        Seg::Key(k) => serde_json::json!(k),
+                        Seg::Index(n) => serde_json::json!(n),
+                    })
+                    .collect();
+                serde_json::json!({"text": p.to_string(), "steps": steps})
+            })
+            .collect(),
+    )
 }

@@ -5,6 +5,7 @@ use crate::support;
 use std::path::Path;
 
 use kompass::base::diagnostics::Severity;
+use kompass::base::keypath::KeyPath;
 use kompass::checks::validate;
 use kompass::input::load;
 use support::*;
@@ -414,9 +415,10 @@ fn new_fills_both_name_forms_and_the_population_from_the_table() {
         );
         // No warning about the names of a municipality kompass knows.
         assert!(
-            !validate::check(&l)
-                .iter()
-                .any(|d| d.path.starts_with("municipality")),
+            !validate::check(&l).iter().any(|d| d
+                .at
+                .key()
+                .is_some_and(|k| k.starts_with(&KeyPath::top("municipality")))),
             "{typed}"
         );
     }
@@ -960,7 +962,8 @@ fn a_report_dated_after_today_is_a_warning() {
         .map_err(|_| "loads")
         .unwrap();
     let d = validate::check(&l);
-    let dated: Vec<_> = d.iter().filter(|d| d.path == "report.date").collect();
+    let date = KeyPath::keys(["report", "date"]);
+    let dated: Vec<_> = d.iter().filter(|d| d.at.key() == Some(&date)).collect();
     assert_eq!(dated.len(), 1, "{d:?}");
     assert!(
         !dated[0].is_error() && dated[0].message.id == "date-after-today",

@@ -6,7 +6,7 @@
 // through the event stream without ever touching a field someone is typing in (form.js).
 
 import { connect, call, listen } from "./api.js";
-import { fieldId } from "./paths.js";
+import { at, fieldId, nth } from "./paths.js";
 import { Sync } from "./sync.js";
 import { ctx, $, el, setStatus, flushTyping, fieldMessage, labelOf } from "./dom.js";
 import { field, part, fill } from "./form.js";
@@ -76,11 +76,11 @@ function buildAreas() {
   for (const a of (fw && fw.areas) || []) {
     const k = areas.findIndex((x) => x.id === a.id);
     if (k < 0) continue;
-    const p = `area[${k + 1}]`;
+    const p = nth("area", k + 1);
     const fs = el("fieldset", { id: `area-${a.id}`, "data-title": a.title },
       el("legend", { text: t("editor-area-name", { id: a.id, title: a.title }) }));
     for (const key of ctx.schema.tables.area) {
-      fs.append(key.kind === "scores" ? scores(a, key, `${p}.${key.key}`) : part(key, `${p}.${key.key}`) || "");
+      fs.append(key.kind === "scores" ? scores(a, key, at(p, key.key)) : part(key, at(p, key.key)) || "");
     }
     fs.addEventListener("focusin", () => followPages(a.title));
     out.append(fs);
@@ -91,7 +91,7 @@ function buildAreas() {
 function scores(a, key, path) {
   const box = el("div", { class: "score" });
   for (const s of a.subareas) {
-    box.append(field(`${path}."${s.id}"`, t("editor-subarea", { id: s.id, title: s.title, max: s.max }), "whole",
+    box.append(field(at(path, s.id), t("editor-subarea", { id: s.id, title: s.title, max: s.max }), "whole",
       { max: s.max, onvalue: () => showSums() }));
   }
   const out = document.createDocumentFragment();

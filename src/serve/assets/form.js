@@ -1,7 +1,7 @@
 // The form: one field per key of the evaluation, bound to its key path, filled from kompass's
 // state without ever touching what someone is typing.
 
-import { fieldId } from "./paths.js";
+import { at, fieldId, nth } from "./paths.js";
 import { parse, show } from "./values.js";
 import { reinsert } from "./sync.js";
 import { ctx, $, el, get, setStatus, later, fieldMessage, focusId } from "./dom.js";
@@ -108,8 +108,8 @@ export function put(input, v) {
     if (caret && caret[0] !== null) {
       // The caret keeps its distance from the end when the change came before it.
       const shift = text.length - caret[2];
-      const at = (n) => Math.max(0, Math.min(text.length, text.slice(0, n) === input.value.slice(0, n) ? n : n + shift));
-      input.setSelectionRange(at(caret[0]), at(caret[1]));
+      const kept = (n) => Math.max(0, Math.min(text.length, text.slice(0, n) === input.value.slice(0, n) ? n : n + shift));
+      input.setSelectionRange(kept(caret[0]), kept(caret[1]));
     }
   }
   ctx.sync.seen(path, v === undefined ? null : v);
@@ -139,15 +139,15 @@ export function list(path, label, itemLabel) {
       const values = get(path) || [];
       const n = values.length;
       await ctx.sync.edit([{ op: "insert", path, index: n, value: "", base: values }],
-        [{ op: "remove", path: `${path}[${n + 1}]`, base: "" }]);
-      focusId(fieldId(`${path}[${n + 1}]`));
+        [{ op: "remove", path: nth(path, n + 1), base: "" }]);
+      focusId(fieldId(nth(path, n + 1)));
     } }));
   box.render = render;
   return box;
 }
 
 function item(path, itemLabel, values, i, typed) {
-  const p = `${path}[${i + 1}]`;
+  const p = nth(path, i + 1);
   const iid = fieldId(p);
   const input = el("input", { id: iid, type: "text", "aria-describedby": iid + "-msg" });
   input.dataset.path = p;
@@ -165,9 +165,9 @@ function item(path, itemLabel, values, i, typed) {
     moved.splice(to, 0, moved.splice(i, 1)[0]);
     await ctx.sync.edit([{ op: "move", path, from: i, to, base: values }],
       [{ op: "move", path, from: to, to: i, base: moved }]);
-    const target = `${fieldId(`${path}[${to + 1}]`)}-${which}`;
+    const target = `${fieldId(nth(path, to + 1))}-${which}`;
     const b = document.getElementById(target);
-    focusId(b && !b.disabled ? target : `${fieldId(`${path}[${to + 1}]`)}-${which === "up" ? "down" : "up"}`);
+    focusId(b && !b.disabled ? target : `${fieldId(nth(path, to + 1))}-${which === "up" ? "down" : "up"}`);
   };
   return el("div", { class: "item" },
     el("label", { for: iid, class: "visually-hidden", text: t("editor-list-item", { item: itemLabel, n: i + 1 }) }), input,
@@ -209,7 +209,7 @@ export function part(key, path, extra = {}) {
     // An optional table the file does not have gets no fields (a profile's register filter
     // beside its fixed values); what adds it builds them.
     if (!key.required && get(path) === undefined) return null;
-    const box = section(key.label, ...ctx.schema.tables[key.table].map((k) => part(k, `${path}.${k.key}`, extra)));
+    const box = section(key.label, ...ctx.schema.tables[key.table].map((k) => part(k, at(path, k.key), extra)));
     box.id = fieldId(path);
     return box;
   }
@@ -222,7 +222,7 @@ export function part(key, path, extra = {}) {
 
 // The fields of a table of the schema at `path`, each labelled by `label(key)`.
 export function fields(table, path, label = (k) => k.label) {
-  return ctx.schema.tables[table].map((k) => part(Object.assign({}, k, { label: label(k) }), `${path}.${k.key}`));
+  return ctx.schema.tables[table].map((k) => part(Object.assign({}, k, { label: label(k) }), at(path, k.key)));
 }
 
 // A list of numbers, one per area of the framework (`values = [63.7, 65, …]`): a group with a
@@ -236,7 +236,7 @@ function perArea(path, label) {
   values.forEach((v, i) => {
     const a = areas[i];
     const name = a ? t("editor-area-name", { id: a.id, title: a.title }) : t("editor-value-n", { n: i + 1 });
-    grid.append(field(`${path}[${i + 1}]`, name, "number", { max: a && a.max }));
+    grid.append(field(nth(path, i + 1), name, "number", { max: a && a.max }));
   });
   box.append(grid, el("p", { id: fieldId(path) + "-msg", class: "msg" }));
   return box;

@@ -7,14 +7,61 @@ export function fieldId(path) {
   return "f-" + path.replace(/[^A-Za-z0-9_-]/g, (c) => "_" + c.charCodeAt(0).toString(16));
 }
 
-// The steps of a key path: keys and 1-based list places.
+// A key as it stands in a path, written as kompass writes it (src/base/keypath.rs): bare when
+// it is letters, digits, `_` and `-`, else quoted with `"`, `\\` and unseen characters escaped.
+export function keyText(key) {
+  if (/^[A-Za-z0-9_-]+$/.test(key)) return key;
+  const escaped = [...key].map((c) => {
+    if (c === '"' || c === "\\") return "\\" + c;
+    if (c === "\n") return "\\n";
+    if (c === "\t") return "\\t";
+    if (c === "\r") return "\\r";
+    if (c === "\0") return "\\0";
+    const code = c.codePointAt(0);
+    return code < 0x20 || (code >= 0x7f && code < 0xa0) ? `\\u{${code.toString(16)}}` : c;
+  });
+  return `"${escaped.join("")}"`;
+}
+
+// The key `key` below `path`.
+export function at(path, key) {
+  return path ? `${path}.${keyText(key)}` : keyText(key);
+}
+
+// The `n`-th item (from 1) of the list at `path`.
+export function nth(path, n) {
+  return `${path}[${n}]`;
+}
+
+// The steps of a key path: keys and 1-based list places; read as kompass reads them.
 export function steps(path) {
   const out = [];
-  const re = /"([^"]*)"|([^.[\]"]+)|\[(\d+)\]/g;
-  let m;
-  while ((m = re.exec(path))) {
-    if (m[3]) out.push(Number(m[3]));
-    else out.push(m[1] !== undefined ? m[1] : m[2]);
+  let i = 0;
+  const escapes = { n: "\n", t: "\t", r: "\r", 0: "\0" };
+  while (i < path.length) {
+    if (path[i] === ".") i++;
+    if (path[i] === "[") {
+      const close = path.indexOf("]", i);
+      out.push(Number(path.slice(i + 1, close)));
+      i = close + 1;
+    } else if (path[i] === '"') {
+      let key = "";
+      for (i++; i < path.length && path[i] !== '"'; i++) {
+        if (path[i] !== "\\") { key += path[i]; continue; }
+        const e = path[++i];
+        if (e === "u") {
+          const close = path.indexOf("}", i);
+          key += String.fromCodePoint(parseInt(path.slice(i + 2, close), 16));
+          i = close;
+        } else key += escapes[e] ?? e;
+      }
+      out.push(key);
+      i++;
+    } else {
+      const m = /^[^.[]+/.exec(path.slice(i));
+      out.push(m[0]);
+      i += m[0].length;
+    }
   }
   return out;
 }

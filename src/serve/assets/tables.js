@@ -2,7 +2,7 @@
 // report's versions, earlier evaluations and the comparison profiles. Each can be added,
 // edited and removed, each change undoable; a new one takes the focus.
 
-import { fieldId } from "./paths.js";
+import { at, fieldId, nth } from "./paths.js";
 import { ctx, $, el, get, focusId } from "./dom.js";
 import { put, fields, lower } from "./form.js";
 import { t } from "./i18n.js";
@@ -28,8 +28,8 @@ function rows(box, selector, count, build) {
 
 // Removing a table, undone: it comes back at the end with its values, then moves to its place.
 function restore(list, i, table, count) {
-  const at = `${list}[${count}]`;
-  const sets = Object.entries(table).map(([k, v]) => ({ op: "set", path: `${at}.${k}`, value: v }));
+  const item = nth(list, count);
+  const sets = Object.entries(table).map(([k, v]) => ({ op: "set", path: at(item, k), value: v }));
   return [{ op: "add", path: list }, ...sets, { op: "move", path: list, from: count - 1, to: i }];
 }
 
@@ -38,7 +38,7 @@ export function fillEvaluators() {
   const people = get("evaluators") || [];
   rows(box, ".evaluator", people.length, () => {
     people.forEach((e, i) => {
-      const p = `evaluators[${i + 1}]`;
+      const p = nth("evaluators", i + 1);
       const id = fieldId(p);
       const move = (to) => async () => {
         const moved = people.slice();
@@ -46,9 +46,9 @@ export function fillEvaluators() {
         await ctx.sync.edit([{ op: "move", path: "evaluators", from: i, to, base: people }],
           [{ op: "move", path: "evaluators", from: to, to: i, base: moved }]);
         const which = to < i ? "up" : "down";
-        const target = `${fieldId(`evaluators[${to + 1}]`)}-${which}`;
+        const target = `${fieldId(nth("evaluators", to + 1))}-${which}`;
         const b = document.getElementById(target);
-        focusId(b && !b.disabled ? target : `${fieldId(`evaluators[${to + 1}]`)}-${which === "up" ? "down" : "up"}`);
+        focusId(b && !b.disabled ? target : `${fieldId(nth("evaluators", to + 1))}-${which === "up" ? "down" : "up"}`);
       };
       box.append(el("div", { class: "evaluator" },
         ...fields("evaluator", p, inRow(t("editor-evaluator-n", { n: i + 1 }))),
@@ -59,8 +59,8 @@ export function fillEvaluators() {
     });
     box.append(el("button", { type: "button", class: "add", text: t("editor-evaluator-add"), onclick: async () => {
       const n = (get("evaluators") || []).length;
-      await ctx.sync.edit([{ op: "add", path: "evaluators" }], [{ op: "remove", path: `evaluators[${n + 1}]` }]);
-      focusId(fieldId(`evaluators[${n + 1}].name`));
+      await ctx.sync.edit([{ op: "add", path: "evaluators" }], [{ op: "remove", path: nth("evaluators", n + 1) }]);
+      focusId(fieldId(at(nth("evaluators", n + 1), "name")));
     } }));
   });
 }
@@ -71,7 +71,7 @@ export function fillRevisions() {
   const revs = get("revision") || [];
   rows(box, ".revision", revs.length, () => {
     revs.forEach((r, i) => {
-      const p = `revision[${i + 1}]`;
+      const p = nth("revision", i + 1);
       box.append(el("div", { class: "revision" },
         ...fields("revision", p, inRow(t("editor-revision-n", { n: i + 1 }))),
         el("button", { type: "button", text: t("editor-revision-remove", { n: i + 1 }), onclick: () =>
@@ -82,9 +82,9 @@ export function fillRevisions() {
       const n = (get("revision") || []).length;
       await ctx.sync.edit([
         { op: "add", path: "revision" },
-        { op: "set", path: `revision[${n + 1}].version`, value: next },
-      ], [{ op: "remove", path: `revision[${n + 1}]` }]);
-      focusId(fieldId(`revision[${n + 1}].changes`));
+        { op: "set", path: at(nth("revision", n + 1), "version"), value: next },
+      ], [{ op: "remove", path: nth("revision", n + 1) }]);
+      focusId(fieldId(at(nth("revision", n + 1), "changes")));
     } }));
   });
 }
@@ -96,7 +96,7 @@ export function fillHistory() {
   const areas = (ctx.state.framework && ctx.state.framework.areas) || [];
   rows(box, ".earlier", list.length, () => {
     list.forEach((h, i) => {
-      const p = `history[${i + 1}]`;
+      const p = nth("history", i + 1);
       const part = el("fieldset", { class: "earlier" }, el("legend", { text: t("editor-earlier", { year: h.year }) }),
         ...fields("earlier", p));
       part.append(el("button", { type: "button", text: t("editor-earlier-remove", { year: h.year }), onclick: () =>
@@ -109,10 +109,10 @@ export function fillHistory() {
       const n = (get("history") || []).length;
       await ctx.sync.edit([
         { op: "add", path: "history" },
-        { op: "set", path: `history[${n + 1}].year`, value: year - 3 },
-        { op: "set", path: `history[${n + 1}].values`, value: areas.map(() => 0) },
-      ], [{ op: "remove", path: `history[${n + 1}]` }]);
-      focusId(fieldId(`history[${n + 1}].year`));
+        { op: "set", path: at(nth("history", n + 1), "year"), value: year - 3 },
+        { op: "set", path: at(nth("history", n + 1), "values"), value: areas.map(() => 0) },
+      ], [{ op: "remove", path: nth("history", n + 1) }]);
+      focusId(fieldId(at(nth("history", n + 1), "year")));
     } }));
   });
 }
@@ -120,7 +120,7 @@ export function fillHistory() {
 // A table's values as edits that set them again, key by key (tables inside too).
 function sets(path, table) {
   return Object.entries(table).flatMap(([k, v]) =>
-    v && typeof v === "object" && !Array.isArray(v) ? sets(`${path}.${k}`, v) : [{ op: "set", path: `${path}.${k}`, value: v }]);
+    v && typeof v === "object" && !Array.isArray(v) ? sets(at(path, k), v) : [{ op: "set", path: at(path, k), value: v }]);
 }
 
 // The comparison profiles, as the schema has them: key → its label.
@@ -158,11 +158,11 @@ function profile(key, data) {
     };
     part.append(el("p", { class: "hint", text: t("editor-profile-none") }),
       el("button", { type: "button", class: "add", text: t("editor-profile-add-values", { profile: name }),
-        onclick: add([{ op: "set", path: `${p}.label`, value: label },
-          { op: "set", path: `${p}.values`, value: areas.map(() => 0) }], `${p}.values[1]`) }),
+        onclick: add([{ op: "set", path: at(p, "label"), value: label },
+          { op: "set", path: at(p, "values"), value: areas.map(() => 0) }], nth(at(p, "values"), 1)) }),
       el("button", { type: "button", class: "add", text: t("editor-profile-add-register", { profile: name }),
-        onclick: add([{ op: "set", path: `${p}.label`, value: label },
-          { op: "set", path: `${p}.from_register.exclude_self`, value: true }], `${p}.from_register.year_from`) }));
+        onclick: add([{ op: "set", path: at(p, "label"), value: label },
+          { op: "set", path: at(at(p, "from_register"), "exclude_self"), value: true }], at(at(p, "from_register"), "year_from")) }));
     return part;
   }
   // Its keys as the schema has them: the texts, then the fixed values or the register's filter
