@@ -4,7 +4,7 @@
 //!
 //! One file per job:
 //! - `mod.rs`: the row model ([`Row`], [`Table`], [`Entry`], [`Place`], [`Problem`],
-//!   [`RegisterError`]), the limits, and reading a file by its kind ([`parse_file`], [`read`]);
+//!   [`RegisterError`]), the limits, and a file read by its kind and checked ([`read`]);
 //! - `csv.rs`: the CSV dialects, the CSV grid with each cell's byte range, and writing CSV;
 //! - `workbook.rs`: the grids of workbooks (`.xlsx`, `.ods`), their sheets, Excel's serial
 //!   dates, and writing `.xlsx`;
@@ -192,22 +192,51 @@ impl Table {
     }
 }
 
+/// A register file read and checked, as `kompass check register.csv` and an evaluation that
+/// names its register read it.
+#[derive(Debug, Clone)]
+pub struct Read {
+    /// The file as diagnostics show it: a CSV's text (UTF-8, else Windows-1252); empty for a
+    /// workbook, whose findings are placed by sheet and cell. Also when the file was not read.
+    pub text: String,
+    /// The table and every problem, those of its form first and then those of its rows
+    /// ([`check_rows`]); or why the file was not read at all.
+    pub result: Result<(Table, Vec<Problem>), RegisterError>,
+}
+
+/// Read a register file, CSV or workbook by its extension, and check its rows: the one read of
+/// a register file with its findings.
+pub fn read(name: &str, bytes: &[u8]) -> Read {
+    let (text, parsed) = parse(name, bytes);
+    let result = parsed.map(|(table, mut problems)| {
+        problems.extend(check_rows(&table));
+        (table, problems)
+    });
+    Read { text, result }
+}
+
 /// Read a register file, CSV or Excel by its extension.
 pub fn parse_file(name: &str, bytes: &[u8]) -> Result<(Table, Vec<Problem>), RegisterError> {
-    let lower = name.to_lowercase();
-    if !lower.ends_with(".csv") && !is_workbook(name) {
-        return Err(RegisterError::Unreadable(msg!("register-file-kinds")));
+    parse(name, bytes).1
+}
+
+/// A register file read by its extension, with its text as diagnostics show it (see [`Read`]);
+/// a CSV file is decoded once for both.
+fn parse(name: &str, bytes: &[u8]) -> (String, Result<(Table, Vec<Problem>), RegisterError>) {
+    if is_xlsx(name) {
+        return (String::new(), parse_xlsx(bytes));
     }
-    if lower.ends_with(".ods") {
-        workbook::parse_ods(bytes)
-    } else if is_xlsx(name) {
-        parse_xlsx(bytes)
-    } else {
-        let (text, note) = csv_text(bytes);
-        let (mut table, problems) = parse_csv(&text);
-        table.read_as.extend(note);
-        Ok((table, problems))
+    if is_workbook(name) {
+        return (String::new(), workbook::parse_ods(bytes));
     }
+    let (text, note) = csv_text(bytes);
+    if !name.to_lowercase().ends_with(".csv") {
+        let kinds = RegisterError::Unreadable(msg!("register-file-kinds"));
+        return (text, Err(kinds));
+    }
+    let (mut table, problems) = parse_csv(&text);
+    table.read_as.extend(note);
+    (text, Ok((table, problems)))
 }
 
 /// Whether a file name is a spreadsheet's (an Excel workbook or an OpenDocument spreadsheet),
@@ -262,5 +291,30 @@ mod tests {
             note: note.into(),
             public_note: String::new(),
         }
+    }
+
+    #[test]
+    fn a_read_has_the_text_to_show_and_the_problems_of_form_and_rows() {
+        let csv = to_csv(&[row("Leksand", "")])
+            .replace(",412,", ",413,")
+            .replace(",16113,", ",16 1x3,");
+        let csv_read = read("register.csv", csv.as_bytes());
+        assert_eq!(csv_read.text, csv);
+        let (table, problems) = csv_read.result.unwrap();
+        assert_eq!(table.entries.len(), 1);
+        let found: Vec<String> = problems.iter().map(Problem::to_string).collect();
+        // The row's form (a cell that is no number) before its rules (the sum).
+        assert!(
+            found[0].starts_with("row 2, column G (population)"),
+            "{found:?}"
+        );
+        assert!(found[1].starts_with("row 2, column P (total)"), "{found:?}");
+        // A file not read at all still has its text; a workbook has none.
+        let other = read("register.json", b"[]");
+        assert_eq!(other.text, "[]");
+        assert!(matches!(other.result, Err(RegisterError::Unreadable(_))));
+        let broken = read("register.xlsx", b"no zip");
+        assert_eq!(broken.text, "");
+        assert!(broken.result.is_err());
     }
 }
