@@ -83,22 +83,15 @@ impl Checked {
             }
         };
         let shown = path.display().to_string();
-        let text = if crate::checks::register::is_workbook(&name) {
-            String::new()
-        } else {
-            crate::checks::register::csv_text(&bytes).0
-        };
-        let file = self.loaded.sources.add(shown, text);
-        let data = match crate::checks::register::parse_file(&name, &bytes) {
-            Ok((table, mut problems)) => {
-                problems.extend(crate::checks::register::check_rows(&table));
-                RegisterData::Read {
-                    name,
-                    file,
-                    table,
-                    problems,
-                }
-            }
+        let register = crate::checks::register::read(&name, &bytes);
+        let file = self.loaded.sources.add(shown, register.text);
+        let data = match register.result {
+            Ok((table, problems)) => RegisterData::Read {
+                name,
+                file,
+                table,
+                problems,
+            },
             Err(e) => RegisterData::Failed(
                 msg!(
                     "cannot-read",

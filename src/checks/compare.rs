@@ -158,15 +158,10 @@ pub fn check_register_file(
     bytes: &[u8],
 ) -> Result<(Sources, Vec<Diagnostic>), crate::checks::register::RegisterError> {
     let mut sources = Sources::default();
-    let text = if crate::checks::register::is_workbook(name) {
-        String::new()
-    } else {
-        crate::checks::register::csv_text(bytes).0
-    };
-    let file = sources.add(name, text);
-    match crate::checks::register::parse_file(name, bytes) {
-        Ok((table, mut problems)) => {
-            problems.extend(crate::checks::register::check_rows(&table));
+    let read = crate::checks::register::read(name, bytes);
+    let file = sources.add(name, read.text);
+    match read.result {
+        Ok((table, problems)) => {
             let mut d = notes(file, &table);
             d.extend(diagnostics(file, table.sheet.as_deref(), &problems));
             Ok((sources, d))
