@@ -36,7 +36,7 @@ fn register(path: &Path, strict: Strictness) -> Run {
     let bytes = kompass::files::read::bytes(path, kompass::files::read::MAX_REGISTER_BYTES)
         .map_err(|e| cannot_read(path, e.to_string()))?;
     let (sources, diagnostics) =
-        kompass::checks::compare::check_register_file(&path.display().to_string(), &bytes)
+        kompass::checks::register::check_file(&path.display().to_string(), &bytes)
             .map_err(|e| Failure::text(format!("{}: {e}", path.display())))?;
     sources.emit(&diagnostics);
     let (errors, warnings) = kompass::base::diagnostics::counts(&diagnostics);

@@ -89,7 +89,7 @@ fn merged(
             _ => {}
         }
     }
-    let (sources, diagnostics) = kompass::checks::compare::check_register_file(&name, &bytes)
+    let (sources, diagnostics) = kompass::checks::register::check_file(&name, &bytes)
         .map_err(|e| Failure::text(format!("{name}: {e}")))?;
     if diagnostics.iter().any(|d| d.is_error()) {
         sources.emit(&diagnostics);

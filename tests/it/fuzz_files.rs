@@ -386,7 +386,7 @@ fn apply_book(seed: &[u8], mutations: &[BookMutation]) -> Vec<u8> {
 /// What `check register.xlsx` does: read within the bounds, check every row.
 fn drive_book(name: &str, bytes: &[u8]) {
     let start = Instant::now();
-    match kompass::checks::compare::check_register_file(name, bytes) {
+    match kompass::checks::register::check_file(name, bytes) {
         Ok((sources, diagnostics)) => {
             for d in &diagnostics {
                 let _ = sources.to_plain(d);
@@ -423,10 +423,9 @@ proptest! {
 fn the_seeds_are_read() {
     let e = kompass::pdf::embed::read(seed_pdf()).unwrap();
     assert_eq!(e.source_name, "leksand-2023-11-23.toml");
-    let (_, d) =
-        kompass::checks::compare::check_register_file("seed.xlsx", seed_workbook()).unwrap();
+    let (_, d) = kompass::checks::register::check_file("seed.xlsx", seed_workbook()).unwrap();
     assert!(!d.iter().any(|d| d.is_error()));
-    let (_, d) = kompass::checks::compare::check_register_file("seed.ods", &seed_ods()).unwrap();
+    let (_, d) = kompass::checks::register::check_file("seed.ods", &seed_ods()).unwrap();
     assert!(!d.iter().any(|d| d.is_error()), "{d:?}");
     // A bomb in the attached evaluation's stream is found and refused.
     let starts = positions(seed_pdf(), b"/Type/EmbeddedFile");

@@ -9,9 +9,12 @@
 //! - `workbook.rs`: the grids of workbooks (`.xlsx`, `.ods`), their sheets, Excel's serial
 //!   dates, and writing `.xlsx`;
 //! - `rows.rs`: a grid into a table: the header and its columns, each row read;
-//! - `rules.rs`: what a register must hold beyond its form ([`check_rows`]).
+//! - `rules.rs`: what a register must hold beyond its form ([`check_rows`]);
+//! - `findings.rs`: how a register was read and its problems, as diagnostics at their cells
+//!   ([`check_file`]).
 
 mod csv;
+mod findings;
 mod rows;
 mod rules;
 mod workbook;
@@ -24,6 +27,7 @@ use crate::base::messages::msg;
 use serde::{Deserialize, Serialize};
 
 pub use csv::{Dialect, csv_text, dialect_of, parse_csv, to_csv, to_csv_as};
+pub use findings::{check_file, diagnostics, notes};
 pub use rules::{check_rows, same_code};
 pub use workbook::{SHEET, parse_xlsx, sheet_names, to_xlsx};
 
