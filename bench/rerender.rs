@@ -12,7 +12,7 @@ use kompass::pdf::standards;
 const RUNS: usize = 15;
 
 fn render(text: &str, draft: bool) -> Vec<u8> {
-    let mut l = kompass::checks::check::load_str("bench.toml", text)
+    let mut l = kompass::checks::prepared::load_str("bench.toml", text)
         .map_err(|_| "the example loads")
         .unwrap();
     // Its register, as `render` reads it: from the evaluation's folder.
@@ -49,7 +49,7 @@ fn main() {
     // Each measured render follows a change never seen before in this process (Typst's caches
     // would otherwise already hold it), made to the example that was rendered just before.
     let subareas: Vec<(String, i64, i64)> = {
-        let l = kompass::checks::check::load_str("bench.toml", &base)
+        let l = kompass::checks::prepared::load_str("bench.toml", &base)
             .map_err(|_| "loads")
             .unwrap();
         kompass::report::Report::build(&l)

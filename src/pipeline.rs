@@ -14,8 +14,8 @@ use std::path::Path;
 
 use crate::base::diagnostics::{Diagnostic, Sources};
 use crate::base::error::{Error, Result};
-use crate::checks::check::Checked;
 use crate::checks::compare::{Frozen, RegisterData};
+use crate::checks::prepared::Prepared;
 use crate::input::load::LoadError;
 use crate::pdf::typeset::{ChangesPage, Options};
 pub use crate::pdf::write::Stage;
@@ -101,7 +101,7 @@ pub enum RegisterSource<'a> {
 pub enum Outcome {
     /// It could be loaded; the findings may still hold errors.
     Loaded {
-        evaluation: Box<Checked>,
+        evaluation: Box<Prepared>,
         findings: Vec<Diagnostic>,
     },
     /// It could not be loaded: the findings say why, in these sources.
@@ -122,13 +122,13 @@ impl Outcome {
     /// The sources the findings point into.
     pub fn sources(&self) -> &Sources {
         match self {
-            Outcome::Loaded { evaluation, .. } => &evaluation.sources,
+            Outcome::Loaded { evaluation, .. } => &evaluation.loaded.sources,
             Outcome::Invalid { sources, .. } => sources,
         }
     }
 
     /// The evaluation, when it was loaded and nothing blocks a report of it.
-    pub fn renderable(&self) -> Option<&Checked> {
+    pub fn renderable(&self) -> Option<&Prepared> {
         match self {
             Outcome::Loaded {
                 evaluation,
@@ -139,7 +139,7 @@ impl Outcome {
     }
 
     /// The evaluation, when it was loaded, whatever the findings.
-    pub fn into_evaluation(self) -> Option<Checked> {
+    pub fn into_evaluation(self) -> Option<Prepared> {
         match self {
             Outcome::Loaded { evaluation, .. } => Some(*evaluation),
             Outcome::Invalid { .. } => None,
@@ -156,7 +156,7 @@ pub fn prepare() {
 /// Load an evaluation file, with the register it names from its folder, and check it: a
 /// draft may still hold what `kompass new` left to fill in, a final report may not.
 pub fn check_path(path: &Path, stage: Stage) -> Result<Outcome> {
-    outcome(crate::checks::check::load_path(path), stage)
+    outcome(crate::checks::prepared::load_path(path), stage)
 }
 
 /// Load and check an evaluation given as text (`name` is used in the findings).
@@ -166,7 +166,7 @@ pub fn check_text(
     register: RegisterSource<'_>,
     stage: Stage,
 ) -> Result<Outcome> {
-    let loaded = crate::checks::check::load_str(name, text).map(|mut l| {
+    let loaded = crate::checks::prepared::load_str(name, text).map(|mut l| {
         set_register(&mut l, register);
         l
     });
@@ -206,16 +206,16 @@ impl Session {
 
 /// The findings of a loaded evaluation: every check, and for a final report (when nothing
 /// else is wrong) the placeholders `kompass new` left.
-pub fn findings(evaluation: &Checked, stage: Stage) -> Vec<Diagnostic> {
+pub fn findings(evaluation: &Prepared, stage: Stage) -> Vec<Diagnostic> {
     let mut d = crate::checks::validate::check(evaluation);
     if !stage.is_draft() && !d.iter().any(Diagnostic::is_error) {
-        d.extend(crate::checks::validate::check_final(evaluation));
+        d.extend(crate::checks::validate::check_final(&evaluation.loaded));
     }
     d
 }
 
 /// The document a request asks for, as PDF.
-pub fn render(evaluation: &Checked, request: &Request) -> Result<Vec<u8>> {
+pub fn render(evaluation: &Prepared, request: &Request) -> Result<Vec<u8>> {
     let standards = crate::pdf::standards::standards(request.standards)?;
     let bundle = match request.document {
         Document::Report => bundle(evaluation, request)?,
@@ -231,7 +231,7 @@ pub fn render(evaluation: &Checked, request: &Request) -> Result<Vec<u8>> {
 /// The report's pages as SVG, for the editor's preview (no PDF is made); pages whose hash
 /// `known` has come without their SVG.
 pub fn pages(
-    evaluation: &Checked,
+    evaluation: &Prepared,
     stage: Stage,
     known: &dyn Fn(u128) -> bool,
 ) -> Result<Vec<crate::pdf::world::PageImage>> {
@@ -245,7 +245,7 @@ pub fn forget_older_than(age: usize) {
 }
 
 fn outcome(
-    loaded: std::result::Result<Checked, (Sources, LoadError)>,
+    loaded: std::result::Result<Prepared, (Sources, LoadError)>,
     stage: Stage,
 ) -> Result<Outcome> {
     match loaded {
@@ -261,10 +261,10 @@ fn outcome(
     }
 }
 
-fn set_register(l: &mut Checked, register: RegisterSource<'_>) {
+fn set_register(l: &mut Prepared, register: RegisterSource<'_>) {
     match register {
         RegisterSource::None => {}
-        RegisterSource::Kept(Some(frozen)) if l.evaluation.register.is_some() => {
+        RegisterSource::Kept(Some(frozen)) if l.loaded.evaluation.register.is_some() => {
             l.set_register(RegisterData::Frozen(frozen.clone()));
         }
         RegisterSource::Kept(_) => {}
@@ -280,12 +280,14 @@ fn set_register(l: &mut Checked, register: RegisterSource<'_>) {
 
 /// Everything Typst gets for the report of a loaded evaluation: data, charts and, when the
 /// standards allow, the attachments.
-pub fn bundle(loaded: &Checked, request: &Request) -> Result<crate::pdf::typeset::Bundle> {
+pub fn bundle(loaded: &Prepared, request: &Request) -> Result<crate::pdf::typeset::Bundle> {
     let r = crate::report::Report::build(loaded);
     let standards = request.standards;
     let mut options = request.options();
     if crate::pdf::standards::allows_attachments(standards) {
-        let source = crate::pdf::embed::without_comments(loaded.sources.text(loaded.eval_file))?;
+        let source = crate::pdf::embed::without_comments(
+            loaded.loaded.sources.text(loaded.loaded.eval_file),
+        )?;
         let mut provenance = crate::pdf::embed::Provenance::new(
             &r.framework_id,
             &crate::pdf::standards::standards_name(standards),
@@ -316,7 +318,7 @@ pub fn bundle(loaded: &Checked, request: &Request) -> Result<crate::pdf::typeset
 
 /// The page of changes a draft gets with `--changes-since`: what changed from the earlier
 /// evaluation `old` to `new`, and the earlier version's number and date.
-pub fn changes_page(old: &Checked, new: &Checked) -> Result<ChangesPage> {
+pub fn changes_page(old: &Prepared, new: &Prepared) -> Result<ChangesPage> {
     let before = crate::report::Report::build(old);
     let after = crate::report::Report::build(new);
     let (version, date) = before.version();
@@ -326,7 +328,7 @@ pub fn changes_page(old: &Checked, new: &Checked) -> Result<ChangesPage> {
         changes: crate::report::diff::compare(&before, &after),
         previous: Some((
             format!("tidigare-{}", crate::pdf::embed::source_name(&before)),
-            crate::pdf::embed::without_comments(old.sources.text(old.eval_file))?,
+            crate::pdf::embed::without_comments(old.loaded.sources.text(old.loaded.eval_file))?,
         )),
         previous_register: old.compared().0.frozen.clone(),
         review: None,

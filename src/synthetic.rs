@@ -135,11 +135,11 @@ mod tests {
         for m in crate::base::municipalities::all().iter().step_by(29) {
             let text = evaluation(m, 7);
             assert_eq!(text, evaluation(m, 7), "the same for the same seed");
-            let l = crate::checks::check::load_str("s.toml", &text)
+            let l = crate::checks::prepared::load_str("s.toml", &text)
                 .map_err(|_| "loads")
                 .unwrap();
             let mut d = crate::checks::validate::check(&l);
-            d.extend(crate::checks::validate::check_final(&l));
+            d.extend(crate::checks::validate::check_final(&l.loaded));
             assert!(!d.iter().any(|x| x.is_error()), "{}: {:?}", m.name, d);
         }
     }

@@ -14,14 +14,15 @@ use crate::input::model::Profile;
 pub const LONG_BULLET: usize = 300;
 
 /// Check framework and evaluation; returns errors and warnings.
-pub fn check(l: &crate::checks::check::Checked) -> Vec<Diagnostic> {
+pub fn check(prepared: &crate::checks::prepared::Prepared) -> Vec<Diagnostic> {
+    let l = &prepared.loaded;
     let mut out = check_framework(l);
     if out.iter().any(Diagnostic::is_error) {
         return out;
     }
     out.extend(l.load_errors.iter().cloned());
     let mut found = Vec::new();
-    check_evaluation(l, &mut found);
+    check_evaluation(prepared, &mut found);
     // Positions refer to the text as loaded; when structural errors were repaired with
     // placeholders, map them back and drop findings about the placeholders themselves.
     for mut d in found {
@@ -132,12 +133,13 @@ fn check_framework(l: &Loaded) -> Vec<Diagnostic> {
     out
 }
 
-fn check_evaluation(l: &crate::checks::check::Checked, out: &mut Vec<Diagnostic>) {
+fn check_evaluation(prepared: &crate::checks::prepared::Prepared, out: &mut Vec<Diagnostic>) {
+    let l = &prepared.loaded;
     check_facts(l, out);
     let seen = check_areas(l, out);
     check_total(l, out);
     check_missing_areas(l, &seen, out);
-    check_comparisons(l, out);
+    check_comparisons(prepared, out);
 }
 
 /// Report facts: the date, the versions, the evaluators, interviews, population, the names.
@@ -459,7 +461,8 @@ fn check_missing_areas(l: &Loaded, seen: &BTreeMap<i64, usize>, out: &mut Vec<Di
 }
 
 /// Comparison profiles and earlier evaluations: one value per area, each in its range.
-fn check_comparisons(l: &crate::checks::check::Checked, out: &mut Vec<Diagnostic>) {
+fn check_comparisons(prepared: &crate::checks::prepared::Prepared, out: &mut Vec<Diagnostic>) {
+    let l = &prepared.loaded;
     let e = &l.evaluation;
     let fw = &l.framework;
     // Comparison profiles.
@@ -484,7 +487,7 @@ fn check_comparisons(l: &crate::checks::check::Checked, out: &mut Vec<Diagnostic
         }
     }
     // Fixed or computed, with the register and the earlier evaluations in it.
-    out.extend(l.compared().1.iter().cloned());
+    out.extend(prepared.compared().1.iter().cloned());
     for (i, h) in e.history.iter().enumerate() {
         check_values(
             l,

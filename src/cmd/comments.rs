@@ -68,7 +68,7 @@ fn listed(review: &Review, entries: &[Entry], pdf_name: &str, format: &str) -> S
 
 /// The evaluation, loaded and checked as a draft, without a word unless it cannot be used
 /// (then its findings are printed as `check` prints them).
-fn quiet_load(evaluation: &Path) -> Result<kompass::checks::check::Checked, Failure> {
+fn quiet_load(evaluation: &Path) -> Result<kompass::checks::prepared::Prepared, Failure> {
     let quiet = kompass::pipeline::check_path(evaluation, kompass::Stage::Draft);
     if let Ok(outcome) = quiet
         && outcome.renderable().is_some()
@@ -122,12 +122,18 @@ fn review_file(evaluation: &Path, review: &Review, pdf_name: &str) -> Result<Vec
 
 /// The evaluation given must be of the municipality the draft is of.
 fn same_municipality(
-    loaded: &kompass::checks::check::Checked,
+    loaded: &kompass::checks::prepared::Prepared,
     review: &Review,
     evaluation: &Path,
 ) -> Result<(), Failure> {
-    let name = |c: &kompass::checks::check::Checked| {
-        c.evaluation.municipality.name.get_ref().trim().to_string()
+    let name = |c: &kompass::checks::prepared::Prepared| {
+        c.loaded
+            .evaluation
+            .municipality
+            .name
+            .get_ref()
+            .trim()
+            .to_string()
     };
     let Some(carried) = carried(review) else {
         return Ok(());
@@ -145,7 +151,7 @@ fn same_municipality(
 }
 
 /// The evaluation the draft carries, loaded (its register is not needed for its texts).
-fn carried(review: &Review) -> Option<kompass::checks::check::Checked> {
+fn carried(review: &Review) -> Option<kompass::checks::prepared::Prepared> {
     let (name, text) = review.evaluation.as_ref()?;
     use kompass::pipeline::{self, Outcome, RegisterSource, Stage};
     pipeline::check_text(name, text, RegisterSource::None, Stage::Draft)
@@ -352,7 +358,7 @@ fn csv(review: &Review, entries: &[Entry]) -> String {
 /// Write the answer to the municipality: PDF, or Markdown for `.md` / `.txt`.
 fn write_reply(
     evaluation: &Path,
-    now: &kompass::checks::check::Checked,
+    now: &kompass::checks::prepared::Prepared,
     review: &Review,
     entries: &[Entry],
     output: Option<&Path>,

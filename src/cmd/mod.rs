@@ -23,7 +23,7 @@ use std::path::Path;
 
 use kompass::base::diagnostics::counts;
 use kompass::base::messages::{Message, msg};
-use kompass::checks::check::Checked;
+use kompass::checks::prepared::Prepared;
 use kompass::pipeline;
 pub use kompass::pipeline::{RegisterSource, Stage};
 
@@ -57,7 +57,7 @@ pub struct Strictness {
 }
 
 impl Strictness {
-    /// Checked for this stage, warnings allowed.
+    /// Prepared for this stage, warnings allowed.
     pub fn at(stage: Stage) -> Self {
         Strictness {
             deny_warnings: false,
@@ -90,7 +90,7 @@ impl Stopped {
 
 /// Load and validate, printing every diagnostic: the evaluation and what was found, or why it
 /// stops here.
-pub fn checked(path: &Path, strict: Strictness) -> Result<(Checked, Counts), Stopped> {
+pub fn checked(path: &Path, strict: Strictness) -> Result<(Prepared, Counts), Stopped> {
     printed(pipeline::check_path(path, strict.stage), strict)
 }
 
@@ -101,7 +101,7 @@ pub fn checked_text(
     text: &str,
     strict: Strictness,
     register: RegisterSource,
-) -> Result<(Checked, Counts), Stopped> {
+) -> Result<(Prepared, Counts), Stopped> {
     printed(
         pipeline::check_text(name, text, register, strict.stage),
         strict,
@@ -113,7 +113,7 @@ pub fn checked_text(
 fn printed(
     found: kompass::Result<pipeline::Outcome>,
     strict: Strictness,
-) -> Result<(Checked, Counts), Stopped> {
+) -> Result<(Prepared, Counts), Stopped> {
     let found = found.map_err(|e| {
         eprintln!(
             "{}",
@@ -206,7 +206,7 @@ pub type Run = Result<std::process::ExitCode, Failure>;
 
 /// [`checked`] for a command that needs the evaluation; on failure the closing line says what
 /// was not done (`consequence`, e.g. "; no PDF was written").
-pub fn load(path: &Path, strict: Strictness, consequence: Message) -> Result<Checked, Failure> {
+pub fn load(path: &Path, strict: Strictness, consequence: Message) -> Result<Prepared, Failure> {
     checked(path, strict)
         .map(|(l, _)| l)
         .map_err(|stop| stop.report(path, Some(consequence)))

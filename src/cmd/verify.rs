@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use kompass::checks::check::Checked;
+use kompass::checks::prepared::Prepared;
 use kompass::pdf::embed::{Embedded, Provenance};
 use kompass::review::Pages;
 
@@ -142,7 +142,7 @@ fn load(
     text: &str,
     p: &Provenance,
     evaluation: Option<&Path>,
-) -> Result<Checked, Failure> {
+) -> Result<Prepared, Failure> {
     let strict = Strictness::at(kompass::Stage::from_draft(p.draft));
     let register = match evaluation {
         None => RegisterSource::Kept(p.register.as_ref()),
@@ -158,12 +158,12 @@ fn load(
 /// The page of changes of a draft that has one, from the earlier evaluation it carries.
 fn changes_page(
     embedded: &Embedded,
-    loaded: &Checked,
+    loaded: &Prepared,
 ) -> Result<Option<kompass::pdf::typeset::ChangesPage>, Failure> {
     let Some(previous) = &embedded.previous else {
         return Ok(None);
     };
-    let mut old = kompass::checks::check::load_str("previous", previous)
+    let mut old = kompass::checks::prepared::load_str("previous", previous)
         .map_err(|_| Failure::trouble(msg!("verify-previous-unreadable")))?;
     if let Some(fr) = &embedded.provenance.changes_since_register {
         old.set_register(kompass::checks::compare::RegisterData::Frozen(fr.clone()));
@@ -176,7 +176,7 @@ fn changes_page(
 
 /// Say why a PDF is not what its inputs render to: the kompass version, the framework, the
 /// register, the evaluation – or, when none of them changed, the PDF itself.
-fn explain(embedded: &Embedded, loaded: &Checked, name: &str, text: &str, given: bool) {
+fn explain(embedded: &Embedded, loaded: &Prepared, name: &str, text: &str, given: bool) {
     let p = &embedded.provenance;
     let mut explained = false;
     let now = Provenance::new(&p.framework, &p.standards, p.draft);
@@ -217,13 +217,14 @@ fn explain(embedded: &Embedded, loaded: &Checked, name: &str, text: &str, given:
 }
 
 /// What changed from the attached evaluation to the given one, as `diff` shows it.
-fn explain_evaluation(embedded: &Embedded, loaded: &Checked, name: &str) {
-    let attached = kompass::checks::check::load_str("attached", &embedded.source).map(|mut l| {
-        if let Some(fr) = &embedded.provenance.register {
-            l.set_register(kompass::checks::compare::RegisterData::Frozen(fr.clone()));
-        }
-        l
-    });
+fn explain_evaluation(embedded: &Embedded, loaded: &Prepared, name: &str) {
+    let attached =
+        kompass::checks::prepared::load_str("attached", &embedded.source).map(|mut l| {
+            if let Some(fr) = &embedded.provenance.register {
+                l.set_register(kompass::checks::compare::RegisterData::Frozen(fr.clone()));
+            }
+            l
+        });
     let Ok(attached) = attached else {
         println!("{}", msg!("differs-evaluation"));
         return;

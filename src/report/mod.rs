@@ -151,10 +151,10 @@ impl Report {
         }
     }
 
-    pub fn build(l: &crate::checks::check::Checked) -> Report {
-        let e = &l.evaluation;
-        let fw = &l.framework;
-        let scores = crate::checks::scores::derive(l);
+    pub fn build(l: &crate::checks::prepared::Prepared) -> Report {
+        let e = &l.loaded.evaluation;
+        let fw = &l.loaded.framework;
+        let scores = crate::checks::scores::derive(&l.loaded);
         let areas = areas(l, &scores);
         let compared = l.compared().0.clone();
         Report {
@@ -233,9 +233,13 @@ impl Report {
 }
 
 /// The report's areas: the framework's, with the scores derived and the evaluation's texts.
-fn areas(l: &crate::checks::check::Checked, scores: &crate::checks::scores::Scores) -> Vec<Area> {
-    let e = &l.evaluation;
-    l.framework
+fn areas(
+    l: &crate::checks::prepared::Prepared,
+    scores: &crate::checks::scores::Scores,
+) -> Vec<Area> {
+    let e = &l.loaded.evaluation;
+    l.loaded
+        .framework
         .areas
         .iter()
         .map(|f| f.get_ref())

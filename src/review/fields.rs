@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::place::KeyPart;
 use crate::base::keypath::{KeyPath, Seg};
-use crate::checks::check::Checked;
+use crate::checks::prepared::Prepared;
 use crate::report::Report;
 
 /// A field of the evaluation file.
@@ -48,8 +48,8 @@ pub struct Names {
 }
 
 impl Names {
-    pub fn new(checked: &Checked, report: &Report) -> Self {
-        let e = &checked.evaluation;
+    pub fn new(checked: &Prepared, report: &Report) -> Self {
+        let e = &checked.loaded.evaluation;
         let area_index = e
             .areas
             .iter()
@@ -315,7 +315,7 @@ fn paragraph_words_lower(at: usize, item: Option<usize>) -> String {
 
 /// Every text field of an evaluation as the report prints it, paragraph by paragraph and item
 /// by item, with its place: what a comment can quote, and what `--reply` compares.
-pub fn texts(checked: &Checked) -> Vec<(Place, String)> {
+pub fn texts(checked: &Prepared) -> Vec<(Place, String)> {
     use crate::base::markup::{Block, parse, plain};
     let report = Report::build(checked);
     let names = Names::new(checked, &report);
@@ -379,7 +379,7 @@ pub fn texts(checked: &Checked) -> Vec<(Place, String)> {
 }
 
 /// The text of a field (a paragraph, an item, a bullet) in an evaluation.
-pub fn text_of(checked: &Checked, field: &Field) -> Option<String> {
+pub fn text_of(checked: &Prepared, field: &Field) -> Option<String> {
     texts(checked)
         .into_iter()
         .find(|(p, _)| p.field.as_ref() == Some(field))
@@ -389,7 +389,7 @@ pub fn text_of(checked: &Checked, field: &Field) -> Option<String> {
 /// Where the layout could not be had: a comment that quotes the report ("…" or ”…”, at least
 /// three words) is put on the one field whose text holds those words. The same words in two
 /// fields place it nowhere: this is the fallback, not the method.
-pub fn quoted(comments: &mut [super::Comment], checked: &Checked) {
+pub fn quoted(comments: &mut [super::Comment], checked: &Prepared) {
     let texts: Vec<(Place, String)> = texts(checked)
         .into_iter()
         .map(|(p, t)| (p, super::text::one_line(&t)))
@@ -434,7 +434,7 @@ fn quotes(text: &str) -> Vec<String> {
 
 /// The value of a field in an evaluation as the report prints it: a paragraph's or a bullet's
 /// text, a score ("12 av 20"), a date, a name. `None` when the evaluation has no such field.
-pub fn value_of(checked: &Checked, field: &Field) -> Option<String> {
+pub fn value_of(checked: &Prepared, field: &Field) -> Option<String> {
     if let Some(text) = text_of(checked, field) {
         return Some(text);
     }
@@ -473,6 +473,7 @@ pub fn value_of(checked: &Checked, field: &Field) -> Option<String> {
             if t == "area" && scores == "scores" =>
         {
             let id = *checked
+                .loaded
                 .evaluation
                 .areas
                 .get(k.checked_sub(1)?)?

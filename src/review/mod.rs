@@ -40,7 +40,7 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use crate::base::messages::{Message, msg};
-use crate::checks::check::Checked;
+use crate::checks::prepared::Prepared;
 use crate::files::read::annotations::{self, Annotated, Annotation, AnnotationError, ReplyType};
 use crate::pdf::embed::Embedded;
 pub use fields::Field;
@@ -337,7 +337,7 @@ pub fn read_comments(pdf: &[u8]) -> Result<Review, ReviewError> {
 
 /// The draft as it was made: its evaluation checked, and what it was rendered with.
 pub struct Made {
-    pub checked: Checked,
+    pub checked: Prepared,
     pub stage: Stage,
     pub changes: Option<crate::pdf::typeset::ChangesPage>,
     pub standards: Vec<typst_pdf::PdfStandard>,
@@ -375,7 +375,7 @@ pub fn remake(embedded: &Embedded, notes: &mut Vec<Note>) -> Option<Made> {
     let changes = match &embedded.previous {
         None => None,
         Some(previous) => {
-            let Ok(mut old) = crate::checks::check::load_str("previous", previous) else {
+            let Ok(mut old) = crate::checks::prepared::load_str("previous", previous) else {
                 return fail(notes, msg!("verify-previous-unreadable").text());
             };
             if let Some(fr) = &p.changes_since_register {

@@ -8,7 +8,7 @@ use serde_json::json;
 use super::fields::{self, Field};
 use super::file::{Entry, State};
 use crate::base::keypath::KeyPath;
-use crate::checks::check::Checked;
+use crate::checks::prepared::Prepared;
 
 /// One comment in the answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -47,8 +47,8 @@ pub struct Answer {
 /// evaluation (`before`) with the evaluation now.
 pub fn answer(
     entries: &[Entry],
-    before: Option<&Checked>,
-    now: &Checked,
+    before: Option<&Prepared>,
+    now: &Prepared,
     version: Option<i64>,
     date: (i32, u8, u8),
 ) -> Answer {
@@ -87,7 +87,7 @@ pub fn answer(
     }
 }
 
-fn item(n: usize, e: &Entry, before: Option<&Checked>, now: &Checked) -> Item {
+fn item(n: usize, e: &Entry, before: Option<&Prepared>, now: &Prepared) -> Item {
     // A field the review file names in words kompass does not write is no field.
     let field = e
         .field

@@ -124,7 +124,7 @@ fn keep_sent_draft(target: &Path, text: &str) -> Result<Option<(PathBuf, String)
     if sent.source == text || data(&sent.source).is_some_and(|d| Some(d) == data(text)) {
         return Ok(None);
     }
-    let version = crate::checks::check::load_str("evaluation.toml", &sent.source)
+    let version = crate::checks::prepared::load_str("evaluation.toml", &sent.source)
         .ok()
         .map_or(1, |l| crate::report::Report::build(&l).version().0);
     let stem = target
@@ -173,7 +173,7 @@ pub fn newest_kept_draft(path: &Path) -> Option<PathBuf> {
 fn changes_page(
     dir: &Path,
     old: &str,
-    new: &crate::checks::check::Checked,
+    new: &crate::checks::prepared::Prepared,
 ) -> Option<crate::pdf::typeset::ChangesPage> {
     let previous = pipeline::check_text(
         "evaluation.toml",
@@ -188,7 +188,7 @@ fn changes_page(
 
 /// Every chart of the report as SVG with its alt text, in `<evaluation>-diagram/` beside it. The
 /// folder is one kompass names itself: a symlink there is refused, never written through.
-fn charts(path: &Path, ev: &crate::checks::check::Checked) -> Result<Json, ApiError> {
+fn charts(path: &Path, ev: &crate::checks::prepared::Prepared) -> Result<Json, ApiError> {
     let dir = path.with_file_name(format!("{}-diagram", crate::pdf::write::stem(path)));
     let not_made = |e: crate::base::error::Error| {
         ApiError::refused(msg!(
@@ -228,7 +228,7 @@ pub fn changes(snap: &Snapshot, opened: &str) -> Result<Json, ApiError> {
         None => (msg!("serve-since-opened"), opened.to_string()),
     };
     let report = |text: &str| {
-        crate::checks::check::load_str("evaluation.toml", text)
+        crate::checks::prepared::load_str("evaluation.toml", text)
             .ok()
             .map(|l| crate::report::Report::build(&l))
     };

@@ -199,7 +199,7 @@ fn carried(evaluation: &Path) -> Option<Carried> {
     });
     let pdf = crate::files::read::bytes(&draft, crate::files::read::MAX_PDF_BYTES).ok()?;
     let source = crate::pdf::embed::read(&pdf).ok()?.source;
-    let version = crate::checks::check::load_str("utkast.toml", &source)
+    let version = crate::checks::prepared::load_str("utkast.toml", &source)
         .ok()
         .map(|l| crate::report::Report::build(&l).version().0);
     Some((source, version))

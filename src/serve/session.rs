@@ -412,8 +412,8 @@ fn findings_json(o: &Outcome, list: &[Diagnostic]) -> Json {
 
 /// Each area's score and the total, as kompass adds them; and for each comparison profile
 /// computed from the register, how many rows its mean covers now.
-fn totals_json(ev: &crate::checks::check::Checked) -> Json {
-    let derived = crate::checks::scores::derive(ev);
+fn totals_json(ev: &crate::checks::prepared::Prepared) -> Json {
+    let derived = crate::checks::scores::derive(&ev.loaded);
     let resolved = &ev.compared().0;
     let rows = |p: &Option<crate::checks::compare::Profile>| {
         p.as_ref()

@@ -162,10 +162,10 @@ fn tagged_archival_pdf_with_swedish_metadata() {
 #[test]
 fn headings_tables_and_figures_are_structured() {
     let (_, pdf) = rendered();
-    let loaded = kompass::checks::check::load_path(Path::new(EXAMPLE))
+    let loaded = kompass::checks::prepared::load_path(Path::new(EXAMPLE))
         .map_err(|_| "example must load")
         .unwrap();
-    let scores = kompass::checks::scores::derive(&loaded);
+    let scores = kompass::checks::scores::derive(&loaded.loaded);
     let areas = scores.areas.len();
     let elements = pdf.structure();
     let count = |t: &str| elements.iter().filter(|(s, _)| s == t).count();

@@ -53,7 +53,7 @@ fn diff_names_every_change_in_the_evaluators_terms() {
     );
     let (code, out, err) = run(&["diff", old.to_str().unwrap(), new.to_str().unwrap()]);
     assert_eq!(code, Some(1), "{err}");
-    let loaded = kompass::checks::check::load_path(&old)
+    let loaded = kompass::checks::prepared::load_path(&old)
         .map_err(|_| "loads")
         .unwrap();
     let r = kompass::report::Report::build(&loaded);

@@ -114,7 +114,7 @@ fn fuzz_cases() -> u32 {
 
 /// Load and check; assert the invariants that must hold whatever the input.
 fn drive(text: &str) {
-    match kompass::checks::check::load_str("fuzz.toml", text) {
+    match kompass::checks::prepared::load_str("fuzz.toml", text) {
         Ok(mut l) => {
             // As if beside the example: a `register` key finds the example register.
             l.read_register(std::path::Path::new(concat!(
@@ -124,20 +124,20 @@ fn drive(text: &str) {
             let found = validate::check(&l);
             for d in &found {
                 if let Some(span) = &d.span {
-                    let len = if d.file == l.eval_file {
+                    let len = if d.file == l.loaded.eval_file {
                         text.len()
                     } else {
-                        l.sources.text(d.file).len()
+                        l.loaded.sources.text(d.file).len()
                     };
                     assert!(
                         span.start <= span.end && span.end <= len.max(1),
                         "span {span:?} outside the file: {d:?}"
                     );
                 }
-                let _ = l.sources.to_plain(d);
+                let _ = l.loaded.sources.to_plain(d);
             }
             if !found.iter().any(|d| d.is_error()) {
-                let s = scores::derive(&l);
+                let s = scores::derive(&l.loaded);
                 assert_eq!(s.total, s.areas.iter().map(|a| a.score).sum::<i64>());
                 for a in &s.areas {
                     assert!(
@@ -224,7 +224,7 @@ fn broken_workbooks_are_errors_not_panics() {
 
 #[test]
 fn the_seed_is_valid() {
-    let mut l = kompass::checks::check::load_str("seed.toml", SEED)
+    let mut l = kompass::checks::prepared::load_str("seed.toml", SEED)
         .map_err(|_| "seed loads")
         .unwrap();
     l.read_register(std::path::Path::new(concat!(

@@ -200,7 +200,7 @@ fn drive_pdf(pdf: &[u8]) {
             assert!(e.source.len() <= kompass::files::read::MAX_EVALUATION_BYTES as usize);
             let name = kompass::pdf::embed::fallback_name(&e.source);
             assert!(kompass::files::read::safe_file_name(&name), "{name:?}");
-            if let Ok(l) = kompass::checks::check::load_str("fuzz.toml", &e.source) {
+            if let Ok(l) = kompass::checks::prepared::load_str("fuzz.toml", &e.source) {
                 let _ = kompass::checks::validate::check(&l);
             }
         }

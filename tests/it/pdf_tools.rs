@@ -52,7 +52,7 @@ fn poppler_and_qpdf_read_the_report_as_the_rust_readers_do() {
     assert_eq!(field("Author"), pdf_info(&pdf, "Author"));
     // pdftotext finds every heading and score the report must hold.
     let text = poppler_text(&pdf);
-    let loaded = kompass::checks::check::load_path(Path::new(EXAMPLE))
+    let loaded = kompass::checks::prepared::load_path(Path::new(EXAMPLE))
         .map_err(|_| "loads")
         .unwrap();
     let r = kompass::report::Report::build(&loaded);

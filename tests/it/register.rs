@@ -32,7 +32,7 @@ fn the_register_round_trips_with_the_derived_scores() {
     assert_eq!(rows.len(), 2);
     assert!(err.contains("is the same evaluation as"), "{err}");
     assert!(kompass::checks::register::from_csv(&text).is_ok());
-    let loaded = kompass::checks::check::load_path(Path::new(EXAMPLE))
+    let loaded = kompass::checks::prepared::load_path(Path::new(EXAMPLE))
         .map_err(|_| "loads")
         .unwrap();
     let r = kompass::report::Report::build(&loaded);
@@ -244,7 +244,7 @@ fn a_computed_profile_is_the_mean_of_the_rows_the_filter_selects() {
     std::fs::write(dir.join("r.csv"), csv).unwrap();
     let comparison = "[comparison.peer]\nfrom_register = { year_from = 2020, population_max = 20_000, first_evaluation = true }\n\n[comparison.national]\nlabel = \"Alla\"\nfrom_register = {}\n";
     let eval = with_register(&dir, "leksand.toml", "r.csv", comparison, false);
-    let loaded = kompass::checks::check::load_path(&eval)
+    let loaded = kompass::checks::prepared::load_path(&eval)
         .map_err(|_| "loads")
         .unwrap();
     let found = kompass::checks::validate::check(&loaded);
@@ -351,7 +351,7 @@ fn too_few_rows_is_an_error_and_earlier_rows_appear_in_chart_and_table() {
         assert!(text.contains(expected), "missing {expected:?}");
     }
     // The value table of the profile chart holds the 2016 row's scores, matched by area number.
-    let loaded = kompass::checks::check::load_path(&eval)
+    let loaded = kompass::checks::prepared::load_path(&eval)
         .map_err(|_| "loads")
         .unwrap();
     let r = kompass::report::Report::build(&loaded);
@@ -604,7 +604,7 @@ fn a_register_saved_by_swedish_excel_is_read_with_notes() {
             "[comparison.peer]\nfrom_register = { population_max = 40_000 }\n\n[comparison.national]\nlabel = \"Alla\"\nsource = \"x\"\nvalues = [50, 50, 50, 50, 50, 50, 50, 50]\n",
             true,
         );
-        let loaded = kompass::checks::check::load_path(&path)
+        let loaded = kompass::checks::prepared::load_path(&path)
             .map_err(|_| "loads")
             .unwrap();
         let report = kompass::report::Report::build(&loaded);

@@ -36,11 +36,16 @@ fn example_report_holds_every_heading_title_and_score() {
         "expected 25–45 pages, got {pages}"
     );
 
-    let loaded = kompass::checks::check::load_path(Path::new(EXAMPLE))
+    let loaded = kompass::checks::prepared::load_path(Path::new(EXAMPLE))
         .map_err(|_| "example must load")
         .unwrap();
-    let s = scores::derive(&loaded);
-    let who = loaded.evaluation.municipality.official_name.get_ref();
+    let s = scores::derive(&loaded.loaded);
+    let who = loaded
+        .loaded
+        .evaluation
+        .municipality
+        .official_name
+        .get_ref();
 
     for heading in [
         "Innehåll".to_string(),
@@ -113,10 +118,10 @@ fn example_report_holds_every_heading_title_and_score() {
 #[test]
 fn example_report_charts_are_text_with_their_sources() {
     let (_, text) = example_pdf();
-    let loaded = kompass::checks::check::load_path(Path::new(EXAMPLE))
+    let loaded = kompass::checks::prepared::load_path(Path::new(EXAMPLE))
         .map_err(|_| "example must load")
         .unwrap();
-    let s = scores::derive(&loaded);
+    let s = scores::derive(&loaded.loaded);
     // Chart labels are real text.
     assert!(
         text.contains(&format!("Totalpoäng (av {})", s.total_max)),

@@ -50,7 +50,7 @@ fn the_deck_has_a_slide_per_area_the_total_and_every_chart_described() {
     let dir = scratch("slides");
     let pdf = dir.join("deck.pdf");
     let pages = deck(Path::new(EXAMPLE), &pdf);
-    let loaded = kompass::checks::check::load_path(Path::new(EXAMPLE))
+    let loaded = kompass::checks::prepared::load_path(Path::new(EXAMPLE))
         .map_err(|_| "loads")
         .unwrap();
     let r = kompass::report::Report::build(&loaded);
@@ -186,7 +186,7 @@ fn a_draft_deck_says_so_on_every_slide() {
 #[test]
 fn every_chart_as_svg_and_png_with_its_alt_text_beside_it() {
     let dir = scratch("charts");
-    let loaded = kompass::checks::check::load_path(Path::new(EXAMPLE))
+    let loaded = kompass::checks::prepared::load_path(Path::new(EXAMPLE))
         .map_err(|_| "loads")
         .unwrap();
     let r = kompass::report::Report::build(&loaded);

@@ -222,7 +222,7 @@ fn every_module_uses_only_the_stages_below_it() {
     // The scanner saw the pipeline: dozens of downward uses, and the ones it must.
     assert!(edges > 60, "only {edges} uses found: the scanner is broken");
     let report = code_of(&std::fs::read_to_string(Path::new(SRC).join("report/mod.rs")).unwrap());
-    assert!(used(&report).contains("checks::check") && used(&report).contains("checks::scores"));
+    assert!(used(&report).contains("checks::prepared") && used(&report).contains("checks::scores"));
 }
 
 #[test]

@@ -16,7 +16,7 @@ fn example() -> String {
 
 /// Load and check an edited example, returning the one-line form of every diagnostic.
 fn diagnose(src: &str) -> Vec<String> {
-    match kompass::checks::check::load_str("edited.toml", src).map(|mut l| {
+    match kompass::checks::prepared::load_str("edited.toml", src).map(|mut l| {
         // As if the edited file stood beside the example: its register is found.
         l.read_register(Path::new(EXAMPLE).parent().unwrap());
         l
@@ -24,7 +24,7 @@ fn diagnose(src: &str) -> Vec<String> {
         Ok(l) => validate::check(&l)
             .iter()
             .filter(|d| d.severity == Severity::Error)
-            .map(|d| l.sources.to_short(d))
+            .map(|d| l.loaded.sources.to_short(d))
             .collect(),
         Err((sources, load::LoadError::Invalid(ds))) => {
             ds.iter().map(|d| sources.to_short(d)).collect()
@@ -248,10 +248,10 @@ fn derived_scores_match_the_seed_tables() {
         eprintln!("seed not found; skipping the cross-check");
         return;
     };
-    let loaded = kompass::checks::check::load_path(Path::new(EXAMPLE))
+    let loaded = kompass::checks::prepared::load_path(Path::new(EXAMPLE))
         .map_err(|_| "example must load")
         .unwrap();
-    let s = kompass::checks::scores::derive(&loaded);
+    let s = kompass::checks::scores::derive(&loaded.loaded);
     let chapter4 = &seed[seed.rfind("4. Översikt av poängfördelning").unwrap()..];
     // Every sub-area line of the seed: "<id> <title>\t<score>\t<max>".
     let mut seen = 0;
@@ -390,10 +390,10 @@ fn new_fills_both_name_forms_and_the_population_from_the_table() {
         let o = kompass(&["new", typed, "-o", path.to_str().unwrap()]);
         assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
         let text = std::fs::read_to_string(&path).unwrap();
-        let l = kompass::checks::check::load_str("x.toml", &text)
+        let l = kompass::checks::prepared::load_str("x.toml", &text)
             .map_err(|_| "loads")
             .unwrap();
-        let m = &l.evaluation.municipality;
+        let m = &l.loaded.evaluation.municipality;
         assert_eq!(m.name.get_ref(), name);
         assert_eq!(m.genitive.get_ref(), genitive);
         assert_eq!(m.official_name.get_ref(), official);
@@ -451,7 +451,7 @@ fn new_fills_both_name_forms_and_the_population_from_the_table() {
 #[test]
 fn a_misspelt_key_gets_a_suggestion() {
     let src = example().replacen("interviews = 40", "interveiws = 40", 1);
-    let mut l = kompass::checks::check::load_str("edited.toml", &src)
+    let mut l = kompass::checks::prepared::load_str("edited.toml", &src)
         .map_err(|_| "loads with repairs")
         .unwrap();
     l.read_register(Path::new(EXAMPLE).parent().unwrap());
@@ -470,7 +470,7 @@ fn a_misspelt_key_gets_a_suggestion() {
         Some("help-did-you-mean-key")
     );
     assert!(
-        l.sources.to_plain(&d[0]).contains("interveiws = 40"),
+        l.loaded.sources.to_plain(&d[0]).contains("interveiws = 40"),
         "the source line is quoted"
     );
 }
@@ -727,12 +727,12 @@ fn a_framework_whose_maxima_do_not_add_up_is_refused() {
         &example(),
         &[("kommunkompassen-2020", &broken)],
     )
-    .map(kompass::checks::check::Checked::new)
+    .map(kompass::checks::prepared::Prepared::new)
     .map_err(|_| "loads")
     .unwrap();
     let d: Vec<String> = validate::check(&l)
         .iter()
-        .map(|d| l.sources.to_short(d))
+        .map(|d| l.loaded.sources.to_short(d))
         .collect();
     assert_eq!(d.len(), 1, "{d:?}");
     let line = line_of(&broken, "title = \"Effektivitet\"\nmax = 100") + 1;
@@ -958,7 +958,7 @@ fn a_report_dated_after_today_is_a_warning() {
         format!("{y}-{:02}-01", m + 1)
     };
     let src = example().replacen("date = 2023-11-23", &format!("date = {next}"), 1);
-    let l = kompass::checks::check::load_str("future.toml", &src)
+    let l = kompass::checks::prepared::load_str("future.toml", &src)
         .map_err(|_| "loads")
         .unwrap();
     let d = validate::check(&l);

@@ -1,8 +1,7 @@
-//! An evaluation checked as a whole. [`Checked`] holds the loaded evaluation
-//! with its results register and its comparisons, which are resolved once here and shared by
-//! every check, the report model and the PDF's record.
+//! An evaluation prepared for the checks and the report: [`Prepared`] holds the loaded
+//! evaluation with its results register and its comparisons, which are resolved once here and
+//! shared by every check, the report model and the PDF's record. Nothing is checked yet.
 
-use std::ops::Deref;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -11,25 +10,18 @@ use crate::base::messages::msg;
 use crate::checks::compare::{RegisterData, Resolved};
 use crate::input::load::{LoadError, Loaded};
 
-/// A loaded evaluation with its register and resolved comparisons. It reads as the
-/// [`Loaded`] evaluation it holds.
-pub struct Checked {
+/// A loaded evaluation with its register and resolved comparisons. The evaluation itself is
+/// [`Prepared::loaded`]; what the register and the comparisons add is reached by their methods.
+pub struct Prepared {
     pub loaded: Loaded,
     /// The results register the evaluation names, when it names one (set with
-    /// [`Checked::set_register`], so that the comparisons are resolved anew).
+    /// [`Prepared::set_register`], so that the comparisons are resolved anew).
     register: RegisterData,
     /// The comparisons, resolved once for validation, the report model and the PDF's record.
     compared: OnceLock<(Resolved, Vec<Diagnostic>)>,
 }
 
-impl Deref for Checked {
-    type Target = Loaded;
-    fn deref(&self) -> &Loaded {
-        &self.loaded
-    }
-}
-
-impl Checked {
+impl Prepared {
     /// An evaluation given as text: a register it names is not known until the caller says
     /// where it comes from (a folder, or what a PDF kept).
     pub fn new(loaded: Loaded) -> Self {
@@ -38,7 +30,7 @@ impl Checked {
         } else {
             RegisterData::None
         };
-        Checked {
+        Prepared {
             loaded,
             register,
             compared: OnceLock::new(),
@@ -59,6 +51,7 @@ impl Checked {
     /// Read the register an evaluation names (relative to the evaluation's folder `dir`).
     pub fn read_register(&mut self, dir: &Path) {
         let Some(name) = self
+            .loaded
             .evaluation
             .register
             .as_ref()
@@ -113,14 +106,14 @@ impl Checked {
 
 /// Read an evaluation file with its framework, and the register it names from the file's
 /// folder.
-pub fn load_path(path: &Path) -> Result<Checked, (Sources, LoadError)> {
-    let mut checked = Checked::new(crate::input::load::load_path(path)?);
+pub fn load_path(path: &Path) -> Result<Prepared, (Sources, LoadError)> {
+    let mut checked = Prepared::new(crate::input::load::load_path(path)?);
     checked.read_register(path.parent().unwrap_or(Path::new("")));
     Ok(checked)
 }
 
 /// An evaluation given as text (`name` is used in diagnostics); a register it names is
 /// unavailable until set.
-pub fn load_str(name: &str, text: &str) -> Result<Checked, (Sources, LoadError)> {
-    crate::input::load::load_str(name, text).map(Checked::new)
+pub fn load_str(name: &str, text: &str) -> Result<Prepared, (Sources, LoadError)> {
+    crate::input::load::load_str(name, text).map(Prepared::new)
 }
