@@ -335,7 +335,7 @@ fn items(section: &str, old: &[String], new: &[String], out: &mut Vec<Change>) {
 }
 
 fn profiles(a: &Report, b: &Report, out: &mut Vec<Change>) {
-    let show = |p: &Option<crate::report::Profile>| {
+    let show = |p: &Option<crate::report::ResolvedProfile>| {
         p.as_ref().map_or("–".to_string(), |p| {
             format!(
                 "{}: {}",

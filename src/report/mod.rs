@@ -81,7 +81,7 @@ pub struct Area {
     pub improvements: Vec<String>,
 }
 
-pub use crate::checks::compare::{Basis, Earlier, Profile};
+pub use crate::checks::compare::{Basis, Earlier, ResolvedProfile};
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Revision {
@@ -121,8 +121,8 @@ pub struct Report {
     pub areas: Vec<Area>,
     pub total: i64,
     pub total_max: i64,
-    pub national: Option<Profile>,
-    pub peer: Option<Profile>,
+    pub national: Option<ResolvedProfile>,
+    pub peer: Option<ResolvedProfile>,
     pub history: Vec<Earlier>,
     /// Notes on earlier evaluations made with another framework revision, e.g. where an area's
     /// name changed.

@@ -415,7 +415,7 @@ fn findings_json(o: &Outcome, list: &[Diagnostic]) -> Json {
 fn totals_json(ev: &crate::checks::prepared::Prepared) -> Json {
     let derived = crate::checks::scores::derive(&ev.loaded);
     let resolved = &ev.compared().0;
-    let rows = |p: &Option<crate::checks::compare::Profile>| {
+    let rows = |p: &Option<crate::checks::compare::ResolvedProfile>| {
         p.as_ref()
             .and_then(|p| p.basis.as_ref())
             .map(|b| json!({"count": b.count, "rows": b.rows}))

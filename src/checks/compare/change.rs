@@ -7,8 +7,8 @@ use super::*;
 
 /// How a computed profile changed: which register rows it used before and now, and the area
 /// means that moved ("rows 3, 5, 7 → rows 3, 5, 8; area 2: 54.3 → 55.0").
-fn profile_change(before: Option<&Profile>, after: Option<&Profile>) -> Message {
-    let rows = |p: Option<&Profile>| match p.and_then(|p| p.basis.as_ref()) {
+fn profile_change(before: Option<&ResolvedProfile>, after: Option<&ResolvedProfile>) -> Message {
+    let rows = |p: Option<&ResolvedProfile>| match p.and_then(|p| p.basis.as_ref()) {
         Some(b) => msg!(
             "basis-mean",
             count = b.count,
@@ -104,8 +104,8 @@ pub fn describe_change(before: Option<&Frozen>, after: Option<&Frozen>) -> Messa
 mod change_tests {
     use super::*;
 
-    fn profile(rows: Vec<usize>, values: Vec<f64>) -> Profile {
-        Profile {
+    fn profile(rows: Vec<usize>, values: Vec<f64>) -> ResolvedProfile {
+        ResolvedProfile {
             label: "x".into(),
             source: String::new(),
             description: "x".into(),

@@ -253,7 +253,7 @@ pub(super) fn compute(
     filter: &Spanned<Filter>,
     table: &Table,
     register: &str,
-) -> Result<Profile, Box<Diagnostic>> {
+) -> Result<ResolvedProfile, Box<Diagnostic>> {
     let c = criteria(l, path, filter)?;
     let name = l.evaluation.municipality.name.get_ref().trim();
     let (rows, steps) = matching(table, &c, name);
@@ -300,7 +300,7 @@ pub(super) fn compute(
         .map(|s| s.get_ref().trim().to_string())
         .filter(|s| !s.is_empty())
         .unwrap_or(generated.clone());
-    Ok(Profile {
+    Ok(ResolvedProfile {
         description: p
             .description
             .clone()

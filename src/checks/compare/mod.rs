@@ -7,8 +7,8 @@
 //! reproduce a report without the register at hand.
 //!
 //! One file per job:
-//! - `mod.rs`: what the comparisons are ([`Resolved`], [`Profile`], [`Frozen`]) and how they
-//!   are resolved once ([`resolve`]): fixed values, or a mean of the register;
+//! - `mod.rs`: what the comparisons are ([`Resolved`], [`ResolvedProfile`], [`Frozen`]) and
+//!   how they are resolved once ([`resolve`]): fixed values, or a mean of the register;
 //! - `mean.rs`: a profile computed from the register: its filter, the rows that match, the
 //!   mean and the words of its source;
 //! - `history.rs`: earlier evaluations, from `[[history]]` and from the register's own rows;
@@ -67,15 +67,16 @@ pub struct Frozen {
     pub register: String,
     /// The computed profiles, by key (`national`, `peer`).
     #[serde(default)]
-    pub profiles: BTreeMap<String, Profile>,
+    pub profiles: BTreeMap<String, ResolvedProfile>,
     /// The municipality's earlier evaluations from the register.
     #[serde(default)]
     pub history: Vec<Earlier>,
 }
 
-/// A comparison profile: fixed values with their source, or the mean of register rows.
+/// A comparison profile resolved for the report: fixed values with their source, or the mean of
+/// register rows. (The file's `[comparison.national]` table, as written, is `model::Profile`.)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Profile {
+pub struct ResolvedProfile {
     pub label: String,
     pub source: String,
     /// How the text names the profile after "jämfört med"; the label when not given.
@@ -115,8 +116,8 @@ pub struct Earlier {
 /// The comparisons of one evaluation, resolved.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Resolved {
-    pub national: Option<Profile>,
-    pub peer: Option<Profile>,
+    pub national: Option<ResolvedProfile>,
+    pub peer: Option<ResolvedProfile>,
     /// Oldest first.
     pub history: Vec<Earlier>,
     /// What came from the register, to keep in the PDF.
@@ -249,7 +250,7 @@ fn fixed(
     values: &Spanned<Vec<Spanned<f64>>>,
     from: Option<&Spanned<Filter>>,
     out: &mut Vec<Diagnostic>,
-) -> Profile {
+) -> ResolvedProfile {
     let f = l.eval_file;
     let pr = p.get_ref();
     if let Some(from) = from {
@@ -277,7 +278,7 @@ fn fixed(
         .label
         .as_ref()
         .map_or(String::new(), |s| s.get_ref().clone());
-    Profile {
+    ResolvedProfile {
         description: pr
             .description
             .clone()
@@ -308,7 +309,7 @@ fn computed_profile(
     c: &Computed<'_>,
     frozen: &mut Option<Frozen>,
     out: &mut Vec<Diagnostic>,
-) -> Option<Profile> {
+) -> Option<ResolvedProfile> {
     let at = |message: Message| {
         Diagnostic::error(
             l.eval_file,
