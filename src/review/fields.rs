@@ -13,7 +13,7 @@ use crate::report::Report;
 
 /// A field of the evaluation file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Field {
+pub struct FieldRef {
     /// Its key path, as `check` names it: `area[4]` is the fourth `[[area]]` table of the file.
     pub path: KeyPath,
     /// The paragraph of a text field (from 1), when the text has paragraphs.
@@ -28,7 +28,7 @@ pub struct Field {
 /// place in the report's words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
-    pub field: Option<Field>,
+    pub field: Option<FieldRef>,
     pub words: String,
 }
 
@@ -275,7 +275,7 @@ impl Names {
 
 fn field(path: KeyPath, paragraph: Option<usize>, item: Option<usize>, words: String) -> Place {
     Place {
-        field: Some(Field {
+        field: Some(FieldRef {
             path,
             paragraph,
             item,
@@ -379,7 +379,7 @@ pub fn texts(checked: &Prepared) -> Vec<(Place, String)> {
 }
 
 /// The text of a field (a paragraph, an item, a bullet) in an evaluation.
-pub fn text_of(checked: &Prepared, field: &Field) -> Option<String> {
+pub fn text_of(checked: &Prepared, field: &FieldRef) -> Option<String> {
     texts(checked)
         .into_iter()
         .find(|(p, _)| p.field.as_ref() == Some(field))
@@ -434,7 +434,7 @@ fn quotes(text: &str) -> Vec<String> {
 
 /// The value of a field in an evaluation as the report prints it: a paragraph's or a bullet's
 /// text, a score ("12 av 20"), a date, a name. `None` when the evaluation has no such field.
-pub fn value_of(checked: &Prepared, field: &Field) -> Option<String> {
+pub fn value_of(checked: &Prepared, field: &FieldRef) -> Option<String> {
     if let Some(text) = text_of(checked, field) {
         return Some(text);
     }

@@ -43,7 +43,7 @@ use crate::base::messages::{Message, msg};
 use crate::checks::prepared::Prepared;
 use crate::files::read::annotations::{self, Annotated, Annotation, AnnotationError, ReplyType};
 use crate::pdf::embed::Embedded;
-pub use fields::Field;
+pub use fields::FieldRef;
 use fields::{Names, Place};
 use locate::{How, Located, Shape};
 use place::Layout;
@@ -145,7 +145,7 @@ pub struct Comment {
     pub replies: Vec<Reply>,
     /// The field it belongs to; none for a text kompass or the framework writes, or a place
     /// outside the text.
-    pub field: Option<Field>,
+    pub field: Option<FieldRef>,
     /// Where it is, in the report's Swedish words: "Område 4, Sammanfattande analys, stycke 2".
     pub place: String,
     /// The heading it stands under ("Område 4 Effektivitet", "Sammanfattande analys …").

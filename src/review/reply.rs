@@ -5,7 +5,7 @@
 use serde::Serialize;
 use serde_json::json;
 
-use super::fields::{self, Field};
+use super::fields::{self, FieldRef};
 use super::file::{Entry, State};
 use crate::base::keypath::KeyPath;
 use crate::checks::prepared::Prepared;
@@ -94,7 +94,7 @@ fn item(n: usize, e: &Entry, before: Option<&Prepared>, now: &Prepared) -> Item 
         .parse()
         .ok()
         .filter(|p: &KeyPath| !p.is_empty())
-        .map(|path| Field {
+        .map(|path| FieldRef {
             path,
             paragraph: e.paragraph,
             item: e.item,

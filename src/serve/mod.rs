@@ -40,7 +40,7 @@ use api::ApiError;
 use guard::{Denied, Keys};
 use http::{Request, Response};
 use preview::{Job, Preview};
-use session::{Retry, Session, evaluations_in, read_text};
+use session::{OpenEvaluation, Retry, evaluations_in, read_text};
 
 const INDEX: &str = include_str!("assets/index.html");
 const STYLE: &str = include_str!("assets/app.css");
@@ -69,7 +69,7 @@ struct Shared {
     keys: Keys,
     port: u16,
     lang: Lang,
-    session: Mutex<Session>,
+    session: Mutex<OpenEvaluation>,
     /// The report's pages, typeset on their own thread.
     preview: Preview,
     /// Rings on every change, for the tabs' event streams.
@@ -120,7 +120,7 @@ impl Server {
 
     fn with(path: &Path, listener: TcpListener, keys: Keys, lang: Lang) -> Result<Server> {
         let port = listener.local_addr().map_or(0, |a| a.port());
-        let session = Session::serving(path)?;
+        let session = OpenEvaluation::serving(path)?;
         let preview = Preview::default();
         // The first pages before the first answer, so the page shows them at once.
         if session.has_file {
@@ -215,7 +215,7 @@ fn listen(port: u16) -> Result<TcpListener> {
     })
 }
 
-fn job_of(s: &Session) -> Job {
+fn job_of(s: &OpenEvaluation) -> Job {
     Job {
         version: s.version,
         path: s.path.clone(),
@@ -279,7 +279,7 @@ impl Bell {
 
 /// After the text changed (a save, a change taken in from disk, another file opened): typeset
 /// its pages, and tell every tab.
-fn changed(shared: &Shared, s: &Session, disk: Vec<String>) {
+fn changed(shared: &Shared, s: &OpenEvaluation, disk: Vec<String>) {
     shared.preview.want(job_of(s));
     shared.bell.ring(s.version, None, disk);
 }
@@ -553,7 +553,7 @@ fn reviewed(
     result
 }
 
-fn with_session<T>(shared: &Shared, f: impl FnOnce(&mut Session) -> T) -> T {
+fn with_session<T>(shared: &Shared, f: impl FnOnce(&mut OpenEvaluation) -> T) -> T {
     match shared.session.lock() {
         Ok(mut s) => f(&mut s),
         Err(poisoned) => f(&mut poisoned.into_inner()),

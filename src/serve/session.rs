@@ -13,10 +13,10 @@ use super::outputs::Snapshot;
 use crate::base::diagnostics::Diagnostic;
 use crate::base::error::{Error, Result};
 use crate::base::messages::msg;
-use crate::pipeline::{self, Outcome, RegisterSource, Session as Checks, Stage};
+use crate::pipeline::{self, Outcome, RegisterSource, Stage};
 
 /// The open evaluation.
-pub struct Session {
+pub struct OpenEvaluation {
     /// In folder mode, the folder; `path` is then the evaluation open in the page.
     pub folder: Option<PathBuf>,
     /// Whether an evaluation is open (a folder without a readable one has none).
@@ -26,7 +26,7 @@ pub struct Session {
     pub text: String,
     /// What was on disk then: different bytes on disk since are someone else's change.
     pub disk: Vec<u8>,
-    engine: Checks,
+    engine: pipeline::Session,
     /// Counts the versions of the text: every save, and every change taken in from disk.
     pub version: u64,
     /// The text when the page first opened it: "what changed" without a draft to compare with.
@@ -57,18 +57,18 @@ pub struct EditReport {
 /// Why a save must be tried again: the file changed on disk between reading and writing.
 pub struct Retry(pub Vec<u8>);
 
-impl Session {
+impl OpenEvaluation {
     /// What is served at the start: the file, or in a folder its first evaluation that can be
     /// read (one that cannot is listed with its problem); a folder without one opens with none.
-    pub fn serving(path: &Path) -> Result<Session> {
+    pub fn serving(path: &Path) -> Result<OpenEvaluation> {
         let folder = path.is_dir().then(|| path.to_path_buf());
-        let mut session = Session {
+        let mut session = OpenEvaluation {
             has_file: false,
             path: folder.clone().unwrap_or_default(),
             folder,
             text: String::new(),
             disk: Vec::new(),
-            engine: Checks::new(),
+            engine: pipeline::Session::new(),
             version: 0,
             opened: String::new(),
             disk_problem: None,

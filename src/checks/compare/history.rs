@@ -5,7 +5,7 @@ use crate::base::diagnostics::{Cell, Diagnostic, FileId};
 use crate::base::keypath::KeyPath;
 use crate::base::messages::Message;
 use crate::base::messages::msg;
-use crate::checks::register::{Entry, Table};
+use crate::checks::register::{Table, TableRow};
 use crate::input::load::Loaded;
 
 use super::*;
@@ -176,7 +176,7 @@ fn register_history(
 }
 
 /// A register row as a finding's place.
-fn row_of(table: &Table, entry: &Entry) -> Cell {
+fn row_of(table: &Table, entry: &TableRow) -> Cell {
     Cell {
         sheet: table.sheet.clone(),
         row: entry.number,
@@ -189,7 +189,7 @@ fn earlier_row(
     l: &Loaded,
     file: FileId,
     table: &Table,
-    entry: &Entry,
+    entry: &TableRow,
     out: &mut Vec<Diagnostic>,
 ) -> Option<Earlier> {
     let r = &entry.row;

@@ -9,7 +9,7 @@ use crate::base::diagnostics::Diagnostic;
 use crate::base::keypath::KeyPath;
 use crate::base::messages::msg;
 use crate::base::messages::{Arg, Message};
-use crate::checks::register::{Entry, Table};
+use crate::checks::register::{Table, TableRow};
 use crate::input::load::Loaded;
 use crate::input::model::Filter;
 
@@ -97,9 +97,9 @@ fn matching<'t>(
     table: &'t Table,
     c: &Criteria,
     name: &str,
-) -> (Vec<&'t Entry>, Vec<(Message, usize)>) {
+) -> (Vec<&'t TableRow>, Vec<(Message, usize)>) {
     let mut steps: Vec<(Message, usize)> = Vec::new();
-    let mut rows: Vec<&Entry> = table.entries.iter().collect();
+    let mut rows: Vec<&TableRow> = table.entries.iter().collect();
     rows.retain(|x| x.row.framework == c.framework);
     // The framework by its name in prose ("Kommunkompassen 2020"), its id only when unknown.
     let framework = crate::input::load::framework_name(&c.framework).unwrap_or(c.framework.clone());
@@ -144,7 +144,7 @@ fn too_few(
     path: &KeyPath,
     filter: &Spanned<Filter>,
     register: &str,
-    (rows, steps, total): (&[&Entry], &[(Message, usize)], usize),
+    (rows, steps, total): (&[&TableRow], &[(Message, usize)], usize),
 ) -> Box<Diagnostic> {
     let listed: Vec<String> = rows.iter().map(|x| x.number.to_string()).collect();
     let trail: Vec<Message> = steps
@@ -223,7 +223,7 @@ fn register_name(publisher: &str) -> String {
 
 /// The sentences on the notes the register gives for the rows used (e.g. that a row is an
 /// invented example): one per distinct note.
-fn note_sentences(rows: &[&Entry]) -> Vec<String> {
+fn note_sentences(rows: &[&TableRow]) -> Vec<String> {
     let n = rows.len();
     let mut notes: Vec<(String, usize)> = Vec::new();
     for x in rows {

@@ -7,7 +7,7 @@ use crate::base::messages::Message;
 use crate::base::messages::msg;
 
 use super::rows::{from_grid, header};
-use super::{Cell, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, Place, Problem, Row, Table};
+use super::{GridCell, Location, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, Problem, Row, Table};
 
 /// A CSV field, quoted when it holds the separator, a quote or a line break (RFC 4180).
 fn field(s: &str, separator: char) -> String {
@@ -73,7 +73,7 @@ pub fn dialect_of(text: &str) -> Dialect {
 
 /// The cells of a CSV text, row by row (RFC 4180: quoted fields may hold commas, quotes and
 /// line breaks), each with its byte range.
-fn csv_grid(text: &str, separator: char) -> Result<Vec<Vec<Cell>>, CsvError> {
+fn csv_grid(text: &str, separator: char) -> Result<Vec<Vec<GridCell>>, CsvError> {
     let mut out = Vec::new();
     let mut record = Vec::new();
     let mut cell = String::new();
@@ -100,7 +100,7 @@ fn csv_grid(text: &str, separator: char) -> Result<Vec<Vec<Cell>>, CsvError> {
                 opened = i;
             }
             (false, c) if c == separator => {
-                record.push(Cell {
+                record.push(GridCell {
                     text: std::mem::take(&mut cell),
                     span: Some(start..i),
                 });
@@ -115,7 +115,7 @@ fn csv_grid(text: &str, separator: char) -> Result<Vec<Vec<Cell>>, CsvError> {
             (false, '\r') => {}
             (false, '\n') => {
                 let end = if text[..i].ends_with('\r') { i - 1 } else { i };
-                record.push(Cell {
+                record.push(GridCell {
                     text: std::mem::take(&mut cell),
                     span: Some(start..end),
                 });
@@ -140,7 +140,7 @@ fn csv_grid(text: &str, separator: char) -> Result<Vec<Vec<Cell>>, CsvError> {
         });
     }
     if !cell.is_empty() || !record.is_empty() {
-        record.push(Cell {
+        record.push(GridCell {
             text: cell,
             span: Some(start..text.len()),
         });
@@ -204,7 +204,7 @@ pub fn parse_csv(text: &str) -> (Table, Vec<Problem>) {
                 entries: Vec::new(),
             },
             vec![Problem {
-                place: Place {
+                place: Location {
                     row: text[..span.start + bom].matches('\n').count() + 1,
                     column: None,
                     span: Some(span.start + bom..span.end + bom),

@@ -3,7 +3,7 @@
 //! of all evaluations.
 //!
 //! One file per job:
-//! - `mod.rs`: the row model ([`Row`], [`Table`], [`Entry`], [`Place`], [`Problem`],
+//! - `mod.rs`: the row model ([`Row`], [`Table`], [`TableRow`], [`Location`], [`Problem`],
 //!   [`RegisterError`]), the limits, and a file read by its kind and checked ([`read`]);
 //! - `csv.rs`: the CSV dialects, the CSV grid with each cell's byte range, and writing CSV;
 //! - `workbook.rs`: the grids of workbooks (`.xlsx`, `.ods`), their sheets, Excel's serial
@@ -72,7 +72,7 @@ impl Row {
 
 /// One cell as read: its text, and for CSV where it stands in the file (byte range).
 #[derive(Debug, Clone, Default)]
-pub struct Cell {
+pub struct GridCell {
     pub text: String,
     pub span: Option<Range<usize>>,
 }
@@ -124,7 +124,7 @@ pub fn column_letters(mut c: usize) -> String {
 
 /// Where a finding about the register stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Place {
+pub struct Location {
     /// 1-based, the header is row 1 (as a spreadsheet numbers them).
     pub row: usize,
     /// 0-based column index and the column's name, when the finding concerns one cell.
@@ -133,7 +133,7 @@ pub struct Place {
     pub span: Option<Range<usize>>,
 }
 
-impl Place {
+impl Location {
     /// "row 5, column G (population)"
     pub fn describe(&self) -> String {
         match &self.column {
@@ -146,7 +146,7 @@ impl Place {
 /// One finding about a register.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
-    pub place: Place,
+    pub place: Location,
     pub message: Message,
     pub help: Option<Message>,
     pub warning: bool,
@@ -160,7 +160,7 @@ impl std::fmt::Display for Problem {
 
 /// One row read from a register, with where its cells stand.
 #[derive(Debug, Clone)]
-pub struct Entry {
+pub struct TableRow {
     pub row: Row,
     /// 1-based row number (the header is row 1).
     pub number: usize,
@@ -177,14 +177,14 @@ pub struct Table {
     /// semicolons, Windows-1252): said in a note.
     pub read_as: Vec<Message>,
     pub header: Vec<String>,
-    pub entries: Vec<Entry>,
+    pub entries: Vec<TableRow>,
 }
 
 impl Table {
     /// The place of one cell of an entry, by column name (the row alone for an unknown column).
-    pub fn place(&self, entry: &Entry, column: &str) -> Place {
+    pub fn place(&self, entry: &TableRow, column: &str) -> Location {
         let c = self.header.iter().position(|h| h.trim() == column);
-        Place {
+        Location {
             row: entry.number,
             column: c.map(|c| (c, column.to_string())),
             span: c.and_then(|c| entry.spans.get(c).cloned().flatten()),

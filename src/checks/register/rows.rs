@@ -5,7 +5,7 @@
 use crate::base::messages::Message;
 use crate::base::messages::msg;
 
-use super::{Cell, Entry, Place, Problem, Row, Table};
+use super::{GridCell, Location, Problem, Row, Table, TableRow};
 
 /// The fixed columns before the area scores, and after them.
 const HEAD: [&str; 7] = [
@@ -29,7 +29,7 @@ pub(super) fn header(areas: usize) -> Vec<String> {
 
 /// A grid of cells read as a table: the first row with any text is the header, every later
 /// row with any text an entry; with every problem of its form.
-pub(super) fn from_grid(sheet: Option<String>, grid: Vec<Vec<Cell>>) -> (Table, Vec<Problem>) {
+pub(super) fn from_grid(sheet: Option<String>, grid: Vec<Vec<GridCell>>) -> (Table, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut table = Table {
         sheet,
@@ -42,7 +42,7 @@ pub(super) fn from_grid(sheet: Option<String>, grid: Vec<Vec<Cell>>) -> (Table, 
         .position(|r| r.iter().any(|c| !c.text.trim().is_empty()))
     else {
         problems.push(Problem {
-            place: Place {
+            place: Location {
                 row: 1,
                 column: None,
                 span: None,
@@ -79,7 +79,7 @@ pub(super) fn from_grid(sheet: Option<String>, grid: Vec<Vec<Cell>>) -> (Table, 
     }
     if table.entries.is_empty() {
         problems.push(Problem {
-            place: Place {
+            place: Location {
                 row: header_row,
                 column: None,
                 span: None,
@@ -97,7 +97,7 @@ fn missing_columns(
     header_names: &[String],
     area_cols: &[usize],
     header_row: usize,
-    cells: &[Cell],
+    cells: &[GridCell],
 ) -> Option<Problem> {
     let col = |name: &str| header_names.iter().position(|h| h == name);
     let mut missing: Vec<&str> = HEAD
@@ -110,7 +110,7 @@ fn missing_columns(
         missing.push("area_1");
     }
     (!missing.is_empty()).then(|| Problem {
-        place: Place {
+        place: Location {
             row: header_row,
             column: None,
             span: cells.first().and_then(|c| c.span.clone()),
@@ -133,7 +133,7 @@ fn unknown_columns(
     header_names: &[String],
     area_cols: &[usize],
     header_row: usize,
-    cells: &[Cell],
+    cells: &[GridCell],
 ) -> Vec<Problem> {
     header_names
         .iter()
@@ -144,7 +144,7 @@ fn unknown_columns(
             !known && !h.is_empty()
         })
         .map(|(c, h)| Problem {
-            place: Place {
+            place: Location {
                 row: header_row,
                 column: Some((c, h.clone())),
                 span: cells.get(c).and_then(|c| c.span.clone()),
@@ -161,10 +161,10 @@ fn unknown_columns(
 fn read_row(
     header_names: &[String],
     area_cols: &[usize],
-    rec: &[Cell],
+    rec: &[GridCell],
     number: usize,
     problems: &mut Vec<Problem>,
-) -> Entry {
+) -> TableRow {
     let col = |name: &str| header_names.iter().position(|h| h == name);
     let text = |name: &str| {
         col(name)
@@ -173,7 +173,7 @@ fn read_row(
     };
     let mut bad = |c: usize, name: &str, message: Message, help: Option<Message>| {
         problems.push(Problem {
-            place: Place {
+            place: Location {
                 row: number,
                 column: Some((c, name.to_string())),
                 span: rec.get(c).and_then(|x| x.span.clone()),
@@ -234,7 +234,7 @@ fn read_row(
             false
         }
     };
-    Entry {
+    TableRow {
         row: Row {
             municipality: text("municipality").to_string(),
             code: text("code").to_string(),

@@ -5,7 +5,7 @@
 use crate::base::messages::Message;
 use crate::base::messages::msg;
 
-use super::{Entry, Place, Problem, Table};
+use super::{Location, Problem, Table, TableRow};
 
 /// Whether an SCB code as read is the code `known`, also when a spreadsheet dropped its leading
 /// zeros (0115 → 115).
@@ -35,7 +35,7 @@ pub fn check_rows(table: &Table) -> Vec<Problem> {
     out
 }
 
-fn problem(place: Place, message: Message, help: Option<Message>, warning: bool) -> Problem {
+fn problem(place: Location, message: Message, help: Option<Message>, warning: bool) -> Problem {
     Problem {
         place,
         message,
@@ -45,7 +45,7 @@ fn problem(place: Place, message: Message, help: Option<Message>, warning: bool)
 }
 
 /// A known municipality (or a note saying why not), with its own SCB code.
-fn check_municipality(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
+fn check_municipality(table: &Table, e: &TableRow, out: &mut Vec<Problem>) {
     let r = &e.row;
     if r.municipality.is_empty() {
         out.push(problem(
@@ -95,7 +95,7 @@ fn check_municipality(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
 }
 
 /// A known framework, one score per area within its maximum, and the total as their sum.
-fn check_scores(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
+fn check_scores(table: &Table, e: &TableRow, out: &mut Vec<Problem>) {
     let r = &e.row;
     match crate::input::load::framework_areas(&r.framework) {
         None => out.push(problem(
@@ -149,7 +149,7 @@ fn check_scores(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
 }
 
 /// A plausible year, and a date as YYYY-MM-DD in that year.
-fn check_dates(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
+fn check_dates(table: &Table, e: &TableRow, out: &mut Vec<Problem>) {
     let r = &e.row;
     if !(1990..=2100).contains(&r.year) {
         out.push(problem(
@@ -191,7 +191,7 @@ fn check_dates(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
 
 /// A public note the report's font can print (it is printed under the charts that use the
 /// row), and a positive population.
-fn check_note_and_population(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
+fn check_note_and_population(table: &Table, e: &TableRow, out: &mut Vec<Problem>) {
     let r = &e.row;
     let unprintable: Vec<String> = r
         .public_note
@@ -220,7 +220,7 @@ fn check_note_and_population(table: &Table, e: &Entry, out: &mut Vec<Problem>) {
 /// Each evaluation (municipality and date, or year) once.
 fn check_once(
     table: &Table,
-    e: &Entry,
+    e: &TableRow,
     seen: &mut Vec<(String, String, usize)>,
     out: &mut Vec<Problem>,
 ) {

@@ -7,7 +7,7 @@ use crate::base::messages::msg;
 
 use super::rows::{from_grid, header};
 use super::{
-    Cell, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, Problem, RegisterError, Row, Table, column_letters,
+    GridCell, MAX_CELLS, MAX_COLUMNS, MAX_ROWS, Problem, RegisterError, Row, Table, column_letters,
 };
 
 /// The name of the sheet kompass writes, and reads first when a workbook has it.
@@ -19,7 +19,7 @@ pub const SHEET: &str = "Register";
 /// calamine opens it; the cells are then read one at a time into a sparse grid, bounded by
 /// [`MAX_ROWS`], [`MAX_COLUMNS`] and [`MAX_CELLS`]: a cell the file places at row 1 000 000
 /// costs nothing until it is refused.
-fn xlsx_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), RegisterError> {
+fn xlsx_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<GridCell>>), RegisterError> {
     use calamine::{Reader, Xlsx};
     crate::files::read::workbook::check(
         bytes,
@@ -52,7 +52,7 @@ fn xlsx_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), RegisterError> {
 /// format): `Register`, or the first sheet. Its parts are inflated within the workbook limits,
 /// and its repeated rows and columns counted ([`crate::files::read::workbook::ods_cells`]) before
 /// calamine expands them.
-fn ods_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<Cell>>), RegisterError> {
+fn ods_grid(bytes: &[u8]) -> Result<(String, Vec<Vec<GridCell>>), RegisterError> {
     use calamine::{Ods, Reader};
     use std::io::Read;
     crate::files::read::workbook::check(
@@ -145,7 +145,7 @@ fn cell_text(data: &impl calamine::DataType) -> String {
 /// A register's cells as they are read, within the limits above.
 #[derive(Default)]
 struct Grid {
-    rows: Vec<Vec<Cell>>,
+    rows: Vec<Vec<GridCell>>,
     cells: usize,
 }
 
@@ -180,7 +180,7 @@ impl Grid {
             if self.cells > MAX_CELLS {
                 return Err(msg!("grid-cells", max = MAX_CELLS));
             }
-            cells.resize_with(column + 1, Cell::default);
+            cells.resize_with(column + 1, GridCell::default);
         }
         Ok(())
     }
