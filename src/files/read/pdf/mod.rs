@@ -16,6 +16,8 @@ use std::fmt;
 
 use super::Inflate;
 
+pub mod annotations;
+
 /// The bounds of one PDF read.
 #[derive(Debug, Clone, Copy)]
 pub struct PdfLimits {
@@ -463,7 +465,7 @@ pub(super) fn object_number_before(pdf: &[u8], k: usize) -> Option<u32> {
     std::str::from_utf8(number).ok()?.parse().ok()
 }
 
-pub(super) use super::find;
+pub(super) use crate::files::read::find;
 
 pub(super) fn is_space(b: u8) -> bool {
     matches!(b, 0 | b'\t' | b'\n' | 0x0c | b'\r' | b' ')

@@ -3,7 +3,7 @@
 //! A draft comes back from the municipality's fact-check with comments made in whatever PDF
 //! reader they have: Acrobat and Edge append them as an incremental update, a "Save as"
 //! rewrites the file with object streams, others write plain objects. This reader finds them
-//! the way [`super::pdf`] finds attachments, without trusting the PDF's index:
+//! the way [`super`] finds attachments, without trusting the PDF's index:
 //! - The file is scanned for its objects (`12 0 obj … endobj`, also inside object streams);
 //!   the last definition of an object number in the file wins, which is what an incremental
 //!   update means. Only where each object starts is kept; an object is parsed again, with the
@@ -21,7 +21,7 @@ use std::fmt;
 
 use sha2::{Digest, Sha256};
 
-use super::pdf::{Parser, PdfError, PdfLimits, StreamAt, Value};
+use super::{Parser, PdfError, PdfLimits, StreamAt, Value};
 
 /// The bounds of reading comments, beyond those of [`PdfLimits`].
 #[derive(Debug, Clone, Copy)]
@@ -416,7 +416,7 @@ impl<'a> Table<'a> {
 
     /// Every `N G obj` in the file, in order; the objects of object streams too.
     fn objects_of(&mut self) -> Result<(), AnnotationError> {
-        use super::pdf::{ends_token, find, object_number_before, stream_at, stream_data};
+        use super::{ends_token, find, object_number_before, stream_at, stream_data};
         let pdf = self.pdf;
         let mut at = 0;
         while let Some(found) = find(&pdf[at..], b"obj") {
@@ -487,7 +487,7 @@ impl<'a> Table<'a> {
 
     /// The classic trailers (`trailer << … >>`).
     fn trailers(&mut self) {
-        use super::pdf::find;
+        use super::find;
         let pdf = self.pdf;
         let mut at = 0;
         while let Some(found) = find(&pdf[at..], b"trailer") {
@@ -675,9 +675,11 @@ impl<'a> Table<'a> {
             [] => raw.to_vec(),
             [f] if f == b"FlateDecode" && !stream.predictor => {
                 let room = limit.min(self.limits.total.saturating_sub(self.inflated));
-                match super::inflate(raw, room) {
+                match crate::files::read::inflate(raw, room) {
                     Ok(out) => out,
-                    Err(super::Inflate::TooLarge) if room < limit => return Err(Decode::Total),
+                    Err(crate::files::read::Inflate::TooLarge) if room < limit => {
+                        return Err(Decode::Total);
+                    }
                     Err(_) => return Err(Decode::Other),
                 }
             }
