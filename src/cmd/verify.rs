@@ -84,7 +84,7 @@ struct Commented {
 /// The comments of the PDF and whether its pages are those made again; `None` when either
 /// cannot be read.
 fn commented(pdf: &[u8], again: &[u8]) -> Option<Commented> {
-    use kompass::files::read::annotations::{AnnotationLimits, read};
+    use kompass::files::read::pdf::annotations::{AnnotationLimits, read};
     let limits = kompass::files::read::pdf::PdfLimits::default();
     let sent = read(pdf, &limits, &AnnotationLimits::default()).ok()?;
     let made = read(again, &limits, &AnnotationLimits::default()).ok()?;

@@ -199,7 +199,7 @@ pub fn page_count(pdf: &[u8]) -> Option<usize> {
         .map(|d| d.get_pages().len())
 }
 
-/// A PDF text string: UTF-16BE with a byte order mark, or (for ASCII names) bytes as they are.
+/// A PDF text string: UTF-16 or UTF-8 with a byte order mark, else PDFDocEncoding.
 pub fn pdf_text_string(bytes: &[u8]) -> String {
     crate::files::read::pdf::text_string(bytes)
 }

@@ -3,7 +3,7 @@
 //! A draft goes to the municipality for its fact-check (faktagranskning) and comes back with
 //! comments made in Acrobat, Edge, Preview, Foxit or Firefox. [`read_comments`] reads them and
 //! puts each on the field of the evaluation it belongs to:
-//! 1. The PDF's comments are read within bounds ([`crate::files::read::annotations`]); replies
+//! 1. The PDF's comments are read within bounds ([`crate::files::read::pdf::annotations`]); replies
 //!    (`/IRT`) join their thread, and a strike-out grouped with a caret (`/RT /Group`) is one
 //!    replacement.
 //! 2. The evaluation the draft carries is typeset again, as it was made, in a *placement*
@@ -41,7 +41,9 @@ use serde::Serialize;
 
 use crate::base::messages::{Message, msg};
 use crate::checks::prepared::Prepared;
-use crate::files::read::annotations::{self, Annotated, Annotation, AnnotationError, ReplyType};
+use crate::files::read::pdf::annotations::{
+    self, Annotated, Annotation, AnnotationError, ReplyType,
+};
 use crate::pdf::embed::Embedded;
 pub use fields::FieldRef;
 use fields::{Names, Place};

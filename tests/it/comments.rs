@@ -540,7 +540,7 @@ fn files_that_are_no_readable_pdf_are_named() {
 /// never a panic or a hang.
 #[test]
 fn mutated_commented_drafts_never_panic() {
-    use kompass::files::read::annotations::{AnnotationLimits, read};
+    use kompass::files::read::pdf::annotations::{AnnotationLimits, read};
     let dir = scratch("comments-mutated");
     let pdf = acrobat(&std::fs::read(draft(&dir)).unwrap());
     let cases: u64 = std::env::var("KOMPASS_FUZZ_CASES")

@@ -12,7 +12,6 @@
 //!
 //! Nothing here follows a link, opens a second file or touches the network.
 
-pub mod annotations;
 pub mod pdf;
 pub mod workbook;
 
