@@ -37,9 +37,17 @@ pub struct AreaInfo {
 
 /// The areas of a built-in framework, parsed once per process.
 pub fn framework_areas(id: &str) -> Option<Vec<AreaInfo>> {
+    built_in()
+        .iter()
+        .find(|(fid, _, _)| fid == id)
+        .map(|(_, a, _)| a.clone())
+}
+
+/// The built-in frameworks, parsed once per process: id, areas, name.
+fn built_in() -> &'static [(String, Vec<AreaInfo>, String)] {
     static PARSED: std::sync::OnceLock<Vec<(String, Vec<AreaInfo>, String)>> =
         std::sync::OnceLock::new();
-    let parsed = PARSED.get_or_init(|| {
+    PARSED.get_or_init(|| {
         FRAMEWORKS
             .iter()
             .filter_map(|(id, _)| {
@@ -59,11 +67,7 @@ pub fn framework_areas(id: &str) -> Option<Vec<AreaInfo>> {
                 Some((id.to_string(), areas, f.name))
             })
             .collect()
-    });
-    parsed
-        .iter()
-        .find(|(fid, _, _)| fid == id)
-        .map(|(_, a, _)| a.clone())
+    })
 }
 
 /// "known frameworks: kommunkompassen-2020, kommunkompassen-2016", for a help line.
@@ -74,7 +78,10 @@ pub fn known_frameworks() -> Message {
 
 /// The human name of a built-in framework: "Kommunkompassen 2016".
 pub fn framework_name(id: &str) -> Option<String> {
-    parse_framework(id).map(|f| f.name)
+    built_in()
+        .iter()
+        .find(|(fid, _, _)| fid == id)
+        .map(|(_, _, name)| name.clone())
 }
 
 /// Largest input accepted, in bytes. Real evaluations are around 60 kB.
