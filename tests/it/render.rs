@@ -159,6 +159,35 @@ fn two_renders_are_byte_identical() {
     assert!(a == b, "two renders of the same input differ");
 }
 
+/// A re-render in the same process (watch, the editor) reuses Typst's caches and kompass's own
+/// memoized markup and hyphenation; it must give the bytes a first render gives, after a change
+/// and back too.
+#[test]
+fn a_re_render_in_the_same_process_gives_the_same_bytes() {
+    let text = std::fs::read_to_string(EXAMPLE).unwrap();
+    let changed = text.replacen("\"4.2\" = 11", "\"4.2\" = 10", 1);
+    assert_ne!(text, changed, "the example changed; update this test");
+    let standards =
+        kompass::pdf::standards::parse_standards(kompass::pdf::standards::DEFAULT_STANDARDS)
+            .unwrap();
+    let request = kompass::Request::report(kompass::Stage::Final, &standards);
+    let render = |text: &str| {
+        let mut l = kompass::checks::prepared::load_str("leksand-2023.toml", text)
+            .map_err(|_| "loads")
+            .unwrap();
+        l.read_register(Path::new(EXAMPLE).parent().unwrap());
+        kompass::pipeline::render(&l, &request).unwrap()
+    };
+    let first = render(&text);
+    let again = render(&text);
+    let other = render(&changed);
+    let back = render(&text);
+    assert!(first.len() > 10_000);
+    assert!(first == again, "a re-render differs from the first render");
+    assert!(first != other, "a changed score gave the same PDF");
+    assert!(first == back, "a re-render after a change and back differs");
+}
+
 #[test]
 fn markup_in_data_prints_literally() {
     let attack = r#"#read("/etc/passwd") $x$ @ref <lbl> \ ] *"#;
