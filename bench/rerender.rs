@@ -4,6 +4,9 @@
 //! PDF (read the attachment, check, render again, compare).
 //!
 //! Run: `cargo bench --bench rerender` (release profile). Prints the median of each series.
+//! `RERENDER_ONLY="one sub-score"` (or the start of another series' name; `none` for the cold
+//! render alone) runs one series, e.g. under `valgrind --tool=callgrind` to count its
+//! instructions.
 
 use std::time::Instant;
 
@@ -88,7 +91,13 @@ fn main() {
         ("the report date", &date),
         ("nothing (the same file again)", &same),
     ];
+    // `RERENDER_ONLY=<start of a series' name>` runs that series alone (for a profiler);
+    // `RERENDER_ONLY=none` the cold render alone.
+    let only = std::env::var("RERENDER_ONLY").ok();
     for (what, variant) in kinds {
+        if only.as_ref().is_some_and(|o| !what.starts_with(o.as_str())) {
+            continue;
+        }
         render(&base, true);
         let mut times = Vec::new();
         for i in 0..RUNS {
@@ -107,6 +116,9 @@ fn main() {
             "warm re-render after {what}: median {m:.1} ms over {RUNS} ({:.2}× cold)",
             m / cold
         );
+    }
+    if only.is_some() {
+        return;
     }
     // verify: the attached evaluation, checked and rendered again, compared byte for byte.
     let pdf = render(&base, false);
