@@ -167,6 +167,9 @@ fn key_json(table: &str, f: &Field, lang: Lang) -> Json {
         "required": f.required,
         "form": f.form.name(),
         "label": lookup(lang, &id).unwrap_or_else(|| f.key.to_string()),
+        // The report is Swedish whatever the page's language: a label the page writes into
+        // the file (a new comparison profile's) is this one.
+        "in_report": lookup(Lang::Sv, &id),
         "hint": lookup(lang, &format!("{id}-hint")),
         "item": lookup(lang, &format!("{id}-item")),
         "absent": f.absent,
@@ -180,6 +183,27 @@ fn key_json(table: &str, f: &Field, lang: Lang) -> Json {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_written_into_the_file_is_the_report_s_swedish_in_any_language() {
+        for lang in [Lang::Sv, Lang::En] {
+            let schema = schema(lang);
+            let national = schema["tables"]["comparison"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|k| k["key"] == "national")
+                .unwrap()
+                .clone();
+            assert_eq!(national["in_report"], "Nationell jämförelse", "{lang:?}");
+        }
+        let english = schema(Lang::En);
+        let label = &english["tables"]["comparison"][0]["label"];
+        assert_ne!(
+            label, "Nationell jämförelse",
+            "the page's own label is English"
+        );
+    }
 
     #[test]
     fn every_editor_message_can_be_filled_in_by_the_page() {

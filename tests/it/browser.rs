@@ -450,6 +450,47 @@ fn the_editor_in_a_real_browser() {
     let _ = std::fs::remove_dir_all(file.parent().unwrap());
 }
 
+/// The report is Swedish whatever the page's language: a comparison profile added in an
+/// English page gets the report's Swedish label in the file, while the page says it in English.
+#[test]
+fn a_profile_added_in_an_english_page_has_the_report_s_swedish_label() {
+    if tools().is_none() {
+        return;
+    }
+    let root = env!("CARGO_MANIFEST_DIR");
+    let dir = std::env::temp_dir().join(format!("kompass-browser-english-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("leksand-2023.toml");
+    let text = std::fs::read_to_string(format!("{root}/examples/leksand-2023.toml")).unwrap();
+    let peer = text
+        .find("\n[comparison.peer]")
+        .expect("the example changed; update this test");
+    std::fs::write(&file, &text[..peer + 1]).unwrap();
+    let server =
+        kompass::serve::Server::start(&file, 0, kompass::base::messages::Lang::En).unwrap();
+    let token = server.token().to_string();
+    let (addr, _) = server.spawn();
+    let b = Browser::start();
+    b.go(&format!("http://127.0.0.1:{}/?token={token}", addr.port()));
+    b.until(
+        "the English page offers to add the peer group",
+        "return [...document.querySelectorAll('#comparisons button.add')].some(x => x.textContent.startsWith('Add a peer group'));",
+    );
+    b.js(
+        "[...document.querySelectorAll('#comparisons button.add')].find(x => x.textContent.startsWith('Add a peer group')).click();",
+        json!([]),
+    );
+    wait_for_file(&file, "[comparison.peer]", "the profile was not added");
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        saved.contains("label = \"Jämförelsegrupp\""),
+        "not the report's label: {}",
+        &saved[saved.find("[comparison.peer]").unwrap()..]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 /// No WCAG 2.1 A or AA violation, by axe-core; a screenshot with `KOMPASS_SCREENSHOT`.
 fn check_accessibility(b: &Browser, axe: &Path) {
     axe_finds_nothing(b, axe);

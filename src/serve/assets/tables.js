@@ -125,6 +125,9 @@ function sets(path, table) {
 
 // The comparison profiles, as the schema has them: key → its label.
 const profiles = () => Object.fromEntries(ctx.schema.tables.comparison.map((k) => [k.key, k.label]));
+// A profile's label as the report prints it (Swedish in a page of any language): what a new
+// profile gets as its label in the file.
+const inReport = (key) => (ctx.schema.tables.comparison.find((k) => k.key === key) || {}).in_report || profiles()[key];
 
 // The comparison profiles: their texts, and fixed values or the register filter with how many
 // evaluations the mean covers now; each can be added (with fixed values or from the register)
@@ -146,7 +149,7 @@ export function fillComparisons() {
 }
 
 function profile(key, data) {
-  const p = `comparison.${key}`;
+  const p = at("comparison", key);
   const label = profiles()[key];
   const name = lower(label);
   const part = el("fieldset", { class: "profile", id: fieldId(p) }, el("legend", { text: label }));
@@ -158,10 +161,10 @@ function profile(key, data) {
     };
     part.append(el("p", { class: "hint", text: t("editor-profile-none") }),
       el("button", { type: "button", class: "add", text: t("editor-profile-add-values", { profile: name }),
-        onclick: add([{ op: "set", path: at(p, "label"), value: label },
+        onclick: add([{ op: "set", path: at(p, "label"), value: inReport(key) },
           { op: "set", path: at(p, "values"), value: areas.map(() => 0) }], nth(at(p, "values"), 1)) }),
       el("button", { type: "button", class: "add", text: t("editor-profile-add-register", { profile: name }),
-        onclick: add([{ op: "set", path: at(p, "label"), value: label },
+        onclick: add([{ op: "set", path: at(p, "label"), value: inReport(key) },
           { op: "set", path: at(at(p, "from_register"), "exclude_self"), value: true }], at(at(p, "from_register"), "year_from")) }));
     return part;
   }
