@@ -98,6 +98,8 @@ pub(super) struct Objects<'a> {
     xref_encrypted: bool,
     /// The last object that says `/Type /Catalog`, for a file without a readable trailer.
     catalog: Option<u32>,
+    /// Values read so far, every object and every reading together ([`PdfLimits::parsed`]).
+    spent: std::rc::Rc<std::cell::Cell<usize>>,
 }
 
 impl<'a> Objects<'a> {
@@ -123,8 +125,10 @@ impl<'a> Objects<'a> {
             xref_root: None,
             xref_encrypted: false,
             catalog: None,
+            spent: std::rc::Rc::default(),
         };
         objects.objects_of(visit)?;
+        objects.within_budget()?;
         Ok(objects)
     }
 
@@ -142,7 +146,8 @@ impl<'a> Objects<'a> {
                 continue;
             };
             self.count()?;
-            let mut p = Parser::new(pdf, k + 3, self.limits);
+            let spent = self.spent.clone();
+            let mut p = Parser::counted(pdf, k + 3, self.limits, &spent);
             let Ok(value) = p.value() else {
                 // Go on after what could not be read, so that the scan stays linear.
                 at = at.max(p.at);
@@ -166,6 +171,17 @@ impl<'a> Objects<'a> {
                 self.object_stream(&stream, visit)?;
             }
             self.streams.insert(id, stream);
+        }
+        Ok(())
+    }
+
+    /// An error once more values were read than [`PdfLimits::parsed`]: what was read after
+    /// that is not the file.
+    pub(super) fn within_budget(&self) -> Result<(), PdfError> {
+        if self.spent.get() > self.limits.parsed {
+            return Err(PdfError::TooMuchToRead {
+                limit: self.limits.parsed,
+            });
         }
         Ok(())
     }
@@ -214,7 +230,8 @@ impl<'a> Objects<'a> {
             Err(Decode::Unread(_)) => return Ok(()),
         };
         // The header, before `/First`: pairs of object number and offset, at most `/N` of them.
-        let mut header = Parser::new(&data[..first.min(data.len())], 0, self.limits);
+        let spent = self.spent.clone();
+        let mut header = Parser::counted(&data[..first.min(data.len())], 0, self.limits, &spent);
         let mut entries = Vec::new();
         for _ in 0..count.min(self.limits.objects) {
             let (Ok(Value::Number(id)), Ok(Value::Number(offset))) =
@@ -234,7 +251,7 @@ impl<'a> Objects<'a> {
                 continue;
             }
             let loc = Loc::Packed { stream: index, at };
-            if let Ok(value) = Parser::new(&data, at, self.limits).value() {
+            if let Ok(value) = Parser::counted(&data, at, self.limits, &spent).value() {
                 self.note(&value, id, 0);
                 visit(id, loc, &value);
             }
@@ -253,10 +270,14 @@ impl<'a> Objects<'a> {
     /// The value of object `id` (its last definition), parsed again from where it is defined.
     pub(super) fn get(&self, id: u32) -> Option<Value> {
         match *self.locs.get(&id)? {
-            Loc::File(at) => Parser::new(self.pdf, at, self.limits).value().ok(),
-            Loc::Packed { stream, at } => Parser::new(&self.packed[stream], at, self.limits)
+            Loc::File(at) => Parser::counted(self.pdf, at, self.limits, &self.spent)
                 .value()
                 .ok(),
+            Loc::Packed { stream, at } => {
+                Parser::counted(&self.packed[stream], at, self.limits, &self.spent)
+                    .value()
+                    .ok()
+            }
         }
     }
 
@@ -280,6 +301,12 @@ impl<'a> Objects<'a> {
         let raw = &self.pdf[stream.data.0..stream.data.1];
         let out = match stream.filters.as_slice() {
             [] if raw.len() > limit => return Err(Decode::TooLarge),
+            // A stream without a filter is copied out: it counts against the total as an
+            // inflated one does, or one stream named by a thousand file specifications (or
+            // pages) would be copied a thousand times.
+            [] if raw.len() > self.limits.total.saturating_sub(self.inflated) => {
+                return Err(Decode::Total);
+            }
             [] => raw.to_vec(),
             [f] if f == b"FlateDecode" && !stream.predictor => {
                 let room = limit.min(self.limits.total.saturating_sub(self.inflated));
@@ -472,5 +499,38 @@ mod tests {
         };
         let e = Objects::scan(&pdf, &limits, &mut |_, _, _| {}).err();
         assert_eq!(e, Some(PdfError::TooManyObjects { limit: 3 }));
+    }
+
+    /// Entries of an object stream that all point at one large array: each is read, so the
+    /// file is read many times over; one budget for the whole file refuses it (5 000 such
+    /// entries at 200 000 values each took minutes).
+    #[test]
+    fn one_object_read_again_and_again_is_refused_by_one_budget() {
+        let n = 50;
+        let header: String = (0..n).map(|i| format!("{} 0 ", 100 + i)).collect();
+        let body = format!("[{}]", "0 ".repeat(1000));
+        let data = zlib(format!("{header}{body}").as_bytes());
+        let mut pdf = format!(
+            "%PDF-1.7\n9 0 obj\n<< /Type /ObjStm /N {n} /First {} /Filter /FlateDecode /Length {} >>\nstream\n",
+            header.len(),
+            data.len()
+        )
+        .into_bytes();
+        pdf.extend_from_slice(&data);
+        pdf.extend_from_slice(b"\nendstream\nendobj\n%%EOF\n");
+        let limits = PdfLimits {
+            parsed: 20_000,
+            ..PdfLimits::default()
+        };
+        let e = Objects::scan(&pdf, &limits, &mut |_, _, _| {}).err();
+        assert_eq!(e, Some(PdfError::TooMuchToRead { limit: 20_000 }));
+        // Read fewer times, within the budget, it is read.
+        let limits = PdfLimits {
+            parsed: 100_000,
+            ..PdfLimits::default()
+        };
+        let mut seen = 0;
+        Objects::scan(&pdf, &limits, &mut |_, _, _| seen += 1).unwrap();
+        assert_eq!(seen, n + 1);
     }
 }
