@@ -175,12 +175,15 @@ pub fn read(
         return Err(AnnotationError::Encrypted);
     }
     let pages = pages(&objects, trailer.catalogue, limits, bounds)?;
+    objects.within_budget().map_err(AnnotationError::Pdf)?;
     let mut out = Annotated {
         pages: Vec::with_capacity(pages.len()),
         annotations: Vec::new(),
     };
     let mut seen = 0usize;
     for (i, page) in pages.iter().enumerate() {
+        // Every object read counts against one budget; past it, stop.
+        objects.within_budget().map_err(AnnotationError::Pdf)?;
         let mut info = PageInfo {
             media_box: page.media_box,
             rotate: page.rotate,
@@ -219,6 +222,7 @@ pub fn read(
         }
         out.pages.push(info);
     }
+    objects.within_budget().map_err(AnnotationError::Pdf)?;
     Ok(out)
 }
 

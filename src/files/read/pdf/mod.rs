@@ -39,6 +39,10 @@ pub struct PdfLimits {
     pub depth: usize,
     /// Values in one object (all its arrays and dictionaries together).
     pub values: usize,
+    /// Values read in the whole file, every object and every reading of it together: an
+    /// object named a thousand times (by file specifications, pages, annotations or entries of
+    /// an object stream) is read a thousand times.
+    pub parsed: usize,
 }
 
 impl Default for PdfLimits {
@@ -50,6 +54,7 @@ impl Default for PdfLimits {
             objects: 500_000,
             depth: 64,
             values: 200_000,
+            parsed: 20_000_000,
         }
     }
 }
@@ -66,6 +71,8 @@ pub enum PdfError {
     InflatesTooMuch { limit: usize },
     /// More objects than the limit.
     TooManyObjects { limit: usize },
+    /// More values to read than the limit, all objects and readings together.
+    TooMuchToRead { limit: usize },
     /// An attached file that cannot be read: damaged, or in a form kompass does not read.
     Attachment { name: String, why: String },
 }
@@ -82,6 +89,7 @@ impl PdfError {
             }
             PdfError::InflatesTooMuch { limit } => msg!("pdf-inflates", size = size(*limit)),
             PdfError::TooManyObjects { limit } => msg!("pdf-objects", limit = *limit),
+            PdfError::TooMuchToRead { limit } => msg!("pdf-values", limit = *limit),
             PdfError::Attachment { name, why } => {
                 msg!("pdf-attachment-unreadable", name = name, why = why)
             }

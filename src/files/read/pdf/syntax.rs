@@ -126,6 +126,8 @@ pub(super) struct Parser<'a> {
     pub(super) at: usize,
     limits: &'a PdfLimits,
     values: usize,
+    /// The values read in the whole file so far, against [`PdfLimits::parsed`].
+    spent: Option<&'a std::cell::Cell<usize>>,
 }
 
 pub(super) struct Unreadable;
@@ -137,6 +139,7 @@ impl<'a> Parser<'a> {
             at,
             limits,
             values: 0,
+            spent: None,
         }
     }
 
@@ -169,6 +172,19 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// A parser whose values count against the file's budget `spent` too.
+    pub(super) fn counted(
+        pdf: &'a [u8],
+        at: usize,
+        limits: &'a PdfLimits,
+        spent: &'a std::cell::Cell<usize>,
+    ) -> Self {
+        Parser {
+            spent: Some(spent),
+            ..Parser::new(pdf, at, limits)
+        }
+    }
+
     pub(super) fn value(&mut self) -> Result<Value, Unreadable> {
         self.nested(0)
     }
@@ -177,6 +193,12 @@ impl<'a> Parser<'a> {
         self.values += 1;
         if depth > self.limits.depth || self.values > self.limits.values {
             return Err(Unreadable);
+        }
+        if let Some(spent) = self.spent {
+            spent.set(spent.get() + 1);
+            if spent.get() > self.limits.parsed {
+                return Err(Unreadable);
+            }
         }
         self.skip_space();
         let Some(&b) = self.pdf.get(self.at) else {
