@@ -271,19 +271,59 @@ pub fn sheet_names(bytes: &[u8]) -> Result<Vec<String>, RegisterError> {
 
 /// Read a register from an Excel workbook.
 pub fn parse_xlsx(bytes: &[u8]) -> Result<(Table, Vec<Problem>), RegisterError> {
-    let (sheet, grid) = xlsx_grid(bytes)?;
+    let (sheet, grid) = within_time(bytes, xlsx_grid, WORKBOOK_SECONDS)?;
     Ok(from_grid(Some(sheet), grid))
 }
 
 /// Read a register from an OpenDocument spreadsheet.
 pub(super) fn parse_ods(bytes: &[u8]) -> Result<(Table, Vec<Problem>), RegisterError> {
-    let (sheet, grid) = ods_grid(bytes)?;
+    let (sheet, grid) = within_time(bytes, ods_grid, WORKBOOK_SECONDS)?;
     Ok(from_grid(Some(sheet), grid))
+}
+
+/// How long a workbook's cells may take to read, in seconds: a real register takes a few
+/// milliseconds.
+pub const WORKBOOK_SECONDS: u64 = 5;
+
+type Cells = Result<(String, Vec<Vec<GridCell>>), RegisterError>;
+
+/// A workbook's cells read on a thread of their own, given up after [`WORKBOOK_SECONDS`]:
+/// calamine's OpenDocument reader can loop for ever on a damaged file (the fuzz test found
+/// one), and a register must not hang `check`, `render` or the editor. A thread given up on is
+/// left to the process's end.
+fn within_time(bytes: &[u8], read: fn(&[u8]) -> Cells, seconds: u64) -> Cells {
+    let bytes = bytes.to_vec();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let started = std::thread::Builder::new()
+        .name("workbook".into())
+        .spawn(move || {
+            let _ = tx.send(read(&bytes));
+        });
+    let too_slow = || RegisterError::Refused(msg!("register-too-slow", seconds = seconds));
+    match started {
+        Ok(_) => rx
+            .recv_timeout(std::time::Duration::from_secs(seconds))
+            .unwrap_or_else(|_| Err(too_slow())),
+        Err(_) => Err(too_slow()),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_workbook_that_takes_too_long_is_given_up() {
+        fn endless(_: &[u8]) -> Cells {
+            std::thread::sleep(std::time::Duration::from_secs(3));
+            Ok((String::new(), Vec::new()))
+        }
+        let started = std::time::Instant::now();
+        let e = within_time(b"", endless, 1).unwrap_err();
+        assert!(matches!(e, RegisterError::Refused(m) if m.id == "register-too-slow"));
+        assert!(started.elapsed() < std::time::Duration::from_secs(3));
+        assert!(within_time(b"", |_| Ok(("R".into(), Vec::new())), 1).is_ok());
+    }
 
     #[test]
     fn a_date_typed_into_excel_reads_as_iso() {
