@@ -114,13 +114,7 @@ fn file_specs(value: &Value, depth: usize, limit: usize, out: &mut Vec<(String, 
 mod tests {
     use super::*;
     use crate::files::read::find;
-
-    fn zlib(data: &[u8]) -> Vec<u8> {
-        use std::io::Write;
-        let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-        e.write_all(data).unwrap();
-        e.finish().unwrap()
-    }
+    use crate::files::read::pdf::sample::{stream, zlib};
 
     /// A small PDF with one attached file, its stream compressed or not.
     fn pdf_with(name: &str, data: &[u8], compress: bool) -> Vec<u8> {
@@ -129,21 +123,13 @@ mod tests {
             format!("2 0 obj\n<< /Type /Filespec /F ({name}) /EF << /F 3 0 R >> >>\nendobj\n")
                 .as_bytes(),
         );
-        let body = if compress { zlib(data) } else { data.to_vec() };
-        let filter = if compress {
-            "/Filter /FlateDecode "
+        let (body, dict) = if compress {
+            (zlib(data), "/Type /EmbeddedFile /Filter /FlateDecode")
         } else {
-            ""
+            (data.to_vec(), "/Type /EmbeddedFile")
         };
-        pdf.extend_from_slice(
-            format!(
-                "3 0 obj\n<< /Type /EmbeddedFile {filter}/Length {} >>\nstream\n",
-                body.len()
-            )
-            .as_bytes(),
-        );
-        pdf.extend_from_slice(&body);
-        pdf.extend_from_slice(b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");
+        pdf.extend_from_slice(&stream(3, dict, &body));
+        pdf.extend_from_slice(b"trailer\n<< /Root 1 0 R >>\n%%EOF\n");
         pdf
     }
 
@@ -158,13 +144,10 @@ mod tests {
         let specs: String = (0..names)
             .map(|i| format!("<< /EF << /F 3 0 R >> /F (a{i}.toml) >>"))
             .collect();
-        let mut pdf = format!(
-            "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /AF [{specs}] >>\nendobj\n3 0 obj\n<< /Type /EmbeddedFile /Length {} >>\nstream\n",
-            data.len()
-        )
-        .into_bytes();
-        pdf.extend_from_slice(&data);
-        pdf.extend_from_slice(b"\nendstream\nendobj\n%%EOF\n");
+        let mut pdf =
+            format!("%PDF-1.7\n1 0 obj\n<< /Type /Catalog /AF [{specs}] >>\nendobj\n").into_bytes();
+        pdf.extend_from_slice(&stream(3, "/Type /EmbeddedFile", &data));
+        pdf.extend_from_slice(b"%%EOF\n");
         assert!(matches!(
             attachments(&pdf, &limits),
             Err(PdfError::InflatesTooMuch { .. })

@@ -19,6 +19,8 @@ use std::fmt;
 pub mod annotations;
 mod attachments;
 mod objects;
+#[cfg(test)]
+mod sample;
 mod syntax;
 
 pub use attachments::{Attachment, attachments};

@@ -442,28 +442,16 @@ fn stream_data(pdf: &[u8], at: usize, length: Option<&Value>) -> Option<((usize,
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn zlib(data: &[u8]) -> Vec<u8> {
-        use std::io::Write;
-        let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-        e.write_all(data).unwrap();
-        e.finish().unwrap()
-    }
+    use crate::files::read::pdf::sample::{stream, zlib};
 
     /// A PDF whose object 5 is defined in the file and again inside an object stream after it.
     fn packed() -> Vec<u8> {
         let objects = b"5 0 6 8 (packed)<< /Type /Catalog >>";
         let data = zlib(objects);
         let mut pdf = b"%PDF-1.7\n5 0 obj\n(plain)\nendobj\n".to_vec();
-        pdf.extend_from_slice(
-            format!(
-                "9 0 obj\n<< /Type /ObjStm /N 2 /First 8 /Filter /FlateDecode /Length {} >>\nstream\n",
-                data.len()
-            )
-            .as_bytes(),
-        );
-        pdf.extend_from_slice(&data);
-        pdf.extend_from_slice(b"\nendstream\nendobj\n%%EOF\n");
+        let dict = "/Type /ObjStm /N 2 /First 8 /Filter /FlateDecode";
+        pdf.extend_from_slice(&stream(9, dict, &data));
+        pdf.extend_from_slice(b"%%EOF\n");
         pdf
     }
 
@@ -510,14 +498,13 @@ mod tests {
         let header: String = (0..n).map(|i| format!("{} 0 ", 100 + i)).collect();
         let body = format!("[{}]", "0 ".repeat(1000));
         let data = zlib(format!("{header}{body}").as_bytes());
-        let mut pdf = format!(
-            "%PDF-1.7\n9 0 obj\n<< /Type /ObjStm /N {n} /First {} /Filter /FlateDecode /Length {} >>\nstream\n",
-            header.len(),
-            data.len()
-        )
-        .into_bytes();
-        pdf.extend_from_slice(&data);
-        pdf.extend_from_slice(b"\nendstream\nendobj\n%%EOF\n");
+        let mut pdf = b"%PDF-1.7\n".to_vec();
+        let dict = format!(
+            "/Type /ObjStm /N {n} /First {} /Filter /FlateDecode",
+            header.len()
+        );
+        pdf.extend_from_slice(&stream(9, &dict, &data));
+        pdf.extend_from_slice(b"%%EOF\n");
         let limits = PdfLimits {
             parsed: 20_000,
             ..PdfLimits::default()
